@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm start`: one command from a fresh clone to a running Marquee with a demo cinema.
+// Installs (pinned pnpm), generates the Prisma client, creates/migrates/seeds the database, then
+// runs every process and stops them all cleanly on Ctrl-C.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { buildEnv, checkNode, fail, installDependencies, root, run } from './lib/bootstrap.mjs';
+import { checkServices } from './lib/services-check.mjs';
+
+const watch = process.argv.includes('--watch');
+checkNode();
+installDependencies();
+
+const env = {
+  ...buildEnv,
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/marquee',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  PORT: process.env.PORT ?? '3000',
+  HOST: process.env.HOST ?? '127.0.0.1',
+};
+
+const problems = await checkServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
+if (problems.length) fail(problems.join('\n✖ '));
+
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+run(tsx, ['server/src/db/cli.ts', 'ensure-database'], { env, label: 'database: create if missing' });
+run(tsx, ['server/src/db/cli.ts', 'migrate'], { env, label: 'database: apply migrations' });
+run(tsx, ['prisma/seed.ts'], { env, label: 'database: seed the demo cinema' });
+
+/** Every long-running part of the system. Each later part (workers, sandbox, printer) adds a line. */
+const processes = [{ name: 'api', args: [...(watch ? ['watch'] : []), 'server/src/main.ts'] }];
+
+const children = new Map();
+let stopping = false;
+
+function prefixLines(name, stream, out) {
+  let buffer = '';
+  stream.on('data', (chunk) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) out.write(`[${name}] ${line}\n`);
+  });
+}
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.values()) child.kill('SIGTERM');
+  const force = setTimeout(() => {
+    for (const child of children.values()) child.kill('SIGKILL');
+  }, 12_000);
+  const wait = () => {
+    if (children.size === 0) {
+      clearTimeout(force);
+      process.exit(code);
+    } else setTimeout(wait, 100);
+  };
+  wait();
+}
+
+for (const { name, args } of processes) {
+  const child = spawn(tsx, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.set(name, child);
+  prefixLines(name, child.stdout, process.stdout);
+  prefixLines(name, child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      console.error(`\n✖ ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`);
+      stopAll(1);
+    }
+  });
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+const base = `http://${env.HOST}:${env.PORT}`;
+for (let i = 0; i < 100 && !stopping; i++) {
+  const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+  if (up) {
+    console.log(`\n✔ Marquee is running (Ctrl-C stops it)
+  API (tRPC)      ${base}/trpc   e.g. curl ${base}/trpc/catalog.showtimes
+  health          ${base}/healthz  ${base}/readyz
+  demo logins and kiosk tokens were printed by the seed above (tokens: .data/demo-kiosks.json)\n`);
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}

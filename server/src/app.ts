@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { AppError } from './errors/app-error';
+import { registerHealthRoutes } from './health/health-routes';
+import { appRouter, type AppRouter } from './router';
+import type { TServices } from './services';
+import { createContextFactory } from './trpc';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(services: TServices): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Widened on purpose: the app is typed with Fastify's base logger, as plugins expect.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    loggerInstance: services.log as FastifyBaseLogger,
+    trustProxy: services.env.TRUST_PROXY,
+    // Honour a caller's request id (a load balancer's) when it is sane, so logs join up across hops.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  registerHealthRoutes(app, services);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(services),
+      onError({ path, error, req, type }) {
+        const serverSide = error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE';
+        if (serverSide) req.log.error({ err: error.cause ?? error, path, type, code: error.code }, `trpc ${type} ${path ?? '?'} failed`);
+        // A refusal (bad input, not found, conflict) is the caller's business: one line, no stack.
+        else req.log.info({ path, type, code: error.code, appCode: error.cause instanceof AppError ? error.cause.code : undefined }, `trpc ${type} ${path ?? '?'} refused`);
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  return app;
+}

@@ -1,0 +1,19 @@
+import { ZMoviesOutputSchema, ZSeatMapInputSchema, ZSeatMapSchema, ZShowtimesInputSchema, ZShowtimesOutputSchema } from '@marquee/shared';
+import { publicProcedure, router } from '../trpc';
+import { getSeatMap } from './get-seat-map';
+import { listMovies } from './list-movies';
+import { listShowtimes } from './list-showtimes';
+
+export const catalogRouter = router({
+  movies: publicProcedure.output(ZMoviesOutputSchema).query(({ ctx }) => listMovies({ prisma: ctx.prisma })),
+
+  showtimes: publicProcedure
+    .input(ZShowtimesInputSchema)
+    .output(ZShowtimesOutputSchema)
+    .query(({ ctx, input }) => listShowtimes({ prisma: ctx.prisma, input })),
+
+  seatMap: publicProcedure
+    .input(ZSeatMapInputSchema)
+    .output(ZSeatMapSchema)
+    .query(({ ctx, input }) => getSeatMap({ prisma: ctx.prisma, showtimeId: input.showtimeId })),
+});

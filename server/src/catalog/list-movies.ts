@@ -1,0 +1,19 @@
+import type { TMovie } from '@marquee/shared';
+import type { PrismaClient } from '../db/prisma';
+
+/** Movies with at least one show still to come (not cancelled), by title. */
+export async function listMovies({ prisma, now = new Date() }: { prisma: PrismaClient; now?: Date }): Promise<TMovie[]> {
+  const movies = await prisma.movie.findMany({
+    where: { showtimes: { some: { endsAt: { gt: now }, cancelled: false } } },
+    orderBy: { title: 'asc' },
+  });
+  return movies.map((m) => ({
+    id: m.id,
+    title: m.title,
+    language: m.language,
+    certificate: m.certificate,
+    runtimeMinutes: m.runtimeMinutes,
+    synopsis: m.synopsis,
+    posterUrl: m.posterPath ? `/posters/${encodeURIComponent(m.posterPath)}` : null,
+  }));
+}

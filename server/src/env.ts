@@ -1,0 +1,42 @@
+// The one place that reads process.env. Parsed once at start; a bad value stops the start with one clear line.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/marquee'),
+  REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /** Prefix for every Redis key and queue; tests give each run its own. No braces: they would break hash tags. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only').default('mq:'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Signs web-session cookies. Must be set in production; development gets a fixed, public one. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-session-secret-change-me-please-0001'),
+  HOLD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
+  /** Postgres connection pool size per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  TRUST_PROXY: bool.default(false),
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new EnvError(`Invalid setting ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && env.SESSION_SECRET === ZEnvSchema.shape.SESSION_SECRET.parse(undefined)) {
+    throw new EnvError('Invalid setting SESSION_SECRET: set a secret of your own in production');
+  }
+  return env;
+}

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrisma } from '../db/prisma';
+import { createRedis } from '../redis';
+import { createTestContext, type TTestContext } from '../test/test-context';
+import { startTestServer } from '../test/test-server';
+
+let ctx: TTestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+// Port 9 (discard) on loopback: nothing listens there, so connections are refused at once.
+const NOWHERE = '127.0.0.1:9';
+
+describe('health endpoints', () => {
+  it('reports ok when Postgres and Redis answer', async () => {
+    const server = await startTestServer(ctx);
+    try {
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok' });
+      expect(ready.headers.get('x-request-id')).toMatch(/\S+/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stays ready but degraded without Redis', async () => {
+    const redis = createRedis({ url: `redis://${NOWHERE}`, prefix: 'x:' });
+    redis.on('error', () => {}); // the refusals are the point of this test
+    const server = await startTestServer({ ...ctx, redis });
+    try {
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { postgres: { ok: true }, redis: { ok: false } } });
+    } finally {
+      await server.close();
+      redis.disconnect();
+    }
+  });
+
+  it('answers 503 without Postgres, on /readyz and on API calls, with a readable message', async () => {
+    const prisma = createPrisma({ databaseUrl: `postgresql://postgres@${NOWHERE}/none`, poolSize: 1 });
+    const server = await startTestServer({ ...ctx, prisma });
+    try {
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'unavailable' });
+      const res = await fetch(`${server.url}/trpc/catalog.movies`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { message: string; data: { appCode: string } } };
+      expect(body.error.data.appCode).toBe('SERVICE_UNAVAILABLE');
+      expect(body.error.message).toMatch(/temporarily unavailable/);
+    } finally {
+      await server.close();
+      await prisma.$disconnect();
+    }
+  });
+
+  it('echoes a sane caller request id and replaces a bad one', async () => {
+    const server = await startTestServer(ctx);
+    try {
+      const given = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'lb-123' } });
+      expect(given.headers.get('x-request-id')).toBe('lb-123');
+      const bad = await fetch(`${server.url}/healthz`, { headers: { 'x-request-id': 'a b\u00e9' } });
+      expect(bad.headers.get('x-request-id')).not.toBe('a b\u00e9');
+    } finally {
+      await server.close();
+    }
+  });
+});

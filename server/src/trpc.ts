@@ -1,0 +1,73 @@
+// All tRPC wiring in one place: context, error mapping, and the procedure builders.
+import { ERROR_CODES, type TAppErrorData, type TErrorCode } from '@marquee/shared';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, isDatabaseUnavailable } from './errors/app-error';
+import type { TServices } from './services';
+
+export interface TContext extends TServices {
+  req: FastifyRequest;
+  res: FastifyReply;
+}
+
+export function createContextFactory(services: TServices) {
+  return ({ req, res }: { req: FastifyRequest; res: FastifyReply }): TContext => ({ ...services, req, res });
+}
+
+type TIssue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };
+
+/** Input validation issues as field → message, e.g. { showtimeId: 'Invalid UUID' }. */
+function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
+  const issues = (cause as { issues?: unknown })?.issues;
+  if (!Array.isArray(issues)) return undefined;
+  const fields: Record<string, string> = {};
+  for (const issue of issues as TIssue[]) {
+    const field = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.') || 'input';
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}
+
+function appCodeFor(error: TRPCError): TErrorCode {
+  if (error.cause instanceof AppError) return error.cause.code;
+  if (error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') return 'INPUT_INVALID';
+  if (error.code === 'TOO_MANY_REQUESTS') return 'RATE_LIMITED';
+  if (error.code === 'SERVICE_UNAVAILABLE') return 'SERVICE_UNAVAILABLE';
+  return 'INTERNAL';
+}
+
+const t = initTRPC.context<TContext>().create({
+  errorFormatter({ shape, error }) {
+    const appCode = appCodeFor(error);
+    const data: TAppErrorData & typeof shape.data = { ...shape.data, appCode, stack: undefined };
+    let message = shape.message;
+    const fieldErrors = error.code === 'BAD_REQUEST' ? fieldErrorsOf(error.cause) : undefined;
+    if (fieldErrors) {
+      data.fieldErrors = fieldErrors;
+      message = `Invalid input: ${Object.entries(fieldErrors).map(([field, problem]) => `${field}: ${problem}`).join('; ')}`;
+    } else if (error.cause instanceof AppError) {
+      Object.assign(data, error.cause.data);
+    } else if (appCode === 'INTERNAL' && error.code === 'INTERNAL_SERVER_ERROR') {
+      message = ERROR_CODES.INTERNAL.message; // internals stay in the log
+    }
+    return { ...shape, message, data };
+  },
+});
+
+/** Turns AppErrors and unreachable-database failures into the right tRPC codes and readable messages. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: ERROR_CODES[cause.code].trpc, message: cause.userMessage, cause });
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
+    const unavailable = new AppError('SERVICE_UNAVAILABLE', { message: 'database unreachable', cause });
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailable.userMessage, cause: unavailable });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(mapErrors);

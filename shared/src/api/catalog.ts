@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ZPaiseSchema } from '../money';
+import { ZSeatPriceSchema } from '../seat-map';
+
+export const CERTIFICATES = ['U', 'UA', 'A'] as const;
+
+/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+export const ZCalendarDateSchema = z.iso.date({ error: 'must be a calendar date like 2026-11-25' });
+
+export const ZMovieSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  language: z.string(),
+  certificate: z.enum(CERTIFICATES),
+  runtimeMinutes: z.number().int().positive(),
+  synopsis: z.string(),
+  posterUrl: z.string().nullable(),
+});
+export type TMovie = z.infer<typeof ZMovieSchema>;
+
+export const ZMoviesOutputSchema = z.array(ZMovieSchema);
+
+export const ZShowtimesInputSchema = z
+  .strictObject({
+    /** A day in the cinema's time zone. Without it: every show still to come. */
+    date: ZCalendarDateSchema.optional(),
+    movieId: z.uuid().optional(),
+  })
+  .optional();
+export type TShowtimesInput = z.infer<typeof ZShowtimesInputSchema>;
+
+export const ZShowtimeSchema = z.object({
+  id: z.uuid(),
+  movieId: z.uuid(),
+  movieTitle: z.string(),
+  screenId: z.uuid(),
+  screenName: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  /** The cinema's time zone, for showing startsAt as the cinema's clock. */
+  timeZone: z.string(),
+  onSale: z.boolean(),
+  seatsAvailable: z.number().int().nonnegative(),
+  prices: z.array(ZSeatPriceSchema),
+  fromPricePaise: ZPaiseSchema,
+});
+export type TShowtime = z.infer<typeof ZShowtimeSchema>;
+export const ZShowtimesOutputSchema = z.array(ZShowtimeSchema);
+
+export const ZSeatMapInputSchema = z.strictObject({ showtimeId: z.uuid() });

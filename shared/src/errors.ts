@@ -1,0 +1,29 @@
+// Every error a client can meet: one table, codes prefixed by subsystem. The server maps each to a
+// tRPC code; the kiosk shows `message` (or its own translation keyed by the code).
+export const ERROR_CODES = {
+  INPUT_INVALID: { trpc: 'BAD_REQUEST', message: 'Some of the details sent were not valid.' },
+  RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many requests. Please wait a moment and try again.' },
+  SERVICE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: 'Marquee is temporarily unavailable. Please try again in a moment.' },
+  INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' },
+  CATALOG_MOVIE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That movie is not showing here.' },
+  CATALOG_SHOWTIME_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That show could not be found.' },
+  HOLD_SEAT_TAKEN: { trpc: 'CONFLICT', message: 'Sorry, some of those seats were just taken. Please pick others.' },
+  HOLD_SEAT_UNKNOWN: { trpc: 'BAD_REQUEST', message: 'Some of those seats are not in this screen.' },
+  HOLD_SEAT_BLOCKED: { trpc: 'CONFLICT', message: 'Some of those seats are not available for this show.' },
+  HOLD_TOO_MANY_SEATS: { trpc: 'BAD_REQUEST', message: 'You can book up to 10 seats at a time.' },
+  HOLD_SHOW_NOT_ON_SALE: { trpc: 'PRECONDITION_FAILED', message: 'Tickets for this show are not on sale.' },
+  BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That booking could not be found.' },
+  BOOKING_EXPIRED: { trpc: 'PRECONDITION_FAILED', message: 'Your seats were released because time ran out. Please choose again.' },
+  AUTH_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in.' },
+  AUTH_FORBIDDEN: { trpc: 'FORBIDDEN', message: 'You are not allowed to do that.' },
+} as const satisfies Record<string, { trpc: string; message: string }>;
+
+export type TErrorCode = keyof typeof ERROR_CODES;
+
+/** What travels in a tRPC error's `data` so clients can act on the code, not the text. */
+export interface TAppErrorData {
+  appCode: TErrorCode;
+  /** Field name → problem, for BAD_REQUEST caused by input validation. */
+  fieldErrors?: Record<string, string>;
+  takenSeatIds?: string[];
+}

@@ -1,0 +1,6 @@
+export * from './api/catalog';
+export * from './base64url';
+export * from './errors';
+export * from './money';
+export * from './seat-map';
+export * from './ticket-token';
