@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { AppError } from './errors/app-error';
 import { registerHealthRoutes } from './health/health-routes';
+import { registry } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
@@ -27,7 +29,9 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
   });
 
+  await app.register(fastifyCookie, { secret: services.env.SESSION_SECRET });
   registerHealthRoutes(app, services);
+  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

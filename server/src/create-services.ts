@@ -1,29 +1,42 @@
 import { createPrisma } from './db/prisma';
 import type { TEnv } from './env';
+import { Jobs } from './jobs/queues';
 import { createLogger } from './logger';
+import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
+import { restoreHoldKeys } from './holds/restore-hold-keys';
+import { SeatEvents } from './seats/seat-events';
 import type { TServices } from './services';
 
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
   const log = createLogger(env, name);
   const prisma = createPrisma({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   const redis = createRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const seatEvents = new SeatEvents(redis, log, env.REDIS_PREFIX);
+  const jobs = new Jobs(env, log);
+  const services: TServices = { env, log, prisma, redis, seatEvents, jobs };
+
   // ioredis reports every failed reconnect; one line per state change is enough.
   let redisUp = true;
+  metrics.redisUp.set(0);
   redis.on('error', (err: Error) => {
     if (redisUp) log.warn({ err }, 'redis unreachable; working on Postgres alone until it returns');
     redisUp = false;
+    metrics.redisUp.set(0);
   });
   redis.on('ready', () => {
-    if (!redisUp) log.info('redis is back');
+    metrics.redisUp.set(1);
+    if (redisUp) return;
     redisUp = true;
+    log.info('redis is back; rebuilding hold keys from active bookings');
+    restoreHoldKeys(services).catch((err: unknown) => log.error({ err }, 'rebuilding hold keys failed; the sweeper will retry'));
   });
+
   return {
-    env,
-    log,
-    prisma,
-    redis,
+    ...services,
     close: async () => {
+      seatEvents.close();
+      await jobs.close();
       await prisma.$disconnect();
       redis.disconnect();
     },

@@ -1,7 +1,9 @@
 import type { PrismaClient } from './db/prisma';
 import type { TEnv } from './env';
 import type { Logger } from './logger';
+import type { Jobs } from './jobs/queues';
 import type { Redis } from './redis';
+import type { SeatEvents } from './seats/seat-events';
 
 /** The long-lived things every request and job works with, created once per process. */
 export interface TServices {
@@ -9,4 +11,7 @@ export interface TServices {
   log: Logger;
   prisma: PrismaClient;
   redis: Redis;
+  seatEvents: SeatEvents;
+  /** Queue producers (the worker process runs the consumers). */
+  jobs: Jobs;
 }

@@ -2,6 +2,7 @@
 import { ERROR_CODES, type TAppErrorData, type TErrorCode } from '@marquee/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { resolveHolder } from './auth/holder';
 import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import type { TServices } from './services';
 
@@ -37,6 +38,8 @@ function appCodeFor(error: TRPCError): TErrorCode {
 }
 
 const t = initTRPC.context<TContext>().create({
+  // Subscriptions run over SSE; pings keep idle connections alive through proxies.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   errorFormatter({ shape, error }) {
     const appCode = appCodeFor(error);
     const data: TAppErrorData & typeof shape.data = { ...shape.data, appCode, stack: undefined };
@@ -71,3 +74,6 @@ const mapErrors = t.middleware(async ({ next }) => {
 
 export const router = t.router;
 export const publicProcedure = t.procedure.use(mapErrors);
+
+/** A procedure for a customer: the holder (kiosk device or web session) is known and in ctx. */
+export const holderProcedure = publicProcedure.use(async ({ ctx, next }) => next({ ctx: { holder: await resolveHolder(ctx) } }));

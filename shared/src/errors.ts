@@ -12,6 +12,9 @@ export const ERROR_CODES = {
   HOLD_SEAT_BLOCKED: { trpc: 'CONFLICT', message: 'Some of those seats are not available for this show.' },
   HOLD_TOO_MANY_SEATS: { trpc: 'BAD_REQUEST', message: 'You can book up to 10 seats at a time.' },
   HOLD_SHOW_NOT_ON_SALE: { trpc: 'PRECONDITION_FAILED', message: 'Tickets for this show are not on sale.' },
+  HOLD_SHOW_STARTED: { trpc: 'PRECONDITION_FAILED', message: 'This show has already started. Please pick a later show.' },
+  HOLD_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show has been cancelled.' },
+  BOOKING_ALREADY_PAID: { trpc: 'PRECONDITION_FAILED', message: 'This booking is already paid for.' },
   BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That booking could not be found.' },
   BOOKING_EXPIRED: { trpc: 'PRECONDITION_FAILED', message: 'Your seats were released because time ran out. Please choose again.' },
   AUTH_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in.' },
@@ -26,4 +29,5 @@ export interface TAppErrorData {
   /** Field name → problem, for BAD_REQUEST caused by input validation. */
   fieldErrors?: Record<string, string>;
   takenSeatIds?: string[];
+  unknownSeatIds?: string[];
 }

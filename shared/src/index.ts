@@ -1,4 +1,6 @@
 export * from './api/catalog';
+export * from './api/holds';
+export * from './api/seats';
 export * from './base64url';
 export * from './errors';
 export * from './money';

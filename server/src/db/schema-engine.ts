@@ -57,6 +57,10 @@ function readCharAsText<T>(queryable: T): T {
 function adapterFactory(databaseUrl: string, opened: { dispose: () => Promise<void> }[]): SqlMigrationAwareDriverAdapterFactory {
   const pg = new PrismaPg({ connectionString: databaseUrl });
   const track = <T extends { dispose: () => Promise<void> }>(adapter: T): T => {
+    // The engine disposes some adapters itself (shadow databases) and not others; once is enough.
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed: Promise<void> | undefined;
+    adapter.dispose = () => (disposed ??= dispose());
     opened.push(adapter);
     return readCharAsText(adapter);
   };
@@ -64,7 +68,9 @@ function adapterFactory(databaseUrl: string, opened: { dispose: () => Promise<vo
     provider: pg.provider,
     adapterName: pg.adapterName,
     connect: async () => track(await pg.connect()),
-    connectToShadowDb: async () => track(await pg.connectToShadowDb()),
+    // adapter-pg's own shadow database is dropped while its pool is still connected, which fails;
+    // callers that need a shadow database create a throwaway one and pass it as the database itself.
+    connectToShadowDb: async () => track(await pg.connect()),
   };
 }
 

@@ -1,0 +1,205 @@
+// holds.create: Redis decides fast (one atomic script), Postgres decides for good (the partial
+// unique index). If Redis is unreachable, Postgres alone decides and the degraded mode is counted.
+import type { THoldCreateOutput, TSeatType } from '@marquee/shared';
+import { v7 as uuidv7 } from 'uuid';
+import type { THolder } from '../auth/holder';
+import { AppError } from '../errors/app-error';
+import { isUniqueViolation } from '../errors/unique-violation';
+import { metrics } from '../metrics/metrics';
+import type { TServices } from '../services';
+import { generateBookingCode } from './booking-code';
+import { closePendingBookings } from './close-pending-bookings';
+import { expireOverdueBookings } from './expire-bookings';
+import { acquireSeats, readSeatOwners, releaseSeats, restoreSeats } from './redis-holds';
+import { releaseSeatKeys } from './release-seat-keys';
+import { scheduleExpiry } from './schedule-expiry';
+
+type THoldServices = Pick<TServices, 'prisma' | 'redis' | 'seatEvents' | 'jobs' | 'log' | 'env'>;
+
+const PG_ATTEMPTS = 3;
+
+async function loadShowtime({ prisma }: THoldServices, showtimeId: string, now: Date) {
+  const showtime = await prisma.showtime.findUnique({
+    where: { id: showtimeId },
+    select: {
+      id: true,
+      screenId: true,
+      startsAt: true,
+      onSale: true,
+      cancelled: true,
+      prices: { select: { seatType: true, pricePaise: true } },
+      screen: { select: { cinema: { select: { kioskFeePaise: true, webFeePaise: true } } } },
+    },
+  });
+  if (!showtime) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
+  if (showtime.cancelled) throw new AppError('HOLD_SHOW_CANCELLED', { message: `showtime ${showtimeId} is cancelled` });
+  if (showtime.startsAt <= now) throw new AppError('HOLD_SHOW_STARTED', { message: `showtime ${showtimeId} started at ${showtime.startsAt.toISOString()}` });
+  if (!showtime.onSale) throw new AppError('HOLD_SHOW_NOT_ON_SALE', { message: `showtime ${showtimeId} is not on sale` });
+  return showtime;
+}
+
+/** Seats that belong to the screen, priced for this showtime and not blocked; anything else is refused. */
+async function loadSeats({ prisma }: THoldServices, showtime: Awaited<ReturnType<typeof loadShowtime>>, seatIds: string[]) {
+  const [seats, blocks] = await Promise.all([
+    prisma.seat.findMany({ where: { id: { in: seatIds }, screenId: showtime.screenId }, select: { id: true, type: true } }),
+    prisma.seatBlock.findMany({ where: { showtimeId: showtime.id, seatId: { in: seatIds } }, select: { seatId: true } }),
+  ]);
+  const found = new Set(seats.map((s) => s.id));
+  const unknownSeatIds = seatIds.filter((id) => !found.has(id));
+  if (unknownSeatIds.length) {
+    throw new AppError('HOLD_SEAT_UNKNOWN', { message: `seats not in screen ${showtime.screenId}: ${unknownSeatIds.join(', ')}`, data: { unknownSeatIds } });
+  }
+  const price = new Map<TSeatType, number>(showtime.prices.map((p) => [p.seatType, p.pricePaise]));
+  const unpriced = seats.filter((s) => !price.has(s.type)).map((s) => s.id);
+  const blocked = [...new Set([...blocks.map((b) => b.seatId), ...unpriced])];
+  if (blocked.length) throw new AppError('HOLD_SEAT_BLOCKED', { message: `seats not for sale: ${blocked.join(', ')}`, data: { takenSeatIds: blocked } });
+  // Keep the customer's order: it is the order seats are listed on the ticket.
+  const typeOf = new Map(seats.map((s) => [s.id, s.type]));
+  return seatIds.map((id) => ({ seatId: id, pricePaise: price.get(typeOf.get(id)!)! }));
+}
+
+/** Requested seats that Postgres says are taken (held, sold or blocked) right now. */
+async function takenInPostgres({ prisma }: THoldServices, showtimeId: string, seatIds: string[], excludeBookingId: string | null): Promise<string[]> {
+  const [booked, blocked] = await Promise.all([
+    prisma.bookingSeat.findMany({
+      where: { showtimeId, seatId: { in: seatIds }, active: true, ...(excludeBookingId ? { bookingId: { not: excludeBookingId } } : {}) },
+      select: { seatId: true },
+    }),
+    prisma.seatBlock.findMany({ where: { showtimeId, seatId: { in: seatIds } }, select: { seatId: true } }),
+  ]);
+  const taken = new Set([...booked, ...blocked].map((s) => s.seatId));
+  return seatIds.filter((id) => taken.has(id));
+}
+
+/**
+ * Runs the hold script; if Redis names seats whose owning booking Postgres no longer counts (keys
+ * left behind while Redis was unreachable), drops those stale keys and tries once more.
+ * Returns false when Redis could not be asked (degraded mode).
+ */
+async function holdInRedis(services: THoldServices, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId: string | null }): Promise<boolean> {
+  const { redis, prisma, log } = services;
+  if (redis.status !== 'ready') {
+    metrics.degraded.inc({ operation: 'hold' });
+    return false;
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const result = await acquireSeats(redis, opts);
+      if (result.ok) return true;
+      const owners = await readSeatOwners(redis, opts.showtimeId, result.takenSeatIds);
+      const ownerIds = [...new Set(owners.filter((o): o is string => o !== null))];
+      const live = await prisma.booking.findMany({ where: { id: { in: ownerIds }, status: { in: ['PENDING', 'CONFIRMED'] } }, select: { id: true } });
+      const liveIds = new Set(live.map((b) => b.id));
+      const stale = result.takenSeatIds.filter((_, i) => owners[i] && !liveIds.has(owners[i]));
+      if (stale.length === 0 || attempt > 0) {
+        throw new AppError('HOLD_SEAT_TAKEN', { message: `seats held in Redis: ${result.takenSeatIds.join(', ')}`, data: { takenSeatIds: result.takenSeatIds } });
+      }
+      for (const [i, seatId] of result.takenSeatIds.entries()) {
+        if (stale.includes(seatId)) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId: owners[i]! });
+      }
+      log.warn({ showtimeId: opts.showtimeId, seatIds: stale }, 'dropped stale hold keys left from a Redis outage');
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    metrics.degraded.inc({ operation: 'hold' });
+    log.warn({ err }, 'Redis hold script failed; Postgres alone arbitrates this hold');
+    return false;
+  }
+}
+
+export async function createHold(
+  services: THoldServices,
+  { holder, showtimeId, seatIds, now = new Date() }: { holder: THolder; showtimeId: string; seatIds: string[]; now?: Date },
+): Promise<THoldCreateOutput> {
+  const { prisma, env, log } = services;
+  const showtime = await loadShowtime(services, showtimeId, now);
+  const lines = await loadSeats(services, showtime, seatIds);
+  const cinema = showtime.screen.cinema;
+  const feePerSeat = holder.channel === 'KIOSK' ? cinema.kioskFeePaise : cinema.webFeePaise;
+  const feePaise = feePerSeat * lines.length;
+  const amountPaise = lines.reduce((sum, l) => sum + l.pricePaise, 0) + feePaise;
+
+  // A stopped worker or a dead Redis must never keep seats off sale: expire what is overdue first.
+  await expireOverdueBookings(services, { showtimeId, seatIds }, { now, by: 'hold' });
+
+  const previous = await prisma.booking.findFirst({
+    where: { holder: holder.key, showtimeId, status: 'PENDING' },
+    select: { id: true, expiresAt: true, seats: { where: { active: true }, select: { seatId: true } } },
+  });
+  const bookingId = uuidv7();
+  const ttlMs = env.HOLD_TTL_SECONDS * 1000;
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  const inRedis = await holdInRedis(services, { showtimeId, seatIds, bookingId, ttlMs, replacesBookingId: previous?.id ?? null });
+
+  /** The hold failed in Postgres: give back what the script took, including seats it took over from `previous`. */
+  const undoRedisHold = async () => {
+    if (!inRedis) return;
+    await releaseSeatKeys(services, { bookingId, showtimeId, seatIds });
+    const overlap = (previous?.seats ?? []).map((s) => s.seatId).filter((id) => seatIds.includes(id));
+    if (previous && overlap.length) {
+      await restoreSeats(services.redis, { showtimeId, seatIds: overlap, bookingId: previous.id, ttlMs: previous.expiresAt.getTime() - Date.now() }).catch((err: unknown) =>
+        log.warn({ err, bookingId: previous.id }, 'could not restore the previous hold keys; Postgres still arbitrates'),
+      );
+    }
+  };
+
+  let seatVersion: number | undefined;
+  let code = '';
+  for (let attempt = 1; seatVersion === undefined; attempt++) {
+    code = generateBookingCode();
+    try {
+      seatVersion = await prisma.$transaction(
+        async (tx) => {
+          if (previous) {
+            await closePendingBookings(tx, { scope: { bookingIds: [previous.id] }, status: 'CANCELLED', reason: 'replaced by a new selection', onlyOverdue: false, now });
+          }
+          await tx.booking.create({
+            data: {
+              id: bookingId,
+              code,
+              showtimeId,
+              status: 'PENDING',
+              channel: holder.channel,
+              holder: holder.key,
+              kioskId: holder.kioskId,
+              amountPaise,
+              feePaise,
+              expiresAt,
+              seats: { createMany: { data: lines.map((l) => ({ showtimeId, seatId: l.seatId, pricePaise: l.pricePaise })) } },
+            },
+          });
+          // Last, so the showtime row is locked only for the moment before COMMIT.
+          const [bumped] = await tx.$queryRaw<{ seatVersion: number }[]>`
+            UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = ${now} WHERE id = ${showtimeId}::uuid RETURNING "seatVersion"`;
+          return bumped!.seatVersion;
+        },
+        // Under a storm of holds, waiting for a pooled connection is normal; it must not fail the hold.
+        { maxWait: 15_000, timeout: 15_000 },
+      );
+    } catch (err) {
+      if (!isUniqueViolation(err)) {
+        await undoRedisHold();
+        throw err;
+      }
+      const takenSeatIds = await takenInPostgres(services, showtimeId, seatIds, previous?.id ?? null);
+      if (takenSeatIds.length > 0 || attempt >= PG_ATTEMPTS) {
+        await undoRedisHold();
+        metrics.holds.inc({ result: 'conflict' });
+        throw new AppError('HOLD_SEAT_TAKEN', { message: `Postgres refused the hold; taken: ${takenSeatIds.join(', ')}`, data: { takenSeatIds }, cause: err });
+      }
+      // A booking-code collision or a concurrent hold by the same holder: try again with a new code.
+      log.warn({ err, attempt }, 'hold insert hit a unique index with no seat taken; retrying');
+    }
+  }
+
+  const previousOnly = (previous?.seats ?? []).map((s) => s.seatId).filter((id) => !seatIds.includes(id));
+  if (previous && previousOnly.length) await releaseSeatKeys(services, { bookingId: previous.id, showtimeId, seatIds: previousOnly });
+  await services.seatEvents.publish({
+    showtimeId,
+    version: seatVersion,
+    seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
+  });
+  await scheduleExpiry(services, { bookingId, expiresAt, now });
+  metrics.holds.inc({ result: 'created' });
+  return { bookingId, code, expiresAt: expiresAt.toISOString(), amountPaise };
+}

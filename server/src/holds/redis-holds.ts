@@ -1,0 +1,81 @@
+// Seat holds in Redis: one Lua script checks and sets every seat of a selection, all or nothing.
+// The pattern Marquee replaces did GET then SETEX from the application, so two customers could
+// both see a seat free and both "win" it; inside one script no other command can run in between.
+import type { Redis } from 'ioredis';
+import { holdKey } from './hold-keys';
+
+// KEYS: the selection's seat keys. ARGV: booking id, TTL in ms, booking id this hold replaces ('').
+// Returns the 1-based positions of seats held by someone else; empty when every seat was set.
+const ACQUIRE = `
+local taken = {}
+for i, key in ipairs(KEYS) do
+  local owner = redis.call('GET', key)
+  if owner and owner ~= ARGV[1] and owner ~= ARGV[3] then taken[#taken + 1] = i end
+end
+if #taken > 0 then return taken end
+for _, key in ipairs(KEYS) do redis.call('SET', key, ARGV[1], 'PX', ARGV[2]) end
+return taken
+`;
+
+// KEYS: seat keys. ARGV: booking id. Deletes only the keys this booking still owns.
+const RELEASE = `
+local n = 0
+for _, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key); n = n + 1 end
+end
+return n
+`;
+
+// KEYS: seat keys. ARGV: booking id, TTL in ms. Sets keys that are missing (after a flush or outage).
+const RESTORE = `
+local n = 0
+for _, key in ipairs(KEYS) do
+  if redis.call('SET', key, ARGV[1], 'PX', ARGV[2], 'NX') then n = n + 1 end
+end
+return n
+`;
+
+type THoldCommands = {
+  marqueeAcquireSeats(...args: (string | number)[]): Promise<number[]>;
+  marqueeReleaseSeats(...args: (string | number)[]): Promise<number>;
+  marqueeRestoreSeats(...args: (string | number)[]): Promise<number>;
+};
+
+/** ioredis sends each script by EVALSHA after loading it once (falling back to EVAL if the server lost it). */
+function commands(redis: Redis): THoldCommands {
+  const r = redis as Redis & Partial<THoldCommands>;
+  if (!r.marqueeAcquireSeats) {
+    redis.defineCommand('marqueeAcquireSeats', { lua: ACQUIRE });
+    redis.defineCommand('marqueeReleaseSeats', { lua: RELEASE });
+    redis.defineCommand('marqueeRestoreSeats', { lua: RESTORE });
+  }
+  return r as Redis & THoldCommands;
+}
+
+export async function acquireSeats(
+  redis: Redis,
+  opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId?: string | null },
+): Promise<{ ok: true } | { ok: false; takenSeatIds: string[] }> {
+  const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
+  const taken = await commands(redis).marqueeAcquireSeats(keys.length, ...keys, opts.bookingId, opts.ttlMs, opts.replacesBookingId ?? '');
+  if (taken.length === 0) return { ok: true };
+  return { ok: false, takenSeatIds: taken.map((position) => opts.seatIds[position - 1]!) };
+}
+
+export async function releaseSeats(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string }): Promise<number> {
+  if (opts.seatIds.length === 0) return 0;
+  const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
+  return commands(redis).marqueeReleaseSeats(keys.length, ...keys, opts.bookingId);
+}
+
+export async function restoreSeats(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number }): Promise<number> {
+  if (opts.seatIds.length === 0 || opts.ttlMs <= 0) return 0;
+  const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
+  return commands(redis).marqueeRestoreSeats(keys.length, ...keys, opts.bookingId, opts.ttlMs);
+}
+
+/** Who holds each seat according to Redis (null where no key). For tests and reconciliation. */
+export async function readSeatOwners(redis: Redis, showtimeId: string, seatIds: string[]): Promise<(string | null)[]> {
+  if (seatIds.length === 0) return [];
+  return redis.mget(...seatIds.map((id) => holdKey(showtimeId, id)));
+}

@@ -1,0 +1,52 @@
+// The expiry queue's consumer: each hold's own delayed job at expiresAt, and a 60 s sweeper for
+// anything missed (a job lost with Redis, a worker that was down). Both are idempotent.
+import { DelayedError, Worker, type Job } from 'bullmq';
+import { z } from 'zod';
+import { expireOverdueBookings } from '../../holds/expire-bookings';
+import { restoreHoldKeys } from '../../holds/restore-hold-keys';
+import type { TServices } from '../../services';
+import { bullPrefix, QUEUE_NAMES, workerConnection, type TRunningWorker } from '../queues';
+
+export const ZExpireBookingJobSchema = z.object({ bookingId: z.uuid() });
+export const SWEEP_SCHEDULER_ID = 'sweep-expired-holds';
+export const SWEEP_EVERY_MS = 60_000;
+
+async function expireBooking(services: TServices, job: Job, token: string | undefined): Promise<string> {
+  const { bookingId } = ZExpireBookingJobSchema.parse(job.data);
+  const expired = await expireOverdueBookings(services, { bookingIds: [bookingId] }, { by: 'job' });
+  if (expired.length) return 'expired';
+  const booking = await services.prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, expiresAt: true } });
+  if (booking?.status === 'PENDING' && booking.expiresAt.getTime() > Date.now()) {
+    // Ran early (clocks of API and worker differ): come back exactly at expiresAt.
+    await job.moveToDelayed(booking.expiresAt.getTime(), token);
+    throw new DelayedError();
+  }
+  return booking ? `nothing to do: ${booking.status}` : 'nothing to do: no such booking';
+}
+
+async function sweep(services: TServices): Promise<string> {
+  const expired = await expireOverdueBookings(services, { all: true }, { by: 'sweep' });
+  // Also heals a flushed Redis: open holds get their keys back.
+  const restored = services.redis.status === 'ready' ? await restoreHoldKeys(services) : 0;
+  return `expired ${expired.length}, restored ${restored} key(s)`;
+}
+
+export async function startExpiryWorker(services: TServices, opts: { concurrency?: number } = {}): Promise<TRunningWorker> {
+  const connection = workerConnection(services.env);
+  const worker = new Worker(
+    QUEUE_NAMES.expiry,
+    async (job, token) => (job.name === 'sweep' ? sweep(services) : expireBooking(services, job, token)),
+    { connection, prefix: bullPrefix(services.env), concurrency: opts.concurrency ?? 10 },
+  );
+  worker.on('failed', (job, err) => services.log.error({ err, jobId: job?.id, queue: QUEUE_NAMES.expiry }, 'expiry job failed'));
+  worker.on('error', (err) => services.log.error({ err, queue: QUEUE_NAMES.expiry }, 'expiry worker error'));
+  // Re-created at every start, so a scheduler lost with Redis comes back with the next worker.
+  await services.jobs.expiry.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } });
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// BullMQ wiring shared by producers (API) and the worker process.
+import { Queue, type ConnectionOptions, type Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { TEnv } from '../env';
+import type { Logger } from '../logger';
+
+/** A started consumer; `close` lets its running jobs finish, then drops its connection. */
+export interface TRunningWorker {
+  worker: Worker;
+  close: () => Promise<void>;
+}
+
+export const QUEUE_NAMES = { expiry: 'expiry' } as const;
+export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+
+/**
+ * Every BullMQ key of this deployment starts with one hash tag, e.g. `{mq:bull}:expiry:…`, so a
+ * queue's multi-key scripts stay on one Redis Cluster slot. (BullMQ refuses ioredis' keyPrefix.)
+ */
+export function bullPrefix(env: Pick<TEnv, 'REDIS_PREFIX'>): string {
+  return `{${env.REDIS_PREFIX}bull}`;
+}
+
+/** Workers block on Redis and must retry forever (BullMQ's requirement). */
+export function workerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
+  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+}
+
+/**
+ * Producers fail fast instead of queueing commands while Redis is down: a customer's request must
+ * not hang on a job that the sweeper will cover anyway.
+ */
+function producerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
+  return new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+}
+
+export class Jobs {
+  readonly expiry: Queue;
+  private readonly connection: Redis;
+
+  constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX'>, log: Logger) {
+    this.connection = producerConnection(env);
+    this.connection.on('error', () => {}); // the shared connection's handler reports Redis outages
+    const opts = { connection: this.connection as ConnectionOptions, prefix: bullPrefix(env), skipWaitingForReady: true };
+    this.expiry = new Queue(QUEUE_NAMES.expiry, opts);
+    // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
+    this.expiry.on('error', (err) => log.debug({ err, queue: QUEUE_NAMES.expiry }, 'queue connection error'));
+  }
+
+  async close(): Promise<void> {
+    await this.expiry.close();
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ZPaiseSchema } from '../money';
+
+/** Most seats one hold (and so one booking) may take. */
+export const MAX_SEATS_PER_HOLD = 10;
+
+export const ZHoldCreateInputSchema = z.strictObject({
+  showtimeId: z.uuid(),
+  seatIds: z
+    .array(z.uuid())
+    .min(1, 'pick at least one seat')
+    .max(MAX_SEATS_PER_HOLD, `at most ${MAX_SEATS_PER_HOLD} seats at a time`)
+    .refine((ids) => new Set(ids).size === ids.length, 'the same seat is listed twice'),
+});
+export type THoldCreateInput = z.infer<typeof ZHoldCreateInputSchema>;
+
+export const ZHoldCreateOutputSchema = z.object({
+  bookingId: z.uuid(),
+  /** Short code a customer can read out, e.g. "K7M2QX". */
+  code: z.string(),
+  expiresAt: z.iso.datetime(),
+  amountPaise: ZPaiseSchema,
+});
+export type THoldCreateOutput = z.infer<typeof ZHoldCreateOutputSchema>;
+
+export const ZHoldReleaseInputSchema = z.strictObject({ bookingId: z.uuid() });
+
+export const BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED', 'REFUNDED'] as const;
+export const ZBookingStatusSchema = z.enum(BOOKING_STATUSES);
+export type TBookingStatus = z.infer<typeof ZBookingStatusSchema>;
+
+export const ZHoldReleaseOutputSchema = z.object({ bookingId: z.uuid(), status: ZBookingStatusSchema });
