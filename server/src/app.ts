@@ -30,6 +30,11 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie, { secret: services.env.SESSION_SECRET });
+  // Open SSE streams would otherwise keep close() waiting forever.
+  app.addHook('preClose', (done) => {
+    services.seatEvents.endStreams();
+    done();
+  });
   registerHealthRoutes(app, services);
   app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 

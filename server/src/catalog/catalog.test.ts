@@ -109,7 +109,7 @@ describe('catalog.seatMap', () => {
     const [sold, held, expired, blocked] = seats as [(typeof seats)[0], (typeof seats)[0], (typeof seats)[0], (typeof seats)[0]];
     const book = (seatId: string, status: 'CONFIRMED' | 'PENDING', expiresAt: Date, code: string) =>
       ctx.prisma.booking.create({
-        data: { code, showtimeId: showtime.id, status, channel: 'WEB', holder: 'web:test', amountPaise: 15_000, expiresAt, seats: { create: [{ seatId, showtimeId: showtime.id, pricePaise: 15_000 }] } },
+        data: { code, showtimeId: showtime.id, status, channel: 'WEB', holder: `web:test-${code}`, amountPaise: 15_000, expiresAt, seats: { create: [{ seatId, showtimeId: showtime.id, pricePaise: 15_000 }] } },
       });
     await book(sold.id, 'CONFIRMED', new Date(Date.now() - 60_000), 'SOLD01');
     await book(held.id, 'PENDING', new Date(Date.now() + 600_000), 'HELD01');

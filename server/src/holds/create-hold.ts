@@ -88,9 +88,11 @@ async function holdInRedis(services: THoldServices, opts: { showtimeId: string; 
       if (result.ok) return true;
       const owners = await readSeatOwners(redis, opts.showtimeId, result.takenSeatIds);
       const ownerIds = [...new Set(owners.filter((o): o is string => o !== null))];
-      const live = await prisma.booking.findMany({ where: { id: { in: ownerIds }, status: { in: ['PENDING', 'CONFIRMED'] } }, select: { id: true } });
-      const liveIds = new Set(live.map((b) => b.id));
-      const stale = result.takenSeatIds.filter((_, i) => owners[i] && !liveIds.has(owners[i]));
+      // Stale only if Postgres knows the owner and has closed it: a booking it does not know yet
+      // may be a concurrent hold between its script and its COMMIT.
+      const closed = await prisma.booking.findMany({ where: { id: { in: ownerIds }, status: { in: ['EXPIRED', 'CANCELLED', 'REFUNDED'] } }, select: { id: true } });
+      const closedIds = new Set(closed.map((b) => b.id));
+      const stale = result.takenSeatIds.filter((_, i) => owners[i] && closedIds.has(owners[i]));
       if (stale.length === 0 || attempt > 0) {
         throw new AppError('HOLD_SEAT_TAKEN', { message: `seats held in Redis: ${result.takenSeatIds.join(', ')}`, data: { takenSeatIds: result.takenSeatIds } });
       }

@@ -14,6 +14,11 @@ export async function scheduleExpiry(
   { jobs, log }: Pick<TServices, 'jobs' | 'log'>,
   { bookingId, expiresAt, now }: { bookingId: string; expiresAt: Date; now: Date },
 ): Promise<void> {
+  if (!jobs.ready) {
+    metrics.degraded.inc({ operation: 'schedule_expiry' });
+    log.warn({ bookingId }, 'Redis unreachable: expiry job not queued; the sweeper will expire this hold');
+    return;
+  }
   try {
     await jobs.expiry.add(
       'expire-booking',

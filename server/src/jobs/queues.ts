@@ -27,11 +27,12 @@ export function workerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
 }
 
 /**
- * Producers fail fast instead of queueing commands while Redis is down: a customer's request must
- * not hang on a job that the sweeper will cover anyway.
+ * Producers give up quickly while Redis is down (one reconnect attempt, 2 s at most per command):
+ * a customer's request must not hang on a job that the sweeper will cover anyway. The offline
+ * queue stays on because BullMQ sends its first commands before the connection is up.
  */
 function producerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
-  return new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 2_000, retryStrategy: (times) => Math.min(times * 200, 2_000) });
 }
 
 export class Jobs {
@@ -45,6 +46,11 @@ export class Jobs {
     this.expiry = new Queue(QUEUE_NAMES.expiry, opts);
     // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
     this.expiry.on('error', (err) => log.debug({ err, queue: QUEUE_NAMES.expiry }, 'queue connection error'));
+  }
+
+  /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */
+  get ready(): boolean {
+    return this.connection.status === 'ready';
   }
 
   async close(): Promise<void> {

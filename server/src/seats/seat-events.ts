@@ -11,6 +11,8 @@ export class SeatEvents {
   private readonly streams = new Map<string, { count: number; subscribed: Promise<unknown> }>();
   private readonly subscriber: Redis;
   private readonly channelPrefix: string;
+  /** Aborted at shutdown: ends every open stream, so SSE responses finish and the server can close. */
+  private readonly ending = new AbortController();
 
   constructor(
     private readonly publisher: Redis,
@@ -56,12 +58,13 @@ export class SeatEvents {
       this.streams.set(showtimeId, entry);
     }
     entry.count += 1;
-    const events = on(this.local, showtimeId, { signal });
+    const stop = AbortSignal.any([signal, this.ending.signal]);
+    const events = on(this.local, showtimeId, { signal: stop });
     try {
       await entry.subscribed;
       for await (const [event] of events) yield event as TSeatChangeEvent;
     } catch (err) {
-      if (!signal.aborted) throw err;
+      if (!stop.aborted) throw err;
     } finally {
       entry.count -= 1;
       if (entry.count === 0 && this.streams.get(showtimeId) === entry) {
@@ -77,7 +80,13 @@ export class SeatEvents {
     return Number(reply[1]);
   }
 
+  /** Ends every open stream of this instance (clients reconnect elsewhere and resync by version). */
+  endStreams(): void {
+    this.ending.abort();
+  }
+
   close(): void {
+    this.endStreams();
     this.local.removeAllListeners();
     this.subscriber.disconnect();
   }

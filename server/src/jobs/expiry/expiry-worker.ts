@@ -24,7 +24,8 @@ async function expireBooking(services: TServices, job: Job, token: string | unde
   return booking ? `nothing to do: ${booking.status}` : 'nothing to do: no such booking';
 }
 
-async function sweep(services: TServices): Promise<string> {
+/** The 60 s sweep: anything overdue that its own job missed, and hold keys a flushed Redis lost. */
+export async function sweepExpiredHolds(services: TServices): Promise<string> {
   const expired = await expireOverdueBookings(services, { all: true }, { by: 'sweep' });
   // Also heals a flushed Redis: open holds get their keys back.
   const restored = services.redis.status === 'ready' ? await restoreHoldKeys(services) : 0;
@@ -35,7 +36,7 @@ export async function startExpiryWorker(services: TServices, opts: { concurrency
   const connection = workerConnection(services.env);
   const worker = new Worker(
     QUEUE_NAMES.expiry,
-    async (job, token) => (job.name === 'sweep' ? sweep(services) : expireBooking(services, job, token)),
+    async (job, token) => (job.name === 'sweep' ? sweepExpiredHolds(services) : expireBooking(services, job, token)),
     { connection, prefix: bullPrefix(services.env), concurrency: opts.concurrency ?? 10 },
   );
   worker.on('failed', (job, err) => services.log.error({ err, jobId: job?.id, queue: QUEUE_NAMES.expiry }, 'expiry job failed'));
