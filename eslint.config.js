@@ -20,8 +20,8 @@ export default tseslint.config(
     },
   },
   {
-    // Where settings are read, and the test harness that sets them up for each test run.
-    files: ['server/src/env.ts', '**/*.test.ts', 'server/src/test/**', 'vitest.config.ts', '**/global-setup.ts'],
+    // Where settings are read: env.ts, the test harness that sets them per run, and dev scripts.
+    files: ['server/src/env.ts', '**/*.test.ts', 'server/src/test/**', 'vitest.config.ts', '**/global-setup.ts', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },

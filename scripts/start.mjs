@@ -28,7 +28,10 @@ run(tsx, ['server/src/db/cli.ts', 'migrate'], { env, label: 'database: apply mig
 run(tsx, ['prisma/seed.ts'], { env, label: 'database: seed the demo cinema' });
 
 /** Every long-running part of the system. Each later part (workers, sandbox, printer) adds a line. */
-const processes = [{ name: 'api', args: [...(watch ? ['watch'] : []), 'server/src/main.ts'] }];
+const processes = [
+  { name: 'api', args: [...(watch ? ['watch'] : []), 'server/src/main.ts'] },
+  { name: 'worker', args: [...(watch ? ['watch'] : []), 'server/src/worker.ts'] },
+];
 
 const children = new Map();
 let stopping = false;

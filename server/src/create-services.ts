@@ -1,4 +1,4 @@
-import { createPrisma } from './db/prisma';
+import { createDatabase } from './db/prisma';
 import type { TEnv } from './env';
 import { Jobs } from './jobs/queues';
 import { createLogger } from './logger';
@@ -10,11 +10,11 @@ import type { TServices } from './services';
 
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
   const log = createLogger(env, name);
-  const prisma = createPrisma({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+  const { prisma, pool } = createDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   const redis = createRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const seatEvents = new SeatEvents(redis, log, env.REDIS_PREFIX);
   const jobs = new Jobs(env, log);
-  const services: TServices = { env, log, prisma, redis, seatEvents, jobs };
+  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, jobs };
 
   // ioredis reports every failed reconnect; one line per state change is enough.
   let redisUp = true;
@@ -38,6 +38,7 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
       seatEvents.close();
       await jobs.close();
       await prisma.$disconnect();
+      await pool.end();
       redis.disconnect();
     },
   };

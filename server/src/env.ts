@@ -17,6 +17,8 @@ export const ZEnvSchema = z.object({
   /** Signs web-session cookies. Must be set in production; development gets a fixed, public one. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-session-secret-change-me-please-0001'),
   HOLD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
+  /** holds.create calls allowed per holder per minute. */
+  HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Postgres connection pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: bool.default(false),

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { PrismaClient } from './db/prisma';
 import type { TEnv } from './env';
 import type { Logger } from './logger';
@@ -10,6 +11,8 @@ export interface TServices {
   env: TEnv;
   log: Logger;
   prisma: PrismaClient;
+  /** The pool under Prisma, for the hot-path statements written in SQL. */
+  pg: pg.Pool;
   redis: Redis;
   seatEvents: SeatEvents;
   /** Queue producers (the worker process runs the consumers). */

@@ -2,7 +2,7 @@
 import { ERROR_CODES, type TAppErrorData, type TErrorCode } from '@marquee/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { resolveHolder } from './auth/holder';
+import { resolveHolder, webSessionId } from './auth/holder';
 import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import type { TServices } from './services';
 
@@ -12,7 +12,11 @@ export interface TContext extends TServices {
 }
 
 export function createContextFactory(services: TServices) {
-  return ({ req, res }: { req: FastifyRequest; res: FastifyReply }): TContext => ({ ...services, req, res });
+  return ({ req, res }: { req: FastifyRequest; res: FastifyReply }): TContext => {
+    // A browser gets its session cookie on its first call, whatever it calls; kiosks use their token.
+    if (!req.headers.authorization) webSessionId(req, res, services.env);
+    return { ...services, req, res };
+  };
 }
 
 type TIssue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };

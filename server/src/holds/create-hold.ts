@@ -3,6 +3,7 @@
 import type { THoldCreateOutput, TSeatType } from '@marquee/shared';
 import { v7 as uuidv7 } from 'uuid';
 import type { THolder } from '../auth/holder';
+import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';
 import { metrics } from '../metrics/metrics';
@@ -10,52 +11,32 @@ import type { TServices } from '../services';
 import { generateBookingCode } from './booking-code';
 import { closePendingBookings } from './close-pending-bookings';
 import { expireOverdueBookings } from './expire-bookings';
+import { insertHold } from './insert-hold';
+import { loadHoldContext, type THoldContext } from './load-hold-context';
 import { acquireSeats, readSeatOwners, releaseSeats, restoreSeats } from './redis-holds';
 import { releaseSeatKeys } from './release-seat-keys';
 import { scheduleExpiry } from './schedule-expiry';
 
-type THoldServices = Pick<TServices, 'prisma' | 'redis' | 'seatEvents' | 'jobs' | 'log' | 'env'>;
+type THoldServices = Pick<TServices, 'prisma' | 'pg' | 'redis' | 'seatEvents' | 'jobs' | 'log' | 'env'>;
 
 const PG_ATTEMPTS = 3;
 
-async function loadShowtime({ prisma }: THoldServices, showtimeId: string, now: Date) {
-  const showtime = await prisma.showtime.findUnique({
-    where: { id: showtimeId },
-    select: {
-      id: true,
-      screenId: true,
-      startsAt: true,
-      onSale: true,
-      cancelled: true,
-      prices: { select: { seatType: true, pricePaise: true } },
-      screen: { select: { cinema: { select: { kioskFeePaise: true, webFeePaise: true } } } },
-    },
-  });
-  if (!showtime) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
-  if (showtime.cancelled) throw new AppError('HOLD_SHOW_CANCELLED', { message: `showtime ${showtimeId} is cancelled` });
-  if (showtime.startsAt <= now) throw new AppError('HOLD_SHOW_STARTED', { message: `showtime ${showtimeId} started at ${showtime.startsAt.toISOString()}` });
-  if (!showtime.onSale) throw new AppError('HOLD_SHOW_NOT_ON_SALE', { message: `showtime ${showtimeId} is not on sale` });
-  return showtime;
-}
-
-/** Seats that belong to the screen, priced for this showtime and not blocked; anything else is refused. */
-async function loadSeats({ prisma }: THoldServices, showtime: Awaited<ReturnType<typeof loadShowtime>>, seatIds: string[]) {
-  const [seats, blocks] = await Promise.all([
-    prisma.seat.findMany({ where: { id: { in: seatIds }, screenId: showtime.screenId }, select: { id: true, type: true } }),
-    prisma.seatBlock.findMany({ where: { showtimeId: showtime.id, seatId: { in: seatIds } }, select: { seatId: true } }),
-  ]);
-  const found = new Set(seats.map((s) => s.id));
-  const unknownSeatIds = seatIds.filter((id) => !found.has(id));
+/** Refuses what cannot be held; returns each seat's price, in the customer's order (the ticket order). */
+function priceSelection(ctx: THoldContext | null, { showtimeId, seatIds, now }: { showtimeId: string; seatIds: string[]; now: Date }) {
+  if (!ctx) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
+  if (ctx.cancelled) throw new AppError('HOLD_SHOW_CANCELLED', { message: `showtime ${showtimeId} is cancelled` });
+  if (ctx.startsAt <= now) throw new AppError('HOLD_SHOW_STARTED', { message: `showtime ${showtimeId} started at ${ctx.startsAt.toISOString()}` });
+  if (!ctx.onSale) throw new AppError('HOLD_SHOW_NOT_ON_SALE', { message: `showtime ${showtimeId} is not on sale` });
+  const typeOf = new Map(ctx.seats.map((s) => [s.id, s.type]));
+  const unknownSeatIds = seatIds.filter((id) => !typeOf.has(id));
   if (unknownSeatIds.length) {
-    throw new AppError('HOLD_SEAT_UNKNOWN', { message: `seats not in screen ${showtime.screenId}: ${unknownSeatIds.join(', ')}`, data: { unknownSeatIds } });
+    throw new AppError('HOLD_SEAT_UNKNOWN', { message: `seats not in screen ${ctx.screenId}: ${unknownSeatIds.join(', ')}`, data: { unknownSeatIds } });
   }
-  const price = new Map<TSeatType, number>(showtime.prices.map((p) => [p.seatType, p.pricePaise]));
-  const unpriced = seats.filter((s) => !price.has(s.type)).map((s) => s.id);
-  const blocked = [...new Set([...blocks.map((b) => b.seatId), ...unpriced])];
+  const price = new Map<TSeatType, number>(ctx.prices.map((p) => [p.seatType, p.pricePaise]));
+  const unpriced = seatIds.filter((id) => !price.has(typeOf.get(id)!));
+  const blocked = seatIds.filter((id) => ctx.blockedSeatIds.includes(id) || unpriced.includes(id));
   if (blocked.length) throw new AppError('HOLD_SEAT_BLOCKED', { message: `seats not for sale: ${blocked.join(', ')}`, data: { takenSeatIds: blocked } });
-  // Keep the customer's order: it is the order seats are listed on the ticket.
-  const typeOf = new Map(seats.map((s) => [s.id, s.type]));
-  return seatIds.map((id) => ({ seatId: id, pricePaise: price.get(typeOf.get(id)!)! }));
+  return seatIds.map((seatId) => ({ seatId, pricePaise: price.get(typeOf.get(seatId)!)! }));
 }
 
 /** Requested seats that Postgres says are taken (held, sold or blocked) right now. */
@@ -72,8 +53,8 @@ async function takenInPostgres({ prisma }: THoldServices, showtimeId: string, se
 }
 
 /**
- * Runs the hold script; if Redis names seats whose owning booking Postgres no longer counts (keys
- * left behind while Redis was unreachable), drops those stale keys and tries once more.
+ * Runs the hold script; if Redis names seats whose owning booking Postgres has closed (keys left
+ * behind while Redis was unreachable), drops those stale keys and tries once more.
  * Returns false when Redis could not be asked (degraded mode).
  */
 async function holdInRedis(services: THoldServices, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId: string | null }): Promise<boolean> {
@@ -113,21 +94,19 @@ export async function createHold(
   services: THoldServices,
   { holder, showtimeId, seatIds, now = new Date() }: { holder: THolder; showtimeId: string; seatIds: string[]; now?: Date },
 ): Promise<THoldCreateOutput> {
-  const { prisma, env, log } = services;
-  const showtime = await loadShowtime(services, showtimeId, now);
-  const lines = await loadSeats(services, showtime, seatIds);
-  const cinema = showtime.screen.cinema;
-  const feePerSeat = holder.channel === 'KIOSK' ? cinema.kioskFeePaise : cinema.webFeePaise;
-  const feePaise = feePerSeat * lines.length;
+  const { env, log } = services;
+  const stopTimer = metrics.holdSeconds.startTimer();
+  let ctx = await loadHoldContext(services.pg, { showtimeId, seatIds, holderKey: holder.key, now });
+  const lines = priceSelection(ctx, { showtimeId, seatIds, now });
+  // A stopped worker or a dead Redis must never keep seats off sale: expire what is overdue first.
+  if (ctx!.hasOverdue) {
+    await expireOverdueBookings(services, { showtimeId, seatIds }, { now, by: 'hold' });
+    ctx = await loadHoldContext(services.pg, { showtimeId, seatIds, holderKey: holder.key, now });
+  }
+  const { previous, kioskFeePaise, webFeePaise } = ctx!;
+  const feePaise = (holder.channel === 'KIOSK' ? kioskFeePaise : webFeePaise) * lines.length;
   const amountPaise = lines.reduce((sum, l) => sum + l.pricePaise, 0) + feePaise;
 
-  // A stopped worker or a dead Redis must never keep seats off sale: expire what is overdue first.
-  await expireOverdueBookings(services, { showtimeId, seatIds }, { now, by: 'hold' });
-
-  const previous = await prisma.booking.findFirst({
-    where: { holder: holder.key, showtimeId, status: 'PENDING' },
-    select: { id: true, expiresAt: true, seats: { where: { active: true }, select: { seatId: true } } },
-  });
   const bookingId = uuidv7();
   const ttlMs = env.HOLD_TTL_SECONDS * 1000;
   const expiresAt = new Date(now.getTime() + ttlMs);
@@ -137,7 +116,7 @@ export async function createHold(
   const undoRedisHold = async () => {
     if (!inRedis) return;
     await releaseSeatKeys(services, { bookingId, showtimeId, seatIds });
-    const overlap = (previous?.seats ?? []).map((s) => s.seatId).filter((id) => seatIds.includes(id));
+    const overlap = (previous?.seatIds ?? []).filter((id) => seatIds.includes(id));
     if (previous && overlap.length) {
       await restoreSeats(services.redis, { showtimeId, seatIds: overlap, bookingId: previous.id, ttlMs: previous.expiresAt.getTime() - Date.now() }).catch((err: unknown) =>
         log.warn({ err, bookingId: previous.id }, 'could not restore the previous hold keys; Postgres still arbitrates'),
@@ -149,35 +128,16 @@ export async function createHold(
   let code = '';
   for (let attempt = 1; seatVersion === undefined; attempt++) {
     code = generateBookingCode();
+    const hold = { bookingId, code, showtimeId, channel: holder.channel, holder: holder.key, kioskId: holder.kioskId, amountPaise, feePaise, expiresAt, lines, now };
     try {
-      seatVersion = await prisma.$transaction(
-        async (tx) => {
-          if (previous) {
+      // With a previous hold, closing it and inserting the new one are one transaction; otherwise
+      // the insert alone is one atomic statement.
+      seatVersion = previous
+        ? await withTransaction(services.pg, async (tx) => {
             await closePendingBookings(tx, { scope: { bookingIds: [previous.id] }, status: 'CANCELLED', reason: 'replaced by a new selection', onlyOverdue: false, now });
-          }
-          await tx.booking.create({
-            data: {
-              id: bookingId,
-              code,
-              showtimeId,
-              status: 'PENDING',
-              channel: holder.channel,
-              holder: holder.key,
-              kioskId: holder.kioskId,
-              amountPaise,
-              feePaise,
-              expiresAt,
-              seats: { createMany: { data: lines.map((l) => ({ showtimeId, seatId: l.seatId, pricePaise: l.pricePaise })) } },
-            },
-          });
-          // Last, so the showtime row is locked only for the moment before COMMIT.
-          const [bumped] = await tx.$queryRaw<{ seatVersion: number }[]>`
-            UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = ${now} WHERE id = ${showtimeId}::uuid RETURNING "seatVersion"`;
-          return bumped!.seatVersion;
-        },
-        // Under a storm of holds, waiting for a pooled connection is normal; it must not fail the hold.
-        { maxWait: 15_000, timeout: 15_000 },
-      );
+            return insertHold(tx, hold);
+          })
+        : await insertHold(services.pg, hold);
     } catch (err) {
       if (!isUniqueViolation(err)) {
         await undoRedisHold();
@@ -194,7 +154,7 @@ export async function createHold(
     }
   }
 
-  const previousOnly = (previous?.seats ?? []).map((s) => s.seatId).filter((id) => !seatIds.includes(id));
+  const previousOnly = (previous?.seatIds ?? []).filter((id) => !seatIds.includes(id));
   if (previous && previousOnly.length) await releaseSeatKeys(services, { bookingId: previous.id, showtimeId, seatIds: previousOnly });
   await services.seatEvents.publish({
     showtimeId,
@@ -203,5 +163,6 @@ export async function createHold(
   });
   await scheduleExpiry(services, { bookingId, expiresAt, now });
   metrics.holds.inc({ result: 'created' });
+  stopTimer();
   return { bookingId, code, expiresAt: expiresAt.toISOString(), amountPaise };
 }

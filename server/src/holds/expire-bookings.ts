@@ -8,11 +8,11 @@ import { releaseSeatKeys } from './release-seat-keys';
 
 /** Expires overdue PENDING bookings in scope; returns the ids it expired. Idempotent; never touches a CONFIRMED booking. */
 export async function expireOverdueBookings(
-  services: Pick<TServices, 'prisma' | 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'pg' | 'redis' | 'seatEvents' | 'log'>,
   scope: TClosePendingScope,
   opts: { now?: Date; by: 'job' | 'sweep' | 'hold' },
 ): Promise<string[]> {
-  const freed = await closePendingBookings(services.prisma, { scope, status: 'EXPIRED', reason: 'hold expired', onlyOverdue: true, now: opts.now ?? new Date() });
+  const freed = await closePendingBookings(services.pg, { scope, status: 'EXPIRED', reason: 'hold expired', onlyOverdue: true, now: opts.now ?? new Date() });
   if (freed.length === 0) return [];
   const expiredIds = [...new Set(freed.map((f) => f.bookingId))];
   metrics.expired.inc({ by: opts.by }, expiredIds.length);

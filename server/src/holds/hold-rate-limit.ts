@@ -4,28 +4,28 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import { AppError } from '../errors/app-error';
+import type { TServices } from '../services';
 
-const HOLDS_PER_MINUTE = 30;
 const limiters = new WeakMap<Redis, RateLimiterRedis>();
 
-function limiterFor(redis: Redis): RateLimiterRedis {
+function limiterFor(redis: Redis, perMinute: number): RateLimiterRedis {
   let limiter = limiters.get(redis);
   if (!limiter) {
     limiter = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: 'rl:hold',
-      points: HOLDS_PER_MINUTE,
+      points: perMinute,
       duration: 60,
-      insuranceLimiter: new RateLimiterMemory({ points: HOLDS_PER_MINUTE, duration: 60 }),
+      insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
     });
     limiters.set(redis, limiter);
   }
   return limiter;
 }
 
-export async function limitHolds(redis: Redis, holderKey: string): Promise<void> {
+export async function limitHolds({ redis, env }: Pick<TServices, 'redis' | 'env'>, holderKey: string): Promise<void> {
   try {
-    await limiterFor(redis).consume(holderKey);
+    await limiterFor(redis, env.HOLDS_PER_MINUTE).consume(holderKey);
   } catch (err) {
     if (err instanceof RateLimiterRes) {
       throw new AppError('RATE_LIMITED', { message: `hold rate limit for ${holderKey}`, userMessage: `Too many tries. Please wait ${Math.ceil(err.msBeforeNext / 1000)} seconds.` });

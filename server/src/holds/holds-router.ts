@@ -9,7 +9,7 @@ export const holdsRouter = router({
     .input(ZHoldCreateInputSchema)
     .output(ZHoldCreateOutputSchema)
     .mutation(async ({ ctx, input }) => {
-      await limitHolds(ctx.redis, ctx.holder.key);
+      await limitHolds(ctx, ctx.holder.key);
       return createHold(ctx, { holder: ctx.holder, showtimeId: input.showtimeId, seatIds: input.seatIds });
     }),
 

@@ -11,7 +11,7 @@ import { announceFreedSeats } from './expire-bookings';
  * so its existence is not revealed.
  */
 export async function releaseHold(
-  services: Pick<TServices, 'prisma' | 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'prisma' | 'pg' | 'redis' | 'seatEvents' | 'log'>,
   { holder, bookingId, now = new Date() }: { holder: THolder; bookingId: string; now?: Date },
 ): Promise<{ bookingId: string; status: TBookingStatus }> {
   const booking = await services.prisma.booking.findFirst({ where: { id: bookingId, holder: holder.key }, select: { status: true } });
@@ -19,7 +19,7 @@ export async function releaseHold(
   if (booking.status === 'CONFIRMED') throw new AppError('BOOKING_ALREADY_PAID', { message: `booking ${bookingId} is confirmed` });
   if (booking.status !== 'PENDING') return { bookingId, status: booking.status };
 
-  const freed = await closePendingBookings(services.prisma, { scope: { bookingIds: [bookingId] }, status: 'CANCELLED', reason: 'released by the customer', onlyOverdue: false, now });
+  const freed = await closePendingBookings(services.pg, { scope: { bookingIds: [bookingId] }, status: 'CANCELLED', reason: 'released by the customer', onlyOverdue: false, now });
   if (freed.length === 0) {
     // Something else closed it between our read and our update (expiry, payment): report what it is now.
     const now2 = await services.prisma.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { status: true } });

@@ -1,0 +1,132 @@
+// Hold storm: 200 concurrent customers over HTTP holding seats of one showtime, beside two
+// baselines measured in the same run: a bare Fastify route, and the same rows inserted straight
+// into Postgres by a tight loop (no HTTP, no Redis, no checks).
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { createPrisma } from '../../server/src/db/prisma';
+import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
+import { freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
+
+const CONNECTIONS = 200;
+const DURATION_S = 8;
+const SHOWTIMES = 10;
+
+async function straightInserts(databaseUrl: string, showtimeId: string, seatIds: string[]): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  const latencies: number[] = [];
+  const until = Date.now() + DURATION_S * 1000;
+  let n = 0;
+  const worker = async () => {
+    while (Date.now() < until) {
+      const started = performance.now();
+      const client = await pool.connect();
+      try {
+        const id = randomUUID();
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO "Booking" (id, code, "showtimeId", status, channel, holder, "amountPaise", "feePaise", "expiresAt", "updatedAt")
+           VALUES ($1, $2, $3, 'CANCELLED', 'WEB', $4, 20000, 0, now() + interval '10 minutes', now())`,
+          [id, `B${n++}`, showtimeId, `bench:${id}`],
+        );
+        await client.query(`INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active) VALUES ($1, $2, $3, $4, 20000, false)`, [
+          randomUUID(),
+          id,
+          showtimeId,
+          seatIds[n % seatIds.length],
+        ]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / DURATION_S, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]! };
+}
+
+export async function benchHolds(): Promise<string> {
+  const databaseUrl = await freshDatabase('marquee_bench');
+  const prisma = createPrisma({ databaseUrl, poolSize: 4 });
+  await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench' });
+  const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
+  const movie = await prisma.movie.findFirstOrThrow();
+  // Ten shows on sale at once, as on a busy evening; each customer shops for one of them.
+  const showtimes: { id: string }[] = [];
+  for (let i = 0; i < SHOWTIMES; i++) {
+    const startsAt = new Date(Date.now() + (30 + i) * 86_400_000);
+    showtimes.push(
+      await prisma.showtime.create({
+        data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), prices: { create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({ seatType: t as 'STANDARD', pricePaise: 20_000 })) } },
+      }),
+    );
+  }
+  const showtime = showtimes[0]!;
+  const seatIds = screen.seats.map((s) => s.id);
+
+  const port = await freePort();
+  const api = await startProcess('server/src/main.ts', [], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`,
+    LOG_LEVEL: 'warn',
+    HOLDS_PER_MINUTE: '1000000',
+    DATABASE_POOL_SIZE: '20',
+  }, `http://127.0.0.1:${port}/readyz`);
+  const base = `http://127.0.0.1:${port}`;
+  const rows: TRow[] = [];
+  try {
+    // One web session per connection: each customer's new hold replaces their previous one, so seats recycle.
+    const cookies = await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => (await fetch(`${base}/trpc/catalog.movies`)).headers.get('set-cookie')!.split(';')[0]!),
+    );
+    let next = 0;
+    const storm = await load({
+      url: `${base}/trpc/holds.create`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      setupClient: (client) => {
+        const n = next++;
+        const showtimeId = showtimes[n % SHOWTIMES]!.id;
+        client.setHeaders({ 'content-type': 'application/json', cookie: cookies[n % CONNECTIONS]! });
+        client.setRequests([
+          { method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }) }) },
+        ]);
+      },
+      requests: [{ method: 'POST' }],
+    });
+    const created = await prisma.booking.count({ where: { showtimeId: { in: showtimes.map((s) => s.id) } } });
+    const [dupes] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (SELECT "showtimeId", "seatId" FROM "BookingSeat" WHERE active GROUP BY 1, 2 HAVING count(*) > 1) d`;
+    const holdsPerSecond = created / DURATION_S;
+
+    const barePort = await freePort();
+    const bare = await startProcess('scripts/bench/bare-server.ts', [String(barePort)], {}, `http://127.0.0.1:${barePort}/healthz`);
+    const bareResult = await load({ url: `http://127.0.0.1:${barePort}/bare`, method: 'POST', connections: CONNECTIONS, duration: DURATION_S, headers: { 'content-type': 'application/json' }, body: '{}' });
+    await stopProcess(bare);
+
+    const inserts = await straightInserts(databaseUrl, showtime.id, seatIds);
+
+    const status = Object.entries(storm.statusCounts).map(([c, n]) => `${c}: ${n}`).join(', ');
+    rows.push(
+      { name: 'holds.create requests/s (200 clients, HTTP)', value: storm.requestsPerSecond.toFixed(0), note: `${status}; errors ${storm.errors}` },
+      { name: 'holds created/s', value: holdsPerSecond.toFixed(0), note: `${created} holds in ${DURATION_S} s; the rest were CONFLICT (seat taken)` },
+      { name: 'holds.create latency p50 / p99', value: `${storm.p50} / ${storm.p99} ms` },
+      { name: 'oversold seats', value: String(dupes?.n ?? 0), note: 'seats with more than one active booking (must be 0)' },
+      { name: 'baseline: bare Fastify route requests/s', value: bareResult.requestsPerSecond.toFixed(0), note: `p50 / p99 ${bareResult.p50} / ${bareResult.p99} ms` },
+      { name: 'baseline: straight Postgres inserts/s', value: inserts.perSecond.toFixed(0), note: `booking + seat per transaction, pool 20; p50 / p99 ${inserts.p50.toFixed(1)} / ${inserts.p99.toFixed(1)} ms` },
+      { name: 'holds created/s ÷ straight inserts/s', value: (holdsPerSecond / inserts.perSecond).toFixed(2), note: 'target ≥ 0.5' },
+      { name: 'holds.create requests/s ÷ bare route', value: (storm.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2) },
+    );
+  } finally {
+    await stopProcess(api);
+    await prisma.$disconnect();
+  }
+  return report(
+    'Hold storm',
+    `${CONNECTIONS} concurrent web customers over HTTP (autocannon), each with its own session, spread over ${SHOWTIMES} showtimes of ${seatIds.length} seats, hold one random seat again and again for ${DURATION_S} s; each new hold replaces the customer's previous one (so seats change hands), and a seat someone else holds ends in CONFLICT. The API runs in its own process with a pool of 20 connections. Baselines on the same machine in the same run: the barest Fastify route, and booking + seat rows inserted straight into Postgres by 200 concurrent loops.`,
+    rows,
+  );
+}

@@ -1,0 +1,88 @@
+// Shared bench plumbing: a private database, child processes, load runs, the report table.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { withDatabase } from '../../server/src/db/database-url';
+import { dropDatabase, ensureDatabase } from '../../server/src/db/ensure-database';
+import { applyMigrations } from '../../server/src/db/schema-engine';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export async function freshDatabase(name: string): Promise<string> {
+  const url = withDatabase(ADMIN_URL, name);
+  await dropDatabase(url);
+  await ensureDatabase(url);
+  await applyMigrations({ databaseUrl: url });
+  return url;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a TypeScript entry in its own process (its own core, as in production) and waits for its URL to answer. */
+export async function startProcess(entry: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), entry, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${entry} did not become ready at ${readyUrl}`);
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export interface TLoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  statusCounts: Record<string, number>;
+  errors: number;
+}
+
+export async function load(opts: autocannon.Options): Promise<TLoadResult> {
+  const result = await autocannon({ ...opts, connections: opts.connections ?? 200, duration: opts.duration ?? 8 });
+  const statusCounts: Record<string, number> = {};
+  for (const [code, n] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = (n as { count: number }).count;
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statusCounts, errors: result.errors + result.timeouts };
+}
+
+export interface TRow {
+  name: string;
+  value: string;
+  note?: string;
+}
+
+/** Prints a section's table and returns it as markdown for docs/performance.md. */
+export function report(section: string, intro: string, rows: TRow[]): string {
+  const table = ['| measure | value | note |', '|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.note ?? ''} |`)].join('\n');
+  console.log(`\n${section}\n${table}\n`);
+  return `## ${section}\n\n${intro}\n\n${table}\n`;
+}
+
+export function writePerformanceDoc(sections: string[]): void {
+  mkdirSync(path.join(root, 'docs'), { recursive: true });
+  const machine = `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  const header = `# Performance\n\nWritten by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Every figure is measured beside its baseline in the same run, on the same machine; compare ratios, not absolute numbers across machines.\n`;
+  writeFileSync(path.join(root, 'docs/performance.md'), [header, ...sections].join('\n'));
+}

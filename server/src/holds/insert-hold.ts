@@ -1,0 +1,58 @@
+import type { TSql } from '../db/prisma';
+
+export interface TNewHold {
+  bookingId: string;
+  code: string;
+  showtimeId: string;
+  channel: 'KIOSK' | 'WEB';
+  holder: string;
+  kioskId: string | null;
+  amountPaise: number;
+  feePaise: number;
+  expiresAt: Date;
+  lines: { seatId: string; pricePaise: number }[];
+  now: Date;
+}
+
+const INSERT_HOLD = `
+  WITH booking AS (
+    INSERT INTO "Booking" (id, code, "showtimeId", status, channel, holder, "kioskId", "amountPaise", "feePaise", "expiresAt", "createdAt", "updatedAt")
+    VALUES ($1::uuid, $2, $3::uuid, 'PENDING', $4::"Channel", $5, $6::uuid, $7, $8, $9, $10, $10)
+    RETURNING id
+  ), seats AS (
+    INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active)
+    SELECT gen_random_uuid(), $1::uuid, $3::uuid, x.seat_id, x.price, true
+      FROM unnest($11::uuid[], $12::int[]) AS x(seat_id, price)
+    RETURNING 1
+  ), bumped AS (
+    UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $10 WHERE id = $3::uuid
+    RETURNING "seatVersion"
+  )
+  SELECT "seatVersion" FROM bumped, (SELECT count(*) FROM booking) b, (SELECT count(*) FROM seats) s`;
+
+/**
+ * The PENDING booking, its seats and the showtime's next seat version, in one statement (one round
+ * trip, atomic). The partial unique index on active booking seats refuses it whole if any seat is
+ * taken. Returns the showtime's new seat version.
+ */
+export async function insertHold(db: TSql, h: TNewHold): Promise<number> {
+  const { rows } = await db.query<{ seatVersion: number }>({
+    name: 'insert-hold',
+    text: INSERT_HOLD,
+    values: [
+    h.bookingId,
+    h.code,
+    h.showtimeId,
+    h.channel,
+    h.holder,
+    h.kioskId,
+    h.amountPaise,
+    h.feePaise,
+    h.expiresAt,
+    h.now,
+    h.lines.map((l) => l.seatId),
+    h.lines.map((l) => l.pricePaise),
+  ],
+  });
+  return rows[0]!.seatVersion;
+}

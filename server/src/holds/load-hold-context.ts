@@ -1,0 +1,49 @@
+// Everything holds.create needs to decide, in one round trip: the showtime and its fees and prices,
+// the requested seats of its screen, which of them are blocked, the holder's open hold, and whether
+// an overdue hold sits on any requested seat.
+import type { TSeatType } from '@marquee/shared';
+import type { TSql } from '../db/prisma';
+
+export interface THoldContext {
+  id: string;
+  screenId: string;
+  startsAt: Date;
+  onSale: boolean;
+  cancelled: boolean;
+  kioskFeePaise: number;
+  webFeePaise: number;
+  prices: { seatType: TSeatType; pricePaise: number }[];
+  seats: { id: string; type: TSeatType }[];
+  blockedSeatIds: string[];
+  previous: { id: string; expiresAt: Date; seatIds: string[] } | null;
+  hasOverdue: boolean;
+}
+
+const HOLD_CONTEXT = `
+  SELECT s.id::text, s."screenId"::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise",
+    (SELECT coalesce(json_agg(json_build_object('seatType', p."seatType", 'pricePaise', p."pricePaise")), '[]')
+       FROM "ShowtimePrice" p WHERE p."showtimeId" = s.id) AS prices,
+    (SELECT coalesce(json_agg(json_build_object('id', st.id, 'type', st.type)), '[]')
+       FROM "Seat" st WHERE st."screenId" = s."screenId" AND st.id = ANY($2::uuid[])) AS seats,
+    (SELECT coalesce(array_agg(b."seatId"::text), '{}')
+       FROM "SeatBlock" b WHERE b."showtimeId" = s.id AND b."seatId" = ANY($2::uuid[])) AS "blockedSeatIds",
+    (SELECT json_build_object('id', pb.id, 'expiresAt', pb."expiresAt",
+              'seatIds', (SELECT coalesce(array_agg(ps."seatId"), '{}') FROM "BookingSeat" ps WHERE ps."bookingId" = pb.id AND ps.active))
+       FROM "Booking" pb WHERE pb.holder = $3 AND pb."showtimeId" = s.id AND pb.status = 'PENDING' LIMIT 1) AS previous,
+    EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" b ON b.id = bs."bookingId"
+             WHERE bs."showtimeId" = s.id AND bs."seatId" = ANY($2::uuid[]) AND bs.active
+               AND b.status = 'PENDING' AND b."expiresAt" <= $4) AS "hasOverdue"
+  FROM "Showtime" s JOIN "Screen" sc ON sc.id = s."screenId" JOIN "Cinema" c ON c.id = sc."cinemaId"
+  WHERE s.id = $1::uuid`;
+
+type TRow = Omit<THoldContext, 'previous'> & { previous: { id: string; expiresAt: string; seatIds: string[] } | null };
+
+export async function loadHoldContext(
+  db: TSql,
+  { showtimeId, seatIds, holderKey, now }: { showtimeId: string; seatIds: string[]; holderKey: string; now: Date },
+): Promise<THoldContext | null> {
+  const { rows } = await db.query<TRow>({ name: 'hold-context', text: HOLD_CONTEXT, values: [showtimeId, seatIds, holderKey, now] });
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, previous: row.previous && { ...row.previous, expiresAt: new Date(row.previous.expiresAt) } };
+}
