@@ -11,6 +11,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const started = Date.now();
 run(bin('tsc'), ['-p', 'shared'], { label: 'typecheck: shared' });
 run(bin('tsc'), ['-p', 'server'], { label: 'typecheck: server' });
+run(bin('tsc'), ['-p', 'sandbox'], { label: 'typecheck: sandbox' });
 run(bin('tsc'), ['-p', 'tsconfig.json'], { label: 'typecheck: prisma, configs' });
 run(bin('eslint'), ['--max-warnings', '0', '.'], { label: 'lint' });
 run(bin('vitest'), ['run'], { label: 'tests (vitest)' });
