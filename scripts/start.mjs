@@ -17,7 +17,14 @@ const env = {
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   PORT: process.env.PORT ?? '3000',
   HOST: process.env.HOST ?? '127.0.0.1',
+  RAZORPAY_SANDBOX_PORT: process.env.RAZORPAY_SANDBOX_PORT ?? '3100',
 };
+// Without real Razorpay settings, payments go to the sandbox this command runs.
+const useSandbox = !process.env.RAZORPAY_API_URL && !process.env.RAZORPAY_KEY_ID;
+if (useSandbox) {
+  env.RAZORPAY_API_URL = `http://127.0.0.1:${env.RAZORPAY_SANDBOX_PORT}`;
+  env.RAZORPAY_WEBHOOK_URL = `http://${env.HOST}:${env.PORT}/webhooks/razorpay`;
+}
 
 const problems = await checkServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
 if (problems.length) fail(problems.join('\n✖ '));
@@ -31,6 +38,7 @@ run(tsx, ['prisma/seed.ts'], { env, label: 'database: seed the demo cinema' });
 const processes = [
   { name: 'api', args: [...(watch ? ['watch'] : []), 'server/src/main.ts'] },
   { name: 'worker', args: [...(watch ? ['watch'] : []), 'server/src/worker.ts'] },
+  ...(useSandbox ? [{ name: 'sandbox', args: ['sandbox/src/main.ts'] }] : []),
 ];
 
 const children = new Map();
@@ -85,7 +93,8 @@ for (let i = 0; i < 100 && !stopping; i++) {
   if (up) {
     console.log(`\n✔ Marquee is running (Ctrl-C stops it)
   API (tRPC)      ${base}/trpc   e.g. curl ${base}/trpc/catalog.showtimes
-  health          ${base}/healthz  ${base}/readyz
+  health          ${base}/healthz  ${base}/readyz  ${base}/metrics
+  payments        ${useSandbox ? `Razorpay sandbox at ${env.RAZORPAY_API_URL} (pay an order: POST /_sandbox/orders/<id>/pay)` : env.RAZORPAY_API_URL ?? 'Razorpay'}
   demo logins and kiosk tokens were printed by the seed above (tokens: .data/demo-kiosks.json)\n`);
     break;
   }

@@ -75,6 +75,7 @@ export interface TSandbox {
   app: FastifyInstance;
   store: SandboxStore;
   bank: Bank;
+  setWebhookUrl: (url: string | null) => void;
 }
 
 export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
@@ -216,5 +217,5 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
     return reply.type('image/png').header('cache-control', 'no-store').send(png);
   });
 
-  return { app, store, bank };
+  return { app, store, bank, setWebhookUrl: (url) => webhooks.setUrl(url) };
 }

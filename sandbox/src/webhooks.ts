@@ -19,16 +19,24 @@ export function signWebhook(rawBody: string, secret: string): string {
 
 export class WebhookSender {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private url: string | null;
 
   constructor(
     private readonly store: SandboxStore,
     private readonly config: TWebhookConfig,
     private readonly log: (message: string) => void,
-  ) {}
+  ) {
+    this.url = config.url;
+  }
+
+  /** Where webhooks go from now on (a receiver may start after the sandbox). */
+  setUrl(url: string | null): void {
+    this.url = url;
+  }
 
   /** Queues one event; `payload` maps each contained entity name to its snapshot now. */
   send(event: string, payload: Record<string, object>): void {
-    if (!this.config.url) return;
+    if (!this.url) return;
     const eventId = razorpayId('evt');
     const body = JSON.stringify({
       entity: 'event',
@@ -47,7 +55,7 @@ export class WebhookSender {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(this.config.url!, {
+      const res = await fetch(this.url!, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-razorpay-signature': signWebhook(body, this.config.secret), 'x-razorpay-event-id': delivery.eventId },
         body,

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { AppError } from './errors/app-error';
+import { ERROR_CODES } from '@marquee/shared';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import { registerHealthRoutes } from './health/health-routes';
+import { registerPaymentRoutes } from './payments/payment-routes';
 import { registry } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
@@ -30,12 +34,25 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie, { secret: services.env.SESSION_SECRET });
+  // REST routes (tRPC has its own mapping): the same codes and readable messages as the API.
+  app.setErrorHandler((err, req, reply) => {
+    const appError = err instanceof AppError ? err : isDatabaseUnavailable(err) ? new AppError('SERVICE_UNAVAILABLE', { cause: err }) : null;
+    if (appError) {
+      const status = getHTTPStatusCodeFromError(new TRPCError({ code: ERROR_CODES[appError.code].trpc }));
+      if (status >= 500) req.log.error({ err }, appError.message);
+      return reply.code(status).send({ error: { code: appError.code, message: appError.userMessage } });
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    return reply.code(status).send({ error: { code: status >= 500 ? 'INTERNAL' : 'INPUT_INVALID', message: status >= 500 ? ERROR_CODES.INTERNAL.message : (err as Error).message } });
+  });
   // Open SSE streams would otherwise keep close() waiting forever.
   app.addHook('preClose', (done) => {
     services.seatEvents.endStreams();
     done();
   });
   registerHealthRoutes(app, services);
+  await registerPaymentRoutes(app, services);
   app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   await app.register(fastifyTRPCPlugin, {

@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
 import { restoreHoldKeys } from './holds/restore-hold-keys';
+import { RazorpayGateway } from './payments/razorpay-gateway';
 import { SeatEvents } from './seats/seat-events';
 import type { TServices } from './services';
 
@@ -14,7 +15,7 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
   const redis = createRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const seatEvents = new SeatEvents(redis, log, env.REDIS_PREFIX);
   const jobs = new Jobs(env, log);
-  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, jobs };
+  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, jobs, razorpay: new RazorpayGateway(env) };
 
   // ioredis reports every failed reconnect; one line per state change is enough.
   let redisUp = true;

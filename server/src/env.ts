@@ -1,6 +1,13 @@
 // The one place that reads process.env. Parsed once at start; a bad value stops the start with one clear line.
 import { z } from 'zod';
 
+// Development defaults, public by design: the sandbox's keys and a ticket key for local use only.
+// Production refuses to start with any of them.
+const SANDBOX_KEY_ID = 'rzp_test_MarqueeSandbox';
+const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
+const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
+const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
+
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
@@ -22,9 +29,25 @@ export const ZEnvSchema = z.object({
   /** Postgres connection pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: bool.default(false),
+  /** Razorpay API keys. The defaults are the local sandbox's, which `npm start` runs. */
+  RAZORPAY_KEY_ID: z.string().min(1).default(SANDBOX_KEY_ID),
+  RAZORPAY_KEY_SECRET: z.string().min(1).default(SANDBOX_KEY_SECRET),
+  RAZORPAY_WEBHOOK_SECRET: z.string().min(1).default(SANDBOX_WEBHOOK_SECRET),
+  /** Where the Razorpay API is; unset means Razorpay itself (https://api.razorpay.com). */
+  RAZORPAY_API_URL: z.url().optional(),
+  /** Ed25519 secret key (32 bytes, base64url) that signs ticket QR tokens, and its id for rotation. */
+  TICKET_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url').default(DEV_TICKET_KEY),
+  TICKET_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('dev1'),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
+
+const PUBLIC_DEFAULTS: [keyof TEnv, string][] = [
+  ['SESSION_SECRET', 'dev-only-session-secret-change-me-please-0001'],
+  ['RAZORPAY_KEY_SECRET', SANDBOX_KEY_SECRET],
+  ['RAZORPAY_WEBHOOK_SECRET', SANDBOX_WEBHOOK_SECRET],
+  ['TICKET_SIGNING_KEY', DEV_TICKET_KEY],
+];
 
 export class EnvError extends Error {
   override name = 'EnvError';
@@ -37,8 +60,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid setting ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
   }
   const env = result.data;
-  if (env.NODE_ENV === 'production' && env.SESSION_SECRET === ZEnvSchema.shape.SESSION_SECRET.parse(undefined)) {
-    throw new EnvError('Invalid setting SESSION_SECRET: set a secret of your own in production');
+  if (env.NODE_ENV === 'production') {
+    for (const [name, publicValue] of PUBLIC_DEFAULTS) {
+      if (env[name] === publicValue) throw new EnvError(`Invalid setting ${name}: set a secret of your own in production`);
+    }
   }
   return env;
 }

@@ -1,11 +1,15 @@
+import { bookingsRouter } from './bookings/bookings-router';
 import { catalogRouter } from './catalog/catalog-router';
 import { holdsRouter } from './holds/holds-router';
+import { paymentsRouter } from './payments/payments-router';
 import { seatsRouter } from './seats/seats-router';
 import { router } from './trpc';
 
 export const appRouter = router({
   catalog: catalogRouter,
   holds: holdsRouter,
+  payments: paymentsRouter,
+  bookings: bookingsRouter,
   seats: seatsRouter,
 });
 

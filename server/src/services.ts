@@ -3,6 +3,7 @@ import type { PrismaClient } from './db/prisma';
 import type { TEnv } from './env';
 import type { Logger } from './logger';
 import type { Jobs } from './jobs/queues';
+import type { RazorpayGateway } from './payments/razorpay-gateway';
 import type { Redis } from './redis';
 import type { SeatEvents } from './seats/seat-events';
 
@@ -17,4 +18,5 @@ export interface TServices {
   seatEvents: SeatEvents;
   /** Queue producers (the worker process runs the consumers). */
   jobs: Jobs;
+  razorpay: RazorpayGateway;
 }

@@ -17,6 +17,9 @@ export const ERROR_CODES = {
   BOOKING_ALREADY_PAID: { trpc: 'PRECONDITION_FAILED', message: 'This booking is already paid for.' },
   BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That booking could not be found.' },
   BOOKING_EXPIRED: { trpc: 'PRECONDITION_FAILED', message: 'Your seats were released because time ran out. Please choose again.' },
+  PAY_SIGNATURE_INVALID: { trpc: 'BAD_REQUEST', message: 'We could not confirm that payment. If money left your account, it will be refunded.' },
+  PAY_ORDER_MISMATCH: { trpc: 'BAD_REQUEST', message: 'That payment does not belong to this booking.' },
+  PAY_PROVIDER_UNAVAILABLE: { trpc: 'BAD_GATEWAY', message: 'Payments are not reachable right now. Please try again in a moment.' },
   AUTH_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in.' },
   AUTH_FORBIDDEN: { trpc: 'FORBIDDEN', message: 'You are not allowed to do that.' },
 } as const satisfies Record<string, { trpc: string; message: string }>;

@@ -1,5 +1,7 @@
+export * from './api/bookings';
 export * from './api/catalog';
 export * from './api/holds';
+export * from './api/payments';
 export * from './api/seats';
 export * from './base64url';
 export * from './errors';

@@ -31,5 +31,13 @@ export function createCustomerClient(baseUrl: string, opts: { kioskToken?: strin
       }),
     ],
   });
-  return Object.assign(client, { session: () => cookie });
+  sessions.set(client, () => cookie);
+  return client;
+}
+
+const sessions = new WeakMap<object, () => string | undefined>();
+
+/** The customer's session cookie (name=value), as a browser would send it. */
+export function sessionCookie(client: object): string | undefined {
+  return sessions.get(client)?.();
 }

@@ -1,0 +1,93 @@
+// Razorpay webhooks: each event id is recorded in the same transaction as its effect, so a replay
+// does nothing and a crash half-way lets Razorpay's retry through.
+import type pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { withTransaction } from '../db/prisma';
+import type { TServices } from '../services';
+import { afterSettlement, settleCapturedPayment, type TSettlement } from './settle-payment';
+
+const ZPayment = z.object({
+  id: z.string(),
+  amount: z.number().int(),
+  status: z.string(),
+  order_id: z.string().nullable(),
+  error_code: z.string().nullable().optional(),
+  error_description: z.string().nullable().optional(),
+});
+
+export const ZWebhookEnvelope = z.object({
+  event: z.string(),
+  payload: z.object({
+    payment: z.object({ entity: ZPayment }).optional(),
+    qr_code: z.object({ entity: z.object({ id: z.string() }) }).optional(),
+    refund: z.object({ entity: z.object({ id: z.string(), status: z.string(), payment_id: z.string() }) }).optional(),
+  }),
+});
+export type TWebhookEnvelope = z.infer<typeof ZWebhookEnvelope>;
+
+async function bookingIdFor(tx: pg.PoolClient, by: { orderId?: string | null; qrId?: string }): Promise<string | null> {
+  if (by.qrId) return (await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "razorpayQrId" = $1`, [by.qrId])).rows[0]?.id ?? null;
+  if (by.orderId) return (await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "razorpayOrderId" = $1`, [by.orderId])).rows[0]?.id ?? null;
+  return null;
+}
+
+async function applyEvent(tx: pg.PoolClient, services: TServices, envelope: TWebhookEnvelope): Promise<TSettlement | null> {
+  const payment = envelope.payload.payment?.entity;
+  switch (envelope.event) {
+    case 'payment.captured':
+    case 'order.paid': {
+      // A QR payment has no order; its qr_code.credited event carries the QR and settles it.
+      if (!payment?.order_id || payment.status !== 'captured') return null;
+      const bookingId = await bookingIdFor(tx, { orderId: payment.order_id });
+      if (!bookingId) return null;
+      return settleCapturedPayment(tx, services, { bookingId, paymentId: payment.id, orderId: payment.order_id, amountPaise: payment.amount, method: 'CHECKOUT' });
+    }
+    case 'qr_code.credited': {
+      const qrId = envelope.payload.qr_code?.entity.id;
+      if (!payment || !qrId) return null;
+      const bookingId = await bookingIdFor(tx, { qrId });
+      if (!bookingId) return null;
+      return settleCapturedPayment(tx, services, { bookingId, paymentId: payment.id, orderId: null, amountPaise: payment.amount, method: 'UPI_QR' });
+    }
+    case 'payment.failed': {
+      if (!payment?.order_id) return null;
+      const bookingId = await bookingIdFor(tx, { orderId: payment.order_id });
+      if (!bookingId) return null;
+      // Recorded as an attempt; the booking stays PENDING so the customer can try again until it expires.
+      await tx.query(
+        `INSERT INTO "PaymentAttempt" (id, "bookingId", method, status, "razorpayOrderId", "razorpayPaymentId", "amountPaise", "errorCode", "errorDescription", "createdAt", "updatedAt")
+         VALUES ($1, $2, 'CHECKOUT', 'FAILED', $3, $4, $5, $6, $7, now(), now()) ON CONFLICT ("razorpayPaymentId") DO NOTHING`,
+        [uuidv7(), bookingId, payment.order_id, payment.id, payment.amount, payment.error_code ?? null, payment.error_description ?? null],
+      );
+      return null;
+    }
+    case 'refund.processed':
+    case 'refund.failed': {
+      const refund = envelope.payload.refund?.entity;
+      if (!refund) return null;
+      await tx.query(`UPDATE "Refund" SET status = $2::"RefundStatus", "processedAt" = CASE WHEN $2 = 'PROCESSED' THEN now() ELSE "processedAt" END WHERE "razorpayRefundId" = $1`, [
+        refund.id,
+        envelope.event === 'refund.processed' ? 'PROCESSED' : 'FAILED',
+      ]);
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Returns 'duplicate' for an event id seen before (nothing happens again). */
+export async function handleWebhook(services: TServices, { eventId, envelope }: { eventId: string; envelope: TWebhookEnvelope }): Promise<'applied' | 'duplicate'> {
+  const outcome = await withTransaction(services.pg, async (tx) => {
+    const recorded = await tx.query(
+      `INSERT INTO "WebhookEvent" (id, "eventId", event, payload, "receivedAt") VALUES ($1, $2, $3, $4, now()) ON CONFLICT ("eventId") DO NOTHING RETURNING id`,
+      [uuidv7(), eventId, envelope.event, JSON.stringify(envelope)],
+    );
+    if (recorded.rowCount === 0) return 'duplicate' as const;
+    return applyEvent(tx, services, envelope);
+  });
+  if (outcome === 'duplicate') return 'duplicate';
+  if (outcome) await afterSettlement(services, outcome, 'webhook');
+  return 'applied';
+}

@@ -1,0 +1,45 @@
+// The REST side of payments: Razorpay's webhook (raw body, signed), and the UPI QR image served
+// through Marquee so a kiosk talks to one origin only.
+import type { FastifyInstance } from 'fastify';
+import { resolveHolder } from '../auth/holder';
+import { AppError } from '../errors/app-error';
+import type { TServices } from '../services';
+import { handleWebhook, ZWebhookEnvelope } from './handle-webhook';
+import { isValidWebhookSignature } from './signatures';
+
+export async function registerPaymentRoutes(app: FastifyInstance, services: TServices): Promise<void> {
+  await app.register(async (hooks) => {
+    // The signature covers the exact bytes Razorpay sent: keep them raw, parse only after checking.
+    hooks.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    hooks.post('/webhooks/razorpay', async (req, reply) => {
+      const signature = req.headers['x-razorpay-signature'];
+      const eventId = req.headers['x-razorpay-event-id'];
+      const rawBody = req.body as Buffer;
+      if (typeof signature !== 'string' || !Buffer.isBuffer(rawBody) || !isValidWebhookSignature({ rawBody, signature, secret: services.env.RAZORPAY_WEBHOOK_SECRET })) {
+        req.log.warn({ eventId }, 'webhook refused: bad or missing signature');
+        return reply.code(400).send({ error: 'invalid signature' });
+      }
+      if (typeof eventId !== 'string' || eventId.length === 0 || eventId.length > 100) return reply.code(400).send({ error: 'missing X-Razorpay-Event-Id' });
+      const parsed = ZWebhookEnvelope.safeParse(JSON.parse(rawBody.toString('utf8')));
+      if (!parsed.success) {
+        req.log.warn({ eventId, issues: parsed.error.issues }, 'webhook refused: unexpected payload');
+        return reply.code(400).send({ error: 'unexpected payload' });
+      }
+      const result = await handleWebhook(services, { eventId, envelope: parsed.data });
+      return reply.send({ status: result });
+    });
+  });
+
+  app.get<{ Params: { qrId: string } }>('/payments/qr/:qrId.png', async (req, reply) => {
+    const holder = await resolveHolder({ req, res: reply, prisma: services.prisma, env: services.env });
+    const booking = await services.prisma.booking.findFirst({ where: { razorpayQrId: req.params.qrId, holder: holder.key }, select: { id: true } });
+    if (!booking) throw new AppError('BOOKING_NOT_FOUND', { message: `no QR ${req.params.qrId} for ${holder.key}` });
+    const qr = await services.razorpay.fetchQr(req.params.qrId);
+    const image = await fetch(qr.image_url, { signal: AbortSignal.timeout(10_000) });
+    if (!image.ok) throw new AppError('PAY_PROVIDER_UNAVAILABLE', { message: `QR image ${qr.image_url} answered ${image.status}` });
+    return reply
+      .type(image.headers.get('content-type') ?? 'image/png')
+      .header('cache-control', 'private, max-age=900')
+      .send(Buffer.from(await image.arrayBuffer()));
+  });
+}

@@ -1,0 +1,222 @@
+import { createHmac } from 'node:crypto';
+import { TRPCClientError } from '@trpc/client';
+import { verifyTicketToken } from '@marquee/shared';
+import type { TSandbox } from '@marquee/razorpay-sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerClient, sessionCookie } from '../test/customer-client';
+import { futureShowtime, seedCinema } from '../test/fixtures';
+import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
+import { createTestContext, type TTestContext } from '../test/test-context';
+import { startTestServer, type TTestServer } from '../test/test-server';
+import { readSeatOwners } from '../holds/redis-holds';
+import { ticketPublicKeys } from '../tickets/ticket-keys';
+
+let sandbox: TSandbox & { url: string };
+let ctx: TTestContext;
+let server: TTestServer;
+
+beforeAll(async () => {
+  sandbox = await startPaymentSandbox();
+  ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url });
+  await seedCinema(ctx.prisma);
+  server = await startTestServer(ctx);
+  sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+});
+afterAll(async () => {
+  await server.close();
+  await sandbox.app.close();
+  await ctx.close();
+});
+
+type TClient = ReturnType<typeof createCustomerClient>;
+
+async function bank(path: string, body: object): Promise<Record<string, string>> {
+  const res = await fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await res.json()) as Record<string, string>;
+}
+
+async function holdSeats(count = 2): Promise<{ customer: TClient; bookingId: string; seatIds: string[]; showtimeId: string; amountPaise: number }> {
+  const { showtime, seatIds } = await futureShowtime(ctx.prisma);
+  const customer = createCustomerClient(server.url);
+  const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, count) });
+  return { customer, bookingId: hold.bookingId, seatIds: seatIds.slice(0, count), showtimeId: showtime.id, amountPaise: hold.amountPaise };
+}
+
+async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await fn();
+    if (ok(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const err = await promise.then(() => null, (e: unknown) => e);
+  if (!(err instanceof TRPCClientError)) throw new Error(`expected a refusal, got ${String(err)}`);
+  return { message: err.message, data: err.data as { code: string; appCode: string } };
+}
+
+describe('paying with Checkout', () => {
+  it('confirms the booking on verify, issues one verifiable ticket per seat, and marks the seats sold', async () => {
+    const { customer, bookingId, seatIds, showtimeId, amountPaise } = await holdSeats(2);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+    expect(order).toMatchObject({ keyId: TEST_RAZORPAY.RAZORPAY_KEY_ID, amountPaise, currency: 'INR', qr: null });
+    expect(JSON.stringify(order)).not.toContain(TEST_RAZORPAY.RAZORPAY_KEY_SECRET);
+    const rzpOrder = sandbox.store.orders.get(order.orderId)!;
+    expect(rzpOrder).toMatchObject({ amount: amountPaise, receipt: expect.stringMatching(/^[2-9A-Z]{6}$/) as string });
+
+    const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+    const verified = await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    expect(verified).toEqual({ bookingId, status: 'CONFIRMED' });
+
+    const booking = await customer.bookings.get.query({ bookingId });
+    expect(booking.tickets).toHaveLength(2);
+    const keys = ticketPublicKeys(ctx.env);
+    for (const ticket of booking.tickets) {
+      const checked = verifyTicketToken(ticket.token, keys);
+      expect(checked).toMatchObject({ ok: true, payload: { bid: bookingId, st: showtimeId, seat: ticket.seatLabel, tid: ticket.id } });
+    }
+    const map = await customer.catalog.seatMap.query({ showtimeId });
+    expect(map.seats.filter((s) => seatIds.includes(s.id)).map((s) => s.state)).toEqual(['sold', 'sold']);
+    expect(await readSeatOwners(ctx.redis, showtimeId, seatIds)).toEqual([null, null]);
+
+    // The webhooks for the same payment arrive too (before or after): nothing changes.
+    await eventually(() => ctx.prisma.webhookEvent.count(), (n) => n >= 2);
+    const after = await customer.bookings.get.query({ bookingId });
+    expect(after.tickets.map((t) => t.id)).toEqual(booking.tickets.map((t) => t.id));
+    expect(await ctx.prisma.paymentAttempt.count({ where: { bookingId, status: 'CAPTURED' } })).toBe(1);
+  });
+
+  it('refuses a forged signature and another booking’s order, and changes nothing', async () => {
+    const { customer, bookingId } = await holdSeats(1);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+    const forged = await refusal(
+      customer.payments.verify.mutate({ bookingId, razorpay_order_id: order.orderId, razorpay_payment_id: 'pay_ForgedForged00', razorpay_signature: 'a'.repeat(64) }),
+    );
+    expect(forged.data).toMatchObject({ code: 'BAD_REQUEST', appCode: 'PAY_SIGNATURE_INVALID' });
+
+    // A cheaper booking's paid order cannot pay for this one (amount tampering by swapping orders).
+    const cheap = await holdSeats(1);
+    const cheapOrder = await cheap.customer.payments.createOrder.mutate({ bookingId: cheap.bookingId, method: 'checkout' });
+    const paid = await bank(`/_sandbox/orders/${cheapOrder.orderId}/pay`, { outcome: 'captured' });
+    const swapped = await refusal(
+      customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! }),
+    );
+    expect(swapped.data).toMatchObject({ code: 'BAD_REQUEST', appCode: 'PAY_ORDER_MISMATCH' });
+    expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
+    // The amount always comes from the booking, whatever a client sends.
+    const tampered = await refusal(customer.payments.createOrder.mutate({ bookingId, method: 'checkout', amountPaise: 100 } as never));
+    expect(tampered.data.code).toBe('BAD_REQUEST');
+  });
+
+  it('keeps the hold after a failed payment and confirms a retry within the hold', async () => {
+    const { customer, bookingId } = await holdSeats(1);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+    const failed = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'failed' });
+    expect(failed).toHaveProperty('error');
+    await eventually(() => ctx.prisma.paymentAttempt.count({ where: { bookingId, status: 'FAILED' } }), (n) => n === 1);
+    expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
+
+    const again = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+    expect(again.orderId).toBe(order.orderId);
+    const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+    await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    const attempts = await ctx.prisma.paymentAttempt.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
+    expect(attempts.map((a) => a.status)).toEqual(['FAILED', 'CAPTURED']);
+  });
+});
+
+describe('paying by UPI QR (webhook only)', () => {
+  it('shows the QR through Marquee and confirms when the QR is paid', async () => {
+    const { customer, bookingId, amountPaise } = await holdSeats(2);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
+    expect(order.qr?.imageUrl).toBe(`/payments/qr/${order.qr?.id}.png`);
+    const qr = sandbox.store.qrCodes.get(order.qr!.id)!;
+    expect(qr).toMatchObject({ usage: 'single_use', fixed_amount: true, payment_amount: amountPaise, status: 'active' });
+    expect(qr.close_by! - Math.floor(Date.now() / 1000)).toBeGreaterThanOrEqual(15 * 60);
+
+    const image = await fetch(`${server.url}${order.qr!.imageUrl}`, { headers: { cookie: sessionCookie(customer)! } });
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    const stranger = await fetch(`${server.url}${order.qr!.imageUrl}`);
+    expect(stranger.status).toBe(404);
+
+    await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+    const booking = await eventually(() => customer.bookings.get.query({ bookingId }), (b) => b.status === 'CONFIRMED');
+    expect(booking.status).toBe('CONFIRMED');
+    expect(booking.tickets).toHaveLength(2);
+  });
+
+  it('closes the QR when the booking is paid by Checkout instead', async () => {
+    const { customer, bookingId } = await holdSeats(1);
+    const qrOrder = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
+    const paid = await bank(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
+    await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    expect(sandbox.store.qrCodes.get(qrOrder.qr!.id)).toMatchObject({ status: 'closed', close_reason: 'on_demand' });
+  });
+});
+
+describe('webhooks', () => {
+  function signed(body: object, secret = TEST_RAZORPAY.RAZORPAY_WEBHOOK_SECRET) {
+    const raw = JSON.stringify(body);
+    return { raw, signature: createHmac('sha256', secret).update(raw).digest('hex') };
+  }
+
+  it('confirms once when the same event is delivered 100 times at once', async () => {
+    const { customer, bookingId, amountPaise } = await holdSeats(3);
+    sandbox.setWebhookUrl(null); // deliver by hand below
+    try {
+      const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+      const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+      const payment = sandbox.store.payments.get(paid.razorpay_payment_id!)!;
+      expect(payment.amount).toBe(amountPaise);
+      const { raw, signature } = signed({ entity: 'event', event: 'payment.captured', contains: ['payment'], payload: { payment: { entity: payment } }, created_at: 1 });
+      const replies = await Promise.all(
+        Array.from({ length: 100 }, () =>
+          fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-signature': signature, 'x-razorpay-event-id': 'evt_SameEventAgain1' }, body: raw }),
+        ),
+      );
+      expect(replies.every((r) => r.status === 200)).toBe(true);
+      expect(await ctx.prisma.webhookEvent.count({ where: { eventId: 'evt_SameEventAgain1' } })).toBe(1);
+      expect(await ctx.prisma.ticket.count({ where: { bookingId } })).toBe(3);
+      expect(await ctx.prisma.paymentAttempt.count({ where: { bookingId } })).toBe(1);
+      expect((await customer.bookings.get.query({ bookingId })).status).toBe('CONFIRMED');
+    } finally {
+      sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+    }
+  });
+
+  it('refuses a forged webhook with 400 and records nothing', async () => {
+    const { bookingId } = await holdSeats(1);
+    const before = await ctx.prisma.webhookEvent.count();
+    const { raw, signature } = signed({ entity: 'event', event: 'payment.captured', payload: {} }, 'not-the-secret');
+    for (const headers of [{ 'x-razorpay-signature': signature }, {}, { 'x-razorpay-signature': 'zz' }] as Record<string, string>[]) {
+      const res = await fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-event-id': 'evt_Forged000001', ...headers }, body: raw });
+      expect(res.status).toBe(400);
+    }
+    expect(await ctx.prisma.webhookEvent.count()).toBe(before);
+    expect((await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe('PENDING');
+  });
+});
+
+describe('a payment that cannot be honoured', () => {
+  it('is refunded automatically when it lands after the hold expired, and the booking says why', async () => {
+    const { customer, bookingId } = await holdSeats(1);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
+    // The hold runs out (the expiry job would do exactly this).
+    await ctx.prisma.booking.update({ where: { id: bookingId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { expireOverdueBookings } = await import('../holds/expire-bookings');
+    await expireOverdueBookings(ctx, { bookingIds: [bookingId] }, { by: 'job' });
+
+    const refused = await refusal(customer.payments.createOrder.mutate({ bookingId, method: 'checkout' }));
+    expect(refused.data.appCode).toBe('BOOKING_EXPIRED');
+
+    const payment = await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+    const booking = await eventually(() => customer.bookings.get.query({ bookingId }), (b) => b.status === 'REFUNDED');
+    expect(booking).toMatchObject({ status: 'REFUNDED', statusReason: 'paid after the hold ended; refunded', tickets: [] });
+    const refunds = await ctx.prisma.refund.findMany({ where: { bookingId } });
+    expect(refunds).toEqual([expect.objectContaining({ razorpayPaymentId: payment.id, requestedBy: 'SYSTEM', amountPaise: order.amountPaise, status: 'PROCESSED' })]);
+    expect(sandbox.store.payments.get(payment.id!)).toMatchObject({ status: 'refunded', refund_status: 'full' });
+  });
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ZPaiseSchema } from '../money';
+import { ZBookingStatusSchema } from './holds';
+
+export const ZBookingGetInputSchema = z.strictObject({ bookingId: z.uuid() });
+
+export const ZBookingSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  status: ZBookingStatusSchema,
+  /** Why it ended as it did, e.g. "paid after the hold ended; refunded". */
+  statusReason: z.string().nullable(),
+  showtimeId: z.uuid(),
+  amountPaise: ZPaiseSchema,
+  feePaise: ZPaiseSchema,
+  expiresAt: z.iso.datetime(),
+  confirmedAt: z.iso.datetime().nullable(),
+  seats: z.array(z.object({ seatId: z.uuid(), label: z.string(), pricePaise: ZPaiseSchema })),
+  /** One signed token per seat, once confirmed (the QR on the ticket). */
+  tickets: z.array(z.object({ id: z.uuid(), seatLabel: z.string(), token: z.string() })),
+});
+export type TBooking = z.infer<typeof ZBookingSchema>;
