@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { THolder } from '../auth/holder';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
+import { closeBookingQrs } from '../payments/close-booking-qrs';
 import { isUniqueViolation } from '../errors/unique-violation';
 import { metrics } from '../metrics/metrics';
 import type { TServices } from '../services';
@@ -17,7 +18,7 @@ import { acquireSeats, readSeatOwners, releaseSeats, restoreSeats } from './redi
 import { releaseSeatKeys } from './release-seat-keys';
 import { scheduleExpiry } from './schedule-expiry';
 
-type THoldServices = Pick<TServices, 'prisma' | 'pg' | 'redis' | 'seatEvents' | 'jobs' | 'log' | 'env'>;
+type THoldServices = Pick<TServices, 'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'jobs' | 'log' | 'env'>;
 
 const PG_ATTEMPTS = 3;
 
@@ -162,6 +163,7 @@ export async function createHold(
     seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
   });
   await scheduleExpiry(services, { bookingId, expiresAt, now });
+  if (previous) await closeBookingQrs(services, [previous.id]);
   metrics.holds.inc({ result: 'created' });
   stopTimer();
   return { bookingId, code, expiresAt: expiresAt.toISOString(), amountPaise };

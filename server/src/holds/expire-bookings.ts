@@ -2,13 +2,14 @@
 // released, every client told.
 import type { TSeatChangeEvent } from '@marquee/shared';
 import { metrics } from '../metrics/metrics';
+import { closeBookingQrs } from '../payments/close-booking-qrs';
 import type { TServices } from '../services';
 import { closePendingBookings, type TClosePendingScope, type TFreedSeat } from './close-pending-bookings';
 import { releaseSeatKeys } from './release-seat-keys';
 
 /** Expires overdue PENDING bookings in scope; returns the ids it expired. Idempotent; never touches a CONFIRMED booking. */
 export async function expireOverdueBookings(
-  services: Pick<TServices, 'pg' | 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'redis' | 'seatEvents' | 'log'>,
   scope: TClosePendingScope,
   opts: { now?: Date; by: 'job' | 'sweep' | 'hold' },
 ): Promise<string[]> {
@@ -23,7 +24,7 @@ export async function expireOverdueBookings(
 
 /** After seats were freed in Postgres: drop their Redis keys and tell every client, per showtime. */
 export async function announceFreedSeats(
-  services: Pick<TServices, 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'prisma' | 'razorpay' | 'redis' | 'seatEvents' | 'log'>,
   freed: TFreedSeat[],
 ): Promise<void> {
   const byBooking = new Map<string, { showtimeId: string; seatIds: string[] }>();
@@ -38,4 +39,5 @@ export async function announceFreedSeats(
   }
   await Promise.all([...byBooking].map(([bookingId, b]) => releaseSeatKeys(services, { bookingId, ...b })));
   await Promise.all([...byShowtime.values()].map((event) => services.seatEvents.publish(event)));
+  await closeBookingQrs(services, [...byBooking.keys()]);
 }

@@ -11,7 +11,7 @@ import { announceFreedSeats } from './expire-bookings';
  * so its existence is not revealed.
  */
 export async function releaseHold(
-  services: Pick<TServices, 'prisma' | 'pg' | 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'log'>,
   { holder, bookingId, now = new Date() }: { holder: THolder; bookingId: string; now?: Date },
 ): Promise<{ bookingId: string; status: TBookingStatus }> {
   const booking = await services.prisma.booking.findFirst({ where: { id: bookingId, holder: holder.key }, select: { status: true } });

@@ -10,7 +10,7 @@ export interface TRunningWorker {
   close: () => Promise<void>;
 }
 
-export const QUEUE_NAMES = { expiry: 'expiry' } as const;
+export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile' } as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /**
@@ -37,6 +37,7 @@ function producerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
 
 export class Jobs {
   readonly expiry: Queue;
+  readonly reconcile: Queue;
   private readonly connection: Redis;
 
   constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX'>, log: Logger) {
@@ -44,8 +45,9 @@ export class Jobs {
     this.connection.on('error', () => {}); // the shared connection's handler reports Redis outages
     const opts = { connection: this.connection as ConnectionOptions, prefix: bullPrefix(env), skipWaitingForReady: true };
     this.expiry = new Queue(QUEUE_NAMES.expiry, opts);
+    this.reconcile = new Queue(QUEUE_NAMES.reconcile, opts);
     // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
-    this.expiry.on('error', (err) => log.debug({ err, queue: QUEUE_NAMES.expiry }, 'queue connection error'));
+    for (const queue of [this.expiry, this.reconcile]) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
   }
 
   /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */
@@ -54,7 +56,7 @@ export class Jobs {
   }
 
   async close(): Promise<void> {
-    await this.expiry.close();
+    await Promise.all([this.expiry.close(), this.reconcile.close()]);
     this.connection.disconnect();
   }
 }

@@ -10,6 +10,7 @@ import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from '../holds/redis-holds';
 import { ticketPublicKeys } from '../tickets/ticket-keys';
+import { reconcilePayments } from './reconcile-payments';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;
@@ -153,7 +154,9 @@ describe('paying by UPI QR (webhook only)', () => {
     const qrOrder = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
     const paid = await bank(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
     await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
-    expect(sandbox.store.qrCodes.get(qrOrder.qr!.id)).toMatchObject({ status: 'closed', close_reason: 'on_demand' });
+    // Closed by whichever confirmation (verify or webhook) got there first.
+    const qr = await eventually(async () => sandbox.store.qrCodes.get(qrOrder.qr!.id)!, (q) => q.status === 'closed');
+    expect(qr).toMatchObject({ status: 'closed', close_reason: 'on_demand' });
   });
 });
 
@@ -203,20 +206,58 @@ describe('webhooks', () => {
 describe('a payment that cannot be honoured', () => {
   it('is refunded automatically when it lands after the hold expired, and the booking says why', async () => {
     const { customer, bookingId } = await holdSeats(1);
-    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
-    // The hold runs out (the expiry job would do exactly this).
+    const qrOrder = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
+    // The hold runs out (the expiry job does exactly this): its QR is closed at once...
     await ctx.prisma.booking.update({ where: { id: bookingId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const { expireOverdueBookings } = await import('../holds/expire-bookings');
     await expireOverdueBookings(ctx, { bookingIds: [bookingId] }, { by: 'job' });
-
+    expect(sandbox.store.qrCodes.get(qrOrder.qr!.id)).toMatchObject({ status: 'closed' });
     const refused = await refusal(customer.payments.createOrder.mutate({ bookingId, method: 'checkout' }));
     expect(refused.data.appCode).toBe('BOOKING_EXPIRED');
 
-    const payment = await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+    // ...but a Checkout modal left open can still pay the order: that money goes back.
+    const paid = await bank(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
     const booking = await eventually(() => customer.bookings.get.query({ bookingId }), (b) => b.status === 'REFUNDED');
     expect(booking).toMatchObject({ status: 'REFUNDED', statusReason: 'paid after the hold ended; refunded', tickets: [] });
     const refunds = await ctx.prisma.refund.findMany({ where: { bookingId } });
-    expect(refunds).toEqual([expect.objectContaining({ razorpayPaymentId: payment.id, requestedBy: 'SYSTEM', amountPaise: order.amountPaise, status: 'PROCESSED' })]);
-    expect(sandbox.store.payments.get(payment.id!)).toMatchObject({ status: 'refunded', refund_status: 'full' });
+    expect(refunds).toEqual([expect.objectContaining({ razorpayPaymentId: paid.razorpay_payment_id, requestedBy: 'SYSTEM', amountPaise: qrOrder.amountPaise, status: 'PROCESSED' })]);
+    expect(sandbox.store.payments.get(paid.razorpay_payment_id!)).toMatchObject({ status: 'refunded', refund_status: 'full' });
+    // Verifying the same payment afterwards changes nothing and refunds nothing twice.
+    const late = await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    expect(late.status).toBe('REFUNDED');
+    expect(await ctx.prisma.refund.count({ where: { bookingId } })).toBe(1);
   });
 });
+
+describe('reconciliation', () => {
+  it('confirms a booking whose webhook was lost', async () => {
+    const { customer, bookingId } = await holdSeats(2);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
+    sandbox.setWebhookUrl(null); // the webhook never arrives
+    try {
+      await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
+      const result = await reconcilePayments(ctx);
+      expect(result.settled).toBeGreaterThanOrEqual(1);
+      const booking = await customer.bookings.get.query({ bookingId });
+      expect(booking.status).toBe('CONFIRMED');
+      expect(booking.tickets).toHaveLength(2);
+      // Running it again changes nothing.
+      await reconcilePayments(ctx);
+      expect(await ctx.prisma.ticket.count({ where: { bookingId } })).toBe(2);
+    } finally {
+      sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+    }
+  });
+});
+
+describe('the QR code of a hold that ends', () => {
+  it('is closed when the customer releases the hold, so it cannot take money', async () => {
+    const { customer, bookingId } = await holdSeats(1);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
+    await customer.holds.release.mutate({ bookingId });
+    expect(sandbox.store.qrCodes.get(order.qr!.id)).toMatchObject({ status: 'closed', close_reason: 'on_demand' });
+  });
+});
+

@@ -25,7 +25,8 @@ export async function verifyPayment(
   const payment = await services.razorpay.fetchPayment(p.paymentId).catch((err: unknown) => {
     throw err instanceof RazorpayApiError ? new AppError('PAY_PROVIDER_UNAVAILABLE', { message: err.message, cause: err }) : err;
   });
-  if (payment.order_id !== p.orderId || payment.status !== 'captured') {
+  // A payment refunded since (it came too late) still settles: the customer is told it was refunded.
+  if (payment.order_id !== p.orderId || (payment.status !== 'captured' && payment.status !== 'refunded')) {
     throw new AppError('PAY_SIGNATURE_INVALID', { message: `payment ${p.paymentId} is ${payment.status} for order ${payment.order_id ?? 'none'}` });
   }
   const settlement = await withTransaction(services.pg, (tx) =>
