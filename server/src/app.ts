@@ -49,6 +49,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   // Open SSE streams would otherwise keep close() waiting forever.
   app.addHook('preClose', (done) => {
     services.seatEvents.endStreams();
+    services.bookingEvents.endStreams();
     done();
   });
   registerHealthRoutes(app, services);

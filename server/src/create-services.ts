@@ -6,16 +6,17 @@ import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
 import { restoreHoldKeys } from './holds/restore-hold-keys';
 import { RazorpayGateway } from './payments/razorpay-gateway';
-import { SeatEvents } from './seats/seat-events';
+import { createBookingEvents, createSeatEvents } from './realtime/live-events';
 import type { TServices } from './services';
 
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
   const log = createLogger(env, name);
   const { prisma, pool } = createDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   const redis = createRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
-  const seatEvents = new SeatEvents(redis, log, env.REDIS_PREFIX);
+  const seatEvents = createSeatEvents(redis, log, env.REDIS_PREFIX);
+  const bookingEvents = createBookingEvents(redis, log, env.REDIS_PREFIX);
   const jobs = new Jobs(env, log);
-  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, jobs, razorpay: new RazorpayGateway(env) };
+  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, bookingEvents, jobs, razorpay: new RazorpayGateway(env) };
 
   // ioredis reports every failed reconnect; one line per state change is enough.
   let redisUp = true;
@@ -37,6 +38,7 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
     ...services,
     close: async () => {
       seatEvents.close();
+      bookingEvents.close();
       await jobs.close();
       await prisma.$disconnect();
       await pool.end();

@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import type { Jobs } from './jobs/queues';
 import type { RazorpayGateway } from './payments/razorpay-gateway';
 import type { Redis } from './redis';
-import type { SeatEvents } from './seats/seat-events';
+import type { BookingEvents, SeatEvents } from './realtime/live-events';
 
 /** The long-lived things every request and job works with, created once per process. */
 export interface TServices {
@@ -16,6 +16,7 @@ export interface TServices {
   pg: pg.Pool;
   redis: Redis;
   seatEvents: SeatEvents;
+  bookingEvents: BookingEvents;
   /** Queue producers (the worker process runs the consumers). */
   jobs: Jobs;
   razorpay: RazorpayGateway;

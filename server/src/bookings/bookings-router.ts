@@ -1,5 +1,7 @@
 import { ZBookingGetInputSchema, ZBookingSchema } from '@marquee/shared';
+import { AppError } from '../errors/app-error';
 import { holderProcedure, router } from '../trpc';
+import { bookingStatusStream } from './booking-status-stream';
 import { getBooking } from './get-booking';
 
 export const bookingsRouter = router({
@@ -7,4 +9,11 @@ export const bookingsRouter = router({
     .input(ZBookingGetInputSchema)
     .output(ZBookingSchema)
     .query(({ ctx, input }) => getBooking(ctx, { holder: ctx.holder, bookingId: input.bookingId })),
+
+  /** The holder's booking status now and on every change (SSE): a kiosk waiting on a UPI payment listens here. */
+  onStatus: holderProcedure.input(ZBookingGetInputSchema).subscription(async ({ ctx, input, signal }) => {
+    const owned = await ctx.prisma.booking.count({ where: { id: input.bookingId, holder: ctx.holder.key } });
+    if (!owned) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${input.bookingId} not found for ${ctx.holder.key}` });
+    return bookingStatusStream(ctx, input.bookingId, signal ?? new AbortController().signal);
+  }),
 });

@@ -18,7 +18,7 @@ import { acquireSeats, readSeatOwners, releaseSeats, restoreSeats } from './redi
 import { releaseSeatKeys } from './release-seat-keys';
 import { scheduleExpiry } from './schedule-expiry';
 
-type THoldServices = Pick<TServices, 'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'jobs' | 'log' | 'env'>;
+type THoldServices = Pick<TServices, 'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'bookingEvents' | 'jobs' | 'log' | 'env'>;
 
 const PG_ATTEMPTS = 3;
 

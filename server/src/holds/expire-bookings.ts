@@ -2,6 +2,7 @@
 // released, every client told.
 import type { TSeatChangeEvent } from '@marquee/shared';
 import { metrics } from '../metrics/metrics';
+import { announceBookingStatus } from '../bookings/booking-events';
 import { closeBookingQrs } from '../payments/close-booking-qrs';
 import type { TServices } from '../services';
 import { closePendingBookings, type TClosePendingScope, type TFreedSeat } from './close-pending-bookings';
@@ -9,7 +10,7 @@ import { releaseSeatKeys } from './release-seat-keys';
 
 /** Expires overdue PENDING bookings in scope; returns the ids it expired. Idempotent; never touches a CONFIRMED booking. */
 export async function expireOverdueBookings(
-  services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'redis' | 'seatEvents' | 'bookingEvents' | 'log'>,
   scope: TClosePendingScope,
   opts: { now?: Date; by: 'job' | 'sweep' | 'hold' },
 ): Promise<string[]> {
@@ -18,14 +19,15 @@ export async function expireOverdueBookings(
   const expiredIds = [...new Set(freed.map((f) => f.bookingId))];
   metrics.expired.inc({ by: opts.by }, expiredIds.length);
   services.log.info({ bookingIds: expiredIds, by: opts.by }, `expired ${expiredIds.length} hold(s)`);
-  await announceFreedSeats(services, freed);
+  await announceFreedSeats(services, freed, 'EXPIRED');
   return expiredIds;
 }
 
 /** After seats were freed in Postgres: drop their Redis keys and tell every client, per showtime. */
 export async function announceFreedSeats(
-  services: Pick<TServices, 'prisma' | 'razorpay' | 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'prisma' | 'razorpay' | 'redis' | 'seatEvents' | 'bookingEvents' | 'log'>,
   freed: TFreedSeat[],
+  status: 'EXPIRED' | 'CANCELLED',
 ): Promise<void> {
   const byBooking = new Map<string, { showtimeId: string; seatIds: string[] }>();
   const byShowtime = new Map<string, TSeatChangeEvent>();
@@ -39,5 +41,6 @@ export async function announceFreedSeats(
   }
   await Promise.all([...byBooking].map(([bookingId, b]) => releaseSeatKeys(services, { bookingId, ...b })));
   await Promise.all([...byShowtime.values()].map((event) => services.seatEvents.publish(event)));
+  await Promise.all([...byBooking.keys()].map((bookingId) => announceBookingStatus(services, bookingId, status)));
   await closeBookingQrs(services, [...byBooking.keys()]);
 }

@@ -11,7 +11,7 @@ import { announceFreedSeats } from './expire-bookings';
  * so its existence is not revealed.
  */
 export async function releaseHold(
-  services: Pick<TServices, 'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'log'>,
+  services: Pick<TServices, 'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'bookingEvents' | 'log'>,
   { holder, bookingId, now = new Date() }: { holder: THolder; bookingId: string; now?: Date },
 ): Promise<{ bookingId: string; status: TBookingStatus }> {
   const booking = await services.prisma.booking.findFirst({ where: { id: bookingId, holder: holder.key }, select: { status: true } });
@@ -26,6 +26,6 @@ export async function releaseHold(
     if (now2.status === 'CONFIRMED') throw new AppError('BOOKING_ALREADY_PAID', { message: `booking ${bookingId} was confirmed meanwhile` });
     return { bookingId, status: now2.status };
   }
-  await announceFreedSeats(services, freed);
+  await announceFreedSeats(services, freed, 'CANCELLED');
   return { bookingId, status: 'CANCELLED' };
 }

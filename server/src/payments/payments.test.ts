@@ -143,8 +143,15 @@ describe('paying by UPI QR (webhook only)', () => {
     const stranger = await fetch(`${server.url}${order.qr!.imageUrl}`);
     expect(stranger.status).toBe(404);
 
+    // The kiosk waits on bookings.onStatus while the customer pays with their phone.
+    const statuses: string[] = [];
+    const sub = customer.bookings.onStatus.subscribe({ bookingId }, { onData: (e) => statuses.push(e.status) });
+    await eventually(async () => statuses.length, (n) => n > 0);
     await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
-    const booking = await eventually(() => customer.bookings.get.query({ bookingId }), (b) => b.status === 'CONFIRMED');
+    await eventually(async () => statuses.at(-1), (s) => s === 'CONFIRMED');
+    sub.unsubscribe();
+    expect(statuses).toEqual(['PENDING', 'CONFIRMED']);
+    const booking = await customer.bookings.get.query({ bookingId });
     expect(booking.status).toBe('CONFIRMED');
     expect(booking.tickets).toHaveLength(2);
   });

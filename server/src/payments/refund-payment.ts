@@ -1,3 +1,4 @@
+import { announceBookingStatus } from '../bookings/booking-events';
 import type { TServices } from '../services';
 
 /**
@@ -5,7 +6,8 @@ import type { TServices } from '../services';
  * payment is refunded at most once however often this runs; a row left PENDING by an outage is
  * retried by the reconciler.
  */
-export async function executeRefund({ prisma, razorpay, log }: Pick<TServices, 'prisma' | 'razorpay' | 'log'>, refundId: string): Promise<void> {
+export async function executeRefund(services: Pick<TServices, 'prisma' | 'razorpay' | 'log' | 'bookingEvents'>, refundId: string): Promise<void> {
+  const { prisma, razorpay, log } = services;
   const refund = await prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
   if (refund.razorpayRefundId) return;
   try {
@@ -16,7 +18,10 @@ export async function executeRefund({ prisma, razorpay, log }: Pick<TServices, '
     });
     const booking = await prisma.booking.findUniqueOrThrow({ where: { id: refund.bookingId }, select: { status: true } });
     // A booking that was never honoured ends as REFUNDED; a confirmed one refunded for a double payment stays CONFIRMED.
-    if (booking.status !== 'CONFIRMED') await prisma.booking.update({ where: { id: refund.bookingId }, data: { status: 'REFUNDED' } });
+    if (booking.status !== 'CONFIRMED') {
+      await prisma.booking.update({ where: { id: refund.bookingId }, data: { status: 'REFUNDED' } });
+      await announceBookingStatus(services, refund.bookingId, 'REFUNDED');
+    }
   } catch (err) {
     log.error({ err, refundId }, 'refund not sent; it stays PENDING for the reconciler');
   }

@@ -79,7 +79,7 @@ export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TS
 }
 
 /** What follows a committed settlement: Redis holds cleared, the QR closed, seats shown sold, the refund sent. */
-export async function afterSettlement(services: Pick<TServices, 'env' | 'pg' | 'prisma' | 'redis' | 'seatEvents' | 'log' | 'razorpay'>, s: TSettlement, via: 'verify' | 'webhook' | 'reconcile'): Promise<void> {
+export async function afterSettlement(services: Pick<TServices, 'pg' | 'prisma' | 'redis' | 'seatEvents' | 'bookingEvents' | 'log' | 'razorpay'>, s: TSettlement, via: 'verify' | 'webhook' | 'reconcile'): Promise<void> {
   if (s.kind === 'confirmed') {
     services.log.info({ bookingId: s.bookingId, via }, 'booking confirmed');
     await releaseSeatKeys(services, { bookingId: s.bookingId, showtimeId: s.showtimeId, seatIds: s.seatIds });

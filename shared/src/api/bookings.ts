@@ -20,3 +20,7 @@ export const ZBookingSchema = z.object({
   tickets: z.array(z.object({ id: z.uuid(), seatLabel: z.string(), token: z.string() })),
 });
 export type TBooking = z.infer<typeof ZBookingSchema>;
+
+/** A booking's new status, pushed to its holder (bookings.onStatus). */
+export const ZBookingStatusEventSchema = z.object({ bookingId: z.uuid(), status: ZBookingStatusSchema });
+export type TBookingStatusEvent = z.infer<typeof ZBookingStatusEventSchema>;
