@@ -11,6 +11,7 @@ import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from '../holds/redis-holds';
 import { ticketPublicKeys } from '../tickets/ticket-keys';
 import { reconcilePayments } from './reconcile-payments';
+import { refundBooking } from './refund-booking';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;
@@ -265,6 +266,34 @@ describe('the QR code of a hold that ends', () => {
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
     await customer.holds.release.mutate({ bookingId });
     expect(sandbox.store.qrCodes.get(order.qr!.id)).toMatchObject({ status: 'closed', close_reason: 'on_demand' });
+  });
+});
+
+describe('refunding a confirmed booking', () => {
+  it('refunds the payment in full once, records who asked, and puts the seats back on sale', async () => {
+    const { customer, bookingId, seatIds, showtimeId, amountPaise } = await holdSeats(2);
+    const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+    const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+    await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+
+    const [first, second] = await Promise.all([
+      refundBooking(ctx, { bookingId, requestedBy: 'CUSTOMER_SERVICE', reason: 'customer asked at the counter' }),
+      refundBooking(ctx, { bookingId, requestedBy: 'CUSTOMER_SERVICE', reason: 'customer asked at the counter' }),
+    ]);
+    expect([first.alreadyRefunded, second.alreadyRefunded].sort()).toEqual([false, true]);
+    expect(first.refundId).toBe(second.refundId);
+    const refunds = await ctx.prisma.refund.findMany({ where: { bookingId } });
+    expect(refunds).toEqual([expect.objectContaining({ requestedBy: 'CUSTOMER_SERVICE', amountPaise, status: 'PROCESSED', reason: 'customer asked at the counter' })]);
+    expect(sandbox.store.payments.get(paid.razorpay_payment_id!)).toMatchObject({ status: 'refunded', amount_refunded: amountPaise });
+    expect((await customer.bookings.get.query({ bookingId })).status).toBe('REFUNDED');
+    const map = await customer.catalog.seatMap.query({ showtimeId });
+    expect(map.seats.filter((s) => seatIds.includes(s.id)).map((s) => s.state)).toEqual(['available', 'available']);
+  });
+
+  it('refuses to refund a booking that was never paid', async () => {
+    const { bookingId } = await holdSeats(1);
+    await expect(refundBooking(ctx, { bookingId, requestedBy: 'MANAGER', reason: 'x' })).rejects.toThrow(/only a paid booking/);
+    expect(await ctx.prisma.refund.count({ where: { bookingId } })).toBe(0);
   });
 });
 
