@@ -8,6 +8,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { Bank } from './bank';
 import { razorpayId, unixNow } from './ids';
+import { registerPages } from './pages/pages';
 import { badRequest, notFound, RazorpayError } from './razorpay-error';
 import { collection, SandboxStore, type TNotes, type TOrder, type TQrCode } from './store';
 import { WebhookSender, type TWebhookConfig } from './webhooks';
@@ -208,6 +209,7 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
     return bank.payQr(req.params.id, amount);
   });
   app.get('/_sandbox/webhooks', async () => ({ deliveries: store.webhooks }));
+  registerPages(app, { store, keyId: config.keyId, publicUrl: config.publicUrl });
   app.get<{ Params: { id: string } }>('/_sandbox/qr_codes/:id/image.png', async (req, reply) => {
     const qr = store.qrCodes.get(req.params.id);
     if (!qr) throw notFound();
