@@ -10,7 +10,7 @@ export interface TRunningWorker {
   close: () => Promise<void>;
 }
 
-export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile' } as const;
+export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile', receipts: 'receipts' } as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /**
@@ -38,6 +38,8 @@ function producerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
 export class Jobs {
   readonly expiry: Queue;
   readonly reconcile: Queue;
+  /** Receipt emails; its consumer (PDF tickets over SMTP) comes with the background-jobs work. */
+  readonly receipts: Queue;
   private readonly connection: Redis;
 
   constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX'>, log: Logger) {
@@ -46,8 +48,9 @@ export class Jobs {
     const opts = { connection: this.connection as ConnectionOptions, prefix: bullPrefix(env), skipWaitingForReady: true };
     this.expiry = new Queue(QUEUE_NAMES.expiry, opts);
     this.reconcile = new Queue(QUEUE_NAMES.reconcile, opts);
+    this.receipts = new Queue(QUEUE_NAMES.receipts, opts);
     // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
-    for (const queue of [this.expiry, this.reconcile]) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
+    for (const queue of [this.expiry, this.reconcile, this.receipts]) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
   }
 
   /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */
@@ -56,7 +59,7 @@ export class Jobs {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.expiry.close(), this.reconcile.close()]);
+    await Promise.all([this.expiry.close(), this.reconcile.close(), this.receipts.close()]);
     this.connection.disconnect();
   }
 }

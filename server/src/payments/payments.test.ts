@@ -11,6 +11,7 @@ import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from '../holds/redis-holds';
 import { ticketPublicKeys } from '../tickets/ticket-keys';
 import { reconcilePayments } from './reconcile-payments';
+import { receiptJobId } from './queue-receipt';
 import { refundBooking } from './refund-booking';
 
 let sandbox: TSandbox & { url: string };
@@ -193,6 +194,29 @@ describe('webhooks', () => {
       expect(await ctx.prisma.ticket.count({ where: { bookingId } })).toBe(3);
       expect(await ctx.prisma.paymentAttempt.count({ where: { bookingId } })).toBe(1);
       expect((await customer.bookings.get.query({ bookingId })).status).toBe('CONFIRMED');
+      // One receipt job, whatever the number of deliveries.
+      const receipts = (await ctx.jobs.receipts.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => (j.data as { bookingId: string }).bookingId === bookingId);
+      expect(receipts.map((j) => j.id)).toEqual([receiptJobId(bookingId)]);
+    } finally {
+      sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+    }
+  });
+
+  it('gives the same result when the webhook arrives before verify', async () => {
+    const { customer, bookingId } = await holdSeats(2);
+    sandbox.setWebhookUrl(null);
+    try {
+      const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+      const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+      const payment = sandbox.store.payments.get(paid.razorpay_payment_id!)!;
+      const { raw, signature } = signed({ entity: 'event', event: 'order.paid', contains: ['payment', 'order'], payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(order.orderId) } } });
+      const res = await fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-signature': signature, 'x-razorpay-event-id': 'evt_WebhookFirst01' }, body: raw });
+      expect(res.status).toBe(200);
+      const byWebhook = await customer.bookings.get.query({ bookingId });
+      expect(byWebhook.status).toBe('CONFIRMED');
+      const verified = await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+      expect(verified.status).toBe('CONFIRMED');
+      expect((await customer.bookings.get.query({ bookingId })).tickets).toEqual(byWebhook.tickets);
     } finally {
       sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
     }

@@ -8,6 +8,7 @@ import { announceBookingStatus } from '../bookings/booking-events';
 import { releaseSeatKeys } from '../holds/release-seat-keys';
 import type { TServices } from '../services';
 import { signTicketToken, ticketSigningKey } from '../tickets/ticket-keys';
+import { queueReceipt } from './queue-receipt';
 import { executeRefund } from './refund-payment';
 
 export interface TCapturedPayment {
@@ -79,12 +80,13 @@ export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TS
 }
 
 /** What follows a committed settlement: Redis holds cleared, the QR closed, seats shown sold, the refund sent. */
-export async function afterSettlement(services: Pick<TServices, 'pg' | 'prisma' | 'redis' | 'seatEvents' | 'bookingEvents' | 'log' | 'razorpay'>, s: TSettlement, via: 'verify' | 'webhook' | 'reconcile'): Promise<void> {
+export async function afterSettlement(services: Pick<TServices, 'pg' | 'prisma' | 'redis' | 'seatEvents' | 'bookingEvents' | 'jobs' | 'log' | 'razorpay'>, s: TSettlement, via: 'verify' | 'webhook' | 'reconcile'): Promise<void> {
   if (s.kind === 'confirmed') {
     services.log.info({ bookingId: s.bookingId, via }, 'booking confirmed');
     await releaseSeatKeys(services, { bookingId: s.bookingId, showtimeId: s.showtimeId, seatIds: s.seatIds });
     await services.seatEvents.publish({ showtimeId: s.showtimeId, version: s.seatVersion, seats: s.seatIds.map((id) => ({ id, state: 'sold' as const })) });
     if (s.qrId) await closeQrQuietly(services, s.qrId);
+    await queueReceipt(services, s.bookingId);
     await announceBookingStatus(services, s.bookingId, 'CONFIRMED');
   } else if (s.kind === 'refund' && s.refundId) {
     services.log.warn({ bookingId: s.bookingId, reason: s.reason, via }, 'refunding a payment that cannot be honoured');
