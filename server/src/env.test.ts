@@ -12,8 +12,22 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ HOLD_TTL_SECONDS: '0' })).toThrow(/HOLD_TTL_SECONDS/);
   });
 
-  it('refuses the public development session secret in production', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
-    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+  it('refuses every public development secret in production', () => {
+    const own = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      RAZORPAY_KEY_ID: 'rzp_live_abc',
+      RAZORPAY_KEY_SECRET: 'live-secret',
+      RAZORPAY_WEBHOOK_SECRET: 'live-webhook-secret',
+      TICKET_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64url'),
+    };
+    expect(parseEnv(own).NODE_ENV).toBe('production');
+    for (const name of ['SESSION_SECRET', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'TICKET_SIGNING_KEY'] as const) {
+      expect(() => parseEnv({ ...own, [name]: undefined })).toThrow(new RegExp(`${name}: set a secret of your own`));
+    }
+  });
+
+  it('refuses a ticket key that is not 32 bytes', () => {
+    expect(() => parseEnv({ TICKET_SIGNING_KEY: 'short' })).toThrow(/TICKET_SIGNING_KEY: must be 32 bytes/);
   });
 });
