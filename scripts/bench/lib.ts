@@ -1,11 +1,11 @@
 // Shared bench plumbing: a private database, child processes, load runs, the report table.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import getPort from 'get-port';
 import { withDatabase } from '../../server/src/db/database-url';
 import { dropDatabase, ensureDatabase } from '../../server/src/db/ensure-database';
 import { applyMigrations } from '../../server/src/db/schema-engine';
@@ -21,16 +21,7 @@ export async function freshDatabase(name: string): Promise<string> {
   return url;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });
 
 /** Starts a TypeScript entry in its own process (its own core, as in production) and waits for its URL to answer. */
 export async function startProcess(entry: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {

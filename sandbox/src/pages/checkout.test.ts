@@ -3,10 +3,10 @@
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify from 'fastify';
+import getPort from 'get-port';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSandbox, type TSandbox } from '../sandbox-app';
-import { freePortFor } from './free-port';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('checkout.js stand-in', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePortFor();
+    const port = await getPort({ host: '127.0.0.1' });
     sandboxUrl = `http://127.0.0.1:${port}`;
     sandbox = await buildSandbox({ keyId: KEY_ID, keySecret: KEY_SECRET, publicUrl: sandboxUrl, webhook: { url: null, secret: 'x', retryBaseMs: 100, maxAttempts: 1 } });
     await sandbox.app.listen({ host: '127.0.0.1', port });

@@ -1,13 +1,29 @@
 // BullMQ wiring shared by producers (API) and the worker process.
-import { Queue, type ConnectionOptions, type Worker } from 'bullmq';
+import { Queue, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { TEnv } from '../env';
 import type { Logger } from '../logger';
+import type { TServices } from '../services';
 
 /** A started consumer; `close` lets its running jobs finish, then drops its connection. */
 export interface TRunningWorker {
   worker: Worker;
   close: () => Promise<void>;
+}
+
+/** A consumer of one queue on its own blocking connection, with failures logged. */
+export function startWorker(services: Pick<TServices, 'env' | 'log'>, queue: TQueueName, processor: Processor, opts: { concurrency: number }): TRunningWorker {
+  const connection = workerConnection(services.env);
+  const worker = new Worker(queue, processor, { connection, prefix: bullPrefix(services.env), concurrency: opts.concurrency });
+  worker.on('failed', (job, err) => services.log.error({ err, jobId: job?.id, queue }, `${queue} job failed`));
+  worker.on('error', (err) => services.log.error({ err, queue }, `${queue} worker error`));
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
 }
 
 export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile', receipts: 'receipts' } as const;

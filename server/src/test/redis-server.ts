@@ -1,20 +1,12 @@
 // A private redis-server for tests that stop, flush or restart Redis: the machine's shared one is never touched.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import getPort from 'get-port';
 import { Redis } from 'ioredis';
 
 export const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A free TCP port on 127.0.0.1 (get-port: checks the port is really free, avoids recent ones). */
+export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });
 
 export class TestRedisServer {
   private child: ChildProcess | undefined;

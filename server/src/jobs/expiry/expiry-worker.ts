@@ -1,11 +1,11 @@
 // The expiry queue's consumer: each hold's own delayed job at expiresAt, and a 60 s sweeper for
 // anything missed (a job lost with Redis, a worker that was down). Both are idempotent.
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { expireOverdueBookings } from '../../holds/expire-bookings';
 import { restoreHoldKeys } from '../../holds/restore-hold-keys';
 import type { TServices } from '../../services';
-import { bullPrefix, QUEUE_NAMES, workerConnection, type TRunningWorker } from '../queues';
+import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
 
 export const ZExpireBookingJobSchema = z.object({ bookingId: z.uuid() });
 export const SWEEP_SCHEDULER_ID = 'sweep-expired-holds';
@@ -33,21 +33,10 @@ export async function sweepExpiredHolds(services: TServices): Promise<string> {
 }
 
 export async function startExpiryWorker(services: TServices, opts: { concurrency?: number } = {}): Promise<TRunningWorker> {
-  const connection = workerConnection(services.env);
-  const worker = new Worker(
-    QUEUE_NAMES.expiry,
-    async (job, token) => (job.name === 'sweep' ? sweepExpiredHolds(services) : expireBooking(services, job, token)),
-    { connection, prefix: bullPrefix(services.env), concurrency: opts.concurrency ?? 10 },
-  );
-  worker.on('failed', (job, err) => services.log.error({ err, jobId: job?.id, queue: QUEUE_NAMES.expiry }, 'expiry job failed'));
-  worker.on('error', (err) => services.log.error({ err, queue: QUEUE_NAMES.expiry }, 'expiry worker error'));
+  const running = startWorker(services, QUEUE_NAMES.expiry, async (job, token) => (job.name === 'sweep' ? sweepExpiredHolds(services) : expireBooking(services, job, token)), {
+    concurrency: opts.concurrency ?? 10,
+  });
   // Re-created at every start, so a scheduler lost with Redis comes back with the next worker.
   await services.jobs.expiry.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } });
-  return {
-    worker,
-    close: async () => {
-      await worker.close();
-      connection.disconnect();
-    },
-  };
+  return running;
 }
