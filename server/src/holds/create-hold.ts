@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { THolder } from '../auth/holder';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
-import { closeBookingQrs } from '../payments/close-booking-qrs';
+import { closeQrQuietly } from '../payments/settle-payment';
 import { isUniqueViolation } from '../errors/unique-violation';
 import { metrics } from '../metrics/metrics';
 import type { TServices } from '../services';
@@ -163,7 +163,7 @@ export async function createHold(
     seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
   });
   await scheduleExpiry(services, { bookingId, expiresAt, now });
-  if (previous) await closeBookingQrs(services, [previous.id]);
+  if (previous?.qrId) await closeQrQuietly(services, previous.qrId);
   metrics.holds.inc({ result: 'created' });
   stopTimer();
   return { bookingId, code, expiresAt: expiresAt.toISOString(), amountPaise };

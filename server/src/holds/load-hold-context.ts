@@ -15,7 +15,7 @@ export interface THoldContext {
   prices: { seatType: TSeatType; pricePaise: number }[];
   seats: { id: string; type: TSeatType }[];
   blockedSeatIds: string[];
-  previous: { id: string; expiresAt: Date; seatIds: string[] } | null;
+  previous: { id: string; expiresAt: Date; seatIds: string[]; qrId: string | null } | null;
   hasOverdue: boolean;
 }
 
@@ -27,7 +27,7 @@ const HOLD_CONTEXT = `
        FROM "Seat" st WHERE st."screenId" = s."screenId" AND st.id = ANY($2::uuid[])) AS seats,
     (SELECT coalesce(array_agg(b."seatId"::text), '{}')
        FROM "SeatBlock" b WHERE b."showtimeId" = s.id AND b."seatId" = ANY($2::uuid[])) AS "blockedSeatIds",
-    (SELECT json_build_object('id', pb.id, 'expiresAt', pb."expiresAt",
+    (SELECT json_build_object('id', pb.id, 'expiresAt', pb."expiresAt", 'qrId', pb."razorpayQrId",
               'seatIds', (SELECT coalesce(array_agg(ps."seatId"), '{}') FROM "BookingSeat" ps WHERE ps."bookingId" = pb.id AND ps.active))
        FROM "Booking" pb WHERE pb.holder = $3 AND pb."showtimeId" = s.id AND pb.status = 'PENDING' LIMIT 1) AS previous,
     EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" b ON b.id = bs."bookingId"
@@ -36,7 +36,7 @@ const HOLD_CONTEXT = `
   FROM "Showtime" s JOIN "Screen" sc ON sc.id = s."screenId" JOIN "Cinema" c ON c.id = sc."cinemaId"
   WHERE s.id = $1::uuid`;
 
-type TRow = Omit<THoldContext, 'previous'> & { previous: { id: string; expiresAt: string; seatIds: string[] } | null };
+type TRow = Omit<THoldContext, 'previous'> & { previous: { id: string; expiresAt: string; seatIds: string[]; qrId: string | null } | null };
 
 export async function loadHoldContext(
   db: TSql,

@@ -48,7 +48,7 @@ export function workerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
  * queue stays on because BullMQ sends its first commands before the connection is up.
  */
 function producerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
-  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 2_000, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 2_000, enableAutoPipelining: true, retryStrategy: (times) => Math.min(times * 200, 2_000) });
 }
 
 export class Jobs {
