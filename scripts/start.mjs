@@ -19,6 +19,9 @@ const env = {
   HOST: process.env.HOST ?? '127.0.0.1',
   RAZORPAY_SANDBOX_PORT: process.env.RAZORPAY_SANDBOX_PORT ?? '3100',
 };
+// Without an SMTP server of your own, mail goes to a local catcher that saves it under .data/mail.
+const useMailCatcher = !process.env.SMTP_URL;
+if (useMailCatcher) env.SMTP_URL = 'smtp://127.0.0.1:2525';
 // Without real Razorpay settings, payments go to the sandbox this command runs.
 const useSandbox = !process.env.RAZORPAY_API_URL && !process.env.RAZORPAY_KEY_ID;
 if (useSandbox) {
@@ -39,6 +42,7 @@ const processes = [
   { name: 'api', args: [...(watch ? ['watch'] : []), 'server/src/main.ts'] },
   { name: 'worker', args: [...(watch ? ['watch'] : []), 'server/src/worker.ts'] },
   ...(useSandbox ? [{ name: 'sandbox', args: ['sandbox/src/main.ts'] }] : []),
+  ...(useMailCatcher ? [{ name: 'mail', args: ['server/src/mail/mail-catcher.ts'] }] : []),
 ];
 
 const children = new Map();
@@ -94,6 +98,7 @@ for (let i = 0; i < 100 && !stopping; i++) {
     console.log(`\n✔ Marquee is running (Ctrl-C stops it)
   API (tRPC)      ${base}/trpc   e.g. curl ${base}/trpc/catalog.showtimes
   health          ${base}/healthz  ${base}/readyz  ${base}/metrics
+  mail            ${useMailCatcher ? 'saved under .data/mail/ (local catcher on 127.0.0.1:2525)' : env.SMTP_URL}
   payments        ${useSandbox ? `Razorpay sandbox at ${env.RAZORPAY_API_URL} (pay an order: POST /_sandbox/orders/<id>/pay)` : env.RAZORPAY_API_URL ?? 'Razorpay'}
   demo logins and kiosk tokens were printed by the seed above (tokens: .data/demo-kiosks.json)\n`);
     break;

@@ -38,6 +38,9 @@ export const ZEnvSchema = z.object({
   /** Ed25519 secret key (32 bytes, base64url) that signs ticket QR tokens, and its id for rotation. */
   TICKET_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url').default(DEV_TICKET_KEY),
   TICKET_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('dev1'),
+  /** Outgoing mail. `npm start` runs a local mail catcher here that keeps each message under .data/mail. */
+  SMTP_URL: z.url().default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().default('Marquee Tickets <tickets@marquee.local>'),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

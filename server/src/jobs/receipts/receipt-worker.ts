@@ -1,0 +1,38 @@
+// The receipts queue's consumer. Retries come from the job's own backoff (first after 5 minutes,
+// then doubling); the booking stays CONFIRMED whatever happens to the email.
+import { UnrecoverableError } from 'bullmq';
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import type { TServices } from '../../services';
+import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
+import { sendReceipt } from './send-receipt';
+
+export const ZReceiptJobSchema = z.object({ bookingId: z.uuid(), dedupeKey: z.string().optional() });
+
+export function startReceiptWorker(services: TServices): TRunningWorker {
+  const url = new URL(services.env.SMTP_URL);
+  url.searchParams.set('connectionTimeout', '10000');
+  url.searchParams.set('greetingTimeout', '10000');
+  url.searchParams.set('socketTimeout', '20000');
+  const mailer = nodemailer.createTransport(url.toString());
+  const running = startWorker(
+    services,
+    QUEUE_NAMES.receipts,
+    async (job) => {
+      const parsed = ZReceiptJobSchema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`bad receipt job payload: ${parsed.error.message}`);
+      const { bookingId, dedupeKey = `receipt:${bookingId}` } = parsed.data;
+      const outcome = await sendReceipt(services, mailer, { bookingId, dedupeKey });
+      if (outcome === 'sent') services.log.info({ bookingId, dedupeKey, attempt: job.attemptsMade + 1 }, 'receipt sent');
+      return outcome;
+    },
+    { concurrency: 4 },
+  );
+  return {
+    worker: running.worker,
+    close: async () => {
+      await running.close();
+      mailer.close();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+// Receipts end to end: a real SMTP server started here, the real worker, a real PDF parsed back.
+import { PDFParse } from 'pdf-parse';
+import type { TSandbox } from '@marquee/razorpay-sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SmtpCatcher } from '../../mail/smtp-catcher';
+import { queueReceipt, receiptJobId } from '../../payments/queue-receipt';
+import { createCustomerClient } from '../../test/customer-client';
+import { futureShowtime, seedCinema } from '../../test/fixtures';
+import { startPaymentSandbox, TEST_RAZORPAY } from '../../test/payment-sandbox';
+import { freePort } from '../../test/redis-server';
+import { createTestContext, type TTestContext } from '../../test/test-context';
+import { startTestServer, type TTestServer } from '../../test/test-server';
+import { startWorkers } from '../start-workers';
+
+let sandbox: TSandbox & { url: string };
+let ctx: TTestContext;
+let server: TTestServer;
+let workers: Awaited<ReturnType<typeof startWorkers>>;
+let smtp: SmtpCatcher;
+let smtpPort: number;
+
+beforeAll(async () => {
+  sandbox = await startPaymentSandbox();
+  smtpPort = await freePort();
+  smtp = new SmtpCatcher();
+  await smtp.listen(smtpPort);
+  ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  await seedCinema(ctx.prisma);
+  server = await startTestServer(ctx);
+  sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+  workers = await startWorkers(ctx);
+});
+afterAll(async () => {
+  await workers.close();
+  await server.close();
+  await sandbox.app.close();
+  await smtp.close();
+  await ctx.close();
+});
+
+async function eventually<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A customer holds seats, leaves an email, and pays by Checkout. */
+async function paidBooking(seats: number, email: string) {
+  const { showtime, seatIds } = await futureShowtime(ctx.prisma);
+  const customer = createCustomerClient(server.url);
+  const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, seats) });
+  await customer.bookings.setContact.mutate({ bookingId: hold.bookingId, email });
+  const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'checkout' });
+  const paid = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"outcome":"captured"}' })).json()) as Record<string, string>;
+  await customer.payments.verify.mutate({ bookingId: hold.bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+  return { customer, bookingId: hold.bookingId, code: hold.code };
+}
+
+describe('receipts', () => {
+  it('sends exactly one email with a PDF holding the booking code and one QR per seat', async () => {
+    const { customer, bookingId, code } = await paidBooking(3, 'Asha@Example.com');
+    const mail = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length > 0);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.to).toMatchObject({ text: 'asha@example.com' });
+    expect(mail[0]!.text).toContain(`Booking code: ${code}`);
+    const pdf = mail[0]!.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf?.filename).toBe(`marquee-${code}.pdf`);
+
+    const parser = new PDFParse({ data: new Uint8Array(pdf!.content) });
+    const text = await parser.getText();
+    const images = await parser.getImage();
+    await parser.destroy();
+    const booking = await customer.bookings.get.query({ bookingId });
+    expect(text.pages).toHaveLength(3);
+    for (const [i, ticket] of booking.tickets.entries()) {
+      const page = text.pages[i]!.text.replace(/\s+/g, '');
+      expect(page).toContain(`Booking${code}`);
+      expect(page).toContain(`Seat${ticket.seatLabel}`);
+      expect(page).toContain(ticket.token);
+      expect(images.pages[i]!.images).toHaveLength(1); // the QR
+    }
+    const log = await ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } });
+    expect(log).toMatchObject({ status: 'SENT', attempts: 1, kind: 'RECEIPT' });
+
+    // Triggering it again (a webhook retry, reconciliation) sends nothing more.
+    await queueReceipt(ctx, bookingId, { afterContactChange: true });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(1);
+  });
+
+  it('retries on BullMQ’s backoff (first after 5 minutes) while SMTP is down, and sends once when it is back', async () => {
+    await smtp.close();
+    const { bookingId, code } = await paidBooking(1, 'dev@example.com');
+    const job = await eventually(() => ctx.jobs.receipts.getJob(receiptJobId(bookingId)), (j) => (j?.attemptsMade ?? 0) >= 1);
+    expect(await job!.getState()).toBe('delayed');
+    // The retry is scheduled by BullMQ 5 minutes after the failed attempt (no sleeping here).
+    const retryAt = job!.timestamp + job!.delay;
+    expect(retryAt - (job!.finishedOn ?? job!.processedOn ?? Date.now())).toBeGreaterThan(4.9 * 60_000);
+    expect((await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).status).toBe('CONFIRMED');
+    const log = await ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } });
+    expect(log.status).toBe('QUEUED');
+    expect(log.lastError).toBeTruthy();
+
+    smtp = new SmtpCatcher();
+    await smtp.listen(smtpPort);
+    await job!.promote(); // the 5 minutes, fast-forwarded
+    const mail = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length > 0);
+    expect(mail).toHaveLength(1);
+    const sent = await eventually(() => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }), (l) => l.status === 'SENT');
+    expect(sent).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
+  });
+});
