@@ -15,6 +15,9 @@ export interface TTicketDocument {
   tickets: { seatLabel: string; token: string; pricePaise: number }[];
 }
 
+/** PDF's standard fonts have no ₹ glyph; Indian tickets print "Rs." as well. */
+const pdfMoney = (paise: number): string => formatRupees(paise).replace('₹', 'Rs. ');
+
 export async function renderTicketsPdf(doc: TTicketDocument): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A6', margin: 24, info: { Title: `Marquee tickets ${doc.code}`, Author: 'Marquee' } });
   const chunks: Buffer[] = [];
@@ -28,10 +31,10 @@ export async function renderTicketsPdf(doc: TTicketDocument): Promise<Buffer> {
     const qr = await QRCode.toBuffer(ticket.token, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 360 });
     pdf.fontSize(9).fillColor('#555').text(doc.cinemaName);
     pdf.fontSize(15).fillColor('#000').text(`${doc.movieTitle} (${doc.certificate})`);
-    pdf.fontSize(10).text(`${doc.showsAt} · ${doc.screenName}`);
+    pdf.fontSize(10).text(`${doc.showsAt} - ${doc.screenName}`);
     pdf.moveDown(0.3).fontSize(22).text(`Seat ${ticket.seatLabel}`);
     pdf.image(qr, { fit: [170, 170], align: 'center' });
-    pdf.moveDown(0.3).fontSize(10).text(`Booking ${doc.code} · ${formatRupees(ticket.pricePaise)} (incl. GST)`);
+    pdf.moveDown(0.3).fontSize(10).text(`Booking ${doc.code} - ${pdfMoney(ticket.pricePaise)} (incl. GST)`);
     pdf.fontSize(5).fillColor('#777').text(ticket.token, { lineBreak: true });
   }
   pdf.end();
