@@ -8,7 +8,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import { registerHealthRoutes } from './health/health-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
-import { registry } from './metrics/metrics';
+import { collectQueueMetrics, registry } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
@@ -54,7 +54,12 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   });
   registerHealthRoutes(app, services);
   await registerPaymentRoutes(app, services);
-  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get('/metrics', async (req, reply) => {
+    if (services.jobs.ready) {
+      await collectQueueMetrics(services.jobs.all).catch((err: unknown) => req.log.warn({ err }, 'queue metrics not refreshed'));
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',

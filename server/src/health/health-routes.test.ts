@@ -59,6 +59,18 @@ describe('health endpoints', () => {
     }
   });
 
+  it('serves Prometheus metrics, queue depths included', async () => {
+    const server = await startTestServer(ctx);
+    try {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      expect(text).toMatch(/marquee_queue_jobs\{queue="receipts",state="failed"\} 0/);
+      expect(text).toMatch(/marquee_redis_up 1/);
+      expect(text).toContain('marquee_process_cpu_seconds_total');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('echoes a sane caller request id and replaces a bad one', async () => {
     const server = await startTestServer(ctx);
     try {

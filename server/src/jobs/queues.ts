@@ -69,6 +69,11 @@ export class Jobs {
     for (const queue of [this.expiry, this.reconcile, this.receipts]) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
   }
 
+  /** Every queue, for metrics and the managers' queue view. */
+  get all(): Queue[] {
+    return [this.expiry, this.reconcile, this.receipts];
+  }
+
   /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */
   get ready(): boolean {
     return this.connection.status === 'ready';

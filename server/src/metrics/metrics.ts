@@ -1,4 +1,5 @@
 // Prometheus metrics, one registry per process (served at GET /metrics).
+import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export const registry = new Registry();
@@ -20,4 +21,17 @@ export const metrics = {
   }),
   redisUp: new Gauge({ name: 'marquee_redis_up', help: '1 while Redis answers, 0 in degraded mode', registers: [registry] }),
   expired: new Counter({ name: 'marquee_bookings_expired_total', help: 'holds expired', labelNames: ['by'] as const, registers: [registry] }),
+  queueJobs: new Gauge({ name: 'marquee_queue_jobs', help: 'BullMQ jobs per queue and state (read at scrape time)', labelNames: ['queue', 'state'] as const, registers: [registry] }),
 };
+
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'paused'] as const;
+
+/** Refreshes the queue gauges from Redis; without Redis they keep their last values. */
+export async function collectQueueMetrics(queues: Queue[]): Promise<void> {
+  await Promise.all(
+    queues.map(async (queue) => {
+      const counts = await queue.getJobCounts(...QUEUE_STATES);
+      for (const state of QUEUE_STATES) metrics.queueJobs.set({ queue: queue.name, state }, counts[state] ?? 0);
+    }),
+  );
+}
