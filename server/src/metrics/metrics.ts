@@ -24,7 +24,7 @@ export const metrics = {
   queueJobs: new Gauge({ name: 'marquee_queue_jobs', help: 'BullMQ jobs per queue and state (read at scrape time)', labelNames: ['queue', 'state'] as const, registers: [registry] }),
 };
 
-const QUEUE_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'paused'] as const;
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const;
 
 /** Refreshes the queue gauges from Redis; without Redis they keep their last values. */
 export async function collectQueueMetrics(queues: Queue[]): Promise<void> {
