@@ -26,7 +26,7 @@ export function startWorker(services: Pick<TServices, 'env' | 'log'>, queue: TQu
   };
 }
 
-export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile', receipts: 'receipts' } as const;
+export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile', receipts: 'receipts', reminders: 'reminders', cleanup: 'cleanup' } as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /**
@@ -56,6 +56,8 @@ export class Jobs {
   readonly reconcile: Queue;
   /** Receipt emails; its consumer (PDF tickets over SMTP) comes with the background-jobs work. */
   readonly receipts: Queue;
+  readonly reminders: Queue;
+  readonly cleanup: Queue;
   private readonly connection: Redis;
 
   constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX'>, log: Logger) {
@@ -65,13 +67,15 @@ export class Jobs {
     this.expiry = new Queue(QUEUE_NAMES.expiry, opts);
     this.reconcile = new Queue(QUEUE_NAMES.reconcile, opts);
     this.receipts = new Queue(QUEUE_NAMES.receipts, opts);
+    this.reminders = new Queue(QUEUE_NAMES.reminders, opts);
+    this.cleanup = new Queue(QUEUE_NAMES.cleanup, opts);
     // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
-    for (const queue of [this.expiry, this.reconcile, this.receipts]) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
+    for (const queue of this.all) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
   }
 
   /** Every queue, for metrics and the managers' queue view. */
   get all(): Queue[] {
-    return [this.expiry, this.reconcile, this.receipts];
+    return [this.expiry, this.reconcile, this.receipts, this.reminders, this.cleanup];
   }
 
   /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */
@@ -80,7 +84,7 @@ export class Jobs {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.expiry.close(), this.reconcile.close(), this.receipts.close()]);
+    await Promise.all(this.all.map((q) => q.close()));
     this.connection.disconnect();
   }
 }

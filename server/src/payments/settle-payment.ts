@@ -8,6 +8,7 @@ import { announceBookingStatus } from '../bookings/booking-events';
 import { releaseSeatKeys } from '../holds/release-seat-keys';
 import type { TServices } from '../services';
 import { signTicketToken, ticketSigningKey } from '../tickets/ticket-keys';
+import { queueShowReminder } from '../jobs/reminders/reminder-worker';
 import { queueReceipt } from './queue-receipt';
 import { executeRefund } from './refund-payment';
 
@@ -20,14 +21,15 @@ export interface TCapturedPayment {
 }
 
 export type TSettlement =
-  | { kind: 'confirmed'; bookingId: string; showtimeId: string; seatIds: string[]; seatVersion: number; qrId: string | null }
+  | { kind: 'confirmed'; bookingId: string; showtimeId: string; startsAt: Date; seatIds: string[]; seatVersion: number; qrId: string | null }
   | { kind: 'already'; bookingId: string }
   | { kind: 'refund'; bookingId: string; refundId: string | null; reason: string };
 
 /** Runs inside the caller's transaction (the webhook records its event id in the same one). */
 export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TServices, 'env'>, p: TCapturedPayment, now = new Date()): Promise<TSettlement> {
-  const { rows } = await tx.query<{ status: string; razorpayPaymentId: string | null; amountPaise: number; showtimeId: string; razorpayQrId: string | null }>(
-    `SELECT status, "razorpayPaymentId", "amountPaise", "showtimeId"::text, "razorpayQrId" FROM "Booking" WHERE id = $1 FOR UPDATE`,
+  const { rows } = await tx.query<{ status: string; razorpayPaymentId: string | null; amountPaise: number; showtimeId: string; razorpayQrId: string | null; startsAt: Date }>(
+    `SELECT b.status, b."razorpayPaymentId", b."amountPaise", b."showtimeId"::text, b."razorpayQrId", s."startsAt"
+       FROM "Booking" b JOIN "Showtime" s ON s.id = b."showtimeId" WHERE b.id = $1 FOR UPDATE OF b`,
     [p.bookingId],
   );
   const booking = rows[0];
@@ -61,7 +63,7 @@ export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TS
       booking.showtimeId,
       now,
     ]);
-    return { kind: 'confirmed', bookingId: p.bookingId, showtimeId: booking.showtimeId, seatIds: seats.rows.map((s) => s.seatId), seatVersion: bumped.rows[0]!.seatVersion, qrId: booking.razorpayQrId };
+    return { kind: 'confirmed', bookingId: p.bookingId, showtimeId: booking.showtimeId, startsAt: booking.startsAt, seatIds: seats.rows.map((s) => s.seatId), seatVersion: bumped.rows[0]!.seatVersion, qrId: booking.razorpayQrId };
   }
 
   const reason =
@@ -87,6 +89,7 @@ export async function afterSettlement(services: Pick<TServices, 'pg' | 'prisma' 
     await services.seatEvents.publish({ showtimeId: s.showtimeId, version: s.seatVersion, seats: s.seatIds.map((id) => ({ id, state: 'sold' as const })) });
     if (s.qrId) await closeQrQuietly(services, s.qrId);
     await queueReceipt(services, s.bookingId);
+    await queueShowReminder(services, { bookingId: s.bookingId, startsAt: s.startsAt });
     await announceBookingStatus(services, s.bookingId, 'CONFIRMED');
   } else if (s.kind === 'refund' && s.refundId) {
     services.log.warn({ bookingId: s.bookingId, reason: s.reason, via }, 'refunding a payment that cannot be honoured');

@@ -1,8 +1,8 @@
 // The receipts queue's consumer. Retries come from the job's own backoff (first after 5 minutes,
 // then doubling); the booking stays CONFIRMED whatever happens to the email.
 import { UnrecoverableError } from 'bullmq';
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
+import { createMailer } from '../../mail/mailer';
 import type { TServices } from '../../services';
 import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
 import { sendReceipt } from './send-receipt';
@@ -10,11 +10,7 @@ import { sendReceipt } from './send-receipt';
 export const ZReceiptJobSchema = z.object({ bookingId: z.uuid(), dedupeKey: z.string().optional() });
 
 export function startReceiptWorker(services: TServices): TRunningWorker {
-  const url = new URL(services.env.SMTP_URL);
-  url.searchParams.set('connectionTimeout', '10000');
-  url.searchParams.set('greetingTimeout', '10000');
-  url.searchParams.set('socketTimeout', '20000');
-  const mailer = nodemailer.createTransport(url.toString());
+  const mailer = createMailer(services.env);
   const running = startWorker(
     services,
     QUEUE_NAMES.receipts,
