@@ -41,6 +41,8 @@ export const ZEnvSchema = z.object({
   /** Outgoing mail. `npm start` runs a local mail catcher here that keeps each message under .data/mail. */
   SMTP_URL: z.url().default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().default('Marquee Tickets <tickets@marquee.local>'),
+  /** How long a worker's job lock lasts; a worker that dies is noticed after about this long. */
+  WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

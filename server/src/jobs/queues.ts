@@ -14,7 +14,9 @@ export interface TRunningWorker {
 /** A consumer of one queue on its own blocking connection, with failures logged. */
 export function startWorker(services: Pick<TServices, 'env' | 'log'>, queue: TQueueName, processor: Processor, opts: { concurrency: number }): TRunningWorker {
   const connection = workerConnection(services.env);
-  const worker = new Worker(queue, processor, { connection, prefix: bullPrefix(services.env), concurrency: opts.concurrency });
+  // A job whose worker died (lock not renewed) is put back for another worker after one lock period.
+  const lock = services.env.WORKER_LOCK_MS;
+  const worker = new Worker(queue, processor, { connection, prefix: bullPrefix(services.env), concurrency: opts.concurrency, lockDuration: lock, stalledInterval: lock });
   worker.on('failed', (job, err) => services.log.error({ err, jobId: job?.id, queue }, `${queue} job failed`));
   worker.on('error', (err) => services.log.error({ err, queue }, `${queue} worker error`));
   return {

@@ -7,7 +7,14 @@ export class SmtpCatcher {
   readonly messages: ParsedMail[] = [];
   private readonly server: SMTPServer;
 
-  constructor(private readonly onMessage?: (mail: ParsedMail, raw: Buffer) => void | Promise<void>) {
+  /**
+   * `onMessage` sees each accepted message; `beforeAccept` may hold a message back before it is
+   * accepted (a test stalls a delivery there, as a slow server would).
+   */
+  constructor(
+    private readonly onMessage?: (mail: ParsedMail, raw: Buffer) => void | Promise<void>,
+    private readonly beforeAccept?: (mail: ParsedMail) => Promise<void>,
+  ) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -19,6 +26,7 @@ export class SmtpCatcher {
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
             .then(async (mail) => {
+              await this.beforeAccept?.(mail);
               this.messages.push(mail);
               await this.onMessage?.(mail, raw);
               callback();
