@@ -11,6 +11,7 @@ import { freePort } from '../../test/redis-server';
 import { createTestContext, type TTestContext } from '../../test/test-context';
 import { startTestServer, type TTestServer } from '../../test/test-server';
 import { startWorkers } from '../start-workers';
+import { resendReceipt } from './resend-receipt';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;
@@ -89,6 +90,16 @@ describe('receipts', () => {
     await queueReceipt(ctx, bookingId, { afterContactChange: true });
     await new Promise((r) => setTimeout(r, 500));
     expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(1);
+
+    // A manager's resend is its own job and its own log entry: it goes out, once, and is audited.
+    const staff = await ctx.prisma.staffUser.findFirstOrThrow({ where: { role: 'ADMIN' } });
+    const { jobId } = await resendReceipt(ctx, { bookingId, requestedById: staff.id });
+    expect(jobId).toMatch(/^resend-/);
+    const both = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length === 2);
+    expect(both).toHaveLength(2);
+    const logs = await ctx.prisma.emailLog.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
+    expect(logs.map((l) => [l.dedupeKey.split(':')[0], l.status])).toEqual([['receipt', 'SENT'], ['resend', 'SENT']]);
+    expect(await ctx.prisma.auditLog.count({ where: { action: 'receipt.resend', entityId: bookingId, actorUserId: staff.id } })).toBe(1);
   });
 
   it('retries on BullMQ’s backoff (first after 5 minutes) while SMTP is down, and sends once when it is back', async () => {
