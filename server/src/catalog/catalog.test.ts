@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppRouter } from '../router';
 import { seedDemoCinema } from '../seed/seed-demo-cinema';
+import { refusal } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 
@@ -20,15 +19,6 @@ afterAll(async () => {
   await server.close();
   await ctx.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${String(err)}`);
-  return err as TRPCClientError<AppRouter>;
-}
 
 async function makeShowtime(startsAt: string, overrides: { cancelled?: boolean } = {}) {
   const screen = await ctx.prisma.screen.findFirstOrThrow({ where: { name: 'Audi 2' } });

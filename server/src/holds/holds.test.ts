@@ -1,7 +1,8 @@
-import { TRPCClientError } from '@trpc/client';
+import type { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerClient } from '../test/customer-client';
 import { futureShowtime, seedCinema } from '../test/fixtures';
+import { refusal, type TRefusalData } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import type { TSeedResult } from '../seed/seed-demo-cinema';
@@ -20,22 +21,6 @@ afterAll(async () => {
   await server.close();
   await ctx.close();
 });
-
-interface TRefusalData {
-  code: string;
-  appCode: string;
-  takenSeatIds?: string[];
-  fieldErrors?: Record<string, string>;
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TRPCClientError)) throw new Error(`expected a refusal, got ${JSON.stringify(err)}`);
-  return { message: err.message, data: err.data as TRefusalData };
-}
 
 /** Rows that a refused hold must not have written. */
 async function writes() {

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { TRPCClientError } from '@trpc/client';
 import { verifyTicketToken } from '@marquee/shared';
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerClient, sessionCookie } from '../test/customer-client';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
+import { eventually } from '../test/eventually';
+import { refusal } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from '../holds/redis-holds';
@@ -43,21 +44,6 @@ async function holdSeats(count = 2): Promise<{ customer: TClient; bookingId: str
   const customer = createCustomerClient(server.url);
   const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, count) });
   return { customer, bookingId: hold.bookingId, seatIds: seatIds.slice(0, count), showtimeId: showtime.id, amountPaise: hold.amountPaise };
-}
-
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  if (!(err instanceof TRPCClientError)) throw new Error(`expected a refusal, got ${String(err)}`);
-  return { message: err.message, data: err.data as { code: string; appCode: string } };
 }
 
 describe('paying with Checkout', () => {

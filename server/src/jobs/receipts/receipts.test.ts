@@ -8,6 +8,7 @@ import { createCustomerClient } from '../../test/customer-client';
 import { futureShowtime, seedCinema } from '../../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../../test/payment-sandbox';
 import { freePort } from '../../test/redis-server';
+import { eventually } from '../../test/eventually';
 import { createTestContext, type TTestContext } from '../../test/test-context';
 import { startTestServer, type TTestServer } from '../../test/test-server';
 import { startWorkers } from '../start-workers';
@@ -38,15 +39,6 @@ afterAll(async () => {
   await smtp.close();
   await ctx.close();
 });
-
-async function eventually<T>(fn: () => Promise<T> | T, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A customer holds seats, leaves an email, and pays by Checkout. */
 async function paidBooking(seats: number, email: string) {

@@ -1,9 +1,9 @@
 // Sends one booking's receipt: the email with its PDF tickets, at most once per receipt log entry.
-// The log is read before sending and marked after, so a retried job does not mail again what went out.
 import { formatRupees, splitGst } from '@marquee/shared';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Transporter } from 'nodemailer';
+import { sendOnce } from '../../mail/send-once';
 import type { TServices } from '../../services';
 import { renderTicketsPdf } from './render-tickets-pdf';
 
@@ -25,14 +25,7 @@ export async function sendReceipt(
   if (booking.status !== 'CONFIRMED') return 'not confirmed';
   if (!booking.customerEmail) return 'no email';
 
-  const log = await prisma.emailLog.upsert({
-    where: { dedupeKey },
-    create: { dedupeKey, bookingId, kind: 'RECEIPT', toAddress: booking.customerEmail, status: 'QUEUED' },
-    update: {},
-  });
-  if (log.status === 'SENT') return 'already sent';
-  await prisma.emailLog.update({ where: { id: log.id }, data: { attempts: { increment: 1 } } });
-
+  const to = booking.customerEmail;
   const cinema = booking.showtime.screen.cinema;
   const showsAt = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), "EEE d MMM yyyy, h:mm aaa");
   const pdf = await renderTicketsPdf({
@@ -60,18 +53,13 @@ export async function sendReceipt(
     'Show the QR codes in the attached PDF at the door. Enjoy the show!',
   ].join('\n');
 
-  try {
-    const info = await mailer.sendMail({
+  return sendOnce(services, { dedupeKey, bookingId, kind: 'RECEIPT', to }, () =>
+    mailer.sendMail({
       from: services.env.MAIL_FROM,
-      to: booking.customerEmail,
+      to,
       subject: `Your Marquee tickets: ${booking.showtime.movie.title}, ${showsAt} (${booking.code})`,
       text,
       attachments: [{ filename: `marquee-${booking.code}.pdf`, content: pdf, contentType: 'application/pdf' }],
-    });
-    await prisma.emailLog.update({ where: { id: log.id }, data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, lastError: null } });
-    return 'sent';
-  } catch (err) {
-    await prisma.emailLog.update({ where: { id: log.id }, data: { lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) } });
-    throw err;
-  }
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Transporter } from 'nodemailer';
+import { sendOnce } from '../../mail/send-once';
 import type { TServices } from '../../services';
 
 export type TReminderOutcome = 'sent' | 'already sent' | 'skipped';
@@ -13,22 +14,15 @@ export async function sendReminder(services: Pick<TServices, 'prisma' | 'env'>, 
     include: { tickets: { select: { seatLabel: true }, orderBy: { seatLabel: 'asc' } }, showtime: { include: { movie: true, screen: { include: { cinema: true } } } } },
   });
   if (!booking || booking.status !== 'CONFIRMED' || !booking.customerEmail || booking.showtime.cancelled || booking.showtime.startsAt <= now) return 'skipped';
-  const log = await prisma.emailLog.upsert({ where: { dedupeKey }, create: { dedupeKey, bookingId, kind: 'REMINDER', toAddress: booking.customerEmail }, update: {} });
-  if (log.status === 'SENT') return 'already sent';
-  await prisma.emailLog.update({ where: { id: log.id }, data: { attempts: { increment: 1 } } });
+  const to = booking.customerEmail;
   const cinema = booking.showtime.screen.cinema;
   const at = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), 'EEE d MMM, h:mm aaa');
-  try {
-    const info = await mailer.sendMail({
+  return sendOnce(services, { dedupeKey, bookingId, kind: 'REMINDER', to }, () =>
+    mailer.sendMail({
       from: services.env.MAIL_FROM,
-      to: booking.customerEmail,
+      to,
       subject: `Reminder: ${booking.showtime.movie.title} at ${at} (${booking.code})`,
       text: `${booking.showtime.movie.title}, ${at}, ${booking.showtime.screen.name}, ${cinema.name}.\nSeats: ${booking.tickets.map((t) => t.seatLabel).join(', ')}. Booking code ${booking.code}.\nYour tickets are in the receipt email; see you at the show!`,
-    });
-    await prisma.emailLog.update({ where: { id: log.id }, data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, lastError: null } });
-    return 'sent';
-  } catch (err) {
-    await prisma.emailLog.update({ where: { id: log.id }, data: { lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) } });
-    throw err;
-  }
+    }),
+  );
 }
