@@ -19,6 +19,7 @@ let stalled: ((value: void) => void) | undefined;
 let stallNext = true;
 let deliveryStarted: Promise<void>;
 let markStarted: () => void;
+let child: ReturnType<typeof spawn> | undefined;
 
 beforeAll(async () => {
   smtpPort = await freePort();
@@ -36,6 +37,7 @@ beforeAll(async () => {
   await seedCinema(ctx.prisma);
 });
 afterAll(async () => {
+  child?.kill('SIGKILL'); // never leave a worker behind, whatever happened above
   stalled?.();
   await smtp.close();
   await ctx.close();
@@ -52,15 +54,16 @@ describe('a worker killed mid-job', () => {
 
     // node itself with tsx's loader (not the tsx CLI, which would run the worker in a grandchild
     // process that a SIGKILL to the CLI leaves alive).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/worker.ts'], {
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/src/worker.ts'], {
       cwd: root,
       env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: ctx.databaseUrl, REDIS_URL: ctx.env.REDIS_URL, REDIS_PREFIX: ctx.env.REDIS_PREFIX, SMTP_URL: ctx.env.SMTP_URL, WORKER_LOCK_MS: '1500' },
       stdio: 'ignore',
     });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const worker = child;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
     await queueReceipt(ctx, booking.id);
     await deliveryStarted; // the child worker is sending
-    child.kill('SIGKILL');
+    worker.kill('SIGKILL');
     await exited;
     stalled?.(); // the held delivery ends unaccepted: its sender is gone
 
