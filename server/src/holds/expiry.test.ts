@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SWEEP_SCHEDULER_ID, sweepExpiredHolds } from '../jobs/expiry/expiry-worker';
 import { startWorkers } from '../jobs/start-workers';
 import { createCustomerClient } from '../test/customer-client';
+import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
@@ -26,14 +27,11 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Polls until fn gives a value; fails the test if none comes in time. */
 async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await sleep(25);
-  }
+  const value = await eventually(fn, (v) => v !== undefined, timeoutMs);
+  if (value === undefined) throw new Error('timed out waiting');
+  return value;
 }
 
 describe('hold expiry', () => {

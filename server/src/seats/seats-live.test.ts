@@ -2,6 +2,7 @@ import type { TSeatChangeEvent } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../create-services';
 import { createCustomerClient } from '../test/customer-client';
+import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
@@ -26,12 +27,9 @@ afterAll(async () => {
   await ctx.close();
 });
 
+/** Waits until check() holds, or fails the test. */
 async function until(check: () => boolean | Promise<boolean>, ms = 5_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  expect(await eventually(check, Boolean, ms)).toBe(true);
 }
 
 describe('seats.onChange', () => {
