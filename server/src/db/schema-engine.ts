@@ -32,15 +32,22 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
-type Queryable = { performIO: (q: unknown) => Promise<{ fields: { dataTypeID: number }[] }>; startTransaction?: (...a: unknown[]) => Promise<Queryable> };
+type Queryable = {
+  performIO: (q: unknown) => Promise<{ fields: { dataTypeID: number }[] }>;
+  startTransaction?: (...a: unknown[]) => Promise<Queryable>;
+  executeScript?: (script: string) => Promise<void>;
+  client?: { query: (text: string) => Promise<unknown> };
+  onError?: (err: unknown) => never;
+};
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
 /**
- * adapter-pg cannot map Postgres' internal one-byte `"char"` type (pg_class.relkind and friends),
- * which the engine's introspection reads; its values arrive as strings, so they are reported as text.
+ * Two fixes to adapter-pg for the schema engine. It cannot map Postgres' internal one-byte `"char"`
+ * type (pg_class.relkind and friends), which introspection reads; its values arrive as strings, so
+ * they are reported as text. And it splits scripts on ";" (see executeScript below).
  */
-function readCharAsText<T>(queryable: T): T {
+function patchForSchemaEngine<T>(queryable: T): T {
   const q = queryable as unknown as Queryable;
   const performIO = q.performIO.bind(q);
   q.performIO = async (query) => {
@@ -49,7 +56,20 @@ function readCharAsText<T>(queryable: T): T {
     return result;
   };
   const startTransaction = q.startTransaction?.bind(q);
-  if (startTransaction) q.startTransaction = async (...args) => readCharAsText(await startTransaction(...args));
+  if (startTransaction) q.startTransaction = async (...args) => patchForSchemaEngine(await startTransaction(...args));
+  // adapter-pg splits a migration script on every ";", which breaks function bodies and string
+  // literals; Postgres runs a multi-statement script as one simple query, as Prisma's native engine does.
+  if (q.executeScript && q.client && q.onError) {
+    const { client } = q;
+    const onError = q.onError.bind(q);
+    q.executeScript = async (script) => {
+      try {
+        await client.query(script);
+      } catch (err) {
+        onError(err);
+      }
+    };
+  }
   return queryable;
 }
 
@@ -62,7 +82,7 @@ function adapterFactory(databaseUrl: string, opened: { dispose: () => Promise<vo
     let disposed: Promise<void> | undefined;
     adapter.dispose = () => (disposed ??= dispose());
     opened.push(adapter);
-    return readCharAsText(adapter);
+    return patchForSchemaEngine(adapter);
   };
   return {
     provider: pg.provider,

@@ -3,16 +3,14 @@
 import type { THoldCreateOutput, TSeatType } from '@marquee/shared';
 import { v7 as uuidv7 } from 'uuid';
 import type { THolder } from '../auth/holder';
-import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { closeQrQuietly } from '../payments/settle-payment';
 import { isUniqueViolation } from '../errors/unique-violation';
 import { metrics } from '../metrics/metrics';
 import type { TServices } from '../services';
 import { generateBookingCode } from './booking-code';
-import { closePendingBookings } from './close-pending-bookings';
 import { expireOverdueBookings } from './expire-bookings';
-import { insertHold } from './insert-hold';
+import { insertHold, replaceHold } from './insert-hold';
 import { loadHoldContext, type THoldContext } from './load-hold-context';
 import { acquireSeats, readSeatOwners, releaseSeats, restoreSeats } from './redis-holds';
 import { releaseSeatKeys } from './release-seat-keys';
@@ -131,14 +129,9 @@ export async function createHold(
     code = generateBookingCode();
     const hold = { bookingId, code, showtimeId, channel: holder.channel, holder: holder.key, kioskId: holder.kioskId, amountPaise, feePaise, expiresAt, lines, now };
     try {
-      // With a previous hold, closing it and inserting the new one are one transaction; otherwise
-      // the insert alone is one atomic statement.
-      seatVersion = previous
-        ? await withTransaction(services.pg, async (tx) => {
-            await closePendingBookings(tx, { scope: { bookingIds: [previous.id] }, status: 'CANCELLED', reason: 'replaced by a new selection', onlyOverdue: false, now });
-            return insertHold(tx, hold);
-          })
-        : await insertHold(services.pg, hold);
+      // Either way one round trip: the insert alone, or closing the previous hold and inserting
+      // the new one in one database call (one transaction).
+      seatVersion = previous ? await replaceHold(services.pg, previous.id, hold) : await insertHold(services.pg, hold);
     } catch (err) {
       if (!isUniqueViolation(err)) {
         await undoRedisHold();

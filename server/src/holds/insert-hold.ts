@@ -30,6 +30,35 @@ const INSERT_HOLD = `
   )
   SELECT "seatVersion" FROM bumped, (SELECT count(*) FROM booking) b, (SELECT count(*) FROM seats) s`;
 
+const REPLACE_HOLD = `SELECT marquee_replace_hold($1::uuid, $2, $3::uuid, $4, $5::uuid, $6::"Channel", $7, $8::uuid, $9, $10, $11, $12::uuid[], $13::int[]) AS "seatVersion"`;
+
+/**
+ * The same, replacing the holder's previous PENDING booking in the same call (one round trip, one
+ * transaction; see the marquee_replace_hold migration).
+ */
+export async function replaceHold(db: TSql, previousBookingId: string, h: TNewHold): Promise<number> {
+  const { rows } = await db.query<{ seatVersion: number }>({
+    name: 'replace-hold',
+    text: REPLACE_HOLD,
+    values: [
+      previousBookingId,
+      h.now,
+      h.bookingId,
+      h.code,
+      h.showtimeId,
+      h.channel,
+      h.holder,
+      h.kioskId,
+      h.amountPaise,
+      h.feePaise,
+      h.expiresAt,
+      h.lines.map((l) => l.seatId),
+      h.lines.map((l) => l.pricePaise),
+    ],
+  });
+  return rows[0]!.seatVersion;
+}
+
 /**
  * The PENDING booking, its seats and the showtime's next seat version, in one statement (one round
  * trip, atomic). The partial unique index on active booking seats refuses it whole if any seat is
