@@ -102,7 +102,8 @@ export async function createHold(
     await expireOverdueBookings(services, { showtimeId, seatIds }, { now, by: 'hold' });
     ctx = await loadHoldContext(services.pg, { showtimeId, seatIds, holderKey: holder.key, now });
   }
-  const { previous, kioskFeePaise, webFeePaise } = ctx!;
+  const { kioskFeePaise, webFeePaise } = ctx!;
+  let previous = ctx!.previous;
   const feePaise = (holder.channel === 'KIOSK' ? kioskFeePaise : webFeePaise) * lines.length;
   const amountPaise = lines.reduce((sum, l) => sum + l.pricePaise, 0) + feePaise;
 
@@ -111,14 +112,15 @@ export async function createHold(
   const expiresAt = new Date(now.getTime() + ttlMs);
   const inRedis = await holdInRedis(services, { showtimeId, seatIds, bookingId, ttlMs, replacesBookingId: previous?.id ?? null });
 
-  /** The hold failed in Postgres: give back what the script took, including seats it took over from `previous`. */
+  /** The hold failed in Postgres: give back what the script took, including seats it took over from the previous hold. */
+  const replaced = previous;
   const undoRedisHold = async () => {
     if (!inRedis) return;
     await releaseSeatKeys(services, { bookingId, showtimeId, seatIds });
-    const overlap = (previous?.seatIds ?? []).filter((id) => seatIds.includes(id));
-    if (previous && overlap.length) {
-      await restoreSeats(services.redis, { showtimeId, seatIds: overlap, bookingId: previous.id, ttlMs: previous.expiresAt.getTime() - Date.now() }).catch((err: unknown) =>
-        log.warn({ err, bookingId: previous.id }, 'could not restore the previous hold keys; Postgres still arbitrates'),
+    const overlap = (replaced?.seatIds ?? []).filter((id) => seatIds.includes(id));
+    if (replaced && overlap.length) {
+      await restoreSeats(services.redis, { showtimeId, seatIds: overlap, bookingId: replaced.id, ttlMs: replaced.expiresAt.getTime() - Date.now() }).catch((err: unknown) =>
+        log.warn({ err, bookingId: replaced.id }, 'could not restore the previous hold keys; Postgres still arbitrates'),
       );
     }
   };
@@ -141,10 +143,17 @@ export async function createHold(
       if (takenSeatIds.length > 0 || attempt >= PG_ATTEMPTS) {
         await undoRedisHold();
         metrics.holds.inc({ result: 'conflict' });
-        throw new AppError('HOLD_SEAT_TAKEN', { message: `Postgres refused the hold; taken: ${takenSeatIds.join(', ')}`, data: { takenSeatIds }, cause: err });
+        throw new AppError('HOLD_SEAT_TAKEN', {
+          message: `Postgres refused the hold; taken: ${takenSeatIds.join(', ') || 'none (the holder changed their hold concurrently)'}`,
+          ...(takenSeatIds.length ? {} : { userMessage: 'Your selection changed at the same moment somewhere else. Please try again.' }),
+          data: { takenSeatIds },
+          cause: err,
+        });
       }
-      // A booking-code collision or a concurrent hold by the same holder: try again with a new code.
+      // A booking-code collision, or the same holder holding concurrently (another tab): their open
+      // hold may have changed, so look it up again and retry with a new code.
       log.warn({ err, attempt }, 'hold insert hit a unique index with no seat taken; retrying');
+      previous = (await loadHoldContext(services.pg, { showtimeId, seatIds, holderKey: holder.key, now }))?.previous ?? null;
     }
   }
 

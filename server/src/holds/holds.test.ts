@@ -82,6 +82,25 @@ describe('holds.create', () => {
     await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[0]!] });
   });
 
+  it('keeps one open hold when the same customer holds from two tabs at once', async () => {
+    const { showtime, seatIds } = await futureShowtime(ctx.prisma);
+    const customer = createCustomerClient(server.url);
+    await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[0]!] });
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[i]!] }).then(
+          (hold) => hold.bookingId,
+          (err: TRPCClientError<never>) => (err.data as unknown as TRefusalData).appCode,
+        ),
+      ),
+    );
+    expect(results.filter((r) => !/^[0-9a-f-]{36}$/.test(r)).every((code) => code === 'HOLD_SEAT_TAKEN')).toBe(true);
+    const open = await ctx.prisma.booking.findMany({ where: { showtimeId: showtime.id, status: 'PENDING' }, include: { seats: { where: { active: true } } } });
+    expect(open).toHaveLength(1);
+    const active = await ctx.prisma.bookingSeat.findMany({ where: { showtimeId: showtime.id, active: true } });
+    expect(active.map((s) => s.bookingId)).toEqual([open[0]!.id]);
+  });
+
   it('refuses a kiosk whose token is unknown', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const err = await refusal(createCustomerClient(server.url, { kioskToken: 'mqk_forged' }).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[0]!] }));
