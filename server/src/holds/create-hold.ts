@@ -157,15 +157,21 @@ export async function createHold(
     }
   }
 
+  // Independent follow-ups, each handling its own failure; issued together so their Redis commands
+  // leave in one pipelined write.
   const previousOnly = (previous?.seatIds ?? []).filter((id) => !seatIds.includes(id));
-  if (previous && previousOnly.length) await releaseSeatKeys(services, { bookingId: previous.id, showtimeId, seatIds: previousOnly });
-  await services.seatEvents.publish({
-    showtimeId,
-    version: seatVersion,
-    seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
-  });
-  await scheduleExpiry(services, { bookingId, expiresAt, now });
-  if (previous?.qrId) await closeQrQuietly(services, previous.qrId);
+  const replacedId = previous?.id;
+  const replacedQr = previous?.qrId;
+  await Promise.all([
+    replacedId && previousOnly.length ? releaseSeatKeys(services, { bookingId: replacedId, showtimeId, seatIds: previousOnly }) : null,
+    services.seatEvents.publish({
+      showtimeId,
+      version: seatVersion,
+      seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
+    }),
+    scheduleExpiry(services, { bookingId, expiresAt, now }),
+    replacedQr ? closeQrQuietly(services, replacedQr) : null,
+  ]);
   metrics.holds.inc({ result: 'created' });
   stopTimer();
   return { bookingId, code, expiresAt: expiresAt.toISOString(), amountPaise };
