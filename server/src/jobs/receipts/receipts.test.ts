@@ -75,7 +75,8 @@ describe('receipts', () => {
       expect(page).toContain(ticket.token);
       expect(images.pages[i]!.images).toHaveLength(1); // the QR
     }
-    const log = await ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } });
+    // The log is marked once the SMTP server has accepted, a moment after the message shows up here.
+    const log = await eventually(() => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }), (l) => l.status === 'SENT');
     expect(log).toMatchObject({ status: 'SENT', attempts: 1, kind: 'RECEIPT' });
 
     // Triggering it again (a webhook retry, reconciliation) sends nothing more.
@@ -89,7 +90,10 @@ describe('receipts', () => {
     expect(jobId).toMatch(/^resend-/);
     const both = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length === 2);
     expect(both).toHaveLength(2);
-    const logs = await ctx.prisma.emailLog.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
+    const logs = await eventually(
+      () => ctx.prisma.emailLog.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } }),
+      (l) => l.every((entry) => entry.status === 'SENT'),
+    );
     expect(logs.map((l) => [l.dedupeKey.split(':')[0], l.status])).toEqual([['receipt', 'SENT'], ['resend', 'SENT']]);
     expect(await ctx.prisma.auditLog.count({ where: { action: 'receipt.resend', entityId: bookingId, actorUserId: staff.id } })).toBe(1);
   });
