@@ -30,33 +30,12 @@ const INSERT_HOLD = `
   )
   SELECT "seatVersion" FROM bumped, (SELECT count(*) FROM booking) b, (SELECT count(*) FROM seats) s`;
 
-const REPLACE_HOLD = `SELECT marquee_replace_hold($1::uuid, $2, $3::uuid, $4, $5::uuid, $6::"Channel", $7, $8::uuid, $9, $10, $11, $12::uuid[], $13::int[]) AS "seatVersion"`;
+// The same twelve parameters as INSERT_HOLD, then the booking it replaces as $13.
+const REPLACE_HOLD = `SELECT marquee_replace_hold($13::uuid, $10, $1::uuid, $2, $3::uuid, $4::"Channel", $5, $6::uuid, $7, $8, $9, $11::uuid[], $12::int[]) AS "seatVersion"`;
 
-/**
- * The same, replacing the holder's previous PENDING booking in the same call (one round trip, one
- * transaction; see the marquee_replace_hold migration).
- */
-export async function replaceHold(db: TSql, previousBookingId: string, h: TNewHold): Promise<number> {
-  const { rows } = await db.query<{ seatVersion: number }>({
-    name: 'replace-hold',
-    text: REPLACE_HOLD,
-    values: [
-      previousBookingId,
-      h.now,
-      h.bookingId,
-      h.code,
-      h.showtimeId,
-      h.channel,
-      h.holder,
-      h.kioskId,
-      h.amountPaise,
-      h.feePaise,
-      h.expiresAt,
-      h.lines.map((l) => l.seatId),
-      h.lines.map((l) => l.pricePaise),
-    ],
-  });
-  return rows[0]!.seatVersion;
+/** The parameters of both statements, in INSERT_HOLD's order. */
+function holdValues(h: TNewHold): unknown[] {
+  return [h.bookingId, h.code, h.showtimeId, h.channel, h.holder, h.kioskId, h.amountPaise, h.feePaise, h.expiresAt, h.now, h.lines.map((l) => l.seatId), h.lines.map((l) => l.pricePaise)];
 }
 
 /**
@@ -65,23 +44,15 @@ export async function replaceHold(db: TSql, previousBookingId: string, h: TNewHo
  * taken. Returns the showtime's new seat version.
  */
 export async function insertHold(db: TSql, h: TNewHold): Promise<number> {
-  const { rows } = await db.query<{ seatVersion: number }>({
-    name: 'insert-hold',
-    text: INSERT_HOLD,
-    values: [
-    h.bookingId,
-    h.code,
-    h.showtimeId,
-    h.channel,
-    h.holder,
-    h.kioskId,
-    h.amountPaise,
-    h.feePaise,
-    h.expiresAt,
-    h.now,
-    h.lines.map((l) => l.seatId),
-    h.lines.map((l) => l.pricePaise),
-  ],
-  });
+  const { rows } = await db.query<{ seatVersion: number }>({ name: 'insert-hold', text: INSERT_HOLD, values: holdValues(h) });
+  return rows[0]!.seatVersion;
+}
+
+/**
+ * The same, replacing the holder's previous PENDING booking in the same call (one round trip, one
+ * transaction; see the marquee_replace_hold migration).
+ */
+export async function replaceHold(db: TSql, previousBookingId: string, h: TNewHold): Promise<number> {
+  const { rows } = await db.query<{ seatVersion: number }>({ name: 'replace-hold', text: REPLACE_HOLD, values: [...holdValues(h), previousBookingId] });
   return rows[0]!.seatVersion;
 }
