@@ -50,6 +50,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   app.addHook('preClose', (done) => {
     services.seatEvents.endStreams();
     services.bookingEvents.endStreams();
+    services.kioskCommands.endStreams();
     done();
   });
   registerHealthRoutes(app, services);

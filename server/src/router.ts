@@ -1,6 +1,7 @@
 import { bookingsRouter } from './bookings/bookings-router';
 import { catalogRouter } from './catalog/catalog-router';
 import { holdsRouter } from './holds/holds-router';
+import { kiosksRouter } from './kiosks/kiosks-router';
 import { paymentsRouter } from './payments/payments-router';
 import { seatsRouter } from './seats/seats-router';
 import { router } from './trpc';
@@ -11,6 +12,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   bookings: bookingsRouter,
   seats: seatsRouter,
+  kiosks: kiosksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -81,3 +81,11 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** A procedure for a customer: the holder (kiosk device or web session) is known and in ctx. */
 export const holderProcedure = publicProcedure.use(async ({ ctx, next }) => next({ ctx: { holder: await resolveHolder(ctx) } }));
+
+/** A procedure only a registered kiosk may call (device token); ctx.kioskId is its id. */
+export const kioskProcedure = holderProcedure.use(async ({ ctx, next }) => {
+  if (ctx.holder.kioskId === null) {
+    throw new AppError('AUTH_REQUIRED', { message: `${ctx.holder.key} called a kiosk procedure`, userMessage: 'This device is not a registered kiosk.' });
+  }
+  return next({ ctx: { kioskId: ctx.holder.kioskId } });
+});

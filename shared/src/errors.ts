@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   PAY_PROVIDER_UNAVAILABLE: { trpc: 'BAD_GATEWAY', message: 'Payments are not reachable right now. Please try again in a moment.' },
   AUTH_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in.' },
   AUTH_FORBIDDEN: { trpc: 'FORBIDDEN', message: 'You are not allowed to do that.' },
+  KIOSK_CODE_INVALID: { trpc: 'BAD_REQUEST', message: 'That registration code is not valid or has expired. Ask for a new one.' },
+  KIOSK_OUT_OF_SERVICE: { trpc: 'PRECONDITION_FAILED', message: 'This kiosk is out of service. Please use another kiosk or buy online.' },
 } as const satisfies Record<string, { trpc: string; message: string }>;
 
 export type TErrorCode = keyof typeof ERROR_CODES;

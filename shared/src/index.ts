@@ -1,6 +1,7 @@
 export * from './api/bookings';
 export * from './api/catalog';
 export * from './api/holds';
+export * from './api/kiosks';
 export * from './api/payments';
 export * from './api/seats';
 export * from './base64url';
@@ -8,3 +9,4 @@ export * from './errors';
 export * from './money';
 export * from './seat-map';
 export * from './ticket-token';
+export * from './show-time';

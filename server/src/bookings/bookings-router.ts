@@ -1,9 +1,10 @@
-import { ZBookingGetInputSchema, ZBookingSchema, ZBookingSetContactInputSchema } from '@marquee/shared';
+import { ZBookingFindInputSchema, ZBookingGetInputSchema, ZBookingSchema, ZBookingSetContactInputSchema } from '@marquee/shared';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
-import { holderProcedure, router } from '../trpc';
+import { holderProcedure, publicProcedure, router } from '../trpc';
 import { bookingStatusStream } from './booking-status-stream';
-import { getBooking } from './get-booking';
+import { limitByKey } from '../auth/rate-limit';
+import { findBooking, getBooking } from './get-booking';
 import { setContact } from './set-contact';
 
 export const bookingsRouter = router({
@@ -11,6 +12,16 @@ export const bookingsRouter = router({
     .input(ZBookingGetInputSchema)
     .output(ZBookingSchema)
     .query(({ ctx, input }) => getBooking(ctx, { holder: ctx.holder, bookingId: input.bookingId })),
+
+  /** A customer finds their booking again (another phone, a lost email): code and email must both match. */
+  find: publicProcedure
+    .input(ZBookingFindInputSchema)
+    .output(ZBookingSchema)
+    .mutation(async ({ ctx, input }) => {
+      // Codes are not secrets on their own: guessing pairs is slowed per address.
+      await limitByKey(ctx, { name: 'booking-find', key: ctx.req.ip, perMinute: 10 });
+      return findBooking(ctx, input);
+    }),
 
   setContact: holderProcedure
     .input(ZBookingSetContactInputSchema)

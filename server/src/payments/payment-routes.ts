@@ -2,10 +2,14 @@
 // through Marquee so a kiosk talks to one origin only.
 import type { FastifyInstance } from 'fastify';
 import { resolveHolder } from '../auth/holder';
+import { renderTicketsPdf } from '../jobs/receipts/render-tickets-pdf';
+import { loadTicketDocument } from '../tickets/ticket-document';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { handleWebhook, ZWebhookEnvelope } from './handle-webhook';
 import { isValidWebhookSignature } from './signatures';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function registerPaymentRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   await app.register(async (hooks) => {
@@ -41,5 +45,19 @@ export async function registerPaymentRoutes(app: FastifyInstance, services: TSer
       .type(image.headers.get('content-type') ?? 'image/png')
       .header('cache-control', 'private, max-age=900')
       .send(Buffer.from(await image.arrayBuffer()));
+  });
+
+  // The e-ticket's PDF: the same document the receipt email attaches, for the booking's holder only.
+  app.get<{ Params: { bookingId: string } }>('/bookings/:bookingId/tickets.pdf', async (req, reply) => {
+    const holder = await resolveHolder({ req, res: reply, prisma: services.prisma, env: services.env });
+    const { bookingId } = req.params;
+    const owned = UUID.test(bookingId) && (await services.prisma.booking.count({ where: { id: bookingId, holder: holder.key, status: 'CONFIRMED' } })) === 1;
+    if (!owned) throw new AppError('BOOKING_NOT_FOUND', { message: `no confirmed booking ${bookingId} for ${holder.key}` });
+    const { booking, document } = await loadTicketDocument(services.prisma, bookingId);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="marquee-${booking.code}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(await renderTicketsPdf(document));
   });
 }

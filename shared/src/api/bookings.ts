@@ -15,6 +15,17 @@ export const ZBookingSchema = z.object({
   feePaise: ZPaiseSchema,
   expiresAt: z.iso.datetime(),
   confirmedAt: z.iso.datetime().nullable(),
+  /** What the ticket shows: the film, the screen and the time on the cinema's clock. */
+  showtime: z.object({
+    cinemaName: z.string(),
+    movieTitle: z.string(),
+    certificate: z.string(),
+    screenName: z.string(),
+    startsAt: z.iso.datetime(),
+    timeZone: z.string(),
+  }),
+  /** Where the receipt goes, if the customer gave one. */
+  customerEmail: z.string().nullable(),
   seats: z.array(z.object({ seatId: z.uuid(), label: z.string(), pricePaise: ZPaiseSchema })),
   /** One signed token per seat, once confirmed (the QR on the ticket). */
   tickets: z.array(z.object({ id: z.uuid(), seatLabel: z.string(), token: z.string() })),
@@ -36,3 +47,12 @@ export const ZBookingSetContactInputSchema = z
       .optional(),
   })
   .refine((v) => v.email !== undefined || v.phone !== undefined, { message: 'give an email or a phone number', path: ['email'] });
+
+/** "Find my booking": the code on the receipt and the email it went to. */
+export const ZBookingFindInputSchema = z.strictObject({
+  code: z
+    .string()
+    .transform((s) => s.trim().toUpperCase())
+    .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}$/, 'must be the 6-character booking code, like K7M2QX')),
+  email: z.email('must be an email address like name@example.com').max(254),
+});

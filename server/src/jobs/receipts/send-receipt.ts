@@ -1,10 +1,9 @@
 // Sends one booking's receipt: the email with its PDF tickets, at most once per receipt log entry.
 import { formatRupees, splitGst } from '@marquee/shared';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { Transporter } from 'nodemailer';
 import { sendOnce } from '../../mail/send-once';
 import type { TServices } from '../../services';
+import { loadTicketDocument } from '../../tickets/ticket-document';
 import { renderTicketsPdf } from './render-tickets-pdf';
 
 export type TReceiptOutcome = 'sent' | 'already sent' | 'no email' | 'not confirmed';
@@ -14,29 +13,14 @@ export async function sendReceipt(
   mailer: Transporter,
   { bookingId, dedupeKey }: { bookingId: string; dedupeKey: string },
 ): Promise<TReceiptOutcome> {
-  const { prisma } = services;
-  const booking = await prisma.booking.findUniqueOrThrow({
-    where: { id: bookingId },
-    include: {
-      tickets: { orderBy: { seatLabel: 'asc' }, include: { bookingSeat: { select: { pricePaise: true } } } },
-      showtime: { include: { movie: true, screen: { include: { cinema: true } } } },
-    },
-  });
+  const { booking, document } = await loadTicketDocument(services.prisma, bookingId);
   if (booking.status !== 'CONFIRMED') return 'not confirmed';
   if (!booking.customerEmail) return 'no email';
 
   const to = booking.customerEmail;
   const cinema = booking.showtime.screen.cinema;
-  const showsAt = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), "EEE d MMM yyyy, h:mm aaa");
-  const pdf = await renderTicketsPdf({
-    code: booking.code,
-    movieTitle: booking.showtime.movie.title,
-    certificate: booking.showtime.movie.certificate,
-    cinemaName: cinema.name,
-    screenName: booking.showtime.screen.name,
-    showsAt,
-    tickets: booking.tickets.map((t) => ({ seatLabel: t.seatLabel, token: t.token, pricePaise: t.bookingSeat.pricePaise })),
-  });
+  const { showsAt } = document;
+  const pdf = await renderTicketsPdf(document);
   const ticketsTotal = booking.amountPaise - booking.feePaise;
   const gst = booking.tickets.reduce((sum, t) => sum + splitGst(t.bookingSeat.pricePaise).gstPaise, 0);
   const seats = booking.tickets.map((t) => t.seatLabel).join(', ');

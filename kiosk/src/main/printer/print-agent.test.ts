@@ -1,0 +1,85 @@
+// The print agent over real HTTP, printing to the virtual printer over real TCP.
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TPrintTicket } from '../../common/print-job';
+import { createPrintAgent } from './print-agent';
+import { networkTicketPrinter } from './ticket-printer';
+import { VirtualPrinter } from './virtual-printer';
+
+const SHOP = 'http://127.0.0.1:3000';
+const ticket: TPrintTicket = {
+  cinemaName: 'Marquee',
+  movieTitle: 'Film',
+  startsAt: '2026-11-25T13:00:00.000Z',
+  timeZone: 'Asia/Kolkata',
+  screenName: 'Audi 2',
+  seatLabel: 'C3',
+  pricePaise: 18_000,
+  bookingCode: 'ABC123',
+  token: 'payload.signature',
+};
+
+describe('print agent', () => {
+  const printer = new VirtualPrinter({ port: 0, outputDir: null });
+  let agent: ReturnType<typeof createPrintAgent>;
+  let url: string;
+
+  beforeAll(async () => {
+    const address = await printer.listen();
+    agent = createPrintAgent({
+      printer: networkTicketPrinter({ ...address, timeoutMs: 500 }),
+      allowedOrigins: [SHOP],
+      device: async () => ({ token: 'mqk_device', name: 'Lobby 1' }),
+    });
+    await new Promise<void>((resolve) => agent.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(agent.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => agent.close(resolve));
+    await printer.close();
+  });
+
+  const post = (body: unknown, origin = SHOP) =>
+    fetch(`${url}/print`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('prints a job for a page of the Marquee origin and answers it with CORS', async () => {
+    const res = await post({ tickets: [ticket] });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(SHOP);
+    expect(await res.json()).toEqual({ ok: true, printed: 1, status: 'ok' });
+    await expect.poll(() => printer.tickets.length).toBe(1);
+  });
+
+  it('reports the printer state', async () => {
+    const res = await fetch(`${url}/status`, { headers: { origin: SHOP } });
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  it('refuses pages from other origins, and prints nothing for them', async () => {
+    const before = printer.tickets.length;
+    const res = await post({ tickets: [ticket] }, 'http://evil.example');
+    expect(res.status).toBe(403);
+    expect((await fetch(`${url}/device`, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    expect(printer.tickets.length).toBe(before);
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${url}/device`, { headers: { host: 'attacker.example' } }, (res) => resolve(res.statusCode ?? 0));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('refuses a malformed job with a clear message', async () => {
+    const before = printer.tickets.length;
+    const bad = await post({ tickets: [{ ...ticket, pricePaise: -1 }] });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'INPUT_INVALID', message: expect.stringContaining('tickets.0.pricePaise') as string } });
+    expect((await post('{not json')).status).toBe(400);
+    expect((await post({ tickets: [] })).status).toBe(400);
+    expect(printer.tickets.length).toBe(before);
+  });
+});

@@ -1,0 +1,32 @@
+import { ZKioskHeartbeatInputSchema, ZKioskRegisterInputSchema, ZKioskRegisterOutputSchema, ZKioskStateSchema } from '@marquee/shared';
+import { z } from 'zod';
+import { limitByKey } from '../auth/rate-limit';
+import { kioskProcedure, publicProcedure, router } from '../trpc';
+import { kioskCommandStream } from './kiosk-command-stream';
+import { recordHeartbeat } from './record-heartbeat';
+import { registerKiosk } from './register-kiosk';
+
+export const kiosksRouter = router({
+  /** A new device trades its one-time code for its device token (shown nowhere else, stored only hashed). */
+  register: publicProcedure
+    .input(ZKioskRegisterInputSchema)
+    .output(ZKioskRegisterOutputSchema)
+    .mutation(async ({ ctx, input }) => {
+      await limitByKey(ctx, { name: 'kiosk-register', key: ctx.req.ip, perMinute: 10 });
+      return registerKiosk(ctx, { code: input.code });
+    }),
+
+  /** Who this device is, and whether it may sell. */
+  me: kioskProcedure.output(ZKioskStateSchema).query(async ({ ctx }) => {
+    const kiosk = await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: ctx.kioskId }, select: { id: true, name: true, outOfService: true, cinema: { select: { name: true } } } });
+    return { kioskId: kiosk.id, name: kiosk.name, cinemaName: kiosk.cinema.name, outOfService: kiosk.outOfService };
+  }),
+
+  heartbeat: kioskProcedure
+    .input(ZKioskHeartbeatInputSchema)
+    .output(z.object({ outOfService: z.boolean() }))
+    .mutation(({ ctx, input }) => recordHeartbeat(ctx, { kioskId: ctx.kioskId, heartbeat: input })),
+
+  /** Out of service and back, reprints: pushed to the kiosk as they happen (SSE). */
+  onCommand: kioskProcedure.subscription(({ ctx, signal }) => kioskCommandStream(ctx, ctx.kioskId, signal ?? new AbortController().signal)),
+});

@@ -1,0 +1,28 @@
+// A confirmed booking's tickets as one document: the receipt email attaches it as a PDF, and the
+// web customer downloads the same PDF from the e-ticket page.
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { PrismaClient } from '../db/prisma';
+import type { TTicketDocument } from '../jobs/receipts/render-tickets-pdf';
+
+export async function loadTicketDocument(prisma: PrismaClient, bookingId: string) {
+  const booking = await prisma.booking.findUniqueOrThrow({
+    where: { id: bookingId },
+    include: {
+      tickets: { orderBy: { seatLabel: 'asc' }, include: { bookingSeat: { select: { pricePaise: true } } } },
+      showtime: { include: { movie: true, screen: { include: { cinema: true } } } },
+    },
+  });
+  const cinema = booking.showtime.screen.cinema;
+  const showsAt = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), 'EEE d MMM yyyy, h:mm aaa');
+  const document: TTicketDocument = {
+    code: booking.code,
+    movieTitle: booking.showtime.movie.title,
+    certificate: booking.showtime.movie.certificate,
+    cinemaName: cinema.name,
+    screenName: booking.showtime.screen.name,
+    showsAt,
+    tickets: booking.tickets.map((t) => ({ seatLabel: t.seatLabel, token: t.token, pricePaise: t.bookingSeat.pricePaise })),
+  };
+  return { booking, document };
+}
