@@ -4,7 +4,7 @@
 // runs every process and stops them all cleanly on Ctrl-C.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildEnv, checkNode, fail, installDependencies, root, run } from './lib/bootstrap.mjs';
+import { buildEnv, checkNode, fail, installDependencies, pnpm, root, run } from './lib/bootstrap.mjs';
 import { checkServices } from './lib/services-check.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -24,6 +24,9 @@ const useMailCatcher = !process.env.SMTP_URL;
 if (useMailCatcher) env.SMTP_URL = 'smtp://127.0.0.1:2525';
 // Without real Razorpay settings, payments go to the sandbox this command runs.
 const useSandbox = !process.env.RAZORPAY_API_URL && !process.env.RAZORPAY_KEY_ID;
+// Without a real thermal printer, tickets go to a virtual one that keeps each as an SVG under .data/prints.
+const useVirtualPrinter = !process.env.PRINTER_HOST;
+env.MARQUEE_API_URL = `http://${env.HOST}:${env.PORT}`;
 if (useSandbox) {
   env.RAZORPAY_API_URL = `http://127.0.0.1:${env.RAZORPAY_SANDBOX_PORT}`;
   env.RAZORPAY_WEBHOOK_URL = `http://${env.HOST}:${env.PORT}/webhooks/razorpay`;
@@ -36,6 +39,7 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 run(tsx, ['server/src/db/cli.ts', 'ensure-database'], { env, label: 'database: create if missing' });
 run(tsx, ['server/src/db/cli.ts', 'migrate'], { env, label: 'database: apply migrations' });
 run(tsx, ['prisma/seed.ts'], { env, label: 'database: seed the demo cinema' });
+pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], { env, label: 'kiosk: building the web app (served at / and /kiosk)' });
 
 /** Every long-running part of the system. Each later part (workers, sandbox, printer) adds a line. */
 const processes = [
@@ -43,6 +47,8 @@ const processes = [
   { name: 'worker', args: [...(watch ? ['watch'] : []), 'server/src/worker.ts'] },
   ...(useSandbox ? [{ name: 'sandbox', args: ['sandbox/src/main.ts'] }] : []),
   ...(useMailCatcher ? [{ name: 'mail', args: ['server/src/mail/mail-catcher.ts'] }] : []),
+  ...(useVirtualPrinter ? [{ name: 'printer', args: ['kiosk/src/main/printer/virtual-printer-main.ts'] }] : []),
+  { name: 'print-agent', args: ['kiosk/src/main/printer/print-agent-main.ts'] },
 ];
 
 const children = new Map();
@@ -96,6 +102,9 @@ for (let i = 0; i < 100 && !stopping; i++) {
   const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
   if (up) {
     console.log(`\n✔ Marquee is running (Ctrl-C stops it)
+  web app         ${base}/        (online customers)
+  kiosk UI        ${base}/kiosk   (in a browser; prints through the print agent on 127.0.0.1:${process.env.PRINT_AGENT_PORT ?? 9180})
+  printer         ${useVirtualPrinter ? 'virtual thermal printer on 127.0.0.1:9100, tickets kept as SVG under .data/prints/' : `${process.env.PRINTER_HOST}:${process.env.PRINTER_PORT ?? 9100}`}
   API (tRPC)      ${base}/trpc   e.g. curl ${base}/trpc/catalog.showtimes
   health          ${base}/healthz  ${base}/readyz  ${base}/metrics
   mail            ${useMailCatcher ? 'saved under .data/mail/ (local catcher on 127.0.0.1:2525)' : env.SMTP_URL}

@@ -2,7 +2,7 @@
 // `npm test`: every check of every package — typecheck, lint, then the vitest suites (unit,
 // integration against real Postgres and Redis). Installs first, so it works on a fresh clone.
 import path from 'node:path';
-import { checkNode, installDependencies, root, run } from './lib/bootstrap.mjs';
+import { checkNode, installDependencies, pnpm, root, run } from './lib/bootstrap.mjs';
 
 checkNode();
 installDependencies();
@@ -12,7 +12,13 @@ const started = Date.now();
 run(bin('tsc'), ['-p', 'shared'], { label: 'typecheck: shared' });
 run(bin('tsc'), ['-p', 'server'], { label: 'typecheck: server' });
 run(bin('tsc'), ['-p', 'sandbox'], { label: 'typecheck: sandbox' });
+run(bin('tsc'), ['-p', 'kiosk/tsconfig.node.json'], { label: 'typecheck: kiosk main, preload' });
+run(bin('tsc'), ['-p', 'kiosk/tsconfig.web.json'], { label: 'typecheck: kiosk renderer' });
 run(bin('tsc'), ['-p', 'tsconfig.json'], { label: 'typecheck: prisma, configs' });
 run(bin('eslint'), ['--max-warnings', '0', '.'], { label: 'lint' });
+// The Electron app builds here without the Electron binary (main, preload, renderer); the web
+// build is what the server serves and the browser journeys drive.
+pnpm(['--filter', '@marquee/kiosk', 'run', 'build', '--logLevel', 'warn'], { label: 'build: kiosk Electron app (electron-vite)' });
+pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], { label: 'build: web app' });
 run(bin('vitest'), ['run'], { label: 'tests (vitest)' });
 console.log(`\n✔ all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { ERROR_CODES } from '@marquee/shared';
@@ -7,6 +8,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import { registerHealthRoutes } from './health/health-routes';
+import { registerWebRoutes } from './web/web-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
 import { collectQueueMetrics, registry } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
@@ -34,6 +36,8 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie, { secret: services.env.SESSION_SECRET });
+  // The Electron kiosk's pages (app://kiosk) call the API cross-origin with a bearer token, never cookies.
+  await app.register(fastifyCors, { origin: services.env.KIOSK_APP_ORIGINS, credentials: false, maxAge: 600 });
   // REST routes (tRPC has its own mapping): the same codes and readable messages as the API.
   app.setErrorHandler((err, req, reply) => {
     const appError = err instanceof AppError ? err : isDatabaseUnavailable(err) ? new AppError('SERVICE_UNAVAILABLE', { cause: err }) : null;
@@ -54,6 +58,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     done();
   });
   registerHealthRoutes(app, services);
+  await registerWebRoutes(app, services);
   await registerPaymentRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {

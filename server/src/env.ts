@@ -1,4 +1,5 @@
 // The one place that reads process.env. Parsed once at start; a bad value stops the start with one clear line.
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 // Development defaults, public by design: the sandbox's keys and a ticket key for local use only.
@@ -35,12 +36,21 @@ export const ZEnvSchema = z.object({
   RAZORPAY_WEBHOOK_SECRET: z.string().min(1).default(SANDBOX_WEBHOOK_SECRET),
   /** Where the Razorpay API is; unset means Razorpay itself (https://api.razorpay.com). */
   RAZORPAY_API_URL: z.url().optional(),
+  /** Checkout's script for browsers; unset: the API URL's /v1/checkout.js (the sandbox), or Razorpay's own. */
+  RAZORPAY_CHECKOUT_URL: z.url().optional(),
   /** Ed25519 secret key (32 bytes, base64url) that signs ticket QR tokens, and its id for rotation. */
   TICKET_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url').default(DEV_TICKET_KEY),
   TICKET_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('dev1'),
   /** Outgoing mail. `npm start` runs a local mail catcher here that keeps each message under .data/mail. */
   SMTP_URL: z.url().default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().default('Marquee Tickets <tickets@marquee.local>'),
+  /** Origins of the kiosk app (Electron serves it from app://kiosk) allowed to call the API cross-origin. */
+  KIOSK_APP_ORIGINS: z
+    .string()
+    .default('app://kiosk')
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** The built web app (kiosk renderer's web build), served at / and /kiosk. */
+  WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../kiosk/out/web', import.meta.url))),
   /** How long a worker's job lock lasts; a worker that dies is noticed after about this long. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
@@ -71,4 +81,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     }
   }
   return env;
+}
+
+/** Where browsers load Razorpay Checkout from: the configured URL, the sandbox's copy, or Razorpay's. */
+export function checkoutScriptUrl(env: Pick<TEnv, 'RAZORPAY_CHECKOUT_URL' | 'RAZORPAY_API_URL'>): string {
+  if (env.RAZORPAY_CHECKOUT_URL) return env.RAZORPAY_CHECKOUT_URL;
+  if (env.RAZORPAY_API_URL) return new URL('/v1/checkout.js', env.RAZORPAY_API_URL).toString();
+  return 'https://checkout.razorpay.com/v1/checkout.js';
 }

@@ -1,6 +1,8 @@
 // Who is asking: a kiosk (device token) or a web customer (signed session cookie). A hold belongs
 // to its holder; only the holder may pay for or release it.
 import { randomBytes } from 'node:crypto';
+// The cookie methods on request and reply come from @fastify/cookie's type augmentation.
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PrismaClient } from '../db/prisma';
 import type { TEnv } from '../env';

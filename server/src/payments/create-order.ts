@@ -25,7 +25,7 @@ function providerError(err: unknown): never {
 export async function createOrder(
   services: Pick<TServices, 'prisma' | 'razorpay' | 'log'>,
   { holder, bookingId, method, now = new Date() }: { holder: THolder; bookingId: string; method: 'checkout' | 'upi_qr'; now?: Date },
-): Promise<TCreateOrderOutput> {
+): Promise<Omit<TCreateOrderOutput, 'checkoutScriptUrl'>> {
   const { prisma, razorpay } = services;
   const booking = await loadPayableBooking(services, holder, bookingId, now);
   const notes = { bookingId: booking.id, code: booking.code };

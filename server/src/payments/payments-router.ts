@@ -1,5 +1,6 @@
 import { ZBookingStatusSchema, ZCreateOrderInputSchema, ZCreateOrderOutputSchema, ZVerifyPaymentInputSchema } from '@marquee/shared';
 import { z } from 'zod';
+import { checkoutScriptUrl } from '../env';
 import { holderProcedure, router } from '../trpc';
 import { createOrder } from './create-order';
 import { verifyPayment } from './verify-payment';
@@ -8,7 +9,10 @@ export const paymentsRouter = router({
   createOrder: holderProcedure
     .input(ZCreateOrderInputSchema)
     .output(ZCreateOrderOutputSchema)
-    .mutation(({ ctx, input }) => createOrder(ctx, { holder: ctx.holder, bookingId: input.bookingId, method: input.method })),
+    .mutation(async ({ ctx, input }) => ({
+      ...(await createOrder(ctx, { holder: ctx.holder, bookingId: input.bookingId, method: input.method })),
+      checkoutScriptUrl: checkoutScriptUrl(ctx.env),
+    })),
 
   verify: holderProcedure
     .input(ZVerifyPaymentInputSchema)

@@ -21,6 +21,8 @@ export const ZCreateOrderOutputSchema = z.object({
   expiresAt: z.iso.datetime(),
   /** For upi_qr: the QR's id and its image, served by Marquee's own API. */
   qr: z.object({ id: z.string(), imageUrl: z.string() }).nullable(),
+  /** Where the browser loads Checkout's script from (Razorpay's, or the sandbox's in development). */
+  checkoutScriptUrl: z.url(),
 });
 export type TCreateOrderOutput = z.infer<typeof ZCreateOrderOutputSchema>;
 

@@ -1,0 +1,42 @@
+// The kiosk side's settings (Electron main, print agent, virtual printer): read once from the
+// environment, validated, one clear line on a bad value.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const ZKioskEnvSchema = z.object({
+  /** The Marquee API this kiosk sells through; the only origin its window may reach. */
+  MARQUEE_API_URL: z.url().default('http://127.0.0.1:3000'),
+  /** The thermal printer (ESC/POS over TCP). PRINTER=os prints through the operating system instead. */
+  PRINTER: z.enum(['network', 'os']).default('network'),
+  PRINTER_HOST: z.string().default('127.0.0.1'),
+  PRINTER_PORT: z.coerce.number().int().min(1).max(65535).default(9100),
+  PRINT_AGENT_PORT: z.coerce.number().int().min(0).max(65535).default(9180),
+  /** Where the kiosk keeps its encrypted device token. */
+  KIOSK_DATA_DIR: z.string().default(path.join(repoRoot, '.data', 'kiosk')),
+  /** Development: a seeded demo kiosk's token file, used by the print agent when it has none of its own. */
+  DEMO_KIOSKS_FILE: z.string().default(path.join(repoRoot, '.data', 'demo-kiosks.json')),
+  DEMO_KIOSK_NAME: z.string().default('Lobby Kiosk 1'),
+  /** Origins the kiosk window may load besides its own app and the API: Razorpay Checkout's. */
+  KIOSK_EXTRA_ORIGINS: z
+    .string()
+    .default('https://checkout.razorpay.com,https://api.razorpay.com')
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin)),
+  /** The virtual printer's paper at start, to try the failures: ok, low or out. */
+  VIRTUAL_PRINTER_PAPER: z.enum(['ok', 'low', 'out']).default('ok'),
+  /** Where the virtual printer keeps what it prints. */
+  PRINTS_DIR: z.string().default(path.join(repoRoot, '.data', 'prints')),
+});
+
+export type TKioskEnv = z.infer<typeof ZKioskEnvSchema>;
+
+export function parseKioskEnv(source: Record<string, string | undefined> = process.env): TKioskEnv {
+  const parsed = ZKioskEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`kiosk settings are not valid: ${problems}`);
+  }
+  return parsed.data;
+}

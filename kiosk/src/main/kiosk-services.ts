@@ -1,0 +1,69 @@
+// What the Electron main process does for the window, as plain code: identity, registration,
+// printing, heartbeat. No Electron import, so it runs (and is tested) under Node.
+import { ZPrintJobSchema, type TPrintResult, type TPrinterState } from '../common/print-job';
+import { startHeartbeat } from '../common/heartbeat';
+import type { TDeviceInfo } from '../preload/bridge';
+import type { TKioskEnv } from './config';
+import { createKioskApi } from './device/kiosk-api';
+import type { DeviceStore, TDevice } from './device/device-store';
+import type { TTicketPrinter } from './printer/ticket-printer';
+
+export interface TKioskServices {
+  deviceInfo(): Promise<TDeviceInfo>;
+  register(code: string): Promise<{ ok: true; name: string } | { ok: false; message: string }>;
+  print(job: unknown): Promise<TPrintResult>;
+  printerStatus(): Promise<TPrinterState>;
+  reportScreen(screen: string, lastError: string | null): void;
+  /** The device token for API requests, once registered. */
+  token(): string | null;
+  stop(): void;
+}
+
+export async function createKioskServices({ env, store, printer, appVersion, log }: { env: TKioskEnv; store: DeviceStore; printer: TTicketPrinter; appVersion: string; log: (msg: string, data?: unknown) => void }): Promise<TKioskServices> {
+  let device: TDevice | null = await store.load();
+  let screen = 'starting';
+  let lastError: string | null = null;
+  let lastPrinter: TPrinterState = 'unknown';
+  const api = createKioskApi(env.MARQUEE_API_URL, () => device?.token ?? null);
+
+  const heartbeat = startHeartbeat({
+    snapshot: async () => {
+      lastPrinter = await printer.state().catch(() => 'unknown' as const);
+      return { appVersion, screen, printer: lastPrinter, lastError };
+    },
+    send: async (beat) => (device ? api.kiosks.heartbeat.mutate(beat) : undefined),
+    onError: (err) => log('heartbeat failed', err),
+  });
+
+  return {
+    async deviceInfo() {
+      return { apiOrigin: new URL(env.MARQUEE_API_URL).origin, appVersion, registered: device !== null };
+    },
+    async register(code) {
+      try {
+        const result = await api.kiosks.register.mutate({ code });
+        device = { kioskId: result.kioskId, name: result.name, token: result.deviceToken };
+        await store.save(device);
+        return { ok: true, name: result.name };
+      } catch (err) {
+        return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      }
+    },
+    async print(job) {
+      // The renderer is not trusted: the job is checked here as in the print agent.
+      const parsed = ZPrintJobSchema.safeParse(job);
+      if (!parsed.success) return { ok: false, code: 'PRINTER_FAILED', message: 'The ticket data was not valid.', status: lastPrinter };
+      const result = await printer.print(parsed.data);
+      lastPrinter = result.status;
+      if (!result.ok) lastError = result.code;
+      return result;
+    },
+    printerStatus: () => printer.state(),
+    reportScreen(nextScreen, error) {
+      screen = nextScreen.slice(0, 32);
+      if (error) lastError = error.slice(0, 500);
+    },
+    token: () => device?.token ?? null,
+    stop: heartbeat,
+  };
+}

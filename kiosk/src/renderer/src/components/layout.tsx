@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { LanguageSwitch, useI18n } from '../i18n/i18n';
+
+/** Every screen's frame: title, a way back, and the language switch. */
+export function Screen({ title, onBack, actions, children, name }: { title: string; onBack?: () => void; actions?: ReactNode; children: ReactNode; name: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="screen" data-screen={name}>
+      <header className="screen-header">
+        {onBack ? (
+          <button type="button" className="button button-ghost" onClick={onBack}>
+            ← {t.back}
+          </button>
+        ) : (
+          <span className="brand">{t.appName}</span>
+        )}
+        <h1>{title}</h1>
+        <div className="header-actions">
+          {actions}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="screen-body">{children}</main>
+    </div>
+  );
+}
+
+export function Spinner({ label }: { label: string }) {
+  return (
+    <p className="spinner" role="status">
+      {label}
+    </p>
+  );
+}
+
+export function ErrorNotice({ message, onRetry }: { message: string; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t.tryAgain}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { LOCALES, MESSAGES, type TLanguage, type TMessages } from './messages';
+
+interface TI18n {
+  t: TMessages;
+  language: TLanguage;
+  locale: string;
+  setLanguage: (language: TLanguage) => void;
+}
+
+const I18nContext = createContext<TI18n | null>(null);
+
+export function I18nProvider({ children, initial = 'en' }: { children: ReactNode; initial?: TLanguage }) {
+  const [language, setLanguage] = useState<TLanguage>(initial);
+  const value = useMemo(() => ({ t: MESSAGES[language], language, locale: LOCALES[language], setLanguage }), [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): TI18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
+
+/** On every screen: switches between English and Hindi. */
+export function LanguageSwitch() {
+  const { t, language, setLanguage } = useI18n();
+  return (
+    <button type="button" className="language-switch" aria-label={t.languageLabel} lang={language === 'en' ? 'hi' : 'en'} onClick={() => setLanguage(language === 'en' ? 'hi' : 'en')}>
+      {t.language}
+    </button>
+  );
+}

@@ -1,0 +1,166 @@
+// The kiosk: attract → movies → shows → seats → pay → print → attract. Idle customers are asked
+// "Still there?" and their hold released; commands from the manager (out of service, reprint)
+// arrive over kiosks.onCommand; the heartbeat reports the screen and the printer.
+import type { TBooking } from '@marquee/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { startHeartbeat } from '../../common/heartbeat';
+import { IdleGuard } from './components/idle-guard';
+import { Spinner } from './components/layout';
+import { useI18n } from './i18n/i18n';
+import { savedBooking, type TStep } from './journey';
+import { usePlatform } from './platform/platform-context';
+import { AttractScreen } from './screens/attract/attract-screen';
+import { KioskDoneScreen } from './screens/done/kiosk-done-screen';
+import { printJobFor } from './screens/done/print-job';
+import { MoviesScreen, useShowtimesByDay } from './screens/movies/movies-screen';
+import { OutOfServiceScreen } from './screens/out-of-service/out-of-service-screen';
+import { PaymentScreen } from './screens/payment/payment-screen';
+import { SeatMapScreen } from './screens/seat-map/seat-map-screen';
+import { SetupScreen } from './screens/setup/setup-screen';
+import { ShowtimesScreen } from './screens/showtimes/showtimes-screen';
+import { useTRPC, useTRPCClient } from './trpc';
+
+export interface TKioskTimings {
+  idleMs: number;
+  warnMs: number;
+}
+
+export const KIOSK_TIMINGS: TKioskTimings = { idleMs: 60_000, warnMs: 20_000 };
+
+export function KioskApp({ timings = KIOSK_TIMINGS }: { timings?: TKioskTimings }) {
+  const platform = usePlatform();
+  const [registered, setRegistered] = useState(platform.registered);
+  if (!registered) return <SetupScreen onRegistered={() => window.location.reload()} />;
+  return <RegisteredKiosk timings={timings} onUnregistered={() => setRegistered(false)} />;
+}
+
+function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: () => void }) {
+  const { t, setLanguage } = useI18n();
+  const platform = usePlatform();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<TStep | null>(null);
+  const [confirmed, setConfirmed] = useState<TBooking | null>(null);
+  const [outOfService, setOutOfService] = useState(false);
+  const lastError = useRef<string | null>(null);
+  const { today } = useShowtimesByDay();
+  useQuery(trpc.catalog.movies.queryOptions()); // warm for the attract screen
+
+  // Back from a crash or reload: the booking in storage decides where we are.
+  useEffect(() => {
+    const bookingId = savedBooking.get(localStorage);
+    if (!bookingId) return setStep({ name: 'attract' });
+    client.bookings.get.query({ bookingId }).then(
+      (b) => {
+        if (b.status === 'PENDING' && new Date(b.expiresAt) > new Date()) setStep({ name: 'pay', bookingId });
+        else if (b.status === 'CONFIRMED') {
+          setConfirmed(b);
+          setStep({ name: 'done', bookingId });
+        } else {
+          savedBooking.clear(localStorage);
+          setStep({ name: 'attract' });
+        }
+      },
+      () => {
+        savedBooking.clear(localStorage);
+        setStep({ name: 'attract' });
+      },
+    );
+  }, [client]);
+
+  const reset = useCallback(() => {
+    const bookingId = savedBooking.get(localStorage);
+    savedBooking.clear(localStorage);
+    // A hold left behind is released at once, so its seats are back on sale for the next customer.
+    if (bookingId && step?.name !== 'done') void client.holds.release.mutate({ bookingId }).catch(() => undefined);
+    setConfirmed(null);
+    setLanguage('en');
+    setStep({ name: 'attract' });
+    void queryClient.invalidateQueries();
+  }, [client, queryClient, setLanguage, step?.name]);
+
+  useSubscription(
+    trpc.kiosks.onCommand.subscriptionOptions(undefined, {
+      onData: (command) => {
+        if (command.type === 'state') setOutOfService(command.outOfService);
+        if (command.type === 'reprint') {
+          void client.bookings.get.query({ bookingId: command.bookingId }).then((b) => platform.print(printJobFor(b)));
+        }
+      },
+    }),
+  );
+
+  const screen = outOfService ? 'out-of-service' : (step?.name ?? 'starting');
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+  useEffect(() => platform.reportScreen(screen, lastError.current), [platform, screen]);
+  // In Electron the main process beats; in a browser the kiosk UI does it through the API itself.
+  useEffect(() => {
+    if (typeof window.api !== 'undefined') return;
+    return startHeartbeat({
+      snapshot: async () => ({ appVersion: platform.appVersion, screen: screenRef.current, printer: await platform.printerState().catch(() => 'unknown' as const), lastError: lastError.current }),
+      send: (beat) => client.kiosks.heartbeat.mutate(beat),
+      onError: (err) => console.warn('heartbeat failed', err),
+    });
+  }, [client, platform]);
+
+  if (outOfService) return <OutOfServiceScreen />;
+  if (!step) return <Spinner label={t.loading} />;
+
+  const body = (() => {
+    switch (step.name) {
+      case 'attract':
+        return <AttractScreen onStart={() => setStep({ name: 'movies' })} />;
+      case 'movies':
+        return <MoviesScreen day={today} onPick={(movieId) => setStep({ name: 'showtimes', movieId })} onBack={reset} />;
+      case 'showtimes':
+        return <ShowtimesScreen movieId={step.movieId} day={today} onPick={(showtimeId) => setStep({ name: 'seats', movieId: step.movieId, showtimeId })} onBack={() => setStep({ name: 'movies' })} />;
+      case 'seats':
+        return (
+          <SeatMapScreen
+            showtimeId={step.showtimeId}
+            onBack={() => setStep({ name: 'showtimes', movieId: step.movieId })}
+            onHeld={(hold) => {
+              savedBooking.set(localStorage, hold.bookingId);
+              setStep({ name: 'pay', bookingId: hold.bookingId });
+            }}
+          />
+        );
+      case 'pay':
+        return (
+          <PaymentScreen
+            bookingId={step.bookingId}
+            onConfirmed={(b) => {
+              setConfirmed(b);
+              setStep({ name: 'done', bookingId: b.id });
+            }}
+            onExpired={reset}
+            onCancel={reset}
+          />
+        );
+      case 'done':
+        return confirmed ? (
+          <KioskDoneScreen
+            booking={confirmed}
+            onDone={() => {
+              savedBooking.clear(localStorage);
+              reset();
+            }}
+            onPrintError={(code) => (lastError.current = code)}
+          />
+        ) : null;
+      default:
+        return null;
+    }
+  })();
+
+  return (
+    <>
+      {body}
+      <IdleGuard enabled={step.name !== 'attract' && step.name !== 'done'} idleMs={timings.idleMs} warnMs={timings.warnMs} onTimeout={reset} />
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+// Pay for the hold: the countdown, the receipt email, and UPI QR (the kiosk's first choice) or
+// Checkout. The booking's status comes from bookings.onStatus, so a payment confirmed by webhook
+// (the customer paid on their phone) moves the screen on by itself.
+import { formatRupees, type TBooking, type TCreateOrderOutput } from '@marquee/shared';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { Countdown } from '../../components/countdown';
+import { errorMessage } from '../../components/error-message';
+import { ErrorNotice, Screen, Spinner } from '../../components/layout';
+import { useI18n } from '../../i18n/i18n';
+import { usePlatform } from '../../platform/platform-context';
+import { useTRPC, useTRPCClient } from '../../trpc';
+import { openCheckout } from './razorpay-checkout';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function PaymentScreen({ bookingId, onConfirmed, onExpired, onCancel }: { bookingId: string; onConfirmed: (b: TBooking) => void; onExpired: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const platform = usePlatform();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const booking = useQuery(trpc.bookings.get.queryOptions({ bookingId }));
+  const [email, setEmail] = useState('');
+  const [emailError, setEmailError] = useState<string | null>(null);
+  const [qr, setQr] = useState<{ order: TCreateOrderOutput; imageUrl: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const emailRequired = platform.mode === 'web';
+
+  useSubscription(
+    trpc.bookings.onStatus.subscriptionOptions(
+      { bookingId },
+      {
+        onData: (event) => {
+          if (event.status === 'CONFIRMED') void client.bookings.get.query({ bookingId }).then(onConfirmed);
+          else if (event.status !== 'PENDING') onExpired();
+        },
+      },
+    ),
+  );
+
+  useEffect(() => {
+    if (booking.data?.customerEmail) setEmail(booking.data.customerEmail);
+  }, [booking.data?.customerEmail]);
+  // The QR image is fetched with the kiosk's credentials (an <img> could not send them).
+  useEffect(() => () => (qr ? URL.revokeObjectURL(qr.imageUrl) : undefined), [qr]);
+
+  const saveEmail = async (): Promise<boolean> => {
+    const value = email.trim();
+    if (!value && !emailRequired) return true;
+    if (!EMAIL.test(value)) {
+      setEmailError(t.emailInvalid);
+      return false;
+    }
+    setEmailError(null);
+    await client.bookings.setContact.mutate({ bookingId, email: value });
+    return true;
+  };
+
+  const pay = useMutation({
+    mutationFn: async (method: 'upi_qr' | 'checkout') => {
+      setNotice(null);
+      if (!(await saveEmail())) return;
+      const order = await client.payments.createOrder.mutate({ bookingId, method });
+      if (method === 'upi_qr' && order.qr) {
+        const image = await fetch(new URL(order.qr.imageUrl, platform.apiOrigin), { headers: platform.authHeaders() });
+        if (!image.ok) throw new Error(`QR image: ${image.status}`);
+        setQr({ order, imageUrl: URL.createObjectURL(await image.blob()) });
+        return;
+      }
+      const outcome = await openCheckout(order);
+      if (outcome.kind === 'paid') {
+        await client.payments.verify.mutate({ bookingId, ...outcome.response });
+        onConfirmed(await client.bookings.get.query({ bookingId }));
+      } else if (outcome.kind === 'failed') setNotice(t.paymentFailed);
+    },
+    onError: (err) => setNotice(errorMessage(t, err)),
+  });
+
+  const expired = useCallback(() => onExpired(), [onExpired]);
+  const b = booking.data;
+  return (
+    <Screen name="payment" title={t.yourSeats} onBack={onCancel}>
+      {booking.isPending && <Spinner label={t.loading} />}
+      {booking.error && <ErrorNotice message={errorMessage(t, booking.error)} onRetry={() => void booking.refetch()} />}
+      {b && (
+        <div className="payment">
+          <section className="order-summary" aria-label={t.yourSeats}>
+            <Countdown expiresAt={b.expiresAt} onExpire={expired} />
+            <p className="summary-movie">{b.showtime.movieTitle}</p>
+            <p>
+              {t.yourSeats}: <strong>{b.seats.map((s) => s.label).join(', ')}</strong>
+            </p>
+            {b.feePaise > 0 && (
+              <p>
+                {t.bookingFee}: {formatRupees(b.feePaise)}
+              </p>
+            )}
+            <p className="summary-total">
+              {t.total}: <strong>{formatRupees(b.amountPaise)}</strong> <small>({t.inclGst})</small>
+            </p>
+            <p>
+              {t.bookingCode}: <strong>{b.code}</strong>
+            </p>
+          </section>
+          <section className="pay-panel">
+            <label className="field">
+              <span>{emailRequired ? t.emailRequired : t.emailForReceipt}</span>
+              <input type="email" inputMode="email" autoComplete="email" value={email} required={emailRequired} aria-invalid={emailError !== null} onChange={(e) => setEmail(e.target.value)} />
+              {emailError && (
+                <span className="field-error" role="alert">
+                  {emailError}
+                </span>
+              )}
+            </label>
+            {notice && (
+              <p className="notice notice-warning" role="alert">
+                {notice}
+              </p>
+            )}
+            {qr ? (
+              <figure className="upi-qr">
+                <img src={qr.imageUrl} alt={t.scanToPay} width={320} height={320} />
+                <figcaption>{t.scanToPay}</figcaption>
+                <Spinner label={t.waitingForPayment} />
+              </figure>
+            ) : (
+              <div className="pay-buttons">
+                {platform.mode === 'kiosk' && (
+                  <button type="button" className="button button-primary button-large" disabled={pay.isPending} onClick={() => pay.mutate('upi_qr')}>
+                    {t.payUpi}
+                  </button>
+                )}
+                <button type="button" className={`button button-large${platform.mode === 'web' ? ' button-primary' : ''}`} disabled={pay.isPending} onClick={() => pay.mutate('checkout')}>
+                  {pay.isPending && pay.variables === 'checkout' ? t.openingCheckout : t.payCard}
+                </button>
+              </div>
+            )}
+          </section>
+        </div>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,92 @@
+import { formatClock, formatRupees, MAX_SEATS_PER_HOLD, type TSeat, type THoldCreateOutput, type TSeatMap } from '@marquee/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useState } from 'react';
+import { errorMessage } from '../../components/error-message';
+import { ErrorNotice, Screen, Spinner } from '../../components/layout';
+import { useI18n } from '../../i18n/i18n';
+import { errorData, useTRPC } from '../../trpc';
+import { SeatMap } from './seat-map';
+import { applySeatChange, lostSeats, toggleSeat } from './seat-selection';
+
+export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: string; onHeld: (hold: THoldCreateOutput) => void; onBack: () => void }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const mapOptions = trpc.catalog.seatMap.queryOptions({ showtimeId }, { staleTime: 0 });
+  const map = useQuery(mapOptions);
+  const show = useQuery(trpc.catalog.showtimes.queryOptions(undefined)).data?.find((s) => s.id === showtimeId);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // Someone else holding or releasing a seat shows here at once; a gap in versions means a refetch.
+  useSubscription(
+    trpc.seats.onChange.subscriptionOptions(
+      { showtimeId },
+      {
+        onStarted: () => void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey }), // resync after (re)connecting
+        onData: (event) => {
+          const current = queryClient.getQueryData<TSeatMap>(mapOptions.queryKey);
+          if (!current) return;
+          const { map: next, stale } = applySeatChange(current, event);
+          if (stale) return void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey });
+          queryClient.setQueryData(mapOptions.queryKey, next);
+          dropLost(next);
+        },
+      },
+    ),
+  );
+
+  function dropLost(next: TSeatMap) {
+    const lost = lostSeats(next, selected);
+    if (!lost.length) return;
+    setSelected((s) => new Set([...s].filter((id) => !lost.some((l) => l.id === id))));
+    setNotice(t.seatTakenLive(lost.map((s) => s.label).join(', ')));
+  }
+
+  const hold = useMutation(
+    trpc.holds.create.mutationOptions({
+      onSuccess: onHeld,
+      onError: (err) => {
+        const taken = errorData(err)?.takenSeatIds ?? [];
+        if (taken.length) setSelected((s) => new Set([...s].filter((id) => !taken.includes(id))));
+        setNotice(errorMessage(t, err));
+        void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey });
+      },
+    }),
+  );
+
+  const onToggle = (seat: TSeat) => {
+    const result = toggleSeat(selected, seat);
+    setSelected(result.selected);
+    setNotice(result.refused === 'max-seats' ? t.maxSeats(MAX_SEATS_PER_HOLD) : null);
+  };
+
+  const prices = new Map(map.data?.prices.map((p) => [p.seatType, p.pricePaise]));
+  const picked = map.data?.seats.filter((s) => selected.has(s.id)) ?? [];
+  const total = picked.reduce((sum, s) => sum + (prices.get(s.type) ?? 0), 0);
+  const title = show ? `${show.movieTitle} · ${formatClock(show.startsAt, show.timeZone, locale)} · ${show.screenName}` : t.pickSeats;
+
+  return (
+    <Screen name="seat-map" title={title} onBack={onBack}>
+      {map.isPending && <Spinner label={t.loading} />}
+      {map.error && <ErrorNotice message={errorMessage(t, map.error)} onRetry={() => void map.refetch()} />}
+      {map.data && <SeatMap map={map.data} selected={selected} onToggle={onToggle} />}
+      <div className="action-bar">
+        <div aria-live="polite" className="selection-summary">
+          {notice && (
+            <p className="notice notice-warning" role="alert">
+              {notice}
+            </p>
+          )}
+          <p>
+            {picked.length ? `${t.selectedSeats(picked.length)}: ${picked.map((s) => s.label).join(', ')} · ${formatRupees(total)}` : t.noSeatsPicked}
+          </p>
+        </div>
+        <button type="button" className="button button-primary button-large" disabled={!picked.length || hold.isPending} onClick={() => hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })}>
+          {hold.isPending ? t.holding : t.continueToPay}
+        </button>
+      </div>
+    </Screen>
+  );
+}

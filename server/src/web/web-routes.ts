@@ -1,0 +1,59 @@
+// The web app (the kiosk renderer's web build): / for online customers, /kiosk for the kiosk UI in
+// a browser. Security headers (helmet) with a CSP that lets in only this origin, Razorpay Checkout's
+// origin, and, for /kiosk, the print agent on loopback.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { checkoutScriptUrl } from '../env';
+import type { TServices } from '../services';
+
+/** Paths the single-page app answers itself (anything else under them is its client-side state). */
+const APP_PATHS = ['/', '/kiosk', '/find'];
+
+export async function registerWebRoutes(app: FastifyInstance, { env, log }: Pick<TServices, 'env' | 'log'>): Promise<void> {
+  const checkoutOrigin = new URL(checkoutScriptUrl(env)).origin;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", checkoutOrigin],
+        frameSrc: [checkoutOrigin],
+        // The print agent listens on loopback; only the kiosk UI in a browser calls it.
+        connectSrc: ["'self'", 'http://127.0.0.1:*'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: env.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    // Checkout's stand-in is served from another origin and opens in a frame of ours.
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    hsts: env.NODE_ENV === 'production',
+  });
+
+  const root = path.resolve(env.WEB_DIST_DIR);
+  if (!existsSync(path.join(root, 'index.html'))) {
+    log.warn({ root }, 'web app not built; run `pnpm --filter @marquee/kiosk build:web` (npm start does it)');
+    for (const appPath of APP_PATHS) {
+      app.get(appPath, async (_req, reply) => reply.code(503).type('text/plain').send('The Marquee web app is not built yet: run `pnpm --filter @marquee/kiosk build:web`.'));
+    }
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    index: false,
+    wildcard: false,
+    // Hashed asset names never change; index.html must always be fresh.
+    setHeaders: (res, filePath) => void res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  for (const appPath of APP_PATHS) {
+    app.get(appPath, async (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  }
+}
