@@ -1,0 +1,73 @@
+// The whole system for a browser journey, on free ports of 127.0.0.1: the API serving the web build,
+// the BullMQ workers, the Razorpay sandbox, an SMTP server, a virtual thermal printer and the print
+// agent, over this file's own database (cloned from the migrated template) and Redis prefix.
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPrintAgent } from '@marquee/kiosk/printer/print-agent';
+import { networkTicketPrinter } from '@marquee/kiosk/printer/ticket-printer';
+import { VirtualPrinter } from '@marquee/kiosk/printer/virtual-printer';
+import { startWorkers } from '@marquee/server/jobs/start-workers';
+import { SmtpCatcher } from '@marquee/server/mail/smtp-catcher';
+import { seedCinema } from '@marquee/server/test/fixtures';
+import { startPaymentSandbox, TEST_RAZORPAY } from '@marquee/server/test/payment-sandbox';
+import { freePort } from '@marquee/server/test/redis-server';
+import { createTestContext } from '@marquee/server/test/test-context';
+import { startTestServer } from '@marquee/server/test/test-server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIST = path.join(root, 'kiosk/out/web');
+
+/** `npm test` builds the web app before the suites; a journey run on its own builds it here. */
+function ensureWebBuild(): void {
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  execFileSync(process.execPath, [path.join(root, 'kiosk/node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: path.join(root, 'kiosk'), stdio: 'inherit' });
+}
+
+export async function startSystem() {
+  ensureWebBuild();
+  const sandbox = await startPaymentSandbox();
+  const smtpPort = await freePort();
+  const smtp = new SmtpCatcher();
+  await smtp.listen(smtpPort);
+  const ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, WEB_DIST_DIR: WEB_DIST });
+  const seed = await seedCinema(ctx.prisma);
+  const server = await startTestServer(ctx);
+  sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+  const workers = await startWorkers(ctx);
+
+  const printer = new VirtualPrinter({ port: 0, outputDir: null });
+  const printerAddress = await printer.listen();
+  const kiosk = seed.kiosks[0]!;
+  const agent = createPrintAgent({
+    printer: networkTicketPrinter({ ...printerAddress, timeoutMs: 1000 }),
+    allowedOrigins: [server.url],
+    device: async () => ({ token: kiosk.token, name: kiosk.name }),
+  });
+  const agentPort = await freePort();
+  await new Promise<void>((resolve) => agent.listen(agentPort, '127.0.0.1', resolve));
+
+  return {
+    ctx,
+    seed,
+    kiosk,
+    server,
+    sandbox,
+    smtp,
+    printer,
+    agentUrl: `http://127.0.0.1:${agentPort}`,
+    async close() {
+      agent.closeAllConnections();
+      await new Promise((resolve) => agent.close(resolve));
+      await printer.close();
+      await workers.close();
+      await server.close();
+      await sandbox.app.close();
+      await smtp.close();
+      await ctx.close();
+    },
+  };
+}
+
+export type TSystem = Awaited<ReturnType<typeof startSystem>>;
