@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Where settings are read: env.ts, the test harness that sets them per run, and dev scripts.
-    files: ['server/src/env.ts', 'kiosk/src/main/config.ts', '**/*.test.ts', 'server/src/test/**', 'vitest.config.ts', '**/global-setup.ts', 'scripts/**'],
+    files: ['server/src/env.ts', 'kiosk/src/main/config.ts', '**/*.test.ts', 'server/src/test/**', 'vitest.config.ts', '**/global-setup.ts', 'scripts/**', 'e2e/src/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },

@@ -14,6 +14,7 @@ run(bin('tsc'), ['-p', 'server'], { label: 'typecheck: server' });
 run(bin('tsc'), ['-p', 'sandbox'], { label: 'typecheck: sandbox' });
 run(bin('tsc'), ['-p', 'kiosk/tsconfig.node.json'], { label: 'typecheck: kiosk main, preload' });
 run(bin('tsc'), ['-p', 'kiosk/tsconfig.web.json'], { label: 'typecheck: kiosk renderer' });
+run(bin('tsc'), ['-p', 'e2e'], { label: 'typecheck: browser journeys' });
 run(bin('tsc'), ['-p', 'tsconfig.json'], { label: 'typecheck: prisma, configs' });
 run(bin('eslint'), ['--max-warnings', '0', '.'], { label: 'lint' });
 // The Electron app builds here without the Electron binary (main, preload, renderer); the web

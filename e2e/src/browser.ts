@@ -1,6 +1,5 @@
 // Debian's Chromium driven by playwright-core (Playwright's own browser downloads are not reachable here).
-import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -23,5 +22,7 @@ const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Saves the page as e2e/screenshots/<name>.png (the README shows these). */
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
+  // Web fonts (Devanagari) load when text first needs them: wait, or the shot shows empty boxes.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }

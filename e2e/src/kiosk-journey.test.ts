@@ -4,11 +4,10 @@ import { formatClock, verifyTicketToken } from '@marquee/shared';
 import { ticketQrCodes, ticketText } from '@marquee/kiosk/printer/escpos-decoder';
 import { ticketPublicKeys } from '@marquee/server/tickets/ticket-keys';
 import { eventually } from '@marquee/server/test/eventually';
-import { futureShowtime } from '@marquee/server/test/fixtures';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snap } from './browser';
-import { startSystem, type TSystem } from './system';
+import { showLaterToday, startSystem, type TSystem } from './system';
 
 let system: TSystem;
 let browser: Browser;
@@ -22,14 +21,6 @@ afterAll(async () => {
   await system?.close();
 });
 
-/** A show later today on the cinema's clock (the kiosk sells today's shows). */
-async function showLaterToday() {
-  const now = new Date();
-  const istMinutes = (now.getUTCHours() * 60 + now.getUTCMinutes() + 330) % 1440;
-  const startsInMinutes = Math.max(2, Math.min(45, 1440 - istMinutes - 3));
-  return futureShowtime(system.ctx.prisma, { startsInMinutes });
-}
-
 async function kioskPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1600 } });
   page.on('pageerror', (err) => console.error('kiosk page error:', err));
@@ -39,11 +30,16 @@ async function kioskPage(): Promise<Page> {
 
 describe.skipIf(!hasChromium)('kiosk journey', () => {
   it('sells a seat by UPI QR, prints its ticket, mails the receipt and resets to the attract screen', async () => {
-    const { showtime } = await showLaterToday();
+    const { showtime } = await showLaterToday(system);
     const page = await kioskPage();
 
     await page.getByRole('button', { name: 'Touch to start' }).waitFor();
     await snap(page, 'kiosk-1-attract');
+    // Hindi on the attract screen, and back: every screen has the switch.
+    await page.getByRole('button', { name: /Change language/ }).click();
+    await page.getByRole('button', { name: 'शुरू करने के लिए छुएँ' }).waitFor();
+    await snap(page, 'kiosk-1-attract-hindi');
+    await page.getByRole('button', { name: /Change language/ }).click();
     await page.getByRole('button', { name: 'Touch to start' }).click();
 
     await page.getByRole('button', { name: /^Starfall Express,/ }).click();

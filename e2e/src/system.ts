@@ -10,7 +10,7 @@ import { networkTicketPrinter } from '@marquee/kiosk/printer/ticket-printer';
 import { VirtualPrinter } from '@marquee/kiosk/printer/virtual-printer';
 import { startWorkers } from '@marquee/server/jobs/start-workers';
 import { SmtpCatcher } from '@marquee/server/mail/smtp-catcher';
-import { seedCinema } from '@marquee/server/test/fixtures';
+import { futureShowtime, seedCinema } from '@marquee/server/test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '@marquee/server/test/payment-sandbox';
 import { freePort } from '@marquee/server/test/redis-server';
 import { createTestContext } from '@marquee/server/test/test-context';
@@ -71,3 +71,11 @@ export async function startSystem() {
 }
 
 export type TSystem = Awaited<ReturnType<typeof startSystem>>;
+
+/** A show later today on the cinema's clock (the kiosk sells today's shows; the web opens on today). */
+export function showLaterToday(system: TSystem) {
+  const now = new Date();
+  const istMinutes = (now.getUTCHours() * 60 + now.getUTCMinutes() + 330) % 1440;
+  const startsInMinutes = Math.max(2, Math.min(45, 1440 - istMinutes - 3));
+  return futureShowtime(system.ctx.prisma, { startsInMinutes });
+}

@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { detectPlatform } from './platform/platform';
+// Hindi must read on any kiosk or phone, whatever fonts its system has: the font ships with the app.
+import '@fontsource/noto-sans-devanagari/400.css';
+import '@fontsource/noto-sans-devanagari/700.css';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);

@@ -68,11 +68,12 @@ export function PaymentScreen({ bookingId, onConfirmed, onExpired, onCancel }: {
         setQr({ order, imageUrl: URL.createObjectURL(await image.blob()) });
         return;
       }
-      const outcome = await openCheckout(order);
+      const outcome = await openCheckout(order, () => setNotice(t.paymentFailed));
       if (outcome.kind === 'paid') {
+        setNotice(null);
         await client.payments.verify.mutate({ bookingId, ...outcome.response });
         onConfirmed(await client.bookings.get.query({ bookingId }));
-      } else if (outcome.kind === 'failed') setNotice(t.paymentFailed);
+      }
     },
     onError: (err) => setNotice(errorMessage(t, err)),
   });

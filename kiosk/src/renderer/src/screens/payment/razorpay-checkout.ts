@@ -41,10 +41,13 @@ function loadScript(src: string): Promise<void> {
   return promise;
 }
 
-export type TCheckoutOutcome = { kind: 'paid'; response: TCheckoutSuccess } | { kind: 'failed'; reason: string } | { kind: 'dismissed' };
+export type TCheckoutOutcome = { kind: 'paid'; response: TCheckoutSuccess } | { kind: 'dismissed' };
 
-/** Opens Checkout for the order; settles once with what the customer did. */
-export async function openCheckout(order: TCreateOrderOutput): Promise<TCheckoutOutcome> {
+/**
+ * Opens Checkout for the order; settles when the customer has paid or closed it. A failed attempt
+ * keeps Checkout open for another try (Razorpay's behaviour), so it is reported, not settled.
+ */
+export async function openCheckout(order: TCreateOrderOutput, onFailedAttempt: (reason: string) => void): Promise<TCheckoutOutcome> {
   await loadScript(order.checkoutScriptUrl);
   const Razorpay = window.Razorpay;
   if (!Razorpay) throw new Error('Checkout script loaded without Razorpay');
@@ -60,7 +63,7 @@ export async function openCheckout(order: TCreateOrderOutput): Promise<TCheckout
       handler: (response: TCheckoutSuccess) => resolve({ kind: 'paid', response }),
       modal: { ondismiss: () => resolve({ kind: 'dismissed' }) },
     });
-    checkout.on('payment.failed', (failure) => resolve({ kind: 'failed', reason: failure.error.description ?? 'payment failed' }));
+    checkout.on('payment.failed', (failure) => onFailedAttempt(failure.error.description ?? 'payment failed'));
     checkout.open();
   });
 }
