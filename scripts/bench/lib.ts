@@ -1,6 +1,6 @@
 // Shared bench plumbing: a private database, child processes, load runs, the report table.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,9 +71,25 @@ export function report(section: string, intro: string, rows: TRow[]): string {
   return `## ${section}\n\n${intro}\n\n${table}\n`;
 }
 
-export function writePerformanceDoc(sections: string[]): void {
+/**
+ * Rewrites docs/performance.md: the sections measured now, and the earlier ones of benches not run
+ * this time (each section starts with a `<!-- bench:name -->` marker), in the order of `order`.
+ */
+export function writePerformanceDoc(sections: Record<string, string>, order: string[]): void {
   mkdirSync(path.join(root, 'docs'), { recursive: true });
+  const file = path.join(root, 'docs/performance.md');
+  const earlier: Record<string, string> = {};
+  if (existsSync(file)) {
+    for (const part of readFileSync(file, 'utf8').split(/(?=<!-- bench:)/).slice(1)) {
+      const name = /^<!-- bench:(\w+) -->/.exec(part)?.[1];
+      if (name) earlier[name] = part.replace(/^<!-- bench:\w+ -->\n/, '').trimEnd() + '\n';
+    }
+  }
   const machine = `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
-  const header = `# Performance\n\nWritten by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}). Every figure is measured beside its baseline in the same run, on the same machine; compare ratios, not absolute numbers across machines.\n`;
-  writeFileSync(path.join(root, 'docs/performance.md'), [header, ...sections].join('\n'));
+  const header = `# Performance\n\nWritten by \`pnpm bench\` (last run ${new Date().toISOString().slice(0, 10)} on ${machine}). Every figure is measured beside its baseline in the same run, on the same machine; compare ratios, not absolute numbers across machines. Each section says when it was measured.\n`;
+  const stamp = `_Measured ${new Date().toISOString().slice(0, 10)}, ${machine}._\n\n`;
+  const body = order
+    .filter((name) => sections[name] ?? earlier[name])
+    .map((name) => `<!-- bench:${name} -->\n${sections[name] ? sections[name].replace(/\n\n/, `\n\n${stamp}`) : earlier[name]}`);
+  writeFileSync(file, [header, ...body].join('\n'));
 }
