@@ -10,6 +10,7 @@ import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import { registerHealthRoutes } from './health/health-routes';
 import { registerWebRoutes } from './web/web-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
+import { registerManagerRoutes } from './manager/manager-routes';
 import { collectQueueMetrics, registry } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
@@ -55,11 +56,13 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     services.seatEvents.endStreams();
     services.bookingEvents.endStreams();
     services.kioskCommands.endStreams();
+    services.fleetEvents.endStreams();
     done();
   });
   registerHealthRoutes(app, services);
   await registerWebRoutes(app, services);
   await registerPaymentRoutes(app, services);
+  registerManagerRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {
       await collectQueueMetrics(services.jobs.all).catch((err: unknown) => req.log.warn({ err }, 'queue metrics not refreshed'));

@@ -6,7 +6,7 @@ import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
 import { restoreHoldKeys } from './holds/restore-hold-keys';
 import { RazorpayGateway } from './payments/razorpay-gateway';
-import { createBookingEvents, createKioskCommands, createSeatEvents } from './realtime/live-events';
+import { createBookingEvents, createFleetEvents, createKioskCommands, createSeatEvents } from './realtime/live-events';
 import type { TServices } from './services';
 
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
@@ -16,8 +16,9 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
   const seatEvents = createSeatEvents(redis, log, env.REDIS_PREFIX);
   const bookingEvents = createBookingEvents(redis, log, env.REDIS_PREFIX);
   const kioskCommands = createKioskCommands(redis, log, env.REDIS_PREFIX);
+  const fleetEvents = createFleetEvents(redis, log, env.REDIS_PREFIX);
   const jobs = new Jobs(env, log);
-  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, bookingEvents, kioskCommands, jobs, razorpay: new RazorpayGateway(env) };
+  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, bookingEvents, kioskCommands, fleetEvents, jobs, razorpay: new RazorpayGateway(env) };
 
   // ioredis reports every failed reconnect; one line per state change is enough.
   let redisUp = true;
@@ -41,6 +42,7 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
       seatEvents.close();
       bookingEvents.close();
       kioskCommands.close();
+      fleetEvents.close();
       await jobs.close();
       await prisma.$disconnect();
       await pool.end();

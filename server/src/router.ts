@@ -2,6 +2,7 @@ import { bookingsRouter } from './bookings/bookings-router';
 import { catalogRouter } from './catalog/catalog-router';
 import { holdsRouter } from './holds/holds-router';
 import { kiosksRouter } from './kiosks/kiosks-router';
+import { managerRouter } from './manager/manager-router';
 import { paymentsRouter } from './payments/payments-router';
 import { seatsRouter } from './seats/seats-router';
 import { router } from './trpc';
@@ -13,6 +14,7 @@ export const appRouter = router({
   bookings: bookingsRouter,
   seats: seatsRouter,
   kiosks: kiosksRouter,
+  manager: managerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import type { Jobs } from './jobs/queues';
 import type { RazorpayGateway } from './payments/razorpay-gateway';
 import type { Redis } from './redis';
-import type { BookingEvents, KioskCommands, SeatEvents } from './realtime/live-events';
+import type { BookingEvents, FleetEvents, KioskCommands, SeatEvents } from './realtime/live-events';
 
 /** The long-lived things every request and job works with, created once per process. */
 export interface TServices {
@@ -19,6 +19,8 @@ export interface TServices {
   bookingEvents: BookingEvents;
   /** Commands to kiosks (out of service, reprint), delivered at once over kiosks.onCommand. */
   kioskCommands: KioskCommands;
+  /** Kiosk changes per cinema, for the managers' live fleet view. */
+  fleetEvents: FleetEvents;
   /** Queue producers (the worker process runs the consumers). */
   jobs: Jobs;
   razorpay: RazorpayGateway;

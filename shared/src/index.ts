@@ -10,3 +10,4 @@ export * from './money';
 export * from './seat-map';
 export * from './ticket-token';
 export * from './show-time';
+export * from './api/manager';

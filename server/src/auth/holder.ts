@@ -17,6 +17,8 @@ export interface THolder {
   key: string;
   channel: 'KIOSK' | 'WEB';
   kioskId: string | null;
+  /** A kiosk taken out of service sells nothing new (a payment under way may finish). */
+  outOfService: boolean;
 }
 
 /** The web session id from the signed cookie, issuing a new cookie on the first call. */
@@ -53,11 +55,11 @@ export async function resolveHolder({ req, res, prisma, env }: { req: FastifyReq
     throw new AppError('AUTH_REQUIRED', { message: 'malformed Authorization header', userMessage: 'This device is not signed in.' });
   }
   if (token !== null) {
-    const kiosk = await prisma.kiosk.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true } });
+    const kiosk = await prisma.kiosk.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true, outOfService: true } });
     if (!kiosk || kiosk.revokedAt) {
       throw new AppError('AUTH_REQUIRED', { message: 'unknown or revoked kiosk token', userMessage: 'This kiosk is not registered. Please call staff.' });
     }
-    return { key: `kiosk:${kiosk.id}`, channel: 'KIOSK', kioskId: kiosk.id };
+    return { key: `kiosk:${kiosk.id}`, channel: 'KIOSK', kioskId: kiosk.id, outOfService: kiosk.outOfService };
   }
-  return { key: `web:${webSessionId(req, res, env)}`, channel: 'WEB', kioskId: null };
+  return { key: `web:${webSessionId(req, res, env)}`, channel: 'WEB', kioskId: null, outOfService: false };
 }

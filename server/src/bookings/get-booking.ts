@@ -38,6 +38,13 @@ function toBooking(b: TBookingRow): TBooking {
   };
 }
 
+/** A confirmed booking for printing at a kiosk that may print it (see mayReprint). */
+export async function getBookingForKiosk({ prisma }: Pick<TServices, 'prisma'>, bookingId: string): Promise<TBooking> {
+  const b = await prisma.booking.findUnique({ where: { id: bookingId }, include: bookingInclude });
+  if (!b) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} not found` });
+  return toBooking(b);
+}
+
 /** The holder's booking with its seats and, once confirmed, its tickets. Others get NOT_FOUND. */
 export async function getBooking({ prisma }: Pick<TServices, 'prisma'>, { holder, bookingId }: { holder: THolder; bookingId: string }): Promise<TBooking> {
   const b = await prisma.booking.findFirst({ where: { id: bookingId, holder: holder.key }, include: bookingInclude });

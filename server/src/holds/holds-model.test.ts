@@ -34,7 +34,7 @@ describe('holds against a model', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
         const { showtime, seatIds } = await futureShowtime(ctx.prisma);
         const seats = seatIds.slice(0, SEATS);
-        const holders: THolder[] = Array.from({ length: HOLDERS }, (_, i) => ({ key: `web:model-${showtime.id}-${i}`, channel: 'WEB', kioskId: null }));
+        const holders: THolder[] = Array.from({ length: HOLDERS }, (_, i) => ({ key: `web:model-${showtime.id}-${i}`, channel: 'WEB', kioskId: null, outOfService: false }));
         const owner = new Map<number, number>(); // seat index → holder index
         const bookingOf = new Map<number, string>(); // holder index → open booking id
 

@@ -1,6 +1,9 @@
-import { ZKioskHeartbeatInputSchema, ZKioskRegisterInputSchema, ZKioskRegisterOutputSchema, ZKioskStateSchema } from '@marquee/shared';
+import { ZBookingGetInputSchema, ZBookingSchema, ZKioskHeartbeatInputSchema, ZKioskRegisterInputSchema, ZKioskRegisterOutputSchema, ZKioskStateSchema } from '@marquee/shared';
 import { z } from 'zod';
 import { limitByKey } from '../auth/rate-limit';
+import { getBookingForKiosk } from '../bookings/get-booking';
+import { AppError } from '../errors/app-error';
+import { mayReprint } from '../manager/manager-actions';
 import { kioskProcedure, publicProcedure, router } from '../trpc';
 import { kioskCommandStream } from './kiosk-command-stream';
 import { recordHeartbeat } from './record-heartbeat';
@@ -26,6 +29,17 @@ export const kiosksRouter = router({
     .input(ZKioskHeartbeatInputSchema)
     .output(z.object({ outOfService: z.boolean() }))
     .mutation(({ ctx, input }) => recordHeartbeat(ctx, { kioskId: ctx.kioskId, heartbeat: input })),
+
+  /** The tickets to print again: a booking this kiosk sold, or one a manager just sent here to reprint. */
+  reprintJob: kioskProcedure
+    .input(ZBookingGetInputSchema)
+    .output(ZBookingSchema)
+    .query(async ({ ctx, input }) => {
+      if (!(await mayReprint(ctx, { kioskId: ctx.kioskId, bookingId: input.bookingId }))) {
+        throw new AppError('BOOKING_NOT_FOUND', { message: `kiosk ${ctx.kioskId} may not print booking ${input.bookingId}` });
+      }
+      return getBookingForKiosk(ctx, input.bookingId);
+    }),
 
   /** Out of service and back, reprints: pushed to the kiosk as they happen (SSE). */
   onCommand: kioskProcedure.subscription(({ ctx, signal }) => kioskCommandStream(ctx, ctx.kioskId, signal ?? new AbortController().signal)),

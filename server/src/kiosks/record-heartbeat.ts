@@ -15,7 +15,7 @@ const PRINTER_STATUS: Record<TKioskHeartbeatInput['printer'], PrinterStatus> = {
  * event log, so the manager sees when a printer ran out of paper, not only that it is out now.
  */
 export async function recordHeartbeat(
-  { prisma }: Pick<TServices, 'prisma'>,
+  { prisma, fleetEvents }: Pick<TServices, 'prisma' | 'fleetEvents'>,
   { kioskId, heartbeat, now = new Date() }: { kioskId: string; heartbeat: TKioskHeartbeatInput; now?: Date },
 ): Promise<{ outOfService: boolean }> {
   const printerStatus = PRINTER_STATUS[heartbeat.printer];
@@ -23,12 +23,13 @@ export async function recordHeartbeat(
   const kiosk = await prisma.kiosk.update({
     where: { id: kioskId },
     data: { lastHeartbeatAt: now, appVersion: heartbeat.appVersion, currentScreen: heartbeat.screen, printerStatus, lastError: heartbeat.lastError },
-    select: { outOfService: true },
+    select: { outOfService: true, cinemaId: true },
   });
   const changes = [
     ...(before.printerStatus !== printerStatus ? [{ kioskId, type: 'printer', data: { from: before.printerStatus, to: printerStatus } }] : []),
     ...(heartbeat.lastError && before.lastError !== heartbeat.lastError ? [{ kioskId, type: 'error', data: { message: heartbeat.lastError } }] : []),
   ];
   if (changes.length) await prisma.kioskEvent.createMany({ data: changes });
-  return kiosk;
+  await fleetEvents.publish({ cinemaId: kiosk.cinemaId, kioskId });
+  return { outOfService: kiosk.outOfService };
 }

@@ -2,10 +2,12 @@ import type { TServices } from '../services';
 
 /** Takes a kiosk out of service or back; the kiosk hears it at once over kiosks.onCommand. */
 export async function setOutOfService(
-  { prisma, kioskCommands }: Pick<TServices, 'prisma' | 'kioskCommands'>,
-  { kioskId, outOfService }: { kioskId: string; outOfService: boolean },
+  { prisma, kioskCommands, fleetEvents }: Pick<TServices, 'prisma' | 'kioskCommands' | 'fleetEvents'>,
+  { kioskId, outOfService, byUserId = null }: { kioskId: string; outOfService: boolean; byUserId?: string | null },
 ): Promise<void> {
-  await prisma.kiosk.update({ where: { id: kioskId }, data: { outOfService } });
-  await prisma.kioskEvent.create({ data: { kioskId, type: outOfService ? 'out_of_service' : 'in_service' } });
+  const { cinemaId } = await prisma.kiosk.update({ where: { id: kioskId }, data: { outOfService }, select: { cinemaId: true } });
+  await prisma.kioskEvent.create({ data: { kioskId, type: outOfService ? 'out_of_service' : 'in_service', data: byUserId ? { byUserId } : {} } });
+  await prisma.auditLog.create({ data: { actorKind: byUserId ? 'STAFF' : 'SYSTEM', actorUserId: byUserId, action: outOfService ? 'kiosk.out_of_service' : 'kiosk.in_service', entityType: 'Kiosk', entityId: kioskId } });
   await kioskCommands.publish({ type: 'state', kioskId, outOfService });
+  await fleetEvents.publish({ cinemaId, kioskId });
 }

@@ -1,4 +1,4 @@
-import { ZBookingStatusEventSchema, ZKioskCommandSchema, ZSeatChangeEventSchema, type TBookingStatusEvent, type TKioskCommand, type TSeatChangeEvent } from '@marquee/shared';
+import { ZBookingStatusEventSchema, ZFleetEventSchema, type TFleetEvent, ZKioskCommandSchema, ZSeatChangeEventSchema, type TBookingStatusEvent, type TKioskCommand, type TSeatChangeEvent } from '@marquee/shared';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import { Fanout } from './fanout';
@@ -6,6 +6,7 @@ import { Fanout } from './fanout';
 export type SeatEvents = Fanout<TSeatChangeEvent>;
 export type BookingEvents = Fanout<TBookingStatusEvent>;
 export type KioskCommands = Fanout<TKioskCommand>;
+export type FleetEvents = Fanout<TFleetEvent>;
 
 export function createSeatEvents(redis: Redis, log: Logger, prefix: string): SeatEvents {
   return new Fanout(redis, log, { prefix, topic: 'seats', schema: ZSeatChangeEventSchema, keyOf: (e) => e.showtimeId });
@@ -17,4 +18,9 @@ export function createBookingEvents(redis: Redis, log: Logger, prefix: string): 
 
 export function createKioskCommands(redis: Redis, log: Logger, prefix: string): KioskCommands {
   return new Fanout(redis, log, { prefix, topic: 'kiosk', schema: ZKioskCommandSchema, keyOf: (e) => e.kioskId });
+}
+
+/** "Something about this cinema's kiosks changed" (a heartbeat, out of service): dashboards reload the fleet. */
+export function createFleetEvents(redis: Redis, log: Logger, prefix: string): FleetEvents {
+  return new Fanout(redis, log, { prefix, topic: 'fleet', schema: ZFleetEventSchema, keyOf: (e) => e.cinemaId });
 }

@@ -28,7 +28,7 @@ afterAll(() => ctx.close());
 
 describe('the demo cinema seed', () => {
   it('creates a cinema in Asia/Kolkata with 2 screens, 4 movies, 7 days of shows, 2 kiosks, 1 blocked seat', async () => {
-    expect(await counts()).toMatchObject({ cinemas: 1, screens: 2, movies: 4, showtimes: 2 * 4 * 7, blocks: 1, staff: 2, kiosks: 2 });
+    expect(await counts()).toMatchObject({ cinemas: 1, screens: 2, movies: 4, showtimes: 2 * 4 * 7, blocks: 1, staff: 3, kiosks: 2 });
     const cinema = await ctx.prisma.cinema.findFirstOrThrow();
     expect(cinema.timeZone).toBe('Asia/Kolkata');
     const last = await ctx.prisma.showtime.findFirstOrThrow({ orderBy: { startsAt: 'desc' } });

@@ -13,6 +13,7 @@ export const DEMO_DAYS = 7;
 
 export const DEMO_LOGINS = [
   { email: 'admin@marquee.local', password: 'marquee-admin-demo', name: 'Asha Admin', role: 'ADMIN' as const },
+  { email: 'manager@marquee.local', password: 'marquee-manager-demo', name: 'Meera Manager', role: 'MANAGER' as const },
   { email: 'door@marquee.local', password: 'marquee-door-demo', name: 'Dev Door', role: 'STAFF' as const },
 ];
 

@@ -87,7 +87,15 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
       onData: (command) => {
         if (command.type === 'state') setOutOfService(command.outOfService);
         if (command.type === 'reprint') {
-          void client.bookings.get.query({ bookingId: command.bookingId }).then((b) => platform.print(printJobFor(b)));
+          void client.kiosks.reprintJob
+            .query({ bookingId: command.bookingId })
+            .then((b) => platform.print(printJobFor(b)))
+            .then((result) => {
+              if (!result.ok) lastError.current = `reprint ${command.bookingId}: ${result.code}`;
+            })
+            .catch((err: unknown) => {
+              lastError.current = `reprint ${command.bookingId}: ${err instanceof Error ? err.message : String(err)}`;
+            });
         }
       },
     }),

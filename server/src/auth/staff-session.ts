@@ -1,0 +1,122 @@
+// Staff sign-in for the manager dashboard and the door: argon2id passwords, server-side sessions
+// (only a hash of the cookie's secret is stored), lockout after repeated failures, and roles.
+import { randomBytes } from 'node:crypto';
+import type { TStaffMe, TStaffRole } from '@marquee/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors/app-error';
+import { hashToken } from '../kiosks/device-token';
+import type { TServices } from '../services';
+import { hashPassword, verifyPassword } from './password';
+import { limitByKey } from './rate-limit';
+
+export const STAFF_COOKIE = 'mq_staff';
+/** A session ends after this long without use, and in any case after STAFF_SESSION_MAX_MS. */
+export const STAFF_SESSION_IDLE_MS = 12 * 3600_000;
+const STAFF_SESSION_MAX_MS = 7 * 24 * 3600_000;
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_FOR_MS = 15 * 60_000;
+
+const RANK: Record<TStaffRole, number> = { STAFF: 1, MANAGER: 2, ADMIN: 3 };
+/** Admins may do what managers do, managers what door staff do. */
+export const hasRole = (role: TStaffRole, atLeast: TStaffRole): boolean => RANK[role] >= RANK[atLeast];
+
+// Unknown emails still pay for one argon2 verification, so timing does not tell which accounts exist.
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
+const BAD_LOGIN = 'That email and password do not match.';
+
+export interface TStaff extends TStaffMe {
+  sessionId: string;
+  cinemaId: string | null;
+}
+
+function setSessionCookie(res: FastifyReply, secure: boolean, value: string, maxAgeS: number): void {
+  void res.setCookie(STAFF_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: maxAgeS });
+}
+
+export async function logIn(
+  services: Pick<TServices, 'prisma' | 'redis' | 'env' | 'log'>,
+  { req, res, email, password, now = new Date() }: { req: FastifyRequest; res: FastifyReply; email: string; password: string; now?: Date },
+): Promise<TStaffMe> {
+  const address = email.trim().toLowerCase();
+  await limitByKey(services, { name: 'staff-login-ip', key: req.ip, perMinute: 20 });
+  await limitByKey(services, { name: 'staff-login-email', key: address, perMinute: 10 });
+  const user = await services.prisma.staffUser.findUnique({ where: { email: address }, include: { cinema: { select: { name: true } } } });
+  if (!user) {
+    await verifyPassword(await dummy(), password);
+    throw new AppError('AUTH_REQUIRED', { message: `login for unknown ${address}`, userMessage: BAD_LOGIN });
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+    throw new AppError('AUTH_FORBIDDEN', { message: `login for locked ${address}`, userMessage: `This account is locked after too many wrong passwords. Try again in ${minutes} minutes, or ask an admin.` });
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    // Counted in one statement, so parallel guesses cannot slip past the limit.
+    const [counted] = await services.prisma.$queryRaw<{ failedLogins: number }[]>`
+      UPDATE "StaffUser" SET "failedLogins" = "failedLogins" + 1,
+        "lockedUntil" = CASE WHEN "failedLogins" + 1 >= ${LOCK_AFTER_FAILURES} THEN ${new Date(now.getTime() + LOCK_FOR_MS)} ELSE "lockedUntil" END,
+        "updatedAt" = ${now}
+      WHERE id = ${user.id}::uuid RETURNING "failedLogins"`;
+    const failures = counted?.failedLogins ?? 0;
+    services.log.warn({ userId: user.id, failures }, 'staff login failed');
+    if (failures >= LOCK_AFTER_FAILURES) {
+      await services.prisma.auditLog.create({ data: { actorKind: 'SYSTEM', action: 'staff.locked', entityType: 'StaffUser', entityId: user.id, data: { failures, ip: req.ip } } });
+    }
+    throw new AppError('AUTH_REQUIRED', { message: `wrong password for ${address}`, userMessage: BAD_LOGIN });
+  }
+  if (user.disabledAt) throw new AppError('AUTH_FORBIDDEN', { message: `login for disabled ${address}`, userMessage: 'This account is disabled. Ask an admin.' });
+
+  const secret = randomBytes(32).toString('base64url');
+  const session = await services.prisma.staffSession.create({
+    data: { userId: user.id, tokenHash: hashToken(secret), expiresAt: new Date(now.getTime() + STAFF_SESSION_IDLE_MS), userAgent: req.headers['user-agent']?.slice(0, 200) ?? null, ip: req.ip },
+  });
+  await services.prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  await services.prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: user.id, action: 'staff.login', entityType: 'StaffSession', entityId: session.id, data: { ip: req.ip } } });
+  setSessionCookie(res, services.env.NODE_ENV === 'production', `${session.id}.${secret}`, STAFF_SESSION_MAX_MS / 1000);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, cinemaName: user.cinema?.name ?? null };
+}
+
+/** The signed-in staff member, or null: no cookie, an unknown, expired or ended session, a disabled account. */
+export async function currentStaff({ prisma }: Pick<TServices, 'prisma'>, req: FastifyRequest, now = new Date()): Promise<TStaff | null> {
+  const raw = req.cookies[STAFF_COOKIE];
+  const match = raw ? /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(raw) : null;
+  if (!match) return null;
+  const session = await prisma.staffSession.findUnique({ where: { tokenHash: hashToken(match[2]!) }, include: { user: { include: { cinema: { select: { name: true } } } } } });
+  if (!session || session.id !== match[1] || session.expiresAt <= now || session.createdAt.getTime() + STAFF_SESSION_MAX_MS <= now.getTime() || session.user.disabledAt) return null;
+  // Sliding expiry, written at most once a minute per session.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await prisma.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + STAFF_SESSION_IDLE_MS) } });
+  }
+  const { user } = session;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, cinemaName: user.cinema?.name ?? null, cinemaId: user.cinemaId, sessionId: session.id };
+}
+
+export async function logOut({ prisma, env }: Pick<TServices, 'prisma' | 'env'>, { res, staff }: { res: FastifyReply; staff: TStaff | null }): Promise<void> {
+  if (staff) {
+    await prisma.staffSession.deleteMany({ where: { id: staff.sessionId } });
+    await prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: staff.id, action: 'staff.logout', entityType: 'StaffSession', entityId: staff.sessionId } });
+  }
+  setSessionCookie(res, env.NODE_ENV === 'production', '', 0);
+}
+
+/**
+ * Cross-site request forgery: a staff mutation must come from a page of this site. Browsers send
+ * Origin on every POST and Sec-Fetch-Site on every request; a form or script on another site fails
+ * here even if some browser sent the SameSite=Strict cookie along.
+ */
+export function assertSameSite(req: FastifyRequest): void {
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  const host = req.headers.host;
+  let originHost: string | null = null;
+  if (typeof origin === 'string') {
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = 'unparseable';
+    }
+  }
+  const crossSite = (typeof site === 'string' && site !== 'same-origin' && site !== 'none') || (originHost !== null && originHost !== host);
+  if (crossSite) throw new AppError('AUTH_FORBIDDEN', { message: `cross-site staff mutation from ${String(origin ?? site)}`, userMessage: 'This action must be made from the Marquee dashboard.' });
+}

@@ -1,0 +1,126 @@
+import {
+  ZBookingDetailSchema,
+  ZBookingIdInputSchema,
+  ZBookingSearchInputSchema,
+  ZBookingSummarySchema,
+  ZFleetSchema,
+  ZKioskNameSchema,
+  ZManagerRefundInputSchema,
+  ZManagerReprintInputSchema,
+  ZQueueHealthSchema,
+  ZQueueRetryInputSchema,
+  ZSalesInputSchema,
+  ZSalesSchema,
+  ZSeatBlockInputSchema,
+  ZSeatUnblockInputSchema,
+  ZStaffAccountSchema,
+  ZStaffCreateInputSchema,
+  ZStaffDisableInputSchema,
+  ZStaffLoginInputSchema,
+  ZStaffMeSchema,
+} from '@marquee/shared';
+import { z } from 'zod';
+import { assertSameSite, currentStaff, logIn, logOut } from '../auth/staff-session';
+import { issueRegistrationCode } from '../kiosks/registration-code';
+import { setOutOfService } from '../kiosks/set-out-of-service';
+import { AppError } from '../errors/app-error';
+import { publicProcedure, router, staffProcedure } from '../trpc';
+import { fleetStream, loadFleet } from './fleet';
+import { blockSeats, managerRefund, managerReprint, managerResend, unblockSeats } from './manager-actions';
+import { bookingDetail, searchBookings } from './manager-bookings';
+import { loadQueueHealth, retryFailedJob } from './queue-health';
+import { loadSales } from './sales';
+import { createStaff, listStaff, setStaffDisabled } from './staff-accounts';
+
+const manager = staffProcedure('MANAGER');
+const admin = staffProcedure('ADMIN');
+
+export const managerRouter = router({
+  login: publicProcedure
+    .input(ZStaffLoginInputSchema)
+    .output(ZStaffMeSchema)
+    .mutation(({ ctx, input }) => {
+      assertSameSite(ctx.req);
+      return logIn(ctx, { req: ctx.req, res: ctx.res, email: input.email, password: input.password });
+    }),
+
+  logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    assertSameSite(ctx.req);
+    await logOut(ctx, { res: ctx.res, staff: await currentStaff(ctx, ctx.req) });
+    return { ok: true as const };
+  }),
+
+  /** Who is signed in here, or null (the dashboard then shows its sign-in form). */
+  me: publicProcedure.output(ZStaffMeSchema.nullable()).query(async ({ ctx }) => {
+    const staff = await currentStaff(ctx, ctx.req);
+    return staff && { id: staff.id, email: staff.email, name: staff.name, role: staff.role, cinemaName: staff.cinemaName };
+  }),
+
+  fleet: manager.output(ZFleetSchema).query(({ ctx }) => loadFleet(ctx, { cinemaId: ctx.actor.cinemaId })),
+  /** The fleet now, then whenever a kiosk changes or falls silent (SSE). */
+  onFleet: manager.subscription(({ ctx, signal }) => fleetStream(ctx, { cinemaId: ctx.actor.cinemaId, signal: signal ?? new AbortController().signal })),
+
+  /** A one-time code for a new (or replaced) kiosk device; shown once. */
+  kioskCode: admin
+    .input(z.strictObject({ name: ZKioskNameSchema }))
+    .output(z.object({ kioskId: z.uuid(), code: z.string(), expiresAt: z.iso.datetime() }))
+    .mutation(async ({ ctx, input }) => {
+      const issued = await issueRegistrationCode(ctx, { cinemaId: ctx.actor.cinemaId, name: input.name });
+      await ctx.prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: ctx.actor.userId, action: 'kiosk.code', entityType: 'Kiosk', entityId: issued.kioskId, data: { name: input.name } } });
+      await ctx.fleetEvents.publish({ cinemaId: ctx.actor.cinemaId, kioskId: issued.kioskId });
+      return { kioskId: issued.kioskId, code: issued.code, expiresAt: issued.expiresAt.toISOString() };
+    }),
+
+  setOutOfService: manager
+    .input(z.strictObject({ kioskId: z.uuid(), outOfService: z.boolean() }))
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      const kiosk = await ctx.prisma.kiosk.findFirst({ where: { id: input.kioskId, cinemaId: ctx.actor.cinemaId }, select: { id: true } });
+      if (!kiosk) throw new AppError('INPUT_INVALID', { message: `kiosk ${input.kioskId} not in cinema`, userMessage: 'No such kiosk here.' });
+      await setOutOfService(ctx, { kioskId: kiosk.id, outOfService: input.outOfService, byUserId: ctx.actor.userId });
+      return { ok: true as const };
+    }),
+
+  sales: manager.input(ZSalesInputSchema).output(ZSalesSchema).query(({ ctx, input }) => loadSales(ctx, { ...input, cinemaId: ctx.actor.cinemaId })),
+
+  searchBookings: manager
+    .input(ZBookingSearchInputSchema)
+    .output(z.array(ZBookingSummarySchema))
+    .query(({ ctx, input }) => searchBookings(ctx, { cinemaId: ctx.actor.cinemaId, query: input.query })),
+  booking: manager.input(ZBookingIdInputSchema).output(ZBookingDetailSchema).query(({ ctx, input }) => bookingDetail(ctx, { cinemaId: ctx.actor.cinemaId, bookingId: input.bookingId })),
+
+  refund: manager
+    .input(ZManagerRefundInputSchema)
+    .output(z.object({ refundId: z.uuid(), alreadyRefunded: z.boolean() }))
+    .mutation(({ ctx, input }) => managerRefund(ctx, { actor: ctx.actor, bookingId: input.bookingId, reason: input.reason })),
+  resendReceipt: manager.input(ZBookingIdInputSchema).output(z.object({ jobId: z.string() })).mutation(({ ctx, input }) => managerResend(ctx, { actor: ctx.actor, bookingId: input.bookingId })),
+  reprint: manager
+    .input(ZManagerReprintInputSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await managerReprint(ctx, { actor: ctx.actor, ...input });
+      return { ok: true as const };
+    }),
+
+  blockSeats: manager.input(ZSeatBlockInputSchema).output(z.object({ blocked: z.int() })).mutation(({ ctx, input }) => blockSeats(ctx, { actor: ctx.actor, ...input })),
+  unblockSeats: manager.input(ZSeatUnblockInputSchema).output(z.object({ unblocked: z.int() })).mutation(({ ctx, input }) => unblockSeats(ctx, { actor: ctx.actor, ...input })),
+
+  queues: manager.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx)),
+  retryJob: manager
+    .input(ZQueueRetryInputSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await retryFailedJob(ctx, { ...input, userId: ctx.actor.userId });
+      return { ok: true as const };
+    }),
+
+  staff: admin.output(z.array(ZStaffAccountSchema)).query(({ ctx }) => listStaff(ctx, { cinemaId: ctx.actor.cinemaId })),
+  createStaff: admin.input(ZStaffCreateInputSchema).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => createStaff(ctx, { actor: ctx.actor, ...input })),
+  setStaffDisabled: admin
+    .input(ZStaffDisableInputSchema)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await setStaffDisabled(ctx, { actor: ctx.actor, ...input });
+      return { ok: true as const };
+    }),
+});

@@ -1,0 +1,99 @@
+// Sales for a range of the cinema's calendar days. Money is counted when it moves: a booking's
+// amount on the day it was paid, a refund on the day it was made, so a day's figures never change
+// afterwards except by what happens that day. Tickets are the seats of paid bookings not refunded.
+import type { TSales, TSalesFigures, TSalesInput } from '@marquee/shared';
+import { dayBounds } from '../catalog/cinema-day';
+import type { TServices } from '../services';
+
+type TRow = { key: string; tickets: number; grossPaise: number; bookings: number };
+type TRefundRow = { key: string; refundedPaise: number };
+
+const empty = (): TSalesFigures => ({ tickets: 0, grossPaise: 0, refundedPaise: 0, netPaise: 0, bookings: 0 });
+
+function figures(paid: TRow[], refunds: TRefundRow[]): Map<string, TSalesFigures> {
+  const out = new Map<string, TSalesFigures>();
+  const at = (key: string) => out.get(key) ?? out.set(key, empty()).get(key)!;
+  for (const r of paid) Object.assign(at(r.key), { tickets: r.tickets, grossPaise: r.grossPaise, bookings: r.bookings });
+  for (const r of refunds) at(r.key).refundedPaise = r.refundedPaise;
+  for (const f of out.values()) f.netPaise = f.grossPaise - f.refundedPaise;
+  return out;
+}
+
+export async function loadSales({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, from, to }: TSalesInput & { cinemaId: string }): Promise<TSales> {
+  const { timeZone } = await prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
+  const start = dayBounds(from, timeZone).start;
+  const end = dayBounds(to, timeZone).end;
+
+  // One pass over the period's paid bookings, grouped three ways (all, channel, day).
+  const paid = await prisma.$queryRaw<(TRow & { grouping: string })[]>`
+    WITH paid AS (
+      SELECT b.id, b.status, b.channel::text AS channel, b."amountPaise",
+             to_char(b."confirmedAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS day,
+             (SELECT count(*) FROM "BookingSeat" s WHERE s."bookingId" = b.id)::int AS seats
+      FROM "Booking" b JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
+      WHERE sc."cinemaId" = ${cinemaId}::uuid AND b."confirmedAt" >= ${start} AND b."confirmedAt" < ${end}
+        AND b.status IN ('CONFIRMED', 'REFUNDED')
+    )
+    SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'all' END AS grouping,
+           coalesce(channel, day, 'all') AS key,
+           coalesce(sum(seats) FILTER (WHERE status = 'CONFIRMED'), 0)::int AS tickets,
+           coalesce(sum("amountPaise"), 0)::int AS "grossPaise",
+           (count(*) FILTER (WHERE status = 'CONFIRMED'))::int AS bookings
+    FROM paid GROUP BY GROUPING SETS ((), (channel), (day))`;
+  const refunds = await prisma.$queryRaw<(TRefundRow & { grouping: string })[]>`
+    WITH r AS (
+      SELECT r."amountPaise", b.channel::text AS channel, to_char(r."createdAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS day
+      FROM "Refund" r JOIN "Booking" b ON b.id = r."bookingId" JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
+      WHERE sc."cinemaId" = ${cinemaId}::uuid AND r."createdAt" >= ${start} AND r."createdAt" < ${end} AND r.status <> 'FAILED'
+    )
+    SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'all' END AS grouping,
+           coalesce(channel, day, 'all') AS key, coalesce(sum("amountPaise"), 0)::int AS "refundedPaise"
+    FROM r GROUP BY GROUPING SETS ((), (channel), (day))`;
+  const of = (grouping: string) => figures(paid.filter((r) => r.grouping === grouping), refunds.filter((r) => r.grouping === grouping));
+  const [all, channel, day] = [of('all'), of('channel'), of('day')];
+
+  const days: string[] = [];
+  for (let d = from; d <= to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);
+
+  const showtimes = await prisma.$queryRaw<TSales['showtimes'][number][]>`
+    SELECT st.id AS "showtimeId", m.title AS "movieTitle", sc.name AS "screenName", to_char(st."startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startsAt", st.cancelled,
+           (SELECT count(*) FROM "Seat" s WHERE s."screenId" = sc.id)::int AS capacity,
+           (SELECT count(*) FROM "BookingSeat" bs JOIN "Booking" b ON b.id = bs."bookingId" WHERE bs."showtimeId" = st.id AND bs.active AND b.status = 'CONFIRMED')::int AS sold,
+           (SELECT count(*) FROM "SeatBlock" k WHERE k."showtimeId" = st.id)::int AS blocked,
+           (SELECT coalesce(sum(b."amountPaise"), 0) FROM "Booking" b WHERE b."showtimeId" = st.id AND b.status = 'CONFIRMED')::int AS "revenuePaise"
+    FROM "Showtime" st JOIN "Screen" sc ON sc.id = st."screenId" JOIN "Movie" m ON m.id = st."movieId"
+    WHERE sc."cinemaId" = ${cinemaId}::uuid AND st."startsAt" >= ${start} AND st."startsAt" < ${end}
+    ORDER BY st."startsAt", sc.name`;
+
+  return {
+    from,
+    to,
+    timeZone,
+    totals: all.get('all') ?? empty(),
+    byChannel: { KIOSK: channel.get('KIOSK') ?? empty(), WEB: channel.get('WEB') ?? empty() },
+    byDay: days.map((date) => ({ date, ...(day.get(date) ?? empty()) })),
+    showtimes,
+  };
+}
+
+/** The same figures as CSV rows: one per day, then one per show (for spreadsheets). */
+export function salesCsvRecords(sales: TSales): string[][] {
+  const rupees = (paise: number) => (paise / 100).toFixed(2);
+  return [
+    ['section', 'date or show', 'screen', 'tickets', 'gross (INR)', 'refunded (INR)', 'net (INR)', 'capacity', 'sold', 'occupancy %'],
+    ...sales.byDay.map((d) => ['day', d.date, '', String(d.tickets), rupees(d.grossPaise), rupees(d.refundedPaise), rupees(d.netPaise), '', '', '']),
+    ['total', `${sales.from} to ${sales.to}`, '', String(sales.totals.tickets), rupees(sales.totals.grossPaise), rupees(sales.totals.refundedPaise), rupees(sales.totals.netPaise), '', '', ''],
+    ...sales.showtimes.map((s) => [
+      'show',
+      `${s.startsAt} ${s.movieTitle}${s.cancelled ? ' (cancelled)' : ''}`,
+      s.screenName,
+      String(s.sold),
+      rupees(s.revenuePaise),
+      '',
+      '',
+      String(s.capacity),
+      String(s.sold),
+      s.capacity ? ((100 * s.sold) / s.capacity).toFixed(1) : '0.0',
+    ]),
+  ];
+}
