@@ -103,6 +103,7 @@ for (let i = 0; i < 100 && !stopping; i++) {
   if (up) {
     console.log(`\n✔ Marquee is running (Ctrl-C stops it)
   web app         ${base}/        (online customers)
+  dashboard       ${base}/manager (managers: sign in with a demo login printed above)
   kiosk UI        ${base}/kiosk   (in a browser; prints through the print agent on 127.0.0.1:${process.env.PRINT_AGENT_PORT ?? 9180})
   printer         ${useVirtualPrinter ? 'virtual thermal printer on 127.0.0.1:9100, tickets kept as SVG under .data/prints/' : `${process.env.PRINTER_HOST}:${process.env.PRINTER_PORT ?? 9100}`}
   API (tRPC)      ${base}/trpc   e.g. curl ${base}/trpc/catalog.showtimes

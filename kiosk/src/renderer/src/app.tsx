@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { Spinner } from './components/layout';
 import { I18nProvider } from './i18n/i18n';
 import { KioskApp } from './kiosk-app';
 import type { TPlatform } from './platform/platform';
@@ -7,13 +8,27 @@ import { PlatformContext } from './platform/platform-context';
 import { createClients, TRPCProvider } from './trpc';
 import { WebApp } from './web-app';
 
+// The dashboard is its own chunk: customers never download it.
+const ManagerApp = lazy(() => import('./manager/manager-app'));
+const isManager = () => window.location.pathname.startsWith('/manager');
+
 export function App({ platform }: { platform: TPlatform }) {
   const [{ queryClient, trpcClient }] = useState(() => createClients(platform));
   return (
     <PlatformContext.Provider value={platform}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-          <I18nProvider>{platform.mode === 'kiosk' ? <KioskApp /> : <WebApp />}</I18nProvider>
+          <I18nProvider>
+            {platform.mode === 'kiosk' ? (
+              <KioskApp />
+            ) : isManager() ? (
+              <Suspense fallback={<Spinner label="Loading…" />}>
+                <ManagerApp />
+              </Suspense>
+            ) : (
+              <WebApp />
+            )}
+          </I18nProvider>
         </TRPCProvider>
       </QueryClientProvider>
     </PlatformContext.Provider>

@@ -7,11 +7,15 @@ export interface TSeatMapProps {
   map: Pick<TSeatMap, 'columns' | 'rows' | 'seats'>;
   selected: ReadonlySet<string>;
   onToggle: (seat: TSeat) => void;
+  /** Which seats can be touched; customers pick available ones, managers also blocked ones. */
+  isSelectable?: (seat: TSeat) => boolean;
 }
+
+const availableOnly = (seat: TSeat) => seat.state === 'available';
 
 const SYMBOL: Partial<Record<TSeat['type'], string>> = { WHEELCHAIR: '♿', COMPANION: '+' };
 
-export function SeatMap({ map, selected, onToggle }: TSeatMapProps) {
+export function SeatMap({ map, selected, onToggle, isSelectable = availableOnly }: TSeatMapProps) {
   const { t } = useI18n();
   const rows = [...new Set(map.seats.map((s) => `${s.y}:${s.row}`))].map((key) => {
     const [y, row] = key.split(':');
@@ -44,7 +48,7 @@ export function SeatMap({ map, selected, onToggle }: TSeatMapProps) {
               style={{ gridColumn: seat.x + 2, gridRow: seat.y + 1 }}
               aria-label={t.seatLabel(seat.label, t.seatTypeNames[seat.type], t.seatStateNames[state])}
               aria-pressed={isSelected}
-              disabled={seat.state !== 'available' && !isSelected}
+              disabled={!isSelectable(seat) && !isSelected}
               onClick={() => onToggle(seat)}
             >
               {SYMBOL[seat.type] ?? seat.number}

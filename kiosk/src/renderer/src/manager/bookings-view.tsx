@@ -1,0 +1,144 @@
+import { formatRupees, formatShowTime, type TBookingSummary } from '@marquee/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Spinner } from '../components/layout';
+import { useTRPC } from '../trpc';
+import { problem } from './problem';
+
+const ZONE = 'Asia/Kolkata';
+const when = (iso: string) => new Date(iso).toLocaleString('en-IN', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+
+export function BookingsView() {
+  const trpc = useTRPC();
+  const [query, setQuery] = useState('');
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const results = useQuery({ ...trpc.manager.searchBookings.queryOptions({ query: submitted ?? '' }), enabled: submitted !== null });
+  return (
+    <section aria-labelledby="bookings-title" className="manager-section">
+      <h2 id="bookings-title">Bookings</h2>
+      <form
+        className="manager-toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setOpenId(null);
+          setSubmitted(query.trim());
+        }}
+      >
+        <label className="field">
+          <span>Booking code, email, phone or seat</span>
+          <input value={query} onChange={(e) => setQuery(e.target.value)} minLength={2} required />
+        </label>
+        <button type="submit" className="button button-primary">
+          Search
+        </button>
+      </form>
+      {results.error && <p className="notice notice-error" role="alert">{problem(results.error)}</p>}
+      {results.data && results.data.length === 0 && <p role="status">No bookings match “{submitted}”.</p>}
+      {results.data && results.data.length > 0 && (
+        <ul className="booking-results" aria-label="Search results">
+          {results.data.map((b) => (
+            <li key={b.id}>
+              <button type="button" className={`button ${openId === b.id ? 'button-primary' : ''}`} aria-expanded={openId === b.id} onClick={() => setOpenId(openId === b.id ? null : b.id)}>
+                {summaryLine(b)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {openId && <BookingDetail bookingId={openId} />}
+    </section>
+  );
+}
+
+const summaryLine = (b: TBookingSummary) =>
+  `${b.code} · ${b.status.toLowerCase()} · ${b.movieTitle}, ${formatShowTime(b.startsAt, ZONE)} · ${b.seatLabels.join(', ')} · ${formatRupees(b.amountPaise)}${b.customerEmail ? ` · ${b.customerEmail}` : ''}`;
+
+function BookingDetail({ bookingId }: { bookingId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const detail = useQuery(trpc.manager.booking.queryOptions({ bookingId }));
+  const fleet = useQuery(trpc.manager.fleet.queryOptions());
+  const [reason, setReason] = useState('');
+  const [kioskId, setKioskId] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.manager.pathKey() });
+  const refund = useMutation(trpc.manager.refund.mutationOptions({ onSuccess: (r) => (setDone(r.alreadyRefunded ? 'It was already refunded.' : 'Refunded. The money goes back to the customer’s payment method.'), refresh()) }));
+  const resend = useMutation(trpc.manager.resendReceipt.mutationOptions({ onSuccess: () => (setDone('The receipt is on its way again.'), refresh()) }));
+  const reprint = useMutation(trpc.manager.reprint.mutationOptions({ onSuccess: () => (setDone('Sent to the kiosk for printing.'), refresh()) }));
+  const failure = refund.error ?? resend.error ?? reprint.error;
+  if (detail.isPending) return <Spinner label="Loading booking…" />;
+  if (detail.error) return <p className="notice notice-error" role="alert">{problem(detail.error)}</p>;
+  const b = detail.data;
+  const confirmed = b.status === 'CONFIRMED';
+  const kiosks = fleet.data?.kiosks.filter((k) => k.registered) ?? [];
+  return (
+    <article className="booking-detail" aria-label={`Booking ${b.code}`}>
+      <h3>
+        Booking <span className="booking-code">{b.code}</span> — {b.status.toLowerCase()}
+      </h3>
+      <p>
+        {b.movieTitle}, {b.screenName}, {formatShowTime(b.startsAt, ZONE)} · seats {b.seatLabels.join(', ')} · {formatRupees(b.amountPaise)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : 'online'}
+        {b.customerEmail && ` · ${b.customerEmail}`}
+        {b.customerPhone && ` · ${b.customerPhone}`}
+      </p>
+      {b.statusReason && <p>Why: {b.statusReason}</p>}
+      <h4>Timeline</h4>
+      <ol className="timeline">
+        {b.timeline.map((e, i) => (
+          <li key={`${e.at}-${i}`}>
+            <time dateTime={e.at}>{when(e.at)}</time> <span className="timeline-kind">{e.kind}</span> {e.text}
+          </li>
+        ))}
+      </ol>
+      {done && <p className="notice" role="status">{done}</p>}
+      {failure && <p className="notice notice-error" role="alert">{problem(failure)}</p>}
+      {confirmed && (
+        <div className="booking-actions">
+          <form
+            className="manager-inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (window.confirm(`Refund ${formatRupees(b.amountPaise)} for booking ${b.code}? The seats go back on sale.`)) refund.mutate({ bookingId: b.id, reason });
+            }}
+          >
+            <label className="field">
+              <span>Reason for the refund</span>
+              <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={200} required />
+            </label>
+            <button type="submit" className="button button-danger" disabled={refund.isPending}>
+              Refund in full
+            </button>
+          </form>
+          <button type="button" className="button" disabled={resend.isPending || !b.customerEmail} onClick={() => resend.mutate({ bookingId: b.id })}>
+            Resend receipt
+          </button>
+          <form
+            className="manager-inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              reprint.mutate({ bookingId: b.id, kioskId });
+            }}
+          >
+            <label className="field">
+              <span>Reprint at</span>
+              <select value={kioskId} onChange={(e) => setKioskId(e.target.value)} required>
+                <option value="">Choose a kiosk</option>
+                {kiosks.map((k) => (
+                  <option key={k.id} value={k.id} disabled={!k.online}>
+                    {k.name}
+                    {k.online ? '' : ' (offline)'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button" disabled={reprint.isPending}>
+              Reprint
+            </button>
+          </form>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,102 @@
+import { formatRupees, type TFleet, type TFleetKiosk } from '@marquee/shared';
+import { useMutation } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useState } from 'react';
+import { Spinner } from '../components/layout';
+import { useTRPC } from '../trpc';
+import { problem } from './problem';
+
+const PRINTER: Record<TFleetKiosk['printerStatus'], string> = { UNKNOWN: 'unknown', OK: 'ok', PAPER_LOW: 'paper low', PAPER_OUT: 'paper out', OFFLINE: 'offline' };
+
+/** The kiosks, live: pushed by the server on every heartbeat, command and silence. */
+export function FleetView({ isAdmin }: { isAdmin: boolean }) {
+  const trpc = useTRPC();
+  const [fleet, setFleet] = useState<TFleet | null>(null);
+  const live = useSubscription(trpc.manager.onFleet.subscriptionOptions(undefined, { onData: setFleet }));
+  const service = useMutation(trpc.manager.setOutOfService.mutationOptions());
+  if (!fleet) return live.error ? <p className="notice notice-error" role="alert">{problem(live.error)}</p> : <Spinner label="Loading kiosks…" />;
+  const alerts = fleet.kiosks.flatMap((k) => k.alerts.map((a) => `${k.name}: ${a}`));
+  return (
+    <section aria-labelledby="fleet-title" className="manager-section">
+      <h2 id="fleet-title">Kiosks</h2>
+      {alerts.length > 0 && (
+        <ul className="notice notice-warning" role="alert" aria-label="Kiosk alerts">
+          {alerts.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
+      )}
+      {live.status === 'connecting' && <p className="notice">Reconnecting to live updates…</p>}
+      {service.error && <p className="notice notice-error" role="alert">{problem(service.error)}</p>}
+      <table className="manager-table">
+        <thead>
+          <tr>
+            <th scope="col">Kiosk</th>
+            <th scope="col">Status</th>
+            <th scope="col">Screen</th>
+            <th scope="col">Printer</th>
+            <th scope="col">Version</th>
+            <th scope="col">Last error</th>
+            <th scope="col">Sold today</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fleet.kiosks.map((k) => (
+            <tr key={k.id} aria-label={`Kiosk ${k.name}`}>
+              <th scope="row">{k.name}</th>
+              <td>
+                <span className={`status status-${k.online ? 'ok' : 'bad'}`}>{!k.registered ? 'not registered' : k.online ? 'online' : 'offline'}</span>
+                {k.outOfService && <span className="status status-bad"> out of service</span>}
+              </td>
+              <td>{k.currentScreen ?? '—'}</td>
+              <td className={k.printerStatus === 'OK' ? '' : 'status-bad'}>{PRINTER[k.printerStatus]}</td>
+              <td>{k.appVersion ?? '—'}</td>
+              <td>{k.lastError ?? '—'}</td>
+              <td>
+                {k.todayTickets} tickets, {formatRupees(k.todaySalesPaise)}
+              </td>
+              <td>
+                <button type="button" className="button" disabled={service.isPending} onClick={() => service.mutate({ kioskId: k.id, outOfService: !k.outOfService })}>
+                  {k.outOfService ? `Put ${k.name} back in service` : `Take ${k.name} out of service`}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isAdmin && <AddKiosk />}
+    </section>
+  );
+}
+
+function AddKiosk() {
+  const trpc = useTRPC();
+  const [name, setName] = useState('');
+  const issue = useMutation(trpc.manager.kioskCode.mutationOptions());
+  return (
+    <form
+      className="form manager-inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        issue.mutate({ name });
+      }}
+    >
+      <h3>Add or replace a kiosk</h3>
+      <label className="field">
+        <span>Kiosk name</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} />
+      </label>
+      <button type="submit" className="button" disabled={issue.isPending}>
+        Get a registration code
+      </button>
+      {issue.error && <p className="notice notice-error" role="alert">{problem(issue.error)}</p>}
+      {issue.data && (
+        <p className="notice" role="status">
+          Type <strong className="booking-code">{`${issue.data.code.slice(0, 4)}-${issue.data.code.slice(4)}`}</strong> on the kiosk&apos;s setup screen before{' '}
+          {new Date(issue.data.expiresAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' })}. It works once and is not shown again.
+        </p>
+      )}
+    </form>
+  );
+}

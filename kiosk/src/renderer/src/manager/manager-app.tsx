@@ -1,0 +1,125 @@
+// The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, queues and
+// (for admins) staff. Loaded only on /manager, so customers never download it.
+import type { TStaffMe } from '@marquee/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Spinner } from '../components/layout';
+import { useTRPC } from '../trpc';
+import { BookingsView } from './bookings-view';
+import { FleetView } from './fleet-view';
+import { problem } from './problem';
+import { QueuesView } from './queues-view';
+import { SalesView } from './sales-view';
+import { SeatsView } from './seats-view';
+import { StaffView } from './staff-view';
+
+const SECTIONS = [
+  { id: 'fleet', label: 'Kiosks' },
+  { id: 'sales', label: 'Sales' },
+  { id: 'bookings', label: 'Bookings' },
+  { id: 'seats', label: 'Seats' },
+  { id: 'queues', label: 'Queues' },
+  { id: 'staff', label: 'Staff', adminOnly: true },
+] as const;
+type TSection = (typeof SECTIONS)[number]['id'];
+
+export default function ManagerApp() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.manager.me.queryOptions(undefined, { staleTime: 60_000 }));
+  if (me.isPending) return <Spinner label="Loading…" />;
+  if (me.error) return <p className="notice notice-error" role="alert">{problem(me.error)}</p>;
+  return me.data ? <Dashboard me={me.data} /> : <SignIn />;
+}
+
+function SignIn() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useMutation(trpc.manager.login.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  return (
+    <div className="screen manager" data-screen="manager-sign-in">
+      <header className="screen-header">
+        <span className="brand">Marquee</span>
+        <h1>Manager sign-in</h1>
+      </header>
+      <main className="screen-body">
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            login.mutate({ email, password });
+          }}
+        >
+          <label className="field">
+            <span>Email</span>
+            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required />
+          </label>
+          <label className="field">
+            <span>Password</span>
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+          </label>
+          {login.error && (
+            <p className="notice notice-error" role="alert">
+              {problem(login.error)}
+            </p>
+          )}
+          <button type="submit" className="button button-primary" disabled={login.isPending}>
+            Sign in
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}
+
+function Dashboard({ me }: { me: TStaffMe }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [section, setSection] = useState<TSection>('fleet');
+  const logout = useMutation(trpc.manager.logout.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const visible = SECTIONS.filter((s) => !('adminOnly' in s) || me.role === 'ADMIN');
+  if (me.role === 'STAFF') {
+    return (
+      <div className="screen manager">
+        <main className="screen-body">
+          <p className="notice notice-warning" role="alert">
+            Door staff use the door check-in page. The dashboard is for managers and admins.
+          </p>
+          <button type="button" className="button" onClick={() => logout.mutate()}>
+            Sign out
+          </button>
+        </main>
+      </div>
+    );
+  }
+  return (
+    <div className="screen manager" data-screen={`manager-${section}`}>
+      <header className="screen-header">
+        <span className="brand">Marquee</span>
+        <h1>{me.cinemaName ?? 'Dashboard'}</h1>
+        <nav className="header-actions" aria-label="Dashboard sections">
+          {visible.map((s) => (
+            <button key={s.id} type="button" className={`button ${section === s.id ? 'button-primary' : 'button-ghost'}`} aria-current={section === s.id ? 'page' : undefined} onClick={() => setSection(s.id)}>
+              {s.label}
+            </button>
+          ))}
+        </nav>
+        <span className="manager-who">
+          {me.name} ({me.role.toLowerCase()})
+        </span>
+        <button type="button" className="button" onClick={() => logout.mutate()}>
+          Sign out
+        </button>
+      </header>
+      <main className="screen-body">
+        {section === 'fleet' && <FleetView isAdmin={me.role === 'ADMIN'} />}
+        {section === 'sales' && <SalesView />}
+        {section === 'bookings' && <BookingsView />}
+        {section === 'seats' && <SeatsView />}
+        {section === 'queues' && <QueuesView />}
+        {section === 'staff' && me.role === 'ADMIN' && <StaffView meId={me.id} />}
+      </main>
+    </div>
+  );
+}
