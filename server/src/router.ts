@@ -5,6 +5,7 @@ import { kiosksRouter } from './kiosks/kiosks-router';
 import { managerRouter } from './manager/manager-router';
 import { paymentsRouter } from './payments/payments-router';
 import { seatsRouter } from './seats/seats-router';
+import { ticketsRouter } from './tickets/tickets-router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -15,6 +16,7 @@ export const appRouter = router({
   seats: seatsRouter,
   kiosks: kiosksRouter,
   manager: managerRouter,
+  tickets: ticketsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,6 +23,12 @@ export const ERROR_CODES = {
   AUTH_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in.' },
   AUTH_FORBIDDEN: { trpc: 'FORBIDDEN', message: 'You are not allowed to do that.' },
   KIOSK_CODE_INVALID: { trpc: 'BAD_REQUEST', message: 'That registration code is not valid or has expired. Ask for a new one.' },
+  TICKET_INVALID: { trpc: 'BAD_REQUEST', message: 'This is not a valid Marquee ticket.' },
+  TICKET_REFUNDED: { trpc: 'PRECONDITION_FAILED', message: 'This ticket was refunded and cannot be used.' },
+  TICKET_TOO_EARLY: { trpc: 'PRECONDITION_FAILED', message: 'Too early: the doors for this show are not open yet.' },
+  TICKET_SHOW_OVER: { trpc: 'PRECONDITION_FAILED', message: 'This show is over.' },
+  TICKET_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show was cancelled; the ticket was refunded.' },
+  TICKET_ALREADY_USED: { trpc: 'CONFLICT', message: 'This ticket was already used.' },
   KIOSK_OUT_OF_SERVICE: { trpc: 'PRECONDITION_FAILED', message: 'This kiosk is out of service. Please use another kiosk or buy online.' },
 } as const satisfies Record<string, { trpc: string; message: string }>;
 
@@ -35,4 +41,6 @@ export interface TAppErrorData {
   fieldErrors?: Record<string, string>;
   takenSeatIds?: string[];
   unknownSeatIds?: string[];
+  /** A door refusal: which seat, and for a used ticket when and where it was used. */
+  ticket?: { seatLabel: string; usedAt?: string; usedAtDoor?: string | null };
 }

@@ -11,3 +11,4 @@ export * from './seat-map';
 export * from './ticket-token';
 export * from './show-time';
 export * from './api/manager';
+export * from './api/tickets';

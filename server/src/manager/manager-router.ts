@@ -105,6 +105,18 @@ export const managerRouter = router({
   blockSeats: manager.input(ZSeatBlockInputSchema).output(z.object({ blocked: z.int() })).mutation(({ ctx, input }) => blockSeats(ctx, { actor: ctx.actor, ...input })),
   unblockSeats: manager.input(ZSeatUnblockInputSchema).output(z.object({ unblocked: z.int() })).mutation(({ ctx, input }) => unblockSeats(ctx, { actor: ctx.actor, ...input })),
 
+  /** Tickets scanned at two doors while offline (reported when the doors synced), newest first. */
+  doorConflicts: manager
+    .output(z.array(z.object({ at: z.iso.datetime(), bookingId: z.uuid(), seatLabel: z.string(), firstDoor: z.string().nullable(), firstAt: z.string(), secondDoor: z.string(), secondAt: z.string() })))
+    .query(async ({ ctx }) => {
+      const rows = await ctx.prisma.auditLog.findMany({ where: { action: 'ticket.double_scan', createdAt: { gte: new Date(Date.now() - 7 * 86_400_000) } }, orderBy: { createdAt: 'desc' }, take: 100 });
+      const inCinema = await ctx.prisma.booking.findMany({ where: { id: { in: rows.map((r) => r.entityId) }, showtime: { screen: { cinemaId: ctx.actor.cinemaId } } }, select: { id: true } });
+      const mine = new Set(inCinema.map((b) => b.id));
+      return rows
+        .filter((r) => mine.has(r.entityId))
+        .map((r) => ({ at: r.createdAt.toISOString(), bookingId: r.entityId, ...(r.data as { seatLabel: string; firstDoor: string | null; firstAt: string; secondDoor: string; secondAt: string }) }));
+    }),
+
   queues: manager.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx)),
   retryJob: manager
     .input(ZQueueRetryInputSchema)

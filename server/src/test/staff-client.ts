@@ -1,6 +1,8 @@
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
+import { hashPassword } from '../auth/password';
 import type { AppRouter } from '../router';
+import type { TServices } from '../services';
 
 /**
  * A browser on the manager dashboard: a cookie jar (the staff session cookie and the customer
@@ -41,4 +43,16 @@ const jars = new WeakMap<object, Map<string, string>>();
 /** The client's cookies by name (the staff session is `mq_staff`). */
 export function cookieJar(client: object): Map<string, string> {
   return jars.get(client)!;
+}
+
+let accounts = 0;
+
+/** A new staff account of the cinema with that role, signed in on its own client. */
+export async function signedInStaff(services: Pick<TServices, 'prisma'>, baseUrl: string, { cinemaId, role }: { cinemaId: string; role: 'ADMIN' | 'MANAGER' | 'STAFF' }) {
+  const email = `${role.toLowerCase()}-${++accounts}-${Date.now()}@staff.test`;
+  const password = 'a test password, long enough';
+  const user = await services.prisma.staffUser.create({ data: { email, name: `${role[0]}${role.slice(1).toLowerCase()} ${accounts}`, role, cinemaId, passwordHash: await hashPassword(password) } });
+  const client = createStaffClient(baseUrl);
+  await client.manager.login.mutate({ email, password });
+  return { user, client };
 }
