@@ -2,11 +2,16 @@
 // pays the UPI QR, gets a printed ticket and a receipt email, and the kiosk resets.
 import { formatClock, verifyTicketToken } from '@marquee/shared';
 import { ticketQrCodes, ticketText } from '@marquee/kiosk/printer/escpos-decoder';
+import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { ticketPublicKeys } from '@marquee/server/tickets/ticket-keys';
 import { eventually } from '@marquee/server/test/eventually';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { hasChromium, launchChromium, snap } from './browser';
+import { qrCameraFile } from './fake-camera';
 import { showLaterToday, startSystem, type TSystem } from './system';
 
 let system: TSystem;
@@ -27,6 +32,9 @@ async function kioskPage(): Promise<Page> {
   await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
   return page;
 }
+
+/** The printed tickets' QR payloads, for the door (journey 7). */
+let printedTickets: { token: string; seat: string }[] = [];
 
 describe.skipIf(!hasChromium)('kiosk journey', () => {
   it('sells a seat by UPI QR, prints its ticket, mails the receipt and resets to the attract screen', async () => {
@@ -76,6 +84,7 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     expect(printed.flatMap((t) => ticketText(t))).toEqual(expect.arrayContaining([`Starfall Express (${movie.certificate})`, 'Seat C5', 'Seat C6', `Booking ${booking.code}`]) as string[]);
     const keys = new Map([[system.ctx.env.TICKET_KEY_ID, ticketPublicKeys(system.ctx.env).get(system.ctx.env.TICKET_KEY_ID)!]]);
     for (const t of printed) expect(verifyTicketToken(ticketQrCodes(t)[0]!, keys).ok).toBe(true);
+    printedTickets = printed.map((t) => ({ token: ticketQrCodes(t)[0]!, seat: ticketText(t).find((line) => line.startsWith('Seat '))!.slice(5) })).sort((a, b) => a.seat.localeCompare(b.seat));
 
     const mail = await eventually(() => system.smtp.messages.filter((m) => m.subject?.includes(booking.code)), (m) => m.length > 0, 20_000);
     expect(mail[0]!.to).toMatchObject({ text: 'walkup@example.com' });
@@ -85,4 +94,59 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     expect(await page.evaluate(() => localStorage.getItem('marquee.booking'))).toBeNull();
     await page.close();
   }, 90_000);
+
+  // Journey 7: the printed ticket at the door. The door's camera sees the QR printed above (Chromium
+  // plays it as its webcam); a second scan is refused; offline, the door judges alone and syncs later.
+  it('checks in the printed ticket at /door by camera once, refuses it the second time, and works offline', async () => {
+    expect(printedTickets.map((t) => t.seat)).toEqual(['C5', 'C6']);
+    const [c5, c6] = printedTickets as [{ token: string; seat: string }, { token: string; seat: string }];
+    const camera = qrCameraFile(c5.token, path.join(mkdtempSync(path.join(tmpdir(), 'marquee-camera-')), 'ticket.y4m'));
+    const doorBrowser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
+    try {
+      const staff = DEMO_LOGINS.find((l) => l.role === 'STAFF')!;
+      const context = await doorBrowser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (err) => console.error('door page error:', err));
+      await page.goto(`${system.server.url}/door`);
+      await page.getByLabel('Email').fill(staff.email);
+      await page.getByLabel('Password').fill(staff.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Door name').fill('Door 1');
+      await page.getByRole('button', { name: 'Start scanning' }).click();
+
+      await page.getByRole('button', { name: 'Scan with camera' }).click();
+      const result = page.getByRole('alert', { name: 'Scan result' });
+      await result.getByText(`Seat ${c5.seat}`).waitFor({ timeout: 15_000 });
+      await result.getByText('1 of 2 in').waitFor();
+      await snap(page, 'door-1-admitted');
+      await page.getByRole('button', { name: 'Stop camera' }).click();
+      const row = await system.ctx.prisma.ticket.findUniqueOrThrow({ where: { token: c5.token } });
+      expect(row).toMatchObject({ checkedInDoor: 'Door 1' });
+
+      // The same ticket again (a handheld scanner types it into the code field): refused, saying when and where.
+      await page.getByLabel('Ticket code (or a handheld scanner)').fill(c5.token);
+      await page.getByRole('button', { name: 'Check' }).click();
+      await result.getByText(/^Already used at .* at Door 1/).waitFor();
+      await result.getByText('✕ Stop').waitFor();
+      await snap(page, 'door-2-already-used');
+
+      // The network goes: the door checks the other ticket itself, queues it, and syncs when back.
+      await context.setOffline(true);
+      await page.getByLabel('Ticket code (or a handheld scanner)').fill(c6.token);
+      await page.getByRole('button', { name: 'Check' }).click();
+      await result.getByText('checked offline, will sync', { exact: false }).waitFor();
+      await page.getByText('1 scan waiting to sync').waitFor();
+      await page.getByLabel('Ticket code (or a handheld scanner)').fill(c6.token);
+      await page.getByRole('button', { name: 'Check' }).click();
+      await result.getByText(/Already used at .* at this door/).waitFor();
+      await snap(page, 'door-3-offline');
+      expect((await system.ctx.prisma.ticket.findUniqueOrThrow({ where: { token: c6.token } })).checkedInAt).toBeNull();
+      await context.setOffline(false);
+      await page.getByText('1 scan waiting to sync').waitFor({ state: 'detached', timeout: 15_000 });
+      expect(await system.ctx.prisma.ticket.findUniqueOrThrow({ where: { token: c6.token } })).toMatchObject({ checkedInDoor: 'Door 1' });
+      await context.close();
+    } finally {
+      await doorBrowser.close();
+    }
+  }, 60_000);
 });

@@ -1,12 +1,27 @@
 // Journeys 2 and 5: an online customer picks seats, pays through Checkout (one failed attempt, then
 // a successful one within the hold), gets the e-ticket and its PDF; later finds the booking again.
 import { formatClock, formatRupees } from '@marquee/shared';
-import type { Browser } from 'playwright-core';
+import jsQR from 'jsqr';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snap } from './browser';
 import { showLaterToday, startSystem, type TSystem } from './system';
 
 let system: TSystem;
+
+/** Decodes the QR image of that name on the page, as a door camera would (jsQR on its pixels). */
+async function readQr(page: Page, name: string): Promise<string | undefined> {
+  const pixels = await page.getByRole('img', { name }).evaluate((img: HTMLImageElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(img, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+    return { data: Array.from(data), width, height };
+  });
+  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data;
+}
 let browser: Browser;
 
 beforeAll(async () => {
@@ -51,6 +66,9 @@ describe.skipIf(!hasChromium)('web journey', () => {
     await page.getByRole('heading', { name: 'Your e-ticket' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('img', { name: /^QR D[34]$/ }).count()).toBe(2);
     await snap(page, 'web-3-e-ticket');
+    // The e-ticket's QR codes carry the same signed tokens as the printed tickets and the PDF.
+    const tokens = await system.ctx.prisma.ticket.findMany({ where: { bookingId: booking.id }, orderBy: { seatLabel: 'asc' } });
+    for (const ticket of tokens) expect(await readQr(page, `QR ${ticket.seatLabel}`)).toBe(ticket.token);
     expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe('CONFIRMED');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download tickets (PDF)' }).click()]);

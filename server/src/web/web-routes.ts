@@ -10,7 +10,7 @@ import { checkoutScriptUrl } from '../env';
 import type { TServices } from '../services';
 
 /** Paths the single-page app answers itself (anything else under them is its client-side state). */
-const APP_PATHS = ['/', '/kiosk', '/find', '/manager'];
+const APP_PATHS = ['/', '/kiosk', '/find', '/manager', '/door'];
 
 export async function registerWebRoutes(app: FastifyInstance, { env, log }: Pick<TServices, 'env' | 'log'>): Promise<void> {
   const checkoutOrigin = new URL(checkoutScriptUrl(env)).origin;

@@ -11,6 +11,8 @@ import { WebApp } from './web-app';
 // The dashboard is its own chunk: customers never download it.
 const ManagerApp = lazy(() => import('./manager/manager-app'));
 const isManager = () => window.location.pathname.startsWith('/manager');
+const DoorApp = lazy(() => import('./door/door-app'));
+const isDoor = () => window.location.pathname.startsWith('/door');
 
 export function App({ platform }: { platform: TPlatform }) {
   const [{ queryClient, trpcClient }] = useState(() => createClients(platform));
@@ -21,6 +23,10 @@ export function App({ platform }: { platform: TPlatform }) {
           <I18nProvider>
             {platform.mode === 'kiosk' ? (
               <KioskApp />
+            ) : isDoor() ? (
+              <Suspense fallback={<Spinner label="Loading…" />}>
+                <DoorApp />
+              </Suspense>
             ) : isManager() ? (
               <Suspense fallback={<Spinner label="Loading…" />}>
                 <ManagerApp />

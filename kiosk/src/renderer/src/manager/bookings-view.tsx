@@ -14,9 +14,25 @@ export function BookingsView() {
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const results = useQuery({ ...trpc.manager.searchBookings.queryOptions({ query: submitted ?? '' }), enabled: submitted !== null });
+  const conflicts = useQuery(trpc.manager.doorConflicts.queryOptions(undefined, { refetchInterval: 30_000 }));
   return (
     <section aria-labelledby="bookings-title" className="manager-section">
       <h2 id="bookings-title">Bookings</h2>
+      {conflicts.data && conflicts.data.length > 0 && (
+        <div className="notice notice-warning" role="alert" aria-label="Door conflicts">
+          <p>Tickets scanned at two doors while a door was offline (last 7 days):</p>
+          <ul>
+            {conflicts.data.map((c) => (
+              <li key={`${c.bookingId}-${c.secondAt}`}>
+                Seat {c.seatLabel}: {c.firstDoor ?? 'a door'} at {when(c.firstAt)}, again at {c.secondDoor} at {when(c.secondAt)}{' '}
+                <button type="button" className="button button-ghost" onClick={() => setOpenId(c.bookingId)}>
+                  Open booking
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <form
         className="manager-toolbar"
         role="search"

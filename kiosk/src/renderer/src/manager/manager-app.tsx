@@ -11,6 +11,7 @@ import { problem } from './problem';
 import { QueuesView } from './queues-view';
 import { SalesView } from './sales-view';
 import { SeatsView } from './seats-view';
+import { StaffSignIn } from './staff-sign-in';
 import { StaffView } from './staff-view';
 
 const SECTIONS = [
@@ -28,49 +29,7 @@ export default function ManagerApp() {
   const me = useQuery(trpc.manager.me.queryOptions(undefined, { staleTime: 60_000 }));
   if (me.isPending) return <Spinner label="Loading…" />;
   if (me.error) return <p className="notice notice-error" role="alert">{problem(me.error)}</p>;
-  return me.data ? <Dashboard me={me.data} /> : <SignIn />;
-}
-
-function SignIn() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const login = useMutation(trpc.manager.login.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
-  return (
-    <div className="screen manager" data-screen="manager-sign-in">
-      <header className="screen-header">
-        <span className="brand">Marquee</span>
-        <h1>Manager sign-in</h1>
-      </header>
-      <main className="screen-body">
-        <form
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            login.mutate({ email, password });
-          }}
-        >
-          <label className="field">
-            <span>Email</span>
-            <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required />
-          </label>
-          <label className="field">
-            <span>Password</span>
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
-          </label>
-          {login.error && (
-            <p className="notice notice-error" role="alert">
-              {problem(login.error)}
-            </p>
-          )}
-          <button type="submit" className="button button-primary" disabled={login.isPending}>
-            Sign in
-          </button>
-        </form>
-      </main>
-    </div>
-  );
+  return me.data ? <Dashboard me={me.data} /> : <StaffSignIn title="Manager sign-in" />;
 }
 
 function Dashboard({ me }: { me: TStaffMe }) {
