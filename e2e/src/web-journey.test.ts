@@ -43,6 +43,11 @@ describe.skipIf(!hasChromium)('web journey', () => {
 
     await page.getByRole('button', { name: /^Starfall Express,/ }).click();
     await page.getByRole('button', { name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`) }).click();
+    // The cinema's seat rule, explained before it could be refused: D2 alone strands D1.
+    await page.getByRole('button', { name: /^Seat D2,/ }).click();
+    await page.getByText("Please don't leave D1 empty on its own").waitFor();
+    expect(await page.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: /^Seat D2,/ }).click();
     await page.getByRole('button', { name: /^Seat D3,/ }).click();
     await page.getByRole('button', { name: /^Seat D4,/ }).click();
     await snap(page, 'web-1-seat-map');

@@ -51,6 +51,9 @@ export async function benchHolds(): Promise<string> {
   const databaseUrl = await freshDatabase('marquee_bench');
   const prisma = createPrisma({ databaseUrl, poolSize: 4 });
   await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench' });
+  // Random single seats would mostly be refused by the seat rules; the storm measures holding itself.
+  await prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
+  await prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
   const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
   const movie = await prisma.movie.findFirstOrThrow();
   // Ten shows on sale at once, as on a busy evening; each customer shops for one of them.

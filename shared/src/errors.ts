@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   HOLD_SEAT_UNKNOWN: { trpc: 'BAD_REQUEST', message: 'Some of those seats are not in this screen.' },
   HOLD_SEAT_BLOCKED: { trpc: 'CONFLICT', message: 'Some of those seats are not available for this show.' },
   HOLD_TOO_MANY_SEATS: { trpc: 'BAD_REQUEST', message: 'You can book up to 10 seats at a time.' },
+  HOLD_SEAT_GAP: { trpc: 'BAD_REQUEST', message: 'Please do not leave a single empty seat on its own. Pick it too, or choose seats next to each other.' },
+  HOLD_COMPANION_ALONE: { trpc: 'BAD_REQUEST', message: 'A companion seat is sold together with its wheelchair space.' },
   HOLD_SHOW_NOT_ON_SALE: { trpc: 'PRECONDITION_FAILED', message: 'Tickets for this show are not on sale.' },
   HOLD_SHOW_STARTED: { trpc: 'PRECONDITION_FAILED', message: 'This show has already started. Please pick a later show.' },
   HOLD_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show has been cancelled.' },
@@ -41,6 +43,8 @@ export interface TAppErrorData {
   fieldErrors?: Record<string, string>;
   takenSeatIds?: string[];
   unknownSeatIds?: string[];
+  /** Seats a seat rule is about: the single seat that would be stranded, the lonely companion seat. */
+  ruleSeatIds?: string[];
   /** A door refusal: which seat, and for a used ticket when and where it was used. */
   ticket?: { seatLabel: string; usedAt?: string; usedAtDoor?: string | null };
 }

@@ -12,3 +12,4 @@ export * from './ticket-token';
 export * from './show-time';
 export * from './api/manager';
 export * from './api/tickets';
+export * from './seat-rules';

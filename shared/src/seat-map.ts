@@ -34,6 +34,8 @@ export const ZSeatMapSchema = z.object({
   rows: z.number().int().nonnegative(),
   seats: z.array(ZSeatSchema),
   prices: z.array(ZSeatPriceSchema),
+  /** The cinema's seat rules, so the map can explain them before holds.create refuses. */
+  rules: z.object({ noSingleSeatGap: z.boolean() }),
 });
 export type TSeatMap = z.infer<typeof ZSeatMapSchema>;
 

@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 export async function getSeatMap({ prisma, showtimeId, now = new Date() }: { prisma: PrismaClient; showtimeId: string; now?: Date }): Promise<TSeatMap> {
   const showtime = await prisma.showtime.findUnique({
     where: { id: showtimeId },
-    select: { id: true, screenId: true, seatVersion: true, prices: { select: { seatType: true, pricePaise: true } } },
+    select: { id: true, screenId: true, seatVersion: true, prices: { select: { seatType: true, pricePaise: true } }, screen: { select: { cinema: { select: { noSingleSeatGap: true } } } } },
   });
   if (!showtime) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
 
@@ -44,5 +44,5 @@ export async function getSeatMap({ prisma, showtimeId, now = new Date() }: { pri
     };
   });
   const prices = [...showtime.prices].sort((a, b) => a.pricePaise - b.pricePaise);
-  return { showtimeId, version: showtime.seatVersion, columns, rows, seats: mapped, prices };
+  return { showtimeId, version: showtime.seatVersion, columns, rows, seats: mapped, prices, rules: { noSingleSeatGap: showtime.screen.cinema.noSingleSeatGap } };
 }

@@ -1,6 +1,6 @@
 // holds.create: Redis decides fast (one atomic script), Postgres decides for good (the partial
 // unique index). If Redis is unreachable, Postgres alone decides and the degraded mode is counted.
-import type { THoldCreateOutput, TSeatType } from '@marquee/shared';
+import { seatRuleViolations, type THoldCreateOutput, type TSeatType } from '@marquee/shared';
 import { v7 as uuidv7 } from 'uuid';
 import type { THolder } from '../auth/holder';
 import { AppError } from '../errors/app-error';
@@ -35,6 +35,12 @@ function priceSelection(ctx: THoldContext | null, { showtimeId, seatIds, now }: 
   const unpriced = seatIds.filter((id) => !price.has(typeOf.get(id)!));
   const blocked = seatIds.filter((id) => ctx.blockedSeatIds.includes(id) || unpriced.includes(id));
   if (blocked.length) throw new AppError('HOLD_SEAT_BLOCKED', { message: `seats not for sale: ${blocked.join(', ')}`, data: { takenSeatIds: blocked } });
+  for (const v of seatRuleViolations(ctx.ruleSeats, seatIds, { noSingleSeatGap: ctx.noSingleSeatGap })) {
+    if (v.rule === 'companion-alone') {
+      throw new AppError('HOLD_COMPANION_ALONE', { message: `companion seats without their wheelchair space: ${v.labels.join(', ')}`, userMessage: `${v.labels.join(', ')} ${v.labels.length === 1 ? 'is a companion seat' : 'are companion seats'}, sold together with the wheelchair space next to it. Please pick that space too.`, data: { ruleSeatIds: v.seatIds } });
+    }
+    throw new AppError('HOLD_SEAT_GAP', { message: `selection strands ${v.labels.join(', ')}`, userMessage: `That would leave ${v.labels.length === 1 ? `seat ${v.labels[0]!}` : `seats ${v.labels.join(', ')}`} empty on ${v.labels.length === 1 ? 'its' : 'their'} own. Pick ${v.labels.length === 1 ? 'it' : 'them'} too, or choose seats next to each other.`, data: { ruleSeatIds: v.seatIds } });
+  }
   return seatIds.map((seatId) => ({ seatId, pricePaise: price.get(typeOf.get(seatId)!)! }));
 }
 

@@ -16,6 +16,9 @@ let workers: Awaited<ReturnType<typeof startWorkers>>;
 beforeAll(async () => {
   ctx = await createTestContext({ HOLD_TTL_SECONDS: '2' });
   await seedCinema(ctx.prisma);
+  // Arbitrary seat picks: the seat rules (tested in seat-rules.test.ts) would refuse many of them.
+  await ctx.prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
+  await ctx.prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
   server = await startTestServer(ctx);
   workers = await startWorkers(ctx);
 });

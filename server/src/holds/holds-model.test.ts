@@ -14,6 +14,9 @@ let ctx: TTestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedCinema(ctx.prisma);
+  // Arbitrary seat picks: the seat rules (tested in seat-rules.test.ts) would refuse many of them.
+  await ctx.prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
+  await ctx.prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
 });
 afterAll(() => ctx.close());
 

@@ -21,6 +21,9 @@ describe.skipIf(!hasRedisServer)('holds when Redis fails', () => {
     redisServer = await TestRedisServer.start();
     ctx = await createTestContext({ REDIS_URL: redisServer.url, DATABASE_POOL_SIZE: '20' });
     await seedCinema(ctx.prisma);
+    // Arbitrary seat picks: the seat rules (tested in seat-rules.test.ts) would refuse many of them.
+    await ctx.prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
+    await ctx.prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
     server = await startTestServer(ctx);
   });
   afterAll(async () => {

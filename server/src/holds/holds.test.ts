@@ -15,6 +15,9 @@ let seeded: TSeedResult;
 beforeAll(async () => {
   ctx = await createTestContext();
   seeded = await seedCinema(ctx.prisma);
+  // Arbitrary seat picks: the seat rules (tested in seat-rules.test.ts) would refuse many of them.
+  await ctx.prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
+  await ctx.prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
   server = await startTestServer(ctx);
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // Everything holds.create needs to decide, in one round trip: the showtime and its fees and prices,
 // the requested seats of its screen, which of them are blocked, the holder's open hold, and whether
 // an overdue hold sits on any requested seat.
-import type { TSeatType } from '@marquee/shared';
+import type { TRuleSeat, TSeatType } from '@marquee/shared';
 import type { TSql } from '../db/prisma';
 
 export interface THoldContext {
@@ -17,10 +17,20 @@ export interface THoldContext {
   blockedSeatIds: string[];
   previous: { id: string; expiresAt: Date; seatIds: string[]; qrId: string | null } | null;
   hasOverdue: boolean;
+  noSingleSeatGap: boolean;
+  /** Every seat of the rows the request touches, and the wheelchair spaces of requested companion seats, for the seat rules. */
+  ruleSeats: TRuleSeat[];
 }
 
 const HOLD_CONTEXT = `
-  SELECT s.id::text, s."screenId"::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise",
+  SELECT s.id::text, s."screenId"::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap",
+    (SELECT coalesce(json_agg(json_build_object('id', rs.id, 'x', rs.x, 'y', rs.y, 'label', rs.label, 'type', rs.type, 'companionOfId', rs."companionOfId",
+              'taken', EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" bb ON bb.id = bs."bookingId"
+                                WHERE bs."showtimeId" = s.id AND bs."seatId" = rs.id AND bs.active AND NOT (bb.holder = $3 AND bb.status = 'PENDING'))
+                    OR EXISTS (SELECT 1 FROM "SeatBlock" k WHERE k."showtimeId" = s.id AND k."seatId" = rs.id))), '[]')
+       FROM "Seat" rs WHERE rs."screenId" = s."screenId"
+        AND (rs.y IN (SELECT q.y FROM "Seat" q WHERE q.id = ANY($2::uuid[]))
+             OR rs.id IN (SELECT q."companionOfId" FROM "Seat" q WHERE q.id = ANY($2::uuid[])))) AS "ruleSeats",
     (SELECT coalesce(json_agg(json_build_object('seatType', p."seatType", 'pricePaise', p."pricePaise")), '[]')
        FROM "ShowtimePrice" p WHERE p."showtimeId" = s.id) AS prices,
     (SELECT coalesce(json_agg(json_build_object('id', st.id, 'type', st.type)), '[]')

@@ -1,4 +1,4 @@
-import { formatClock, formatRupees, MAX_SEATS_PER_HOLD, type TSeat, type THoldCreateOutput, type TSeatMap } from '@marquee/shared';
+import { formatClock, formatRupees, MAX_SEATS_PER_HOLD, seatRuleViolations, type TSeat, type THoldCreateOutput, type TSeatMap } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
@@ -65,6 +65,14 @@ export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: stri
   const prices = new Map(map.data?.prices.map((p) => [p.seatType, p.pricePaise]));
   const picked = map.data?.seats.filter((s) => selected.has(s.id)) ?? [];
   const total = picked.reduce((sum, s) => sum + (prices.get(s.type) ?? 0), 0);
+  // The cinema's seat rules, explained before Continue rather than refused after it.
+  const ruleHints = map.data
+    ? seatRuleViolations(
+        map.data.seats.map((s) => ({ ...s, taken: s.state !== 'available' })),
+        picked.map((s) => s.id),
+        map.data.rules,
+      ).map((v) => (v.rule === 'single-gap' ? t.seatGapHint(v.labels.join(', ')) : t.companionHint(v.labels.join(', '))))
+    : [];
   const title = show ? `${show.movieTitle} · ${formatClock(show.startsAt, show.timeZone, locale)} · ${show.screenName}` : t.pickSeats;
 
   return (
@@ -79,11 +87,16 @@ export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: stri
               {notice}
             </p>
           )}
+          {ruleHints.map((hint) => (
+            <p key={hint} className="notice notice-warning" role="status">
+              {hint}
+            </p>
+          ))}
           <p>
             {picked.length ? `${t.selectedSeats(picked.length)}: ${picked.map((s) => s.label).join(', ')} · ${formatRupees(total)}` : t.noSeatsPicked}
           </p>
         </div>
-        <button type="button" className="button button-primary button-large" disabled={!picked.length || hold.isPending} onClick={() => hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })}>
+        <button type="button" className="button button-primary button-large" disabled={!picked.length || ruleHints.length > 0 || hold.isPending} onClick={() => hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })}>
           {hold.isPending ? t.holding : t.continueToPay}
         </button>
       </div>

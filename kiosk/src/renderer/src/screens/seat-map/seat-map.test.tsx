@@ -21,6 +21,7 @@ const map: TSeatMap = {
   columns: 14,
   rows: 1,
   prices: [{ seatType: 'STANDARD', pricePaise: 20_000 }],
+  rules: { noSingleSeatGap: true },
   seats: [
     seat(1, { type: 'WHEELCHAIR' }),
     seat(2, { type: 'COMPANION', companionOfId: id(1) }),
