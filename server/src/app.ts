@@ -57,6 +57,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     services.bookingEvents.endStreams();
     services.kioskCommands.endStreams();
     services.fleetEvents.endStreams();
+    services.catalogEvents.endStreams();
     done();
   });
   registerHealthRoutes(app, services);

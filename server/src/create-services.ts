@@ -6,7 +6,7 @@ import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
 import { restoreHoldKeys } from './holds/restore-hold-keys';
 import { RazorpayGateway } from './payments/razorpay-gateway';
-import { createBookingEvents, createFleetEvents, createKioskCommands, createSeatEvents } from './realtime/live-events';
+import { createBookingEvents, createCatalogEvents, createFleetEvents, createKioskCommands, createSeatEvents } from './realtime/live-events';
 import type { TServices } from './services';
 
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
@@ -17,8 +17,9 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
   const bookingEvents = createBookingEvents(redis, log, env.REDIS_PREFIX);
   const kioskCommands = createKioskCommands(redis, log, env.REDIS_PREFIX);
   const fleetEvents = createFleetEvents(redis, log, env.REDIS_PREFIX);
+  const catalogEvents = createCatalogEvents(redis, log, env.REDIS_PREFIX);
   const jobs = new Jobs(env, log);
-  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, bookingEvents, kioskCommands, fleetEvents, jobs, razorpay: new RazorpayGateway(env) };
+  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, bookingEvents, kioskCommands, fleetEvents, catalogEvents, jobs, razorpay: new RazorpayGateway(env) };
 
   // ioredis reports every failed reconnect; one line per state change is enough.
   let redisUp = true;
@@ -43,6 +44,7 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
       bookingEvents.close();
       kioskCommands.close();
       fleetEvents.close();
+      catalogEvents.close();
       await jobs.close();
       await prisma.$disconnect();
       await pool.end();

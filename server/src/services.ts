@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import type { Jobs } from './jobs/queues';
 import type { RazorpayGateway } from './payments/razorpay-gateway';
 import type { Redis } from './redis';
-import type { BookingEvents, FleetEvents, KioskCommands, SeatEvents } from './realtime/live-events';
+import type { BookingEvents, CatalogEvents, FleetEvents, KioskCommands, SeatEvents } from './realtime/live-events';
 
 /** The long-lived things every request and job works with, created once per process. */
 export interface TServices {
@@ -21,6 +21,8 @@ export interface TServices {
   kioskCommands: KioskCommands;
   /** Kiosk changes per cinema, for the managers' live fleet view. */
   fleetEvents: FleetEvents;
+  /** Programme changes (a show cancelled or scheduled), so kiosks and browsers refresh at once. */
+  catalogEvents: CatalogEvents;
   /** Queue producers (the worker process runs the consumers). */
   jobs: Jobs;
   razorpay: RazorpayGateway;

@@ -16,4 +16,7 @@ export const catalogRouter = router({
     .input(ZSeatMapInputSchema)
     .output(ZSeatMapSchema)
     .query(({ ctx, input }) => getSeatMap({ prisma: ctx.prisma, showtimeId: input.showtimeId })),
+
+  /** Programme changes as they happen (SSE): a show cancelled or scheduled. Apps refetch their lists. */
+  onChange: publicProcedure.subscription(({ ctx, signal }) => ctx.catalogEvents.stream('all', signal ?? new AbortController().signal)),
 });

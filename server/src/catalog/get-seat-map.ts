@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error';
 export async function getSeatMap({ prisma, showtimeId, now = new Date() }: { prisma: PrismaClient; showtimeId: string; now?: Date }): Promise<TSeatMap> {
   const showtime = await prisma.showtime.findUnique({
     where: { id: showtimeId },
-    select: { id: true, screenId: true, seatVersion: true, prices: { select: { seatType: true, pricePaise: true } }, screen: { select: { cinema: { select: { noSingleSeatGap: true } } } } },
+    select: { id: true, screenId: true, seatVersion: true, cancelled: true, prices: { select: { seatType: true, pricePaise: true } }, screen: { select: { cinema: { select: { noSingleSeatGap: true } } } } },
   });
   if (!showtime) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
 
@@ -40,7 +40,8 @@ export async function getSeatMap({ prisma, showtimeId, now = new Date() }: { pri
       x: seat.x,
       y: seat.y,
       companionOfId: seat.companionOfId,
-      state: state.get(seat.id) ?? 'available',
+      // A cancelled show sells nothing: every seat reads as not available.
+      state: showtime.cancelled ? ('blocked' as const) : (state.get(seat.id) ?? 'available'),
     };
   });
   const prices = [...showtime.prices].sort((a, b) => a.pricePaise - b.pricePaise);

@@ -28,7 +28,7 @@ export function startWorker(services: Pick<TServices, 'env' | 'log'>, queue: TQu
   };
 }
 
-export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile', receipts: 'receipts', reminders: 'reminders', cleanup: 'cleanup' } as const;
+export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile', receipts: 'receipts', reminders: 'reminders', cleanup: 'cleanup', refunds: 'refunds' } as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /**
@@ -60,6 +60,8 @@ export class Jobs {
   readonly receipts: Queue;
   readonly reminders: Queue;
   readonly cleanup: Queue;
+  /** Refunds of a cancelled show's bookings, one job per booking, each with its cancellation email. */
+  readonly refunds: Queue;
   private readonly connection: Redis;
 
   constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX'>, log: Logger) {
@@ -71,13 +73,14 @@ export class Jobs {
     this.receipts = new Queue(QUEUE_NAMES.receipts, opts);
     this.reminders = new Queue(QUEUE_NAMES.reminders, opts);
     this.cleanup = new Queue(QUEUE_NAMES.cleanup, opts);
+    this.refunds = new Queue(QUEUE_NAMES.refunds, opts);
     // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
     for (const queue of this.all) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
   }
 
   /** Every queue, for metrics and the managers' queue view. */
   get all(): Queue[] {
-    return [this.expiry, this.reconcile, this.receipts, this.reminders, this.cleanup];
+    return [this.expiry, this.reconcile, this.receipts, this.reminders, this.cleanup, this.refunds];
   }
 
   /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */

@@ -2,6 +2,7 @@ import type { TServices } from '../services';
 import { startExpiryWorker } from './expiry/expiry-worker';
 import { startCleanupWorker } from './cleanup/cleanup-worker';
 import { startReceiptWorker } from './receipts/receipt-worker';
+import { startRefundWorker } from './refunds/refund-worker';
 import { startReconcileWorker } from './reconcile/reconcile-worker';
 import { startReminderWorker } from './reminders/reminder-worker';
 import type { TRunningWorker } from './queues';
@@ -14,6 +15,7 @@ export async function startWorkers(services: TServices): Promise<{ workers: TRun
     startReceiptWorker(services),
     await startReminderWorker(services),
     await startCleanupWorker(services),
+    await startRefundWorker(services),
   ];
   return { workers, close: async () => void (await Promise.all(workers.map((w) => w.close()))) };
 }

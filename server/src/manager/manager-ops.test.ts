@@ -244,7 +244,7 @@ describe('queues', () => {
     const receipts = health.find((q) => q.name === 'receipts')!;
     expect(receipts.counts.failed).toBeGreaterThanOrEqual(1);
     expect(receipts.failed.find((j) => j.id === 'dead-letter')!.failedReason).not.toBe('');
-    expect(health.map((q) => q.name).sort()).toEqual(['cleanup', 'expiry', 'receipts', 'reconcile', 'reminders']);
+    expect(health.map((q) => q.name).sort()).toEqual(['cleanup', 'expiry', 'receipts', 'reconcile', 'refunds', 'reminders']);
 
     await manager.manager.retryJob.mutate({ queue: 'receipts', jobId: 'dead-letter' });
     expect(await ctx.prisma.auditLog.count({ where: { action: 'job.retry', entityId: 'receipts/dead-letter' } })).toBe(1);

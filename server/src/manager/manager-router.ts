@@ -31,6 +31,7 @@ import { bookingDetail, searchBookings } from './manager-bookings';
 import { loadQueueHealth, retryFailedJob } from './queue-health';
 import { loadSales } from './sales';
 import { createStaff, listStaff, setStaffDisabled } from './staff-accounts';
+import { cancellationProgress, cancelShowtime } from '../showtimes/cancel-showtime';
 
 const manager = staffProcedure('MANAGER');
 const admin = staffProcedure('ADMIN');
@@ -116,6 +117,16 @@ export const managerRouter = router({
         .filter((r) => mine.has(r.entityId))
         .map((r) => ({ at: r.createdAt.toISOString(), bookingId: r.entityId, ...(r.data as { seatLabel: string; firstDoor: string | null; firstAt: string; secondDoor: string; secondAt: string }) }));
     }),
+
+  /** Cancels a show: off sale now, holds released, every paid booking refunded and emailed (refunds queue). */
+  cancelShowtime: manager
+    .input(z.strictObject({ showtimeId: z.uuid(), reason: z.string().trim().min(3, 'say why, in a few words').max(200) }))
+    .output(z.object({ alreadyCancelled: z.boolean(), releasedHolds: z.int(), refunds: z.int() }))
+    .mutation(({ ctx, input }) => cancelShowtime(ctx, { actor: ctx.actor, ...input })),
+  cancellationProgress: manager
+    .input(z.strictObject({ showtimeId: z.uuid() }))
+    .output(z.object({ cancelled: z.boolean(), cancelledAt: z.string().nullable(), bookings: z.int(), refunded: z.int(), processed: z.int(), emailed: z.int() }))
+    .query(({ ctx, input }) => cancellationProgress(ctx, { cinemaId: ctx.actor.cinemaId, showtimeId: input.showtimeId })),
 
   queues: manager.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx)),
   retryJob: manager

@@ -1,4 +1,4 @@
-import { ZBookingStatusEventSchema, ZFleetEventSchema, type TFleetEvent, ZKioskCommandSchema, ZSeatChangeEventSchema, type TBookingStatusEvent, type TKioskCommand, type TSeatChangeEvent } from '@marquee/shared';
+import { ZBookingStatusEventSchema, ZCatalogChangeEventSchema, ZFleetEventSchema, type TCatalogChangeEvent, type TFleetEvent, ZKioskCommandSchema, ZSeatChangeEventSchema, type TBookingStatusEvent, type TKioskCommand, type TSeatChangeEvent } from '@marquee/shared';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import { Fanout } from './fanout';
@@ -7,6 +7,7 @@ export type SeatEvents = Fanout<TSeatChangeEvent>;
 export type BookingEvents = Fanout<TBookingStatusEvent>;
 export type KioskCommands = Fanout<TKioskCommand>;
 export type FleetEvents = Fanout<TFleetEvent>;
+export type CatalogEvents = Fanout<TCatalogChangeEvent>;
 
 export function createSeatEvents(redis: Redis, log: Logger, prefix: string): SeatEvents {
   return new Fanout(redis, log, { prefix, topic: 'seats', schema: ZSeatChangeEventSchema, keyOf: (e) => e.showtimeId });
@@ -23,4 +24,9 @@ export function createKioskCommands(redis: Redis, log: Logger, prefix: string): 
 /** "Something about this cinema's kiosks changed" (a heartbeat, out of service): dashboards reload the fleet. */
 export function createFleetEvents(redis: Redis, log: Logger, prefix: string): FleetEvents {
   return new Fanout(redis, log, { prefix, topic: 'fleet', schema: ZFleetEventSchema, keyOf: (e) => e.cinemaId });
+}
+
+/** Programme changes, to every open app (one key: every kiosk and browser listens to it). */
+export function createCatalogEvents(redis: Redis, log: Logger, prefix: string): CatalogEvents {
+  return new Fanout(redis, log, { prefix, topic: 'catalog', schema: ZCatalogChangeEventSchema, keyOf: (e) => e.scope });
 }

@@ -1,4 +1,5 @@
 // The kiosk: attract → movies → shows → seats → pay → print → attract. Idle customers are asked
+import { useCatalogLive } from './components/use-catalog-live';
 // "Still there?" and their hold released; commands from the manager (out of service, reprint)
 // arrive over kiosks.onCommand; the heartbeat reports the screen and the printer.
 import type { TBooking } from '@marquee/shared';
@@ -30,6 +31,7 @@ export interface TKioskTimings {
 export const KIOSK_TIMINGS: TKioskTimings = { idleMs: 60_000, warnMs: 20_000 };
 
 export function KioskApp({ timings = KIOSK_TIMINGS }: { timings?: TKioskTimings }) {
+  useCatalogLive();
   const platform = usePlatform();
   const [registered, setRegistered] = useState(platform.registered);
   if (!registered) return <SetupScreen onRegistered={() => window.location.reload()} />;

@@ -1,4 +1,5 @@
 // The web app for online customers: the same screens as the kiosk, with dates to choose from,
+import { useCatalogLive } from './components/use-catalog-live';
 // Checkout instead of the QR, an e-ticket and its PDF instead of printing, and "Find my booking".
 import { cinemaDate, type TBooking } from '@marquee/shared';
 import { useEffect, useState } from 'react';
@@ -26,6 +27,7 @@ function DayTabs({ days, day, onPick }: { days: string[]; day: string; onPick: (
 }
 
 export function WebApp() {
+  useCatalogLive();
   const { t } = useI18n();
   const client = useTRPCClient();
   const { byDay, today } = useShowtimesByDay();

@@ -9,6 +9,7 @@ const WHAT: Record<string, string> = {
   receipts: 'emails receipts with the tickets',
   reminders: 'emails show reminders',
   cleanup: 'deletes old data weekly',
+  refunds: 'refunds and emails the bookings of a cancelled show',
 };
 
 export function QueuesView() {

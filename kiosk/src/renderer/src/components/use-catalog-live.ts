@@ -1,0 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '../trpc';
+
+/** Programme changes (a show cancelled or scheduled) refresh the lists on screen at once. */
+export function useCatalogLive(): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useSubscription(
+    trpc.catalog.onChange.subscriptionOptions(undefined, {
+      onData: () => void queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }),
+    }),
+  );
+}
