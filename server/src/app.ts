@@ -63,7 +63,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   registerHealthRoutes(app, services);
   await registerWebRoutes(app, services);
   await registerPaymentRoutes(app, services);
-  registerManagerRoutes(app, services);
+  await registerManagerRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {
       await collectQueueMetrics(services.jobs.all).catch((err: unknown) => req.log.warn({ err }, 'queue metrics not refreshed'));

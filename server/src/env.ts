@@ -51,6 +51,8 @@ export const ZEnvSchema = z.object({
     .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean)),
   /** The built web app (kiosk renderer's web build), served at / and /kiosk. */
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../kiosk/out/web', import.meta.url))),
+  /** Where uploaded movie posters are kept (served at /posters/). */
+  POSTERS_DIR: z.string().default(fileURLToPath(new URL('../../.data/posters', import.meta.url))),
   /** How long a worker's job lock lasts; a worker that dies is noticed after about this long. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 });

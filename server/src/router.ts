@@ -4,6 +4,7 @@ import { holdsRouter } from './holds/holds-router';
 import { kiosksRouter } from './kiosks/kiosks-router';
 import { managerRouter } from './manager/manager-router';
 import { paymentsRouter } from './payments/payments-router';
+import { programmeRouter } from './programme/programme-router';
 import { seatsRouter } from './seats/seats-router';
 import { ticketsRouter } from './tickets/tickets-router';
 import { router } from './trpc';
@@ -17,6 +18,7 @@ export const appRouter = router({
   kiosks: kiosksRouter,
   manager: managerRouter,
   tickets: ticketsRouter,
+  programme: programmeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,3 +13,4 @@ export * from './show-time';
 export * from './api/manager';
 export * from './api/tickets';
 export * from './seat-rules';
+export * from './api/programme';

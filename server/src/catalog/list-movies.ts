@@ -1,5 +1,6 @@
 import type { TMovie } from '@marquee/shared';
 import type { PrismaClient } from '../db/prisma';
+import { posterUrl } from '../programme/movies';
 
 /** Movies with at least one show still to come (not cancelled), by title. */
 export async function listMovies({ prisma, now = new Date() }: { prisma: PrismaClient; now?: Date }): Promise<TMovie[]> {
@@ -14,6 +15,6 @@ export async function listMovies({ prisma, now = new Date() }: { prisma: PrismaC
     certificate: m.certificate,
     runtimeMinutes: m.runtimeMinutes,
     synopsis: m.synopsis,
-    posterUrl: m.posterPath ? `/posters/${encodeURIComponent(m.posterPath)}` : null,
+    posterUrl: posterUrl(m.posterPath),
   }));
 }
