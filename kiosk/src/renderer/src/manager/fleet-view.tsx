@@ -76,7 +76,7 @@ function AddKiosk() {
   const issue = useMutation(trpc.manager.kioskCode.mutationOptions());
   return (
     <form
-      className="form manager-inline-form"
+      className="manager-inline-form manager-card"
       onSubmit={(e) => {
         e.preventDefault();
         issue.mutate({ name });

@@ -10,7 +10,11 @@ import { FleetView } from './fleet-view';
 import { problem } from './problem';
 import { QueuesView } from './queues-view';
 import { SalesView } from './sales-view';
+import { MoviesView } from './movies-view';
+import { PricesView } from './prices-view';
+import { ScreensView } from './screens-view';
 import { SeatsView } from './seats-view';
+import { ShowsView } from './shows-view';
 import { StaffSignIn } from './staff-sign-in';
 import { StaffView } from './staff-view';
 
@@ -18,6 +22,10 @@ const SECTIONS = [
   { id: 'fleet', label: 'Kiosks' },
   { id: 'sales', label: 'Sales' },
   { id: 'bookings', label: 'Bookings' },
+  { id: 'shows', label: 'Shows' },
+  { id: 'movies', label: 'Movies' },
+  { id: 'screens', label: 'Screens' },
+  { id: 'prices', label: 'Prices' },
   { id: 'seats', label: 'Seats' },
   { id: 'queues', label: 'Queues' },
   { id: 'staff', label: 'Staff', adminOnly: true },
@@ -75,6 +83,10 @@ function Dashboard({ me }: { me: TStaffMe }) {
         {section === 'fleet' && <FleetView isAdmin={me.role === 'ADMIN'} />}
         {section === 'sales' && <SalesView />}
         {section === 'bookings' && <BookingsView />}
+        {section === 'shows' && <ShowsView />}
+        {section === 'movies' && <MoviesView />}
+        {section === 'screens' && <ScreensView />}
+        {section === 'prices' && <PricesView />}
         {section === 'seats' && <SeatsView />}
         {section === 'queues' && <QueuesView />}
         {section === 'staff' && me.role === 'ADMIN' && <StaffView meId={me.id} />}

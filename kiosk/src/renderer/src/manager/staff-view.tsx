@@ -48,7 +48,7 @@ export function StaffView({ meId }: { meId: string }) {
         </tbody>
       </table>
       <form
-        className="form manager-inline-form"
+        className="manager-inline-form manager-card"
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate(form);

@@ -1,0 +1,117 @@
+// Journey 8 and the programme: a manager adds a movie, a screen from a drawn layout and a week of
+// shows; a customer buys at the kiosk; the manager cancels the show; the kiosk stops offering it and
+// the customer's refund and cancellation email arrive.
+import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
+import { eventually } from '@marquee/server/test/eventually';
+import { cinemaDate } from '@marquee/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, snap } from './browser';
+import { startSystem, type TSystem } from './system';
+
+let system: TSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  system = await startSystem();
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+/** A time on the cinema clock about 20 minutes from now (HH:MM), and its day. */
+function soonOnCinemaClock(): { date: string; time: string } {
+  const at = new Date(Date.now() + 20 * 60_000);
+  const ist = new Date(at.getTime() + 330 * 60_000);
+  return { date: cinemaDate(at, 'Asia/Kolkata'), time: ist.toISOString().slice(11, 16) };
+}
+
+describe.skipIf(!hasChromium)('programme journey', () => {
+  it('adds a movie, a screen and a week of shows, sells one at the kiosk, cancels it with a refund, and the kiosk stops offering it', async () => {
+    const manager = DEMO_LOGINS.find((l) => l.role === 'MANAGER')!;
+    const desk = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    desk.on('pageerror', (err) => console.error('manager page error:', err));
+    await desk.goto(`${system.server.url}/manager`);
+    await desk.getByLabel('Email').fill(manager.email);
+    await desk.getByLabel('Password').fill(manager.password);
+    await desk.getByRole('button', { name: 'Sign in' }).click();
+
+    await desk.getByRole('button', { name: 'Movies' }).click();
+    const movieForm = desk.getByRole('form', { name: 'Add a movie' });
+    await movieForm.getByLabel('Title').fill('Chai at Dawn');
+    await movieForm.getByLabel('Language').fill('Marathi');
+    await movieForm.getByLabel('Certificate').selectOption('U');
+    await movieForm.getByLabel('Runtime (minutes)').fill('112');
+    await movieForm.getByRole('button', { name: 'Add movie' }).click();
+    await desk.getByRole('rowheader', { name: /^Chai at Dawn/ }).waitFor();
+
+    await desk.getByRole('button', { name: 'Screens' }).click();
+    await desk.getByLabel('Name').fill('Audi 3');
+    await desk.getByRole('textbox', { name: /^Layout/ }).fill('A: SSSSSSS\nB: SSSS.C');
+    await desk.getByRole('alert', { name: 'Layout problems' }).getByText('a companion seat must sit next to a wheelchair space').waitFor();
+    await desk.getByRole('textbox', { name: /^Layout/ }).fill('A: WC.SSSS.SSSS\nB: SSSSSS.SSSSSS\nC: RRR..RRR');
+    await desk.getByRole('group', { name: 'Pick your seats' }).getByRole('button', { name: /^Seat C6,/ }).waitFor();
+    await snap(desk, 'manager-8-layout-editor');
+    await desk.getByRole('button', { name: 'Create screen' }).click();
+    await desk.getByText('Saved: 28 seats added, 0 changed, 0 removed.').waitFor();
+
+    const soon = soonOnCinemaClock();
+    await desk.getByRole('button', { name: 'Shows' }).click();
+    const schedule = desk.getByRole('form', { name: 'Schedule shows' });
+    await schedule.getByLabel('Movie').selectOption({ label: 'Chai at Dawn (Marathi, 112 min)' });
+    await schedule.getByLabel('Screen').selectOption({ label: 'Audi 3' });
+    await schedule.getByLabel('First day').fill(soon.date);
+    await schedule.getByLabel('Days').fill('7');
+    await schedule.getByLabel('Times (cinema clock)').fill(soon.time);
+    await schedule.getByRole('button', { name: 'Schedule 7 shows' }).click();
+    await schedule.getByText('Scheduled 7 shows.').waitFor();
+    // The same again clashes with itself on every day, and nothing is added.
+    await schedule.getByRole('button', { name: 'Schedule 7 shows' }).click();
+    await schedule.getByText('7 shows clash with another on Audi 3').waitFor();
+    expect(await system.ctx.prisma.showtime.count({ where: { screen: { name: 'Audi 3' } } })).toBe(7);
+
+    // A walk-up customer buys two recliners for it at the kiosk.
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1600 } });
+    kiosk.on('pageerror', (err) => console.error('kiosk page error:', err));
+    await kiosk.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
+    await kiosk.getByRole('button', { name: 'Touch to start' }).click();
+    await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).click();
+    await kiosk.getByRole('button', { name: new RegExp(`Screen: Audi 3`) }).click();
+    await kiosk.getByRole('button', { name: /^Seat C1,/ }).click();
+    await kiosk.getByRole('button', { name: /^Seat C2,/ }).click();
+    await kiosk.getByRole('button', { name: /^Seat C3,/ }).click();
+    await kiosk.getByRole('button', { name: 'Continue' }).click();
+    await kiosk.getByLabel('Email for your receipt (optional)').fill('chai.fan@example.com');
+    await kiosk.getByRole('button', { name: 'Pay by UPI' }).click();
+    await kiosk.getByRole('img', { name: 'Scan with any UPI app to pay' }).waitFor();
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { showtime: { screen: { name: 'Audi 3' } }, status: 'PENDING' } });
+    await fetch(`${system.sandbox.url}/_sandbox/qr_codes/${booking.razorpayQrId}/pay`, { method: 'POST' });
+    await kiosk.getByText('Take your tickets below.').waitFor({ timeout: 20_000 });
+    await kiosk.getByRole('button', { name: 'Done' }).click();
+    await kiosk.getByRole('button', { name: 'Touch to start' }).click();
+    await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).waitFor();
+
+    // The projector breaks: the manager cancels the show.
+    await desk.reload();
+    await desk.getByRole('button', { name: 'Shows' }).click();
+    const row = desk.getByRole('row', { name: /^Show Chai at Dawn/ });
+    await row.getByRole('button', { name: 'Cancel show…' }).click();
+    await row.getByLabel('Why is it cancelled?').fill('Projector broke down');
+    await row.getByRole('button', { name: 'Cancel the show and refund everyone' }).click();
+    await row.getByRole('status', { name: 'Refund progress' }).getByText('Refunds 1 of 1 · emails 1 of 1').waitFor({ timeout: 20_000 });
+    await snap(desk, 'manager-9-show-cancelled');
+
+    // The kiosk, still on the movie list, drops it at once (no other Chai at Dawn show today).
+    await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).waitFor({ state: 'detached', timeout: 5_000 });
+    await snap(kiosk, 'kiosk-6-after-cancel');
+    const refunded = await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { refunds: true } });
+    expect(refunded.status).toBe('REFUNDED');
+    expect(refunded.refunds).toEqual([expect.objectContaining({ amountPaise: refunded.amountPaise, requestedBy: 'SYSTEM' })]);
+    const mail = await eventually(() => system.smtp.messages.filter((m) => m.subject?.startsWith('Cancelled: Chai at Dawn')), (m) => m.length === 1);
+    expect(mail[0]!.text).toContain(`Your booking ${booking.code} is refunded in full`);
+    await kiosk.close();
+    await desk.close();
+  }, 90_000);
+});
