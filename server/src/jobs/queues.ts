@@ -50,7 +50,9 @@ export function workerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
  * queue stays on because BullMQ sends its first commands before the connection is up.
  */
 function producerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
-  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 2_000, enableAutoPipelining: true, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+  // No auto-pipelining: with BullMQ's scripts and MULTIs, ioredis 5.11 lost replies under load
+  // ("results[i] is not iterable" thrown from autoPipelining.js, the add never settling).
+  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 2_000, retryStrategy: (times) => Math.min(times * 200, 2_000) });
 }
 
 export class Jobs {

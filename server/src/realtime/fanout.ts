@@ -28,7 +28,7 @@ export class Fanout<T> {
     this.channelPrefix = `${opts.prefix}${opts.topic}:`;
     this.schema = opts.schema;
     this.keyOf = opts.keyOf;
-    this.subscriber = publisher.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber = publisher.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
     this.subscriber.on('error', () => {}); // reported once by the main connection's handler
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
   }

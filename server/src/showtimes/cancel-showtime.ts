@@ -13,8 +13,7 @@ type TActor = { userId: string; cinemaId: string };
 export const SHOW_CANCELLED_REASON = 'show cancelled by the cinema';
 
 /**
- * Queues the refund of each booking (job id per booking: queued twice, it runs once). One add per
- * job, not addBulk: BullMQ's MULTI inside ioredis' auto-pipelining loses replies (ioredis 5.11).
+ * Queues the refund of each booking (job id per booking: queued twice, it runs once).
  */
 export async function queueCancellationRefunds({ jobs }: Pick<TServices, 'jobs'>, bookingIds: string[]): Promise<void> {
   await Promise.all(

@@ -20,7 +20,6 @@ export async function startReminderWorker(services: TServices): Promise<TRunning
       if (job.name === 'daily') {
         const due = await selectDailyReminders(services.prisma, new Date());
         // Each its own job: one failing address does not hold back the rest, and retries are per booking.
-        // One add per job: addBulk's MULTI loses replies under ioredis' auto-pipelining (ioredis 5.11).
         await Promise.all(
           due.map((d) => services.jobs.reminders.add('daily-one', { bookingId: d.bookingId, dedupeKey: `reminder-daily:${d.bookingId}:${d.date}` }, { jobId: `reminder-daily-${d.bookingId}-${d.date}`, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } })),
         );
