@@ -26,13 +26,14 @@ function ensureWebBuild(): void {
   execFileSync(process.execPath, [path.join(root, 'kiosk/node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: path.join(root, 'kiosk'), stdio: 'inherit' });
 }
 
-export async function startSystem() {
+/** `overrides`: settings for this system, e.g. a short HOLD_TTL_SECONDS to watch holds expire. */
+export async function startSystem(overrides: Record<string, string> = {}) {
   ensureWebBuild();
   const sandbox = await startPaymentSandbox();
   const smtpPort = await freePort();
   const smtp = new SmtpCatcher();
   await smtp.listen(smtpPort);
-  const ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, WEB_DIST_DIR: WEB_DIST });
+  const ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, WEB_DIST_DIR: WEB_DIST, ...overrides });
   const seed = await seedCinema(ctx.prisma);
   const server = await startTestServer(ctx);
   sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);

@@ -53,6 +53,7 @@ export function WebApp() {
     );
   }, [client]);
 
+  const [notice, setNotice] = useState<string | null>(null);
   const home = () => {
     savedBooking.clear(sessionStorage);
     setTicket(null);
@@ -70,7 +71,11 @@ export function WebApp() {
       return (
         <MoviesScreen
           day={shownDay}
-          onPick={(movieId) => setStep({ name: 'showtimes', movieId })}
+          notice={notice}
+          onPick={(movieId) => {
+            setNotice(null);
+            setStep({ name: 'showtimes', movieId });
+          }}
           actions={
             <>
               <DayTabs days={days} day={shownDay} onPick={setDay} />
@@ -102,7 +107,10 @@ export function WebApp() {
             setTicket({ booking: b, own: true });
             setStep({ name: 'done', bookingId: b.id });
           }}
-          onExpired={abandon}
+          onExpired={() => {
+            abandon();
+            setNotice(t.timeUp);
+          }}
           onCancel={abandon}
         />
       );

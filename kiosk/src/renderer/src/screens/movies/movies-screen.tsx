@@ -22,7 +22,7 @@ export function useShowtimesByDay() {
   return { query, byDay, today: cinemaDate(new Date(), timeZone) };
 }
 
-export function MoviesScreen({ day, onPick, onBack, actions }: { day: string; onPick: (movieId: string) => void; onBack?: () => void; actions?: React.ReactNode }) {
+export function MoviesScreen({ day, onPick, onBack, actions, notice }: { day: string; onPick: (movieId: string) => void; onBack?: () => void; actions?: React.ReactNode; notice?: string | null }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const movies = useQuery(trpc.catalog.movies.queryOptions());
@@ -31,6 +31,11 @@ export function MoviesScreen({ day, onPick, onBack, actions }: { day: string; on
   const showing = (movies.data ?? []).filter((m) => shows.some((s) => s.movieId === m.id));
   return (
     <Screen name="movies" title={t.nowShowing} onBack={onBack} actions={actions}>
+      {notice && (
+        <p className="notice notice-warning" role="alert">
+          {notice}
+        </p>
+      )}
       {(movies.isPending || query.isPending) && <Spinner label={t.loading} />}
       {(movies.error ?? query.error) && <ErrorNotice message={errorMessage(t, movies.error ?? query.error)} onRetry={() => void Promise.all([movies.refetch(), query.refetch()])} />}
       {query.isSuccess && movies.isSuccess && showing.length === 0 && <p className="notice">{t.noShowsToday}</p>}

@@ -41,7 +41,7 @@ export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: stri
     const lost = lostSeats(next, selected);
     if (!lost.length) return;
     setSelected((s) => new Set([...s].filter((id) => !lost.some((l) => l.id === id))));
-    setNotice(t.seatTakenLive(lost.map((s) => s.label).join(', ')));
+    setNotice(t.seatTakenLive(lost.map((s) => s.label)));
   }
 
   const hold = useMutation(

@@ -1,0 +1,93 @@
+// Journeys 3 and 4: two customers race for the same seats in two browsers, and a hold left alone
+// runs out (a 12-second hold here), putting its seats back on both screens.
+import { formatClock } from '@marquee/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, snap } from './browser';
+import { showLaterToday, startSystem, type TSystem } from './system';
+
+const HOLD_SECONDS = 12;
+let system: TSystem;
+let browser: Browser;
+/** One show later today for both journeys (they use different rows). */
+let showtime: Awaited<ReturnType<typeof showLaterToday>>['showtime'];
+
+beforeAll(async () => {
+  system = await startSystem({ HOLD_TTL_SECONDS: String(HOLD_SECONDS) });
+  browser = await launchChromium();
+  ({ showtime } = await showLaterToday(system));
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+/** A customer on their own phone (own browser context, own session), on the show's seat map. */
+async function customerOnSeatMap(startsAt: Date, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`${name} page error:`, err));
+  await page.goto(`${system.server.url}/`);
+  await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+  await page.getByRole('button', { name: new RegExp(`^${formatClock(startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`) }).click();
+  await page.getByRole('group', { name: 'Pick your seats' }).waitFor();
+  return page;
+}
+
+const seat = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^Seat ${label},`) });
+
+describe.skipIf(!hasChromium)('two customers, one seat', () => {
+  it('lets one win; the other sees the seats taken live, picks others and holds them', async () => {
+    const asha = await customerOnSeatMap(showtime.startsAt, 'asha');
+    const ravi = await customerOnSeatMap(showtime.startsAt, 'ravi');
+    for (const page of [asha, ravi]) {
+      await seat(page, 'F5').click();
+      await seat(page, 'F6').click();
+    }
+    await asha.getByRole('button', { name: 'Continue' }).click();
+    await asha.getByRole('timer').waitFor();
+
+    // Ravi did nothing: his screen shows F5 and F6 taken, and they left his selection.
+    await ravi.getByText('Sorry, F5, F6 were just taken. Please pick other seats.').waitFor();
+    await expect.poll(() => seat(ravi, 'F5').getAttribute('aria-label')).toMatch(/taken/);
+    expect(await seat(ravi, 'F5').isDisabled()).toBe(true);
+    await snap(ravi, 'web-5-seat-taken-live');
+    await seat(ravi, 'F3').click();
+    await seat(ravi, 'F4').click();
+    await ravi.getByRole('button', { name: 'Continue' }).click();
+    await ravi.getByRole('timer').waitFor();
+
+    const holds = await system.ctx.prisma.booking.findMany({ where: { showtimeId: showtime.id, status: 'PENDING' }, include: { seats: { include: { seat: true } } } });
+    expect(holds.map((b) => b.seats.map((s) => s.seat.label).sort().join(',')).sort()).toEqual(['F3,F4', 'F5,F6']);
+    await asha.context().close();
+    await ravi.context().close();
+  }, 60_000);
+
+  it('runs a hold out: the countdown ends, both screens get the seats back, and paying is refused', async () => {
+    const leaver = await customerOnSeatMap(showtime.startsAt, 'leaver');
+    const watcher = await customerOnSeatMap(showtime.startsAt, 'watcher');
+    await seat(leaver, 'G7').click();
+    await seat(leaver, 'G8').click();
+    await leaver.getByRole('button', { name: 'Continue' }).click();
+    await leaver.getByRole('timer').waitFor();
+    await expect.poll(() => seat(watcher, 'G7').getAttribute('aria-label')).toMatch(/taken/);
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { showtimeId: showtime.id, status: 'PENDING', seats: { some: { seat: { label: 'G7' } } } } });
+
+    // The customer walks away. The countdown runs out on their screen; the worker expires the hold.
+    await leaver.getByText('Time is up. Your seats were released.').waitFor({ timeout: (HOLD_SECONDS + 5) * 1000 });
+    await snap(leaver, 'web-6-time-is-up');
+    await expect.poll(() => seat(watcher, 'G7').getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/available/);
+    expect(await seat(watcher, 'G8').isDisabled()).toBe(false);
+    const closed = await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    expect(['EXPIRED', 'CANCELLED']).toContain(closed.status);
+
+    // Paying for it afterwards (a stale tab, a slow phone) is refused with the reason.
+    const refused = await leaver.evaluate(async (bookingId) => {
+      const res = await fetch('/trpc/payments.createOrder', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bookingId, method: 'checkout' }) });
+      return (await res.json()) as { error?: { message: string } };
+    }, booking.id);
+    expect(refused.error?.message).toMatch(/released|expired|time ran out|not found/i);
+    await leaver.context().close();
+    await watcher.context().close();
+  }, 60_000);
+});
