@@ -12,7 +12,7 @@ import type { TServices } from './services';
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
   const log = createLogger(env, name);
   const { prisma, pool } = createDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
-  const redis = createRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const redis = createRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, clusterNodes: env.REDIS_CLUSTER_NODES });
   const seatEvents = createSeatEvents(redis, log, env.REDIS_PREFIX);
   const bookingEvents = createBookingEvents(redis, log, env.REDIS_PREFIX);
   const kioskCommands = createKioskCommands(redis, log, env.REDIS_PREFIX);

@@ -19,6 +19,12 @@ export const ZEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/marquee'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  /** Redis Cluster instead of REDIS_URL: seed nodes as "host:port,host:port,...". */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'host:port,host:port,...')
+    .transform((list) => list.split(',').map((hp) => ({ host: hp.slice(0, hp.lastIndexOf(':')), port: Number(hp.slice(hp.lastIndexOf(':') + 1)) })))
+    .optional(),
   /** Prefix for every Redis key and queue; tests give each run its own. No braces: they would break hash tags. */
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only').default('mq:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

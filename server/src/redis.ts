@@ -1,13 +1,17 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis as IORedis, type ClusterNode, type RedisOptions } from 'ioredis';
 
-export type { Redis };
+/** A Redis connection: one server, or a Redis Cluster (every multi-key script stays in one slot through hash tags). */
+export type Redis = IORedis | Cluster;
+
+// Keep retrying in the background, at most every 2 s, so service resumes when Redis returns.
+const retryStrategy = (times: number) => Math.min(times * 200, 2_000);
 
 /**
  * One Redis connection with this deployment's key prefix. Commands fail at once while Redis is
  * down (no offline queue), so a caller can fall back to Postgres instead of waiting.
  */
-export function createRedis(opts: { url: string; prefix: string; lazyConnect?: boolean }): Redis {
-  return new Redis(opts.url, {
+export function createRedis(opts: { url: string; prefix: string; clusterNodes?: ClusterNode[]; lazyConnect?: boolean }): Redis {
+  const options: RedisOptions = {
     keyPrefix: opts.prefix,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -16,7 +20,21 @@ export function createRedis(opts: { url: string; prefix: string; lazyConnect?: b
     // Commands issued in the same tick by concurrent requests go out in one write: under a storm of
     // holds, socket writes (syscalls) were the API's largest cost.
     enableAutoPipelining: true,
-    // Keep retrying in the background, at most every 2 s, so service resumes when Redis returns.
-    retryStrategy: (times) => Math.min(times * 200, 2_000),
-  });
+    retryStrategy,
+  };
+  if (opts.clusterNodes?.length) {
+    const { keyPrefix, enableOfflineQueue, enableAutoPipelining, lazyConnect, ...redisOptions } = options;
+    return new Cluster(opts.clusterNodes, { keyPrefix, enableOfflineQueue, enableAutoPipelining, lazyConnect, redisOptions, clusterRetryStrategy: retryStrategy });
+  }
+  return new IORedis(opts.url, options);
+}
+
+export function isCluster(redis: Redis): redis is Cluster {
+  return redis instanceof Cluster;
+}
+
+/** A subscriber connection beside `redis` (same server or cluster): queues commands while it reconnects. */
+export function subscriberFor(redis: Redis): Redis {
+  if (isCluster(redis)) return redis.duplicate([], { enableOfflineQueue: true, enableAutoPipelining: false, redisOptions: { ...redis.options.redisOptions, maxRetriesPerRequest: null } });
+  return redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
 }

@@ -1,7 +1,7 @@
 // Rate limits shared by every instance: rate-limiter-flexible keeps the counters in Redis and falls
 // back to a per-process memory limiter while Redis is down, so a limit still holds in degraded mode.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
+import type { Redis } from '../redis';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 

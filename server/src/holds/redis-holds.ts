@@ -1,7 +1,7 @@
 // Seat holds in Redis: one Lua script checks and sets every seat of a selection, all or nothing.
 // The pattern Marquee replaces did GET then SETEX from the application, so two customers could
 // both see a seat free and both "win" it; inside one script no other command can run in between.
-import type { Redis } from 'ioredis';
+import type { Redis } from '../redis';
 import { holdKey } from './hold-keys';
 
 // KEYS: the selection's seat keys. ARGV: booking id, TTL in ms, booking id this hold replaces ('').

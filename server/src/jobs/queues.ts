@@ -1,6 +1,6 @@
 // BullMQ wiring shared by producers (API) and the worker process.
 import { Queue, Worker, type ConnectionOptions, type Processor } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import type { TEnv } from '../env';
 import type { Logger } from '../logger';
 import type { TServices } from '../services';
@@ -40,8 +40,10 @@ export function bullPrefix(env: Pick<TEnv, 'REDIS_PREFIX'>): string {
 }
 
 /** Workers block on Redis and must retry forever (BullMQ's requirement). */
-export function workerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
-  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+export function workerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): Redis | Cluster {
+  const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
+  if (env.REDIS_CLUSTER_NODES) return new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy });
+  return new Redis(env.REDIS_URL, options);
 }
 
 /**
@@ -49,10 +51,12 @@ export function workerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
  * a customer's request must not hang on a job that the sweeper will cover anyway. The offline
  * queue stays on because BullMQ sends its first commands before the connection is up.
  */
-function producerConnection(env: Pick<TEnv, 'REDIS_URL'>): Redis {
+function producerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): Redis | Cluster {
   // No auto-pipelining: with BullMQ's scripts and MULTIs, ioredis 5.11 lost replies under load
   // ("results[i] is not iterable" thrown from autoPipelining.js, the add never settling).
-  return new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 2_000, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+  const options = { maxRetriesPerRequest: 1, commandTimeout: 2_000, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
+  if (env.REDIS_CLUSTER_NODES) return new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy });
+  return new Redis(env.REDIS_URL, options);
 }
 
 export class Jobs {
@@ -64,9 +68,9 @@ export class Jobs {
   readonly cleanup: Queue;
   /** Refunds of a cancelled show's bookings, one job per booking, each with its cancellation email. */
   readonly refunds: Queue;
-  private readonly connection: Redis;
+  private readonly connection: Redis | Cluster;
 
-  constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX'>, log: Logger) {
+  constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX' | 'REDIS_CLUSTER_NODES'>, log: Logger) {
     this.connection = producerConnection(env);
     this.connection.on('error', () => {}); // the shared connection's handler reports Redis outages
     const opts = { connection: this.connection as ConnectionOptions, prefix: bullPrefix(env), skipWaitingForReady: true };

@@ -2,7 +2,7 @@
 // process, subscribed to a topic's channel (a showtime's seats, a booking's status) while this
 // process has local listeners for it.
 import { EventEmitter, on } from 'node:events';
-import type { Redis } from 'ioredis';
+import { subscriberFor, type Redis } from '../redis';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
 
@@ -28,7 +28,7 @@ export class Fanout<T> {
     this.channelPrefix = `${opts.prefix}${opts.topic}:`;
     this.schema = opts.schema;
     this.keyOf = opts.keyOf;
-    this.subscriber = publisher.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
+    this.subscriber = subscriberFor(publisher);
     this.subscriber.on('error', () => {}); // reported once by the main connection's handler
     this.subscriber.on('message', (channel: string, message: string) => this.deliver(channel, message));
   }

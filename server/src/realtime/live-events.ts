@@ -1,5 +1,5 @@
 import { ZBookingStatusEventSchema, ZCatalogChangeEventSchema, ZFleetEventSchema, type TCatalogChangeEvent, type TFleetEvent, ZKioskCommandSchema, ZSeatChangeEventSchema, type TBookingStatusEvent, type TKioskCommand, type TSeatChangeEvent } from '@marquee/shared';
-import type { Redis } from 'ioredis';
+import type { Redis } from '../redis';
 import type { Logger } from '../logger';
 import { Fanout } from './fanout';
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createServices } from '../create-services';
 import { parseEnv, type TEnv } from '../env';
+import { isCluster } from '../redis';
 import type { TServices } from '../services';
 import { createTestDatabase, dropTestDatabase, TEST_REDIS_URL } from './test-databases';
 
@@ -38,11 +39,15 @@ export async function createTestContext(overrides: Partial<Record<keyof TEnv, st
 }
 
 async function deleteKeys({ redis }: TServices, prefix: string): Promise<void> {
-  // SCAN patterns are not prefixed by ioredis, DEL keys are: strip the prefix before deleting.
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await redis.del(...keys.map((k) => k.slice(prefix.length)));
-  } while (cursor !== '0');
+  // A cluster's masters each hold some keys; their node connections take raw key names. A single
+  // server's connection adds the prefix itself, so names are stripped first. SCAN never prefixes.
+  const nodes = isCluster(redis) ? redis.nodes('master') : [redis];
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) await node.del(isCluster(redis) ? key : key.slice(prefix.length));
+    } while (cursor !== '0');
+  }
 }
