@@ -5,19 +5,17 @@ import net from 'node:net';
 export class TcpProxy {
   private readonly sockets = new Set<net.Socket>();
   private cut = false;
-  private constructor(
-    private readonly server: net.Server,
-    readonly port: number,
-  ) {}
+  private readonly server: net.Server;
+  port = 0;
 
-  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = net.createServer((client) => {
-      if (proxy!.cut) return void client.destroy();
+  private constructor(target: { host: string; port: number }) {
+    this.server = net.createServer((client) => {
+      if (this.cut) return void client.destroy();
       const upstream = net.connect(target);
       for (const s of [client, upstream]) {
-        proxy!.sockets.add(s);
-        s.on('close', () => proxy!.sockets.delete(s));
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        // A dropped side ends the pair; the error itself is the point of the test, not a failure.
         s.on('error', () => {
           client.destroy();
           upstream.destroy();
@@ -25,8 +23,12 @@ export class TcpProxy {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    proxy = new TcpProxy(server, (server.address() as net.AddressInfo).port);
+  }
+
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    const proxy = new TcpProxy(target);
+    await new Promise<void>((resolve) => proxy.server.listen(0, '127.0.0.1', resolve));
+    proxy.port = (proxy.server.address() as net.AddressInfo).port;
     return proxy;
   }
 
