@@ -112,6 +112,25 @@ export async function benchHolds(): Promise<string> {
 
     const inserts = await straightInserts(databaseUrl, showtime.id, seatIds);
 
+    // The naive lock, same load: 200 customers, each trying random seats of one 168-seat show once.
+    const naivePort = await freePort();
+    const naivePrefix = `bench-naive:${randomUUID().slice(0, 8)}:`;
+    const naive = await startProcess('scripts/bench/naive-lock-server.ts', [String(naivePort)], { NAIVE_PREFIX: naivePrefix }, `http://127.0.0.1:${naivePort}/healthz`);
+    let customer = 0;
+    const naiveRun = await load({
+      url: `http://127.0.0.1:${naivePort}/hold`,
+      connections: CONNECTIONS,
+      duration: 4,
+      setupClient: (client) => {
+        const me = `c${customer++}`;
+        client.setHeaders({ 'content-type': 'application/json' });
+        client.setRequests([{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ seat: seatIds[Math.floor(Math.random() * seatIds.length)], customer: `${me}-${Math.random()}` }) }) }]);
+      },
+      requests: [{ method: 'POST' }],
+    });
+    const naiveStats = (await (await fetch(`http://127.0.0.1:${naivePort}/stats`)).json()) as { seats: number; doubleSold: number; extraSales: number };
+    await stopProcess(naive);
+
     const status = Object.entries(storm.statusCounts).map(([c, n]) => `${c}: ${n}`).join(', ');
     rows.push(
       { name: 'holds.create requests/s (200 clients, HTTP)', value: storm.requestsPerSecond.toFixed(0), note: `${status}; errors ${storm.errors}` },
@@ -122,6 +141,11 @@ export async function benchHolds(): Promise<string> {
       { name: 'baseline: straight Postgres inserts/s', value: inserts.perSecond.toFixed(0), note: `booking + seat per transaction, pool 20; p50 / p99 ${inserts.p50.toFixed(1)} / ${inserts.p99.toFixed(1)} ms` },
       { name: 'holds created/s ÷ straight inserts/s', value: (holdsPerSecond / inserts.perSecond).toFixed(2), note: 'target ≥ 0.5' },
       { name: 'holds.create requests/s ÷ bare route', value: (storm.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2) },
+      {
+        name: 'baseline: naive GET-then-SETEX lock, seats sold twice',
+        value: `${naiveStats.doubleSold} of ${naiveStats.seats}`,
+        note: `${naiveStats.extraSales} extra sales in 4 s of the same storm (${naiveRun.requestsPerSecond.toFixed(0)} requests/s); Marquee: 0`,
+      },
     );
   } finally {
     await stopProcess(api);

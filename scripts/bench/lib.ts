@@ -91,5 +91,27 @@ export function writePerformanceDoc(sections: Record<string, string>, order: str
   const body = order
     .filter((name) => sections[name] ?? earlier[name])
     .map((name) => `<!-- bench:${name} -->\n${sections[name] ? sections[name].replace(/\n\n/, `\n\n${stamp}`) : earlier[name]}`);
-  writeFileSync(file, [header, ...body].join('\n'));
+  writeFileSync(file, [header, ...body, CAPACITY].join('\n'));
 }
+
+/** The capacity note closing docs/performance.md (reasoning from the figures above, not a measurement). */
+const CAPACITY = `## Capacity
+
+**One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes a few
+hundred holds a second with no seat sold twice; a busy Friday at a ten-screen cinema is a few holds a
+second at the peak, so one such machine serves many cinemas. Seat-map reads and the live updates
+are the heavier traffic: every customer watching a seat map holds one SSE stream, fed by one Redis
+subscription per show per API process.
+
+**What grows with cinemas and kiosks**: bookings and tickets (Postgres rows, indexed by show and
+status), one hold key per held seat in Redis (expiring by itself), one delayed expiry job per open
+hold, one heartbeat every 15 s per kiosk (a row update), and SSE connections (one per open seat map,
+kiosk command stream and manager dashboard).
+
+**Spreading out**: API instances are stateless behind a load balancer (sessions are signed cookies
+or device tokens, live events go through Redis pub/sub, tested with two instances); workers run
+anywhere in any number and share the queues (tested with two); Redis can be a Redis Cluster, since
+every multi-key script stays in one slot through \`{st:<show>}\` and \`{<prefix>bull}\` hash tags
+(tested on a real three-master cluster); Postgres is the arbiter of every sale, so it scales up
+(and out with read replicas for catalog reads) before anything else needs to change.
+`;
