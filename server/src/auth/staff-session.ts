@@ -108,7 +108,8 @@ export async function logOut({ prisma, env }: Pick<TServices, 'prisma' | 'env'>,
 export function assertSameSite(req: FastifyRequest): void {
   const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin;
-  const host = req.headers.host;
+  // Fastify's host honours X-Forwarded-Host behind a trusted proxy (TRUST_PROXY), as the browser sees it.
+  const host = req.host;
   let originHost: string | null = null;
   if (typeof origin === 'string') {
     try {
