@@ -1,6 +1,6 @@
 import { ZMoviesOutputSchema, ZSeatMapInputSchema, ZSeatMapSchema, ZShowtimesInputSchema, ZShowtimesOutputSchema } from '@marquee/shared';
 import { publicProcedure, router } from '../trpc';
-import { getSeatMap } from './get-seat-map';
+import { cachedSeatMap } from './seat-map-cache';
 import { listMovies } from './list-movies';
 import { listShowtimes } from './list-showtimes';
 
@@ -15,7 +15,7 @@ export const catalogRouter = router({
   seatMap: publicProcedure
     .input(ZSeatMapInputSchema)
     .output(ZSeatMapSchema)
-    .query(({ ctx, input }) => getSeatMap({ prisma: ctx.prisma, showtimeId: input.showtimeId })),
+    .query(({ ctx, input }) => cachedSeatMap(ctx, input.showtimeId)),
 
   /** Programme changes as they happen (SSE): a show cancelled or scheduled. Apps refetch their lists. */
   onChange: publicProcedure.subscription(({ ctx, signal }) => ctx.catalogEvents.stream('all', signal ?? new AbortController().signal)),

@@ -1,0 +1,37 @@
+// Seat-map reads under 200 concurrent clients (every customer on the seat screen loads it, and
+// again after each reconnect), beside the barest Fastify JSON route in the same run.
+import { randomUUID } from 'node:crypto';
+import { createPrisma } from '../../server/src/db/prisma';
+import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
+import { freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
+
+const CONNECTIONS = 200;
+const DURATION_S = 6;
+
+export async function benchSeatMap(): Promise<string> {
+  const databaseUrl = await freshDatabase('marquee_bench_seatmap');
+  const prisma = createPrisma({ databaseUrl, poolSize: 2 });
+  await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench-seatmap' });
+  const show = await prisma.showtime.findFirstOrThrow({ where: { screen: { name: 'Audi 1' }, startsAt: { gt: new Date() } }, orderBy: { startsAt: 'asc' } });
+  await prisma.$disconnect();
+  const port = await freePort();
+  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' }, `http://127.0.0.1:${port}/readyz`);
+  const rows: TRow[] = [];
+  try {
+    const url = `http://127.0.0.1:${port}/trpc/catalog.seatMap?input=${encodeURIComponent(JSON.stringify({ showtimeId: show.id }))}`;
+    const bytes = (await (await fetch(url)).arrayBuffer()).byteLength;
+    const reads = await load({ url, connections: CONNECTIONS, duration: DURATION_S });
+    const barePort = await freePort();
+    const bare = await startProcess('scripts/bench/bare-server.ts', [String(barePort)], {}, `http://127.0.0.1:${barePort}/healthz`);
+    const bareResult = await load({ url: `http://127.0.0.1:${barePort}/bare`, method: 'POST', connections: CONNECTIONS, duration: DURATION_S, headers: { 'content-type': 'application/json' }, body: '{}' });
+    await stopProcess(bare);
+    rows.push(
+      { name: 'catalog.seatMap reads/s (200 clients)', value: reads.requestsPerSecond.toFixed(0), note: `${bytes} bytes each (168 seats); p50 / p99 ${reads.p50} / ${reads.p99} ms; errors ${reads.errors}` },
+      { name: 'baseline: bare Fastify JSON route requests/s', value: bareResult.requestsPerSecond.toFixed(0), note: `p50 / p99 ${bareResult.p50} / ${bareResult.p99} ms` },
+      { name: 'seat map reads ÷ bare route', value: (reads.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2), note: 'target ≥ 0.5' },
+    );
+  } finally {
+    await stopProcess(api);
+  }
+  return report('Seat map reads', `${CONNECTIONS} concurrent clients (autocannon) reading the seat map of one 168-seat show over HTTP for ${DURATION_S} s, against the API in its own process; the baseline is the barest Fastify JSON route in its own process, same run, same machine.`, rows);
+}
