@@ -208,6 +208,48 @@ describe('webhooks', () => {
     }
   });
 
+  it('weathers a storm of 20 payments, each delivered 5 times as two events, mixed with 100 forgeries: each confirmed once', async () => {
+    sandbox.setWebhookUrl(null); // deliver by hand below
+    try {
+      const paid = [];
+      for (let i = 0; i < 20; i++) {
+        const { customer, bookingId } = await holdSeats(1);
+        const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+        const pay = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+        paid.push({ bookingId, orderId: order.orderId, payment: sandbox.store.payments.get(pay.razorpay_payment_id!)! });
+      }
+      const deliveries = paid.flatMap(({ orderId, payment }, i) => {
+        const captured = signed({ entity: 'event', event: 'payment.captured', contains: ['payment'], payload: { payment: { entity: payment } } });
+        const orderPaid = signed({ entity: 'event', event: 'order.paid', contains: ['payment', 'order'], payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(orderId) } } });
+        return Array.from({ length: 5 }, () => [
+          { ...captured, id: `evt_StormCaptured${String(i).padStart(3, '0')}` },
+          { ...orderPaid, id: `evt_StormOrderPaid${String(i).padStart(3, '0')}` },
+        ]).flat();
+      });
+      // Forgeries: a wrong secret, a real signature on an altered body, none at all.
+      const forged = Array.from({ length: 100 }, (_, i) => {
+        const real = deliveries[i % deliveries.length]!;
+        if (i % 3 === 0) return { ...signed(JSON.parse(real.raw) as object, 'guessed-secret'), id: `evt_Forged${i}` };
+        if (i % 3 === 1) return { raw: real.raw.replace('"captured"', '"refunded"').replace('order.paid', 'order.paid '), signature: real.signature, id: `evt_Forged${i}` };
+        return { raw: real.raw, signature: '', id: `evt_Forged${i}` };
+      });
+      const all = [...deliveries.map((d) => ({ ...d, real: true })), ...forged.map((d) => ({ ...d, real: false }))].sort(() => Math.random() - 0.5);
+      const replies = await Promise.all(
+        all.map(async (d) => ({ real: d.real, status: (await fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-signature': d.signature, 'x-razorpay-event-id': d.id }, body: d.raw })).status })),
+      );
+      expect(replies.filter((r) => r.real).every((r) => r.status === 200)).toBe(true);
+      expect(replies.filter((r) => !r.real).every((r) => r.status === 400)).toBe(true);
+      const ids = paid.map((p) => p.bookingId);
+      expect(await ctx.prisma.booking.count({ where: { id: { in: ids }, status: 'CONFIRMED' } })).toBe(20);
+      expect(await ctx.prisma.ticket.count({ where: { bookingId: { in: ids } } })).toBe(20);
+      expect(await ctx.prisma.webhookEvent.count({ where: { eventId: { startsWith: 'evt_Storm' } } })).toBe(40);
+      expect(await ctx.prisma.webhookEvent.count({ where: { eventId: { startsWith: 'evt_Forged' } } })).toBe(0);
+      expect(await ctx.prisma.refund.count({ where: { bookingId: { in: ids } } })).toBe(0);
+    } finally {
+      sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+    }
+  }, 60_000);
+
   it('refuses a forged webhook with 400 and records nothing', async () => {
     const { bookingId } = await holdSeats(1);
     const before = await ctx.prisma.webhookEvent.count();
