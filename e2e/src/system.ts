@@ -11,6 +11,7 @@ import { VirtualPrinter } from '@marquee/kiosk/printer/virtual-printer';
 import { startWorkers } from '@marquee/server/jobs/start-workers';
 import { SmtpCatcher } from '@marquee/server/mail/smtp-catcher';
 import { createCustomerClient } from '@marquee/server/test/customer-client';
+import { holdAndPay } from '@marquee/server/test/pay';
 import { futureShowtime, seedCinema } from '@marquee/server/test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '@marquee/server/test/payment-sandbox';
 import { freePort } from '@marquee/server/test/redis-server';
@@ -85,12 +86,5 @@ export function showLaterToday(system: TSystem) {
 /** A booking an online customer paid for through Checkout (over the API, as the web app does). */
 export async function paidWebBooking(system: TSystem, { seats, email }: { seats: number; email: string }) {
   const { showtime, seatIds } = await showLaterToday(system);
-  const customer = createCustomerClient(system.server.url);
-  const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, seats) });
-  await customer.bookings.setContact.mutate({ bookingId: hold.bookingId, email });
-  const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'checkout' });
-  const res = await fetch(`${system.sandbox.url}/_sandbox/orders/${order.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"outcome":"captured"}' });
-  const paid = (await res.json()) as Record<string, string>;
-  await customer.payments.verify.mutate({ bookingId: hold.bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
-  return { bookingId: hold.bookingId, code: hold.code, amountPaise: hold.amountPaise };
+  return holdAndPay(createCustomerClient(system.server.url), system.sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats), email });
 }

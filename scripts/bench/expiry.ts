@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPrisma } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { freePort, freshDatabase, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchShowtimes, freePort, freshDatabase, report, startProcess, stopProcess, type TRow } from './lib';
 
 const HOLDS = 1000;
 const HOLD_SECONDS = 8;
@@ -21,15 +21,7 @@ export async function benchExpiry(): Promise<string> {
   await prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
   const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
   const movie = await prisma.movie.findFirstOrThrow();
-  const showtimes: { id: string }[] = [];
-  for (let i = 0; i < SHOWTIMES; i++) {
-    const startsAt = new Date(Date.now() + (60 + i) * 86_400_000);
-    showtimes.push(
-      await prisma.showtime.create({
-        data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), prices: { create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({ seatType: t as 'STANDARD', pricePaise: 20_000 })) } },
-      }),
-    );
-  }
+  const showtimes = await benchShowtimes(prisma, { screenId: screen.id, movieId: movie.id, count: SHOWTIMES, fromDays: 60 });
 
   const port = await freePort();
   const env = { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000', HOLD_TTL_SECONDS: String(HOLD_SECONDS) };

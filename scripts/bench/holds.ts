@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createPrisma } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchShowtimes, freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 8;
@@ -57,15 +57,7 @@ export async function benchHolds(): Promise<string> {
   const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
   const movie = await prisma.movie.findFirstOrThrow();
   // Ten shows on sale at once, as on a busy evening; each customer shops for one of them.
-  const showtimes: { id: string }[] = [];
-  for (let i = 0; i < SHOWTIMES; i++) {
-    const startsAt = new Date(Date.now() + (30 + i) * 86_400_000);
-    showtimes.push(
-      await prisma.showtime.create({
-        data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), prices: { create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({ seatType: t as 'STANDARD', pricePaise: 20_000 })) } },
-      }),
-    );
-  }
+  const showtimes = await benchShowtimes(prisma, { screenId: screen.id, movieId: movie.id, count: SHOWTIMES, fromDays: 30 });
   const showtime = showtimes[0]!;
   const seatIds = screen.seats.map((s) => s.id);
 

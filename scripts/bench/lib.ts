@@ -9,6 +9,7 @@ import getPort from 'get-port';
 import { withDatabase } from '../../server/src/db/database-url';
 import { dropDatabase, ensureDatabase } from '../../server/src/db/ensure-database';
 import { applyMigrations } from '../../server/src/db/schema-engine';
+import type { PrismaClient } from '../../server/src/db/prisma';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -22,6 +23,21 @@ export async function freshDatabase(name: string): Promise<string> {
 }
 
 export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });
+
+/** `count` shows of one movie on one screen, a day apart from `fromDays` days ahead, every seat type at ₹200. */
+export async function benchShowtimes(prisma: PrismaClient, { screenId, movieId, count, fromDays }: { screenId: string; movieId: string; count: number; fromDays: number }): Promise<{ id: string }[]> {
+  const shows: { id: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const startsAt = new Date(Date.now() + (fromDays + i) * 86_400_000);
+    shows.push(
+      await prisma.showtime.create({
+        data: { movieId, screenId, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), prices: { create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({ seatType: t as 'STANDARD', pricePaise: 20_000 })) } },
+        select: { id: true },
+      }),
+    );
+  }
+  return shows;
+}
 
 /** Starts a TypeScript entry in its own process (its own core, as in production) and waits for its URL to answer. */
 export async function startProcess(entry: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {

@@ -8,6 +8,7 @@ import { startWorkers } from '../jobs/start-workers';
 import { generateDeviceToken, hashToken } from '../kiosks/device-token';
 import { SmtpCatcher } from '../mail/smtp-catcher';
 import { createCustomerClient } from '../test/customer-client';
+import { holdAndPay } from '../test/pay';
 import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
@@ -59,12 +60,8 @@ async function newKiosk(name: string) {
 async function paidBooking(seats: number, email: string, kioskClient?: ReturnType<typeof createCustomerClient>) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
   const customer = kioskClient ?? createCustomerClient(server.url);
-  const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, seats) });
-  await customer.bookings.setContact.mutate({ bookingId: hold.bookingId, email });
-  const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'checkout' });
-  const paid = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"outcome":"captured"}' })).json()) as Record<string, string>;
-  await customer.payments.verify.mutate({ bookingId: hold.bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
-  return { customer, bookingId: hold.bookingId, code: hold.code, showtimeId: showtime.id, seatIds };
+  const { bookingId, code } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats), email });
+  return { customer, bookingId, code, showtimeId: showtime.id, seatIds };
 }
 
 /** Collects a subscription's events until stopped. */

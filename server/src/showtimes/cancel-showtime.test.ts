@@ -8,6 +8,7 @@ import { SmtpCatcher } from '../mail/smtp-catcher';
 import { refundCancelledBooking } from '../jobs/refunds/refund-worker';
 import { startWorkers } from '../jobs/start-workers';
 import { createCustomerClient } from '../test/customer-client';
+import { holdAndPay } from '../test/pay';
 import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
@@ -47,13 +48,7 @@ const auth = `Basic ${Buffer.from(`${TEST_RAZORPAY.RAZORPAY_KEY_ID}:${TEST_RAZOR
 
 /** One customer paying for one seat by Checkout, as the web app does. */
 async function paidSeat(showtimeId: string, seatId: string, n: number) {
-  const customer = createCustomerClient(server.url);
-  const hold = await customer.holds.create.mutate({ showtimeId, seatIds: [seatId] });
-  await customer.bookings.setContact.mutate({ bookingId: hold.bookingId, email: `fan${n}@example.com` });
-  const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'checkout' });
-  const paid = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"outcome":"captured"}' })).json()) as Record<string, string>;
-  await customer.payments.verify.mutate({ bookingId: hold.bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
-  return hold.bookingId;
+  return (await holdAndPay(createCustomerClient(server.url), sandbox.url, { showtimeId, seatIds: [seatId], email: `fan${n}@example.com` })).bookingId;
 }
 
 function collect<T>(subscribe: (h: { onData: (v: T) => void }) => { unsubscribe: () => void }) {

@@ -28,19 +28,7 @@ export class TestRedisServer {
   /** Starts (again) on the same port, empty, as a restarted Redis without persistence would be. */
   async resume(): Promise<void> {
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    probe.on('error', () => {});
-    for (let i = 0; ; i++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        break;
-      } catch (err) {
-        if (i > 100) throw err;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    probe.disconnect();
+    await waitForPing(this.port);
   }
 
   /** Kills it outright (SIGKILL), as a crash would. */

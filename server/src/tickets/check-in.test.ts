@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refundBooking } from '../payments/refund-booking';
 import { createCustomerClient } from '../test/customer-client';
+import { holdAndPay } from '../test/pay';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
 import { refusal } from '../test/refusal';
@@ -37,11 +38,8 @@ afterAll(async () => {
 async function tickets(seats: number, startsInMinutes = 30) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma, { startsInMinutes });
   const customer = createCustomerClient(server.url);
-  const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, seats) });
-  const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'checkout' });
-  const paid = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"outcome":"captured"}' })).json()) as Record<string, string>;
-  await customer.payments.verify.mutate({ bookingId: hold.bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
-  const booking = await customer.bookings.get.query({ bookingId: hold.bookingId });
+  const { bookingId } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats) });
+  const booking = await customer.bookings.get.query({ bookingId });
   return { booking, showtime, tokens: booking.tickets.map((t) => t.token) };
 }
 

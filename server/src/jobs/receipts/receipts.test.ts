@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpCatcher } from '../../mail/smtp-catcher';
 import { queueReceipt, receiptJobId } from '../../payments/queue-receipt';
 import { createCustomerClient } from '../../test/customer-client';
+import { holdAndPay } from '../../test/pay';
 import { futureShowtime, seedCinema } from '../../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../../test/payment-sandbox';
 import { freePort } from '../../test/redis-server';
@@ -44,12 +45,8 @@ afterAll(async () => {
 async function paidBooking(seats: number, email: string) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
   const customer = createCustomerClient(server.url);
-  const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, seats) });
-  await customer.bookings.setContact.mutate({ bookingId: hold.bookingId, email });
-  const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'checkout' });
-  const paid = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"outcome":"captured"}' })).json()) as Record<string, string>;
-  await customer.payments.verify.mutate({ bookingId: hold.bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
-  return { customer, bookingId: hold.bookingId, code: hold.code };
+  const { bookingId, code } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats), email });
+  return { customer, bookingId, code };
 }
 
 describe('receipts', () => {
