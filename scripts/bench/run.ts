@@ -1,4 +1,4 @@
-// `pnpm bench [holds|seatmap|expiry|fanout|kiosk ...]`: every benchmark (or the named ones), each beside its baseline
+// `pnpm bench [holds|seatmap|webhooks|expiry|fanout|kiosk ...]`: every benchmark (or the named ones), each beside its baseline
 // measured in the same run. Not part of `npm test`: it loads this machine for minutes and reports
 // ratios, never asserts times. docs/performance.md keeps the sections of benches not run this time.
 import { benchExpiry } from './expiry';
@@ -6,9 +6,10 @@ import { benchFanout } from './fanout';
 import { benchHolds } from './holds';
 import { benchKiosk } from './kiosk';
 import { benchSeatMap } from './seatmap';
+import { benchWebhooks } from './webhooks';
 import { writePerformanceDoc } from './lib';
 
-const benches = { holds: benchHolds, seatmap: benchSeatMap, expiry: benchExpiry, fanout: benchFanout, kiosk: benchKiosk } as const;
+const benches = { holds: benchHolds, seatmap: benchSeatMap, webhooks: benchWebhooks, expiry: benchExpiry, fanout: benchFanout, kiosk: benchKiosk } as const;
 const names = process.argv.slice(2);
 for (const name of names) if (!(name in benches)) throw new Error(`unknown bench "${name}"; choose from ${Object.keys(benches).join(', ')}`);
 const chosen = names.length ? (names as (keyof typeof benches)[]) : (Object.keys(benches) as (keyof typeof benches)[]);
