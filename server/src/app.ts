@@ -11,6 +11,7 @@ import { registerHealthRoutes } from './health/health-routes';
 import { registerWebRoutes } from './web/web-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
 import { registerManagerRoutes } from './manager/manager-routes';
+import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { collectQueueMetrics, registry } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
@@ -64,6 +65,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   await registerWebRoutes(app, services);
   await registerPaymentRoutes(app, services);
   await registerManagerRoutes(app, services);
+  registerCatalogRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {
       await collectQueueMetrics(services.jobs.all).catch((err: unknown) => req.log.warn({ err }, 'queue metrics not refreshed'));

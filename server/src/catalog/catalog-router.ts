@@ -15,7 +15,7 @@ export const catalogRouter = router({
   seatMap: publicProcedure
     .input(ZSeatMapInputSchema)
     .output(ZSeatMapSchema)
-    .query(({ ctx, input }) => cachedSeatMap(ctx, input.showtimeId)),
+    .query(async ({ ctx, input }) => (await cachedSeatMap(ctx, input.showtimeId)).map),
 
   /** Programme changes as they happen (SSE): a show cancelled or scheduled. Apps refetch their lists. */
   onChange: publicProcedure.subscription(({ ctx, signal }) => ctx.catalogEvents.stream('all', signal ?? new AbortController().signal)),

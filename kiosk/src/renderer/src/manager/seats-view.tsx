@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Spinner } from '../components/layout';
 import { applySeatChange } from '../screens/seat-map/seat-selection';
 import { SeatMap } from '../screens/seat-map/seat-map';
+import { useSeatMapQueryOptions } from '../screens/seat-map/seat-map-query';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
 
@@ -44,7 +45,7 @@ export function SeatsView() {
 function BlockSeats({ showtimeId }: { showtimeId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const mapOptions = trpc.catalog.seatMap.queryOptions({ showtimeId }, { staleTime: 0 });
+  const mapOptions = useSeatMapQueryOptions(showtimeId);
   const map = useQuery(mapOptions);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');

@@ -7,13 +7,14 @@ import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
 import { errorData, useTRPC } from '../../trpc';
 import { SeatMap } from './seat-map';
+import { useSeatMapQueryOptions } from './seat-map-query';
 import { applySeatChange, lostSeats, toggleSeat } from './seat-selection';
 
 export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: string; onHeld: (hold: THoldCreateOutput) => void; onBack: () => void }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const mapOptions = trpc.catalog.seatMap.queryOptions({ showtimeId }, { staleTime: 0 });
+  const mapOptions = useSeatMapQueryOptions(showtimeId);
   const map = useQuery(mapOptions);
   const show = useQuery(trpc.catalog.showtimes.queryOptions(undefined)).data?.find((s) => s.id === showtimeId);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
