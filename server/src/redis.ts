@@ -17,9 +17,9 @@ export function createRedis(opts: { url: string; prefix: string; clusterNodes?: 
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
     lazyConnect: opts.lazyConnect ?? false,
-    // Commands issued in the same tick by concurrent requests go out in one write: under a storm of
-    // holds, socket writes (syscalls) were the API's largest cost.
-    enableAutoPipelining: true,
+    // No auto-pipelining: under load ioredis 5.11 lost replies when scripts (EVALSHA, loaded on
+    // first use) shared an auto-pipeline ("results[i] is not iterable", the caller never answered).
+    enableAutoPipelining: false,
     retryStrategy,
   };
   if (opts.clusterNodes?.length) {
