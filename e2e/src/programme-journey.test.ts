@@ -15,15 +15,21 @@ let browser: Browser;
 beforeAll(async () => {
   system = await startSystem();
   browser = await launchChromium();
-}, 120_000);
+}, 480_000);
 afterAll(async () => {
   await browser?.close();
   await system?.close();
 });
 
-/** A time on the cinema clock about 20 minutes from now (HH:MM), and its day. */
+/**
+ * A time on the cinema clock a few minutes from now (HH:MM) and still today there, where the kiosk
+ * sells: 20 minutes ahead, or less late in the evening (as showLaterToday does).
+ */
 function soonOnCinemaClock(): { date: string; time: string } {
-  const at = new Date(Date.now() + 20 * 60_000);
+  const now = new Date();
+  const istMinutes = (now.getUTCHours() * 60 + now.getUTCMinutes() + 330) % 1440;
+  const ahead = Math.max(2, Math.min(20, 1440 - istMinutes - 2));
+  const at = new Date(now.getTime() + ahead * 60_000);
   const ist = new Date(at.getTime() + 330 * 60_000);
   return { date: cinemaDate(at, 'Asia/Kolkata'), time: ist.toISOString().slice(11, 16) };
 }

@@ -16,7 +16,7 @@ beforeAll(async () => {
   system = await startSystem({ HOLD_TTL_SECONDS: String(HOLD_SECONDS) });
   browser = await launchChromium();
   ({ showtime } = await showLaterToday(system));
-}, 120_000);
+}, 480_000);
 afterAll(async () => {
   await browser?.close();
   await system?.close();

@@ -27,8 +27,21 @@ function ensureWebBuild(): void {
   execFileSync(process.execPath, [path.join(root, 'kiosk/node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: path.join(root, 'kiosk'), stdio: 'inherit' });
 }
 
+/**
+ * The journeys sell "later today" on the cinema's clock, as the kiosk does. In the last minutes
+ * before midnight in Kolkata there is no later today: wait for the new day (at most ~5 minutes).
+ */
+async function notJustBeforeMidnight(): Promise<void> {
+  const istSeconds = (Date.now() / 1000 + 330 * 60) % 86_400;
+  const left = 86_400 - istSeconds;
+  if (left > 5 * 60) return;
+  console.warn(`browser journeys wait ${Math.ceil(left + 30)} s for midnight in Asia/Kolkata (no "later today" before it)`);
+  await new Promise((r) => setTimeout(r, (left + 30) * 1000));
+}
+
 /** `overrides`: settings for this system, e.g. a short HOLD_TTL_SECONDS to watch holds expire. */
 export async function startSystem(overrides: Record<string, string> = {}) {
+  await notJustBeforeMidnight();
   ensureWebBuild();
   const sandbox = await startPaymentSandbox();
   const smtpPort = await freePort();

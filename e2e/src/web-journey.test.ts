@@ -27,7 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
   system = await startSystem();
   browser = await launchChromium();
-}, 120_000);
+}, 480_000);
 afterAll(async () => {
   await browser?.close();
   await system?.close();
