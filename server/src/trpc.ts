@@ -3,7 +3,7 @@ import { ERROR_CODES, type TAppErrorData, type TErrorCode, type TStaffRole } fro
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resolveHolder, webSessionId } from './auth/holder';
-import { assertSameSite, currentStaff, hasRole } from './auth/staff-session';
+import { assertSameSite, requireStaff } from './auth/staff-session';
 import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import type { TServices } from './services';
 
@@ -97,13 +97,8 @@ export const kioskProcedure = holderProcedure.use(async ({ ctx, next }) => {
  */
 export function staffProcedure(role: TStaffRole) {
   return publicProcedure.use(async ({ ctx, type, path, next }) => {
-    const staff = await currentStaff(ctx, ctx.req);
-    if (!staff) throw new AppError('AUTH_REQUIRED', { message: `no staff session for ${path}`, userMessage: 'Please sign in to the dashboard.' });
-    if (!hasRole(staff.role, role)) {
-      throw new AppError('AUTH_FORBIDDEN', { message: `${staff.role} ${staff.id} called ${path} (needs ${role})`, userMessage: `Only ${role === 'ADMIN' ? 'an admin' : 'a manager or admin'} can do that.` });
-    }
-    if (!staff.cinemaId) throw new AppError('AUTH_FORBIDDEN', { message: `staff ${staff.id} has no cinema`, userMessage: 'Your account is not attached to a cinema. Ask an admin.' });
+    const staff = await requireStaff(ctx, ctx.req, role, path);
     if (type === 'mutation') assertSameSite(ctx.req);
-    return next({ ctx: { staff: { ...staff, cinemaId: staff.cinemaId }, actor: { userId: staff.id, cinemaId: staff.cinemaId } } });
+    return next({ ctx: { staff, actor: { userId: staff.id, cinemaId: staff.cinemaId } } });
   });
 }

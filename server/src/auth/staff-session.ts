@@ -92,6 +92,20 @@ export async function currentStaff({ prisma }: Pick<TServices, 'prisma'>, req: F
   return { id: user.id, email: user.email, name: user.name, role: user.role, cinemaName: user.cinema?.name ?? null, cinemaId: user.cinemaId, sessionId: session.id };
 }
 
+/**
+ * The signed-in staff member of a cinema with at least `role`, or the refusal (sign in; not allowed;
+ * no cinema). `what` names the call in the log. tRPC procedures and REST routes both go through it.
+ */
+export async function requireStaff(services: Pick<TServices, 'prisma'>, req: FastifyRequest, role: TStaffRole, what: string): Promise<TStaff & { cinemaId: string }> {
+  const staff = await currentStaff(services, req);
+  if (!staff) throw new AppError('AUTH_REQUIRED', { message: `no staff session for ${what}`, userMessage: 'Please sign in to the dashboard.' });
+  if (!hasRole(staff.role, role)) {
+    throw new AppError('AUTH_FORBIDDEN', { message: `${staff.role} ${staff.id} called ${what} (needs ${role})`, userMessage: `Only ${role === 'ADMIN' ? 'an admin' : 'a manager or admin'} can do that.` });
+  }
+  if (!staff.cinemaId) throw new AppError('AUTH_FORBIDDEN', { message: `staff ${staff.id} has no cinema`, userMessage: 'Your account is not attached to a cinema. Ask an admin.' });
+  return { ...staff, cinemaId: staff.cinemaId };
+}
+
 export async function logOut({ prisma, env }: Pick<TServices, 'prisma' | 'env'>, { res, staff }: { res: FastifyReply; staff: TStaff | null }): Promise<void> {
   if (staff) {
     await prisma.staffSession.deleteMany({ where: { id: staff.sessionId } });

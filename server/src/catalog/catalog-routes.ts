@@ -5,13 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { cachedSeatMap } from './seat-map-cache';
+import { isUuid } from '../http/is-uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerCatalogRoutes(app: FastifyInstance, services: TServices): void {
   app.get<{ Params: { showtimeId: string } }>('/catalog/seat-maps/:showtimeId', async (req, reply) => {
     const { showtimeId } = req.params;
-    if (!UUID.test(showtimeId)) throw new AppError('INPUT_INVALID', { message: `bad showtime id ${showtimeId}`, userMessage: 'That show could not be found.' });
+    if (!isUuid(showtimeId)) throw new AppError('INPUT_INVALID', { message: `bad showtime id ${showtimeId}`, userMessage: 'That show could not be found.' });
     const { json, version } = await cachedSeatMap(services, showtimeId);
     const etag = `"${showtimeId}.${version}"`;
     void reply.header('etag', etag).header('cache-control', 'no-cache');

@@ -5,21 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { POSTER_MAX_BYTES, POSTER_TYPES } from '@marquee/shared';
-import { assertSameSite, currentStaff, hasRole, type TStaff } from '../auth/staff-session';
+import { assertSameSite, requireStaff } from '../auth/staff-session';
 import { savePoster } from '../programme/movies';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { loadSales, salesCsvRecords } from './sales';
+import { isUuid } from '../http/is-uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The signed-in manager or admin of a cinema, or the refusal a REST route answers with. */
-async function managerOf(services: TServices, req: Parameters<typeof currentStaff>[1], what: string): Promise<TStaff & { cinemaId: string }> {
-  const staff = await currentStaff(services, req);
-  if (!staff) throw new AppError('AUTH_REQUIRED', { message: `${what} without a staff session`, userMessage: 'Please sign in to the dashboard.' });
-  if (!hasRole(staff.role, 'MANAGER') || !staff.cinemaId) throw new AppError('AUTH_FORBIDDEN', { message: `${staff.role} ${staff.id} asked for ${what}` });
-  return { ...staff, cinemaId: staff.cinemaId };
-}
 
 export async function registerManagerRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   // Posters: content-hashed names, so they can be cached for good.
@@ -34,15 +26,15 @@ export async function registerManagerRoutes(app: FastifyInstance, services: TSer
   await app.register(async (uploads) => {
     uploads.addContentTypeParser(Object.keys(POSTER_TYPES), { parseAs: 'buffer', bodyLimit: POSTER_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
     uploads.post<{ Params: { movieId: string } }>('/manager/movies/:movieId/poster', async (req, reply) => {
-      const staff = await managerOf(services, req, 'a poster upload');
+      const staff = await requireStaff(services, req, 'MANAGER', 'a poster upload');
       assertSameSite(req);
-      if (!UUID.test(req.params.movieId) || !Buffer.isBuffer(req.body)) throw new AppError('INPUT_INVALID', { message: 'bad poster upload', userMessage: 'Send the poster image as the request body.' });
+      if (!isUuid(req.params.movieId) || !Buffer.isBuffer(req.body)) throw new AppError('INPUT_INVALID', { message: 'bad poster upload', userMessage: 'Send the poster image as the request body.' });
       return reply.send(await savePoster(services, { actor: { userId: staff.id }, movieId: req.params.movieId, bytes: req.body }));
     });
   });
 
   app.get('/manager/sales.csv', async (req, reply) => {
-    const staff = await managerOf(services, req, 'sales.csv');
+    const staff = await requireStaff(services, req, 'MANAGER', 'sales.csv');
     const parsed = ZSalesInputSchema.safeParse(req.query);
     if (!parsed.success) {
       throw new AppError('INPUT_INVALID', { message: 'bad sales.csv range', userMessage: `Invalid range: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}` });

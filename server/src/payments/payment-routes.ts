@@ -8,8 +8,8 @@ import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { handleWebhook, ZWebhookEnvelope } from './handle-webhook';
 import { isValidWebhookSignature } from './signatures';
+import { isUuid } from '../http/is-uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function registerPaymentRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   await app.register(async (hooks) => {
@@ -51,7 +51,7 @@ export async function registerPaymentRoutes(app: FastifyInstance, services: TSer
   app.get<{ Params: { bookingId: string } }>('/bookings/:bookingId/tickets.pdf', async (req, reply) => {
     const holder = await resolveHolder({ req, res: reply, prisma: services.prisma, env: services.env });
     const { bookingId } = req.params;
-    const owned = UUID.test(bookingId) && (await services.prisma.booking.count({ where: { id: bookingId, holder: holder.key, status: 'CONFIRMED' } })) === 1;
+    const owned = isUuid(bookingId) && (await services.prisma.booking.count({ where: { id: bookingId, holder: holder.key, status: 'CONFIRMED' } })) === 1;
     if (!owned) throw new AppError('BOOKING_NOT_FOUND', { message: `no confirmed booking ${bookingId} for ${holder.key}` });
     const { booking, document } = await loadTicketDocument(services.prisma, bookingId);
     return reply

@@ -14,6 +14,7 @@ import { dayBounds } from '../catalog/cinema-day';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { ticketPublicKeys } from './ticket-keys';
+import { isUuid } from '../http/is-uuid';
 
 type TStaffActor = { userId: string; cinemaId: string };
 
@@ -41,12 +42,11 @@ const TICKET_SQL = `
   JOIN "Screen" sc ON sc.id = st."screenId" JOIN "Cinema" c ON c.id = sc."cinemaId" JOIN "Movie" m ON m.id = st."movieId"
   WHERE t.id = $1::uuid AND t.token = $2 AND sc."cinemaId" = $3::uuid`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The ticket a token names, if the token is genuine and the ticket is this cinema's; else TICKET_INVALID. */
 async function ticketOf(services: Pick<TServices, 'pg' | 'env' | 'log'>, token: string, cinemaId: string): Promise<TTicketRow> {
   const verified = verifyTicketToken(token, ticketPublicKeys(services.env));
-  if (!verified.ok || !UUID.test(verified.payload.tid)) {
+  if (!verified.ok || !isUuid(verified.payload.tid)) {
     services.log.warn({ reason: verified.ok ? 'bad_ticket_id' : verified.reason }, 'door refused a token');
     throw new AppError('TICKET_INVALID', { message: `ticket token refused: ${verified.ok ? 'bad ticket id' : verified.reason}` });
   }
