@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildEnv, checkNode, fail, installDependencies, pnpm, root, run } from './lib/bootstrap.mjs';
 import { checkServices } from './lib/services-check.mjs';
+import { API_NODE_FLAGS } from './lib/node-flags.mjs';
 
 const watch = process.argv.includes('--watch');
 checkNode();
@@ -43,7 +44,7 @@ pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], {
 
 /** Every long-running part of the system. Each later part (workers, sandbox, printer) adds a line. */
 const processes = [
-  { name: 'api', args: [...(watch ? ['watch'] : []), 'server/src/main.ts'] },
+  { name: 'api', args: [...(watch ? ['watch'] : []), ...API_NODE_FLAGS, 'server/src/main.ts'] },
   { name: 'worker', args: [...(watch ? ['watch'] : []), 'server/src/worker.ts'] },
   ...(useSandbox ? [{ name: 'sandbox', args: ['sandbox/src/main.ts'] }] : []),
   ...(useMailCatcher ? [{ name: 'mail', args: ['server/src/mail/mail-catcher.ts'] }] : []),

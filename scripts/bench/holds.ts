@@ -26,7 +26,7 @@ async function straightInserts(databaseUrl: string, showtimeId: string, seatIds:
         await client.query(
           `INSERT INTO "Booking" (id, code, "showtimeId", status, channel, holder, "amountPaise", "feePaise", "expiresAt", "updatedAt")
            VALUES ($1, $2, $3, 'CANCELLED', 'WEB', $4, 20000, 0, now() + interval '10 minutes', now())`,
-          [id, `B${n++}`, showtimeId, `bench:${id}`],
+          [id, `bench-${n++}`, showtimeId, `bench:${id}`],
         );
         await client.query(`INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active) VALUES ($1, $2, $3, $4, 20000, false)`, [
           randomUUID(),

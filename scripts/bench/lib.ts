@@ -10,6 +10,7 @@ import { withDatabase } from '../../server/src/db/database-url';
 import { dropDatabase, ensureDatabase } from '../../server/src/db/ensure-database';
 import { applyMigrations } from '../../server/src/db/schema-engine';
 import type { PrismaClient } from '../../server/src/db/prisma';
+import { API_NODE_FLAGS } from '../lib/node-flags.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -39,9 +40,13 @@ export async function benchShowtimes(prisma: PrismaClient, { screenId, movieId, 
   return shows;
 }
 
-/** Starts a TypeScript entry in its own process (its own core, as in production) and waits for its URL to answer. */
+/**
+ * Starts a TypeScript entry in its own process (its own core, as in production) and waits for its
+ * URL to answer. Every server here, baselines included, runs with the API's Node flags.
+ */
 export async function startProcess(entry: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), entry, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const nodeFlags = [...API_NODE_FLAGS, ...(env.EXP_NODE_FLAGS ? env.EXP_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])];
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
     const ok = await fetch(readyUrl).then((r) => r.ok, () => false);

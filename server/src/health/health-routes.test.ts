@@ -27,6 +27,23 @@ describe('health endpoints', () => {
     }
   });
 
+  it('sends the security headers on every response, API calls included', async () => {
+    const server = await startTestServer(ctx);
+    try {
+      for (const path of ['/healthz', '/trpc/catalog.movies', '/no-such-page']) {
+        const headers = (await fetch(`${server.url}${path}`)).headers;
+        expect(headers.get('content-security-policy'), path).toContain("default-src 'self'");
+        expect(headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+        expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+        expect(headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+        expect(headers.get('cross-origin-resource-policy'), path).toBe('same-site');
+        expect(headers.get('x-powered-by'), path).toBeNull();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('stays ready but degraded without Redis', async () => {
     const redis = createRedis({ url: `redis://${NOWHERE}`, prefix: 'x:' });
     redis.on('error', () => {}); // the refusals are the point of this test

@@ -7,12 +7,14 @@ import { AppError } from '../errors/app-error';
 import { closeQrQuietly } from '../payments/settle-payment';
 import { isUniqueViolation } from '../errors/unique-violation';
 import { metrics } from '../metrics/metrics';
+import type { TSql } from '../db/prisma';
+import { isUuid } from '../http/is-uuid';
 import type { TServices } from '../services';
 import { generateBookingCode } from './booking-code';
 import { expireOverdueBookings } from './expire-bookings';
 import { insertHold, replaceHold } from './insert-hold';
 import { loadHoldContext, type THoldContext } from './load-hold-context';
-import { acquireSeats, readSeatOwners, releaseSeats, restoreSeats } from './redis-holds';
+import { acquireSeats, releaseSeats, restoreSeats } from './redis-holds';
 import { releaseSeatKeys } from './release-seat-keys';
 import { scheduleExpiry } from './schedule-expiry';
 
@@ -57,13 +59,26 @@ async function takenInPostgres({ prisma }: THoldServices, showtimeId: string, se
   return seatIds.filter((id) => taken.has(id));
 }
 
+/** Of these booking ids, the ones Postgres knows and has closed (expired, cancelled, refunded). */
+async function closedBookingIds(pg: TSql, ids: string[]): Promise<string[]> {
+  ids = ids.filter(isUuid); // a key written by anything else is nobody's booking
+  if (ids.length === 0) return [];
+  const { rows } = await pg.query<{ id: string }>({
+    name: 'closed-bookings',
+    text: `SELECT id::text FROM "Booking" WHERE id = ANY($1::uuid[]) AND status IN ('EXPIRED', 'CANCELLED', 'REFUNDED')`,
+    values: [ids],
+  });
+  return rows.map((r) => r.id);
+}
+
 /**
  * Runs the hold script; if Redis names seats whose owning booking Postgres has closed (keys left
- * behind while Redis was unreachable), drops those stale keys and tries once more.
+ * behind while Redis was unreachable, or not yet released after a replacement), drops those stale
+ * keys and tries once more.
  * Returns false when Redis could not be asked (degraded mode).
  */
 async function holdInRedis(services: THoldServices, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId: string | null }): Promise<boolean> {
-  const { redis, prisma, log } = services;
+  const { redis, pg, log } = services;
   if (redis.status !== 'ready') {
     metrics.degraded.inc({ operation: 'hold' });
     return false;
@@ -72,20 +87,18 @@ async function holdInRedis(services: THoldServices, opts: { showtimeId: string; 
     for (let attempt = 0; ; attempt++) {
       const result = await acquireSeats(redis, opts);
       if (result.ok) return true;
-      const owners = await readSeatOwners(redis, opts.showtimeId, result.takenSeatIds);
-      const ownerIds = [...new Set(owners.filter((o): o is string => o !== null))];
       // Stale only if Postgres knows the owner and has closed it: a booking it does not know yet
-      // may be a concurrent hold between its script and its COMMIT.
-      const closed = await prisma.booking.findMany({ where: { id: { in: ownerIds }, status: { in: ['EXPIRED', 'CANCELLED', 'REFUNDED'] } }, select: { id: true } });
-      const closedIds = new Set(closed.map((b) => b.id));
-      const stale = result.takenSeatIds.filter((_, i) => owners[i] && closedIds.has(owners[i]));
+      // may be a concurrent hold between its script and its COMMIT. (A replaced hold's keys are
+      // stale for the moment between its replacement's COMMIT and their release.)
+      const closedIds = new Set(await closedBookingIds(pg, [...new Set(result.owners)]));
+      const stale = result.takenSeatIds.filter((_, i) => closedIds.has(result.owners[i]!));
       if (stale.length === 0 || attempt > 0) {
         throw new AppError('HOLD_SEAT_TAKEN', { message: `seats held in Redis: ${result.takenSeatIds.join(', ')}`, data: { takenSeatIds: result.takenSeatIds } });
       }
       for (const [i, seatId] of result.takenSeatIds.entries()) {
-        if (stale.includes(seatId)) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId: owners[i]! });
+        if (closedIds.has(result.owners[i]!)) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId: result.owners[i]! });
       }
-      log.warn({ showtimeId: opts.showtimeId, seatIds: stale }, 'dropped stale hold keys left from a Redis outage');
+      log.debug({ showtimeId: opts.showtimeId, seatIds: stale }, 'dropped hold keys of closed bookings');
     }
   } catch (err) {
     if (err instanceof AppError) throw err;

@@ -6,6 +6,7 @@ import { refusal, type TRefusalData } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import type { TSeedResult } from '../seed/seed-demo-cinema';
+import { holdKey } from './hold-keys';
 import { readSeatOwners } from './redis-holds';
 
 let ctx: TTestContext;
@@ -62,6 +63,25 @@ describe('holds.create', () => {
     expect(err.message).toMatch(/just taken/);
     expect(await writes()).toEqual(before);
     expect(await readSeatOwners(ctx.redis, showtime.id, [seatIds[3]!])).toEqual([null]);
+  });
+
+  it('takes over seats whose Redis keys outlived their closed booking, but not keys of a booking Postgres does not know', async () => {
+    const { showtime, seatIds } = await futureShowtime(ctx.prisma);
+    const gone = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
+    // Closed in Postgres while Redis could not be told (its keys stay behind).
+    await ctx.pg.query(`UPDATE "Booking" SET status = 'EXPIRED' WHERE id = $1`, [gone.bookingId]);
+    await ctx.pg.query(`UPDATE "BookingSeat" SET active = false WHERE "bookingId" = $1`, [gone.bookingId]);
+    expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(0, 2))).toEqual([gone.bookingId, gone.bookingId]);
+    const next = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
+    expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(0, 2))).toEqual([next.bookingId, next.bookingId]);
+
+    // A key whose owner Postgres has never seen may be a hold between its script and its COMMIT.
+    await ctx.redis.set(holdKey(showtime.id, seatIds[5]!), '01a21412-0000-7000-8000-000000000000', 'PX', 60_000);
+    await ctx.redis.set(holdKey(showtime.id, seatIds[6]!), 'not-a-booking', 'PX', 60_000);
+    const before = await writes();
+    const err = await refusal(createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[4]!, seatIds[5]!, seatIds[6]!] }));
+    expect(err.data).toMatchObject({ code: 'CONFLICT', appCode: 'HOLD_SEAT_TAKEN', takenSeatIds: [seatIds[5], seatIds[6]] });
+    expect(await writes()).toEqual(before);
   });
 
   it('charges a kiosk its own booking fee and records the kiosk', async () => {

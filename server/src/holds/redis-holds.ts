@@ -5,12 +5,16 @@ import type { Redis } from '../redis';
 import { holdKey } from './hold-keys';
 
 // KEYS: the selection's seat keys. ARGV: booking id, TTL in ms, booking id this hold replaces ('').
-// Returns the 1-based positions of seats held by someone else; empty when every seat was set.
+// Returns, for each seat held by someone else, its 1-based position and its owner (so a conflict
+// needs no second round trip to learn who holds it); empty when every seat was set.
 const ACQUIRE = `
 local taken = {}
 for i, key in ipairs(KEYS) do
   local owner = redis.call('GET', key)
-  if owner and owner ~= ARGV[1] and owner ~= ARGV[3] then taken[#taken + 1] = i end
+  if owner and owner ~= ARGV[1] and owner ~= ARGV[3] then
+    taken[#taken + 1] = i
+    taken[#taken + 1] = owner
+  end
 end
 if #taken > 0 then return taken end
 for _, key in ipairs(KEYS) do redis.call('SET', key, ARGV[1], 'PX', ARGV[2]) end
@@ -36,7 +40,7 @@ return n
 `;
 
 type THoldCommands = {
-  marqueeAcquireSeats(...args: (string | number)[]): Promise<number[]>;
+  marqueeAcquireSeats(...args: (string | number)[]): Promise<(number | string)[]>;
   marqueeReleaseSeats(...args: (string | number)[]): Promise<number>;
   marqueeRestoreSeats(...args: (string | number)[]): Promise<number>;
 };
@@ -55,11 +59,17 @@ function commands(redis: Redis): THoldCommands {
 export async function acquireSeats(
   redis: Redis,
   opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId?: string | null },
-): Promise<{ ok: true } | { ok: false; takenSeatIds: string[] }> {
+): Promise<{ ok: true } | { ok: false; takenSeatIds: string[]; owners: string[] }> {
   const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
   const taken = await commands(redis).marqueeAcquireSeats(keys.length, ...keys, opts.bookingId, opts.ttlMs, opts.replacesBookingId ?? '');
   if (taken.length === 0) return { ok: true };
-  return { ok: false, takenSeatIds: taken.map((position) => opts.seatIds[position - 1]!) };
+  const takenSeatIds: string[] = [];
+  const owners: string[] = [];
+  for (let i = 0; i < taken.length; i += 2) {
+    takenSeatIds.push(opts.seatIds[Number(taken[i]) - 1]!);
+    owners.push(String(taken[i + 1]));
+  }
+  return { ok: false, takenSeatIds, owners };
 }
 
 export async function releaseSeats(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string }): Promise<number> {
