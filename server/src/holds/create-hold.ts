@@ -14,7 +14,7 @@ import { generateBookingCode } from './booking-code';
 import { expireOverdueBookings } from './expire-bookings';
 import { insertHold, replaceHold } from './insert-hold';
 import { loadHoldContext, type THoldContext } from './load-hold-context';
-import { acquireSeats, releaseSeats, restoreSeats } from './redis-holds';
+import { acquireSeats, releaseSeats, releaseSeatsAndPublish, restoreSeats } from './redis-holds';
 import { releaseSeatKeys } from './release-seat-keys';
 import { scheduleExpiry } from './schedule-expiry';
 
@@ -176,18 +176,29 @@ export async function createHold(
     }
   }
 
-  // Independent follow-ups, each handling its own failure; issued together so their Redis commands
-  // leave in one pipelined write.
+  // Independent follow-ups, each handling its own failure. The replaced hold's keys are released by
+  // the same script that publishes the seat event (one round trip).
   const previousOnly = (previous?.seatIds ?? []).filter((id) => !seatIds.includes(id));
   const replacedId = previous?.id;
   const replacedQr = previous?.qrId;
+  const event = {
+    showtimeId,
+    version: seatVersion,
+    seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
+  };
+  const releaseAndPublish =
+    replacedId && previousOnly.length
+      ? async (channel: string, message: string) => {
+          try {
+            await releaseSeatsAndPublish(services.redis, { showtimeId, seatIds: previousOnly, bookingId: replacedId, channel, message });
+          } catch (err) {
+            metrics.degraded.inc({ operation: 'release' }); // the keys expire by their TTL
+            throw err;
+          }
+        }
+      : undefined;
   await Promise.all([
-    replacedId && previousOnly.length ? releaseSeatKeys(services, { bookingId: replacedId, showtimeId, seatIds: previousOnly }) : null,
-    services.seatEvents.publish({
-      showtimeId,
-      version: seatVersion,
-      seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
-    }),
+    services.seatEvents.publish(event, releaseAndPublish),
     scheduleExpiry(services, { bookingId, expiresAt, now }),
     replacedQr ? closeQrQuietly(services, replacedQr) : null,
   ]);

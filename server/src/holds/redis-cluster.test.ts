@@ -13,7 +13,7 @@ import { refusal } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { holdKey } from './hold-keys';
-import { acquireSeats } from './redis-holds';
+import { acquireSeats, readSeatOwners } from './redis-holds';
 
 let cluster: TestRedisCluster;
 let ctx: TTestContext;
@@ -53,7 +53,8 @@ describe.skipIf(!hasRedisServer)('on a Redis Cluster', () => {
     const sub = createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId: showtime.id }, { onData: (e) => events.push(e) });
     try {
       await new Promise((r) => setTimeout(r, 300));
-      const first = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(10, 13) });
+      const customer = createCustomerClient(server.url);
+      const first = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(10, 13) });
       // Redis (the cluster) holds the keys: a direct script run sees them taken.
       const direct = await acquireSeats(ctx.redis, { showtimeId: showtime.id, seatIds: seatIds.slice(12, 14), bookingId: 'someone-else', ttlMs: 5_000 });
       expect(direct).toEqual({ ok: false, takenSeatIds: [seatIds[12]], owners: [first.bookingId] });
@@ -61,6 +62,10 @@ describe.skipIf(!hasRedisServer)('on a Redis Cluster', () => {
       expect(second.data).toMatchObject({ appCode: 'HOLD_SEAT_TAKEN', takenSeatIds: [seatIds[12]] });
       await eventually(() => events, (e) => e.some((ev) => ev.seats.some((s) => s.id === seatIds[10] && s.state === 'held')), 3_000);
       expect(first.bookingId).toBeTruthy();
+      // A new selection replaces it: one script frees the old keys and publishes the change on the cluster.
+      const replaced = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[12]!, seatIds[16]!] });
+      await eventually(() => events, (e) => e.some((ev) => ev.seats.some((s) => s.id === seatIds[10] && s.state === 'available')), 3_000);
+      expect(await readSeatOwners(ctx.redis, showtime.id, [seatIds[10]!, seatIds[11]!, seatIds[12]!, seatIds[16]!])).toEqual([null, null, replaced.bookingId, replaced.bookingId]);
     } finally {
       sub.unsubscribe();
     }

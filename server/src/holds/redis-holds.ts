@@ -30,6 +30,17 @@ end
 return n
 `;
 
+// KEYS: seat keys. ARGV: booking id, channel, message. RELEASE, then PUBLISH the message (one
+// round trip for a replaced hold's keys and the seat event that announces them free).
+const RELEASE_AND_PUBLISH = `
+local n = 0
+for _, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key); n = n + 1 end
+end
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return n
+`;
+
 // KEYS: seat keys. ARGV: booking id, TTL in ms. Sets keys that are missing (after a flush or outage).
 const RESTORE = `
 local n = 0
@@ -42,6 +53,7 @@ return n
 type THoldCommands = {
   marqueeAcquireSeats(...args: (string | number)[]): Promise<(number | string)[]>;
   marqueeReleaseSeats(...args: (string | number)[]): Promise<number>;
+  marqueeReleaseSeatsAndPublish(...args: (string | number)[]): Promise<number>;
   marqueeRestoreSeats(...args: (string | number)[]): Promise<number>;
 };
 
@@ -51,6 +63,7 @@ function commands(redis: Redis): THoldCommands {
   if (!r.marqueeAcquireSeats) {
     redis.defineCommand('marqueeAcquireSeats', { lua: ACQUIRE });
     redis.defineCommand('marqueeReleaseSeats', { lua: RELEASE });
+    redis.defineCommand('marqueeReleaseSeatsAndPublish', { lua: RELEASE_AND_PUBLISH });
     redis.defineCommand('marqueeRestoreSeats', { lua: RESTORE });
   }
   return r as Redis & THoldCommands;
@@ -76,6 +89,12 @@ export async function releaseSeats(redis: Redis, opts: { showtimeId: string; sea
   if (opts.seatIds.length === 0) return 0;
   const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
   return commands(redis).marqueeReleaseSeats(keys.length, ...keys, opts.bookingId);
+}
+
+/** releaseSeats, then PUBLISH `message` on `channel`, in one script (a cluster forwards the PUBLISH to every node). */
+export async function releaseSeatsAndPublish(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string; channel: string; message: string }): Promise<number> {
+  const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
+  return commands(redis).marqueeReleaseSeatsAndPublish(keys.length, ...keys, opts.bookingId, opts.channel, opts.message);
 }
 
 export async function restoreSeats(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number }): Promise<number> {
