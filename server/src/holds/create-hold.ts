@@ -12,7 +12,7 @@ import { isUuid } from '../http/is-uuid';
 import type { TServices } from '../services';
 import { generateBookingCode } from './booking-code';
 import { expireOverdueBookings } from './expire-bookings';
-import { insertHold, replaceHold } from './insert-hold';
+import { writeHold } from './insert-hold';
 import { loadHoldContext, type THoldContext } from './load-hold-context';
 import { acquireSeats, releaseSeats, releaseSeatsAndPublish, restoreSeats } from './redis-holds';
 import { releaseSeatKeys } from './release-seat-keys';
@@ -152,7 +152,7 @@ export async function createHold(
     try {
       // Either way one round trip: the insert alone, or closing the previous hold and inserting
       // the new one in one database call (one transaction).
-      seatVersion = previous ? await replaceHold(services.pg, previous.id, hold) : await insertHold(services.pg, hold);
+      seatVersion = await writeHold(services.pg, previous?.id ?? null, hold);
     } catch (err) {
       if (!isUniqueViolation(err)) {
         await undoRedisHold();

@@ -6,7 +6,9 @@ import { refusal, type TRefusalData } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import type { TSeedResult } from '../seed/seed-demo-cinema';
+import { randomUUID } from 'node:crypto';
 import { holdKey } from './hold-keys';
+import { writeHold } from './insert-hold';
 import { readSeatOwners } from './redis-holds';
 
 let ctx: TTestContext;
@@ -82,6 +84,29 @@ describe('holds.create', () => {
     const err = await refusal(createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[4]!, seatIds[5]!, seatIds[6]!] }));
     expect(err.data).toMatchObject({ code: 'CONFLICT', appCode: 'HOLD_SEAT_TAKEN', takenSeatIds: [seatIds[5], seatIds[6]] });
     expect(await writes()).toEqual(before);
+  });
+
+  it('commits a hold without waiting for the WAL flush, and only that transaction', async () => {
+    const { showtime, seatIds } = await futureShowtime(ctx.prisma);
+    const client = await ctx.pg.connect();
+    try {
+      await client.query('BEGIN');
+      const now = new Date();
+      await writeHold(client, null, {
+        bookingId: randomUUID(), code: 'ZZZZZZ', showtimeId: showtime.id, channel: 'WEB', holder: 'web:commit-test', kioskId: null,
+        amountPaise: 22_000, feePaise: 2_000, expiresAt: new Date(now.getTime() + 60_000), lines: [{ seatId: seatIds[20]!, pricePaise: 20_000 }], now,
+      });
+      expect((await client.query('SHOW synchronous_commit')).rows[0]).toEqual({ synchronous_commit: 'off' });
+      await client.query('ROLLBACK');
+      expect((await client.query('SHOW synchronous_commit')).rows[0]).toEqual({ synchronous_commit: 'on' });
+    } finally {
+      client.release();
+    }
+    // After holds through the API, every pooled connection still commits synchronously (payments do).
+    const customer = createCustomerClient(server.url);
+    for (const seatId of seatIds.slice(21, 25)) await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatId] });
+    const settings = await Promise.all(Array.from({ length: 10 }, () => ctx.pg.query<{ synchronous_commit: string }>('SELECT current_setting($1) AS synchronous_commit, pg_sleep(0.05)', ['synchronous_commit'])));
+    expect(new Set(settings.map((r) => r.rows[0]!.synchronous_commit))).toEqual(new Set(['on']));
   });
 
   it('charges a kiosk its own booking fee and records the kiosk', async () => {

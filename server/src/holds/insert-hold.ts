@@ -14,45 +14,21 @@ export interface TNewHold {
   now: Date;
 }
 
-const INSERT_HOLD = `
-  WITH booking AS (
-    INSERT INTO "Booking" (id, code, "showtimeId", status, channel, holder, "kioskId", "amountPaise", "feePaise", "expiresAt", "createdAt", "updatedAt")
-    VALUES ($1::uuid, $2, $3::uuid, 'PENDING', $4::"Channel", $5, $6::uuid, $7, $8, $9, $10, $10)
-    RETURNING id
-  ), seats AS (
-    INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active)
-    SELECT gen_random_uuid(), $1::uuid, $3::uuid, x.seat_id, x.price, true
-      FROM unnest($11::uuid[], $12::int[]) AS x(seat_id, price)
-    RETURNING 1
-  ), bumped AS (
-    UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $10 WHERE id = $3::uuid
-    RETURNING "seatVersion"
-  )
-  SELECT "seatVersion" FROM bumped, (SELECT count(*) FROM booking) b, (SELECT count(*) FROM seats) s`;
+// The booking, its seats and the showtime's next seat version in one call (one round trip, one
+// transaction), closing the holder's previous PENDING booking first when there is one ($1). The
+// function commits its transaction without waiting for the WAL flush (see its migrations).
+const HOLD = `SELECT marquee_replace_hold($1::uuid, $11, $2::uuid, $3, $4::uuid, $5::"Channel", $6, $7::uuid, $8, $9, $10, $12::uuid[], $13::int[]) AS "seatVersion"`;
 
-// The same twelve parameters as INSERT_HOLD, then the booking it replaces as $13.
-const REPLACE_HOLD = `SELECT marquee_replace_hold($13::uuid, $10, $1::uuid, $2, $3::uuid, $4::"Channel", $5, $6::uuid, $7, $8, $9, $11::uuid[], $12::int[]) AS "seatVersion"`;
-
-/** The parameters of both statements, in INSERT_HOLD's order. */
-function holdValues(h: TNewHold): unknown[] {
-  return [h.bookingId, h.code, h.showtimeId, h.channel, h.holder, h.kioskId, h.amountPaise, h.feePaise, h.expiresAt, h.now, h.lines.map((l) => l.seatId), h.lines.map((l) => l.pricePaise)];
+function holdValues(previousBookingId: string | null, h: TNewHold): unknown[] {
+  return [previousBookingId, h.bookingId, h.code, h.showtimeId, h.channel, h.holder, h.kioskId, h.amountPaise, h.feePaise, h.expiresAt, h.now, h.lines.map((l) => l.seatId), h.lines.map((l) => l.pricePaise)];
 }
 
 /**
- * The PENDING booking, its seats and the showtime's next seat version, in one statement (one round
- * trip, atomic). The partial unique index on active booking seats refuses it whole if any seat is
- * taken. Returns the showtime's new seat version.
+ * Writes the PENDING booking and its seats, closing the holder's previous PENDING booking first if
+ * given, and moves the showtime's seat version on: one call, one transaction. The partial unique
+ * index on active booking seats refuses it whole if any seat is taken. Returns the new seat version.
  */
-export async function insertHold(db: TSql, h: TNewHold): Promise<number> {
-  const { rows } = await db.query<{ seatVersion: number }>({ name: 'insert-hold', text: INSERT_HOLD, values: holdValues(h) });
-  return rows[0]!.seatVersion;
-}
-
-/**
- * The same, replacing the holder's previous PENDING booking in the same call (one round trip, one
- * transaction; see the marquee_replace_hold migration).
- */
-export async function replaceHold(db: TSql, previousBookingId: string, h: TNewHold): Promise<number> {
-  const { rows } = await db.query<{ seatVersion: number }>({ name: 'replace-hold', text: REPLACE_HOLD, values: [...holdValues(h), previousBookingId] });
+export async function writeHold(db: TSql, previousBookingId: string | null, h: TNewHold): Promise<number> {
+  const { rows } = await db.query<{ seatVersion: number }>({ name: 'hold', text: HOLD, values: holdValues(previousBookingId, h) });
   return rows[0]!.seatVersion;
 }
