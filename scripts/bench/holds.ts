@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createPrisma } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { benchShowtimes, freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchShowtimes, cpuSnapshot, freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 8;
 const SHOWTIMES = 10;
 
-async function straightInserts(databaseUrl: string, showtimeId: string, seatIds: string[]): Promise<{ perSecond: number; p50: number; p99: number }> {
+async function straightInserts(databaseUrl: string, showtimeId: string, seatIds: string[]): Promise<{ perSecond: number; p50: number; p99: number; cpu: { client: number; postgres: number } | null }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   const latencies: number[] = [];
   const until = Date.now() + DURATION_S * 1000;
@@ -41,10 +41,14 @@ async function straightInserts(databaseUrl: string, showtimeId: string, seatIds:
       latencies.push(performance.now() - started);
     }
   };
+  const before = cpuSnapshot(process.pid);
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  // Before the pool ends: its backends' CPU leaves /proc with them.
+  const after = cpuSnapshot(process.pid);
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / DURATION_S, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]! };
+  const cpu = before && after ? { client: (after.process - before.process) / latencies.length, postgres: (after.postgres - before.postgres) / latencies.length } : null;
+  return { perSecond: latencies.length / DURATION_S, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]!, cpu };
 }
 
 export async function benchHolds(): Promise<string> {
@@ -78,6 +82,7 @@ export async function benchHolds(): Promise<string> {
       Array.from({ length: CONNECTIONS }, async () => (await fetch(`${base}/trpc/catalog.movies`)).headers.get('set-cookie')!.split(';')[0]!),
     );
     let next = 0;
+    const cpuBefore = cpuSnapshot(api.pid);
     const storm = await load({
       url: `${base}/trpc/holds.create`,
       connections: CONNECTIONS,
@@ -92,6 +97,7 @@ export async function benchHolds(): Promise<string> {
       },
       requests: [{ method: 'POST' }],
     });
+    const cpuAfter = cpuSnapshot(api.pid);
     const created = await prisma.booking.count({ where: { showtimeId: { in: showtimes.map((s) => s.id) } } });
     const [dupes] = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT "showtimeId", "seatId" FROM "BookingSeat" WHERE active GROUP BY 1, 2 HAVING count(*) > 1) d`;
@@ -103,6 +109,9 @@ export async function benchHolds(): Promise<string> {
     await stopProcess(bare);
 
     const inserts = await straightInserts(databaseUrl, showtime.id, seatIds);
+    const requests = Object.values(storm.statusCounts).reduce((sum, n) => sum + n, 0);
+    const perRequest = (part: 'process' | 'postgres' | 'redis') => (cpuBefore && cpuAfter ? ((cpuAfter[part] - cpuBefore[part]) / requests).toFixed(2) : '?');
+    const perInsert = (part: 'client' | 'postgres') => inserts.cpu?.[part].toFixed(2) ?? '?';
 
     // The naive lock, same load: 200 customers, each trying random seats of one 168-seat show once.
     const naivePort = await freePort();
@@ -134,6 +143,16 @@ export async function benchHolds(): Promise<string> {
       { name: 'holds created/s ÷ straight inserts/s', value: (holdsPerSecond / inserts.perSecond).toFixed(2), note: 'target ≥ 0.5' },
       { name: 'holds.create requests/s ÷ bare route', value: (storm.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2) },
       {
+        name: 'CPU per holds.create request: API / Postgres / Redis',
+        value: `${perRequest('process')} / ${perRequest('postgres')} / ${perRequest('redis')} ms`,
+        note: 'user + system time from /proc over the storm, ÷ requests; autocannon runs in the bench process',
+      },
+      {
+        name: 'CPU per straight insert: client loop / Postgres',
+        value: `${perInsert('client')} / ${perInsert('postgres')} ms`,
+        note: 'the same, over the straight-insert baseline',
+      },
+      {
         name: 'baseline: naive GET-then-SETEX lock, seats sold twice',
         value: `${naiveStats.doubleSold} of ${naiveStats.seats}`,
         note: `${naiveStats.extraSales} extra sales in 4 s of the same storm (${naiveRun.requestsPerSecond.toFixed(0)} requests/s); Marquee: 0`,
@@ -145,7 +164,7 @@ export async function benchHolds(): Promise<string> {
   }
   return report(
     'Hold storm',
-    `${CONNECTIONS} concurrent web customers over HTTP (autocannon), each with its own session, spread over ${SHOWTIMES} showtimes of ${seatIds.length} seats, hold one random seat again and again for ${DURATION_S} s; each new hold replaces the customer's previous one (so seats change hands), and a seat someone else holds ends in CONFLICT. The API runs in its own process with a pool of 20 connections. Baselines on the same machine in the same run: the barest Fastify route, and booking + seat rows inserted straight into Postgres by 200 concurrent loops.`,
+    `${CONNECTIONS} concurrent web customers over HTTP (autocannon), each with its own session, spread over ${SHOWTIMES} showtimes of ${seatIds.length} seats, hold one random seat again and again for ${DURATION_S} s; each new hold replaces the customer's previous one (so seats change hands), and a seat someone else holds ends in CONFLICT. The API runs in its own process with a pool of 20 connections. Baselines on the same machine in the same run: the barest Fastify route, and booking + seat rows inserted straight into Postgres by 200 concurrent loops. Every process shares the same cores, so the ratio is set by CPU per request (the two CPU rows): a hold is a tRPC call with a session cookie, a rate-limit script, one read of the show (prices, blocks, seat rules, the customer's open hold), the all-or-nothing Lua script, one write that closes the previous hold, inserts the new one and moves the show's seat version, then the seat event and the delayed expiry job.`,
     rows,
   );
 }

@@ -1,6 +1,6 @@
 // Shared bench plumbing: a private database, child processes, load runs, the report table.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +45,9 @@ export async function benchShowtimes(prisma: PrismaClient, { screenId, movieId, 
  * URL to answer. Every server here, baselines included, runs with the API's Node flags.
  */
 export async function startProcess(entry: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const nodeFlags = [...API_NODE_FLAGS, ...(env.EXP_NODE_FLAGS ? env.EXP_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])];
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const nodeFlags = [...API_NODE_FLAGS, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])];
+  // BENCH_STDOUT=1 shows the servers' logs (warnings included); BENCH_CPU_PROF=1 writes CPU profiles to /tmp/prof.
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'] });
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
     const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
@@ -62,6 +63,32 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and its children (tsx runs the entry in a
+ * child), by every Postgres backend, and by redis-server, read from /proc. Null off Linux. Taken
+ * before and after a run, it shows where each request's CPU went.
+ */
+export function cpuSnapshot(pid: number | undefined): { process: number; postgres: number; redis: number } | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const tick = 10; // ms per clock tick (USER_HZ is 100 on Linux)
+  const totals = { process: 0, postgres: 0, redis: 0 };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (Number(entry) === pid || Number(fields[1]) === pid) totals.process += ms;
+      else if (cmd.startsWith('postgres')) totals.postgres += ms;
+      else if (cmd.startsWith('redis-server')) totals.redis += ms;
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return totals;
 }
 
 export interface TLoadResult {
@@ -118,8 +145,8 @@ export function writePerformanceDoc(sections: Record<string, string>, order: str
 /** The capacity note closing docs/performance.md (reasoning from the figures above, not a measurement). */
 const CAPACITY = `## Capacity
 
-**One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes a few
-hundred holds a second with no seat sold twice; a busy Friday at a ten-screen cinema is a few holds a
+**One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes close to a
+thousand holds a second with no seat sold twice; a busy Friday at a ten-screen cinema is a few holds a
 second at the peak, so one such machine serves many cinemas. Seat-map reads and the live updates
 are the heavier traffic: every customer watching a seat map holds one SSE stream, fed by one Redis
 subscription per show per API process.
