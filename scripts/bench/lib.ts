@@ -130,7 +130,8 @@ export function writePerformanceDoc(sections: Record<string, string>, order: str
   if (existsSync(file)) {
     for (const part of readFileSync(file, 'utf8').split(/(?=<!-- bench:)/).slice(1)) {
       const name = /^<!-- bench:(\w+) -->/.exec(part)?.[1];
-      if (name) earlier[name] = part.replace(/^<!-- bench:\w+ -->\n/, '').trimEnd() + '\n';
+      // The capacity note follows the last section; it is written anew below, not carried along.
+      if (name) earlier[name] = part.replace(/^<!-- bench:\w+ -->\n/, '').split(/^## Capacity$/m)[0]!.trimEnd() + '\n';
     }
   }
   const machine = `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
