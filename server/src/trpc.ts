@@ -44,7 +44,7 @@ function appCodeFor(error: TRPCError): TErrorCode {
 
 const t = initTRPC.context<TContext>().create({
   // Stacks never leave the server (the formatter drops them; the log has them), so tRPC need not
-  // format one for every refusal: under the hold storm that was a visible share of a 409's cost.
+  // format one (through source maps) for every refusal.
   isDev: false,
   // Subscriptions run over SSE; pings keep idle connections alive through proxies.
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },

@@ -1,6 +1,7 @@
 -- Holds commit without waiting for the WAL flush (synchronous_commit off for that transaction only).
--- Measured in the hold storm: the flush wait kept the showtime's row lock (the seat version) held
--- while the next holds queued on it, and cost about a quarter of Postgres' CPU per hold.
+-- The flush wait kept the showtime's row lock (the seat version) held while the next holds queued on
+-- it: without it, Postgres spent about a quarter less CPU per hold when driven alone, and about a
+-- sixth less in the full hold storm (docs/performance.md).
 -- What it risks: a crash of Postgres itself may forget holds committed in the last few hundred ms
 -- (never a payment or a confirmation: those commit synchronously, and any later synchronous commit
 -- makes every earlier hold durable too). A forgotten hold is a customer choosing seats again; nothing
