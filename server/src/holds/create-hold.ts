@@ -59,22 +59,28 @@ async function takenInPostgres({ prisma }: THoldServices, showtimeId: string, se
   return seatIds.filter((id) => taken.has(id));
 }
 
-/** Of these booking ids, the ones Postgres knows and has closed (expired, cancelled, refunded). */
-async function closedBookingIds(pg: TSql, ids: string[]): Promise<string[]> {
+/** Of these booking ids, the ones Postgres knows, each with whether it is closed (expired, cancelled, refunded). */
+async function knownBookings(pg: TSql, ids: string[]): Promise<Map<string, { closed: boolean }>> {
   ids = ids.filter(isUuid); // a key written by anything else is nobody's booking
-  if (ids.length === 0) return [];
-  const { rows } = await pg.query<{ id: string }>({
-    name: 'closed-bookings',
-    text: `SELECT id::text FROM "Booking" WHERE id = ANY($1::uuid[]) AND status IN ('EXPIRED', 'CANCELLED', 'REFUNDED')`,
+  if (ids.length === 0) return new Map();
+  const { rows } = await pg.query<{ id: string; closed: boolean }>({
+    name: 'known-bookings',
+    text: `SELECT id::text, status IN ('EXPIRED', 'CANCELLED', 'REFUNDED') AS closed FROM "Booking" WHERE id = ANY($1::uuid[])`,
     values: [ids],
   });
-  return rows.map((r) => r.id);
+  return new Map(rows.map((r) => [r.id, { closed: r.closed }]));
 }
 
 /**
- * Runs the hold script; if Redis names seats whose owning booking Postgres has closed (keys left
- * behind while Redis was unreachable, or not yet released after a replacement), drops those stale
- * keys and tries once more.
+ * A hold key whose owner Postgres has never seen may be a hold between its script and its COMMIT,
+ * a matter of milliseconds. Once the key is this old, its hold died in between (an API process
+ * killed or stopped mid-request), and the key would otherwise keep the seat off sale until its TTL.
+ */
+const ORPHAN_KEY_AGE_MS = 60_000;
+
+/**
+ * Runs the hold script; if Redis names seats whose keys are stale (their booking closed, or never
+ * written and long gone), drops those keys and tries once more.
  * Returns false when Redis could not be asked (degraded mode).
  */
 async function holdInRedis(services: THoldServices, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId: string | null }): Promise<boolean> {
@@ -87,18 +93,21 @@ async function holdInRedis(services: THoldServices, opts: { showtimeId: string; 
     for (let attempt = 0; ; attempt++) {
       const result = await acquireSeats(redis, opts);
       if (result.ok) return true;
-      // Stale only if Postgres knows the owner and has closed it: a booking it does not know yet
-      // may be a concurrent hold between its script and its COMMIT. (A replaced hold's keys are
-      // stale for the moment between its replacement's COMMIT and their release.)
-      const closedIds = new Set(await closedBookingIds(pg, [...new Set(result.owners)]));
-      const stale = result.takenSeatIds.filter((_, i) => closedIds.has(result.owners[i]!));
+      // Stale: Postgres closed the owner (its keys outlived it: Redis was unreachable, or a replaced
+      // hold's keys are not released yet), or never saw an owner whose key is old (an orphan).
+      const known = await knownBookings(pg, [...new Set(result.owners)]);
+      const isStale = (i: number) => {
+        const owner = known.get(result.owners[i]!);
+        return owner ? owner.closed : opts.ttlMs - result.ttlsMs[i]! > ORPHAN_KEY_AGE_MS;
+      };
+      const stale = result.takenSeatIds.filter((_, i) => isStale(i));
       if (stale.length === 0 || attempt > 0) {
         throw new AppError('HOLD_SEAT_TAKEN', { message: `seats held in Redis: ${result.takenSeatIds.join(', ')}`, data: { takenSeatIds: result.takenSeatIds } });
       }
       for (const [i, seatId] of result.takenSeatIds.entries()) {
-        if (closedIds.has(result.owners[i]!)) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId: result.owners[i]! });
+        if (isStale(i)) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId: result.owners[i]! });
       }
-      log.debug({ showtimeId: opts.showtimeId, seatIds: stale }, 'dropped hold keys of closed bookings');
+      log.debug({ showtimeId: opts.showtimeId, seatIds: stale }, 'dropped stale hold keys');
     }
   } catch (err) {
     if (err instanceof AppError) throw err;

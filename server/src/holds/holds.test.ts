@@ -67,7 +67,7 @@ describe('holds.create', () => {
     expect(await readSeatOwners(ctx.redis, showtime.id, [seatIds[3]!])).toEqual([null]);
   });
 
-  it('takes over seats whose Redis keys outlived their closed booking, but not keys of a booking Postgres does not know', async () => {
+  it('takes over seats whose Redis keys outlived their booking, or a minute-old key of a booking Postgres never saw, but not a fresh one', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const gone = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
     // Closed in Postgres while Redis could not be told (its keys stay behind).
@@ -77,13 +77,20 @@ describe('holds.create', () => {
     const next = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
     expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(0, 2))).toEqual([next.bookingId, next.bookingId]);
 
-    // A key whose owner Postgres has never seen may be a hold between its script and its COMMIT.
-    await ctx.redis.set(holdKey(showtime.id, seatIds[5]!), '01a21412-0000-7000-8000-000000000000', 'PX', 60_000);
-    await ctx.redis.set(holdKey(showtime.id, seatIds[6]!), 'not-a-booking', 'PX', 60_000);
+    // A fresh key whose owner Postgres has never seen may be a hold between its script and its COMMIT.
+    const holdTtlMs = ctx.env.HOLD_TTL_SECONDS * 1000;
+    await ctx.redis.set(holdKey(showtime.id, seatIds[5]!), '01a21412-0000-7000-8000-000000000000', 'PX', holdTtlMs);
+    await ctx.redis.set(holdKey(showtime.id, seatIds[6]!), 'not-a-booking', 'PX', holdTtlMs - 1_000);
     const before = await writes();
     const err = await refusal(createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[4]!, seatIds[5]!, seatIds[6]!] }));
     expect(err.data).toMatchObject({ code: 'CONFLICT', appCode: 'HOLD_SEAT_TAKEN', takenSeatIds: [seatIds[5], seatIds[6]] });
     expect(await writes()).toEqual(before);
+
+    // A minute on, it is an orphan (its API process died between the script and the COMMIT): the seat is sold again.
+    await ctx.redis.set(holdKey(showtime.id, seatIds[5]!), '01a21412-0000-7000-8000-000000000000', 'PX', holdTtlMs - 61_000);
+    await ctx.redis.set(holdKey(showtime.id, seatIds[6]!), 'not-a-booking', 'PX', holdTtlMs - 61_000);
+    const taken = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[4]!, seatIds[5]!, seatIds[6]!] });
+    expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(4, 7))).toEqual([taken.bookingId, taken.bookingId, taken.bookingId]);
   });
 
   it('commits a hold without waiting for the WAL flush, and only that transaction', async () => {

@@ -5,8 +5,9 @@ import type { Redis } from '../redis';
 import { holdKey } from './hold-keys';
 
 // KEYS: the selection's seat keys. ARGV: booking id, TTL in ms, booking id this hold replaces ('').
-// Returns, for each seat held by someone else, its 1-based position and its owner (so a conflict
-// needs no second round trip to learn who holds it); empty when every seat was set.
+// Returns, for each seat held by someone else, its 1-based position, its owner and the key's
+// remaining TTL in ms (so a conflict needs no second round trip to judge the key); empty when
+// every seat was set.
 const ACQUIRE = `
 local taken = {}
 for i, key in ipairs(KEYS) do
@@ -14,6 +15,7 @@ for i, key in ipairs(KEYS) do
   if owner and owner ~= ARGV[1] and owner ~= ARGV[3] then
     taken[#taken + 1] = i
     taken[#taken + 1] = owner
+    taken[#taken + 1] = redis.call('PTTL', key)
   end
 end
 if #taken > 0 then return taken end
@@ -72,17 +74,19 @@ function commands(redis: Redis): THoldCommands {
 export async function acquireSeats(
   redis: Redis,
   opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId?: string | null },
-): Promise<{ ok: true } | { ok: false; takenSeatIds: string[]; owners: string[] }> {
+): Promise<{ ok: true } | { ok: false; takenSeatIds: string[]; owners: string[]; ttlsMs: number[] }> {
   const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
   const taken = await commands(redis).marqueeAcquireSeats(keys.length, ...keys, opts.bookingId, opts.ttlMs, opts.replacesBookingId ?? '');
   if (taken.length === 0) return { ok: true };
   const takenSeatIds: string[] = [];
   const owners: string[] = [];
-  for (let i = 0; i < taken.length; i += 2) {
+  const ttlsMs: number[] = [];
+  for (let i = 0; i < taken.length; i += 3) {
     takenSeatIds.push(opts.seatIds[Number(taken[i]) - 1]!);
     owners.push(String(taken[i + 1]));
+    ttlsMs.push(Number(taken[i + 2]));
   }
-  return { ok: false, takenSeatIds, owners };
+  return { ok: false, takenSeatIds, owners, ttlsMs };
 }
 
 export async function releaseSeats(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string }): Promise<number> {
