@@ -96,18 +96,16 @@ async function holdInRedis(services: THoldServices, opts: { showtimeId: string; 
       // Stale: Postgres closed the owner (its keys outlived it: Redis was unreachable, or a replaced
       // hold's keys are not released yet), or never saw an owner whose key is old (an orphan).
       const known = await knownBookings(pg, [...new Set(result.owners)]);
-      const isStale = (i: number) => {
+      const stale = result.takenSeatIds.flatMap((seatId, i) => {
         const owner = known.get(result.owners[i]!);
-        return owner ? owner.closed : opts.ttlMs - result.ttlsMs[i]! > ORPHAN_KEY_AGE_MS;
-      };
-      const stale = result.takenSeatIds.filter((_, i) => isStale(i));
+        const isStale = owner ? owner.closed : opts.ttlMs - result.ttlsMs[i]! > ORPHAN_KEY_AGE_MS;
+        return isStale ? [{ seatId, bookingId: result.owners[i]! }] : [];
+      });
       if (stale.length === 0 || attempt > 0) {
         throw new AppError('HOLD_SEAT_TAKEN', { message: `seats held in Redis: ${result.takenSeatIds.join(', ')}`, data: { takenSeatIds: result.takenSeatIds } });
       }
-      for (const [i, seatId] of result.takenSeatIds.entries()) {
-        if (isStale(i)) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId: result.owners[i]! });
-      }
-      log.debug({ showtimeId: opts.showtimeId, seatIds: stale }, 'dropped stale hold keys');
+      for (const { seatId, bookingId } of stale) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId });
+      log.debug({ showtimeId: opts.showtimeId, seatIds: stale.map((s) => s.seatId) }, 'dropped stale hold keys');
     }
   } catch (err) {
     if (err instanceof AppError) throw err;

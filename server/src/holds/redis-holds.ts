@@ -23,25 +23,18 @@ for _, key in ipairs(KEYS) do redis.call('SET', key, ARGV[1], 'PX', ARGV[2]) end
 return taken
 `;
 
-// KEYS: seat keys. ARGV: booking id. Deletes only the keys this booking still owns.
-const RELEASE = `
+// KEYS: seat keys. ARGV: booking id. Deletes only the keys this booking still owns; n counts them.
+const RELEASE_KEYS = `
 local n = 0
 for _, key in ipairs(KEYS) do
   if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key); n = n + 1 end
 end
-return n
 `;
+const RELEASE = `${RELEASE_KEYS}return n\n`;
 
-// KEYS: seat keys. ARGV: booking id, channel, message. RELEASE, then PUBLISH the message (one
-// round trip for a replaced hold's keys and the seat event that announces them free).
-const RELEASE_AND_PUBLISH = `
-local n = 0
-for _, key in ipairs(KEYS) do
-  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key); n = n + 1 end
-end
-redis.call('PUBLISH', ARGV[2], ARGV[3])
-return n
-`;
+// The same, ARGV then also channel and message: PUBLISHes the message after the release (one round
+// trip for a replaced hold's keys and the seat event that announces them free).
+const RELEASE_AND_PUBLISH = `${RELEASE_KEYS}redis.call('PUBLISH', ARGV[2], ARGV[3])\nreturn n\n`;
 
 // KEYS: seat keys. ARGV: booking id, TTL in ms. Sets keys that are missing (after a flush or outage).
 const RESTORE = `
