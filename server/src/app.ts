@@ -16,6 +16,10 @@ import { collectQueueMetrics, registry } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
+import { registerDirectProcedures } from './http/direct-procedures';
+
+/** Mutations served by a direct route (http/direct-procedures.ts): the hold path, under the heaviest load. */
+export const DIRECT_PROCEDURES = ['holds.create', 'holds.release'];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -73,18 +77,18 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 
+  const createContext = createContextFactory(services);
+  const onError: NonNullable<FastifyTRPCPluginOptions<AppRouter>['trpcOptions']['onError']> = ({ path, error, req, type }) => {
+    const serverSide = error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE';
+    if (serverSide) req.log.error({ err: error.cause ?? error, path, type, code: error.code }, `trpc ${type} ${path ?? '?'} failed`);
+    // A refusal (bad input, not found, conflict) is the caller's business: one line, no stack.
+    else req.log.info({ path, type, code: error.code, appCode: error.cause instanceof AppError ? error.cause.code : undefined }, `trpc ${type} ${path ?? '?'} refused`);
+  };
+  // The calls a storm of customers makes skip tRPC's Fetch-API adapter (same procedures, same wire format).
+  await registerDirectProcedures(app, '/trpc', { router: appRouter, createContext, onError, paths: DIRECT_PROCEDURES });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: createContextFactory(services),
-      onError({ path, error, req, type }) {
-        const serverSide = error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE';
-        if (serverSide) req.log.error({ err: error.cause ?? error, path, type, code: error.code }, `trpc ${type} ${path ?? '?'} failed`);
-        // A refusal (bad input, not found, conflict) is the caller's business: one line, no stack.
-        else req.log.info({ path, type, code: error.code, appCode: error.cause instanceof AppError ? error.cause.code : undefined }, `trpc ${type} ${path ?? '?'} refused`);
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    trpcOptions: { router: appRouter, createContext, onError } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
   return app;
