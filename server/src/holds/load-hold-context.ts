@@ -1,8 +1,10 @@
 // Everything holds.create needs to decide, in one round trip: the showtime and its fees and prices,
-// the requested seats of its screen, which of them are blocked, the holder's open hold, and whether
-// an overdue hold sits on any requested seat.
+// which requested seats are blocked, the holder's open hold, whether an overdue hold sits on any
+// requested seat, and which seats around the selection are taken (for the seat rules). The screen's
+// layout never changes while it has shows, so it comes from memory (showtime-layout.ts).
 import type { TRuleSeat, TSeatType } from '@marquee/shared';
 import type { TSql } from '../db/prisma';
+import { showtimeLayout } from './showtime-layout';
 
 export interface THoldContext {
   id: string;
@@ -22,19 +24,17 @@ export interface THoldContext {
   ruleSeats: TRuleSeat[];
 }
 
+// The seats' state is read for the seat rules only where the cinema applies the gap rule ($5: every
+// seat of the rows the selection touches); the companion rule needs the layout alone.
 const HOLD_CONTEXT = `
-  SELECT s.id::text, s."screenId"::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap",
-    (SELECT coalesce(json_agg(json_build_object('id', rs.id, 'x', rs.x, 'y', rs.y, 'label', rs.label, 'type', rs.type, 'companionOfId', rs."companionOfId",
-              'taken', EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" bb ON bb.id = bs."bookingId"
-                                WHERE bs."showtimeId" = s.id AND bs."seatId" = rs.id AND bs.active AND NOT (bb.holder = $3 AND bb.status = 'PENDING'))
-                    OR EXISTS (SELECT 1 FROM "SeatBlock" k WHERE k."showtimeId" = s.id AND k."seatId" = rs.id))), '[]')
-       FROM "Seat" rs WHERE rs."screenId" = s."screenId"
-        AND (rs.y IN (SELECT q.y FROM "Seat" q WHERE q.id = ANY($2::uuid[]))
-             OR rs.id IN (SELECT q."companionOfId" FROM "Seat" q WHERE q.id = ANY($2::uuid[])))) AS "ruleSeats",
+  SELECT s.id::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap",
+    (SELECT coalesce(array_agg(rs.id::text), '{}') FROM unnest($5::uuid[]) AS rs(id)
+      WHERE c."noSingleSeatGap"
+        AND (EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" bb ON bb.id = bs."bookingId"
+                      WHERE bs."showtimeId" = s.id AND bs."seatId" = rs.id AND bs.active AND NOT (bb.holder = $3 AND bb.status = 'PENDING'))
+             OR EXISTS (SELECT 1 FROM "SeatBlock" k WHERE k."showtimeId" = s.id AND k."seatId" = rs.id))) AS "takenRuleSeatIds",
     (SELECT coalesce(json_agg(json_build_object('seatType', p."seatType", 'pricePaise', p."pricePaise")), '[]')
        FROM "ShowtimePrice" p WHERE p."showtimeId" = s.id) AS prices,
-    (SELECT coalesce(json_agg(json_build_object('id', st.id, 'type', st.type)), '[]')
-       FROM "Seat" st WHERE st."screenId" = s."screenId" AND st.id = ANY($2::uuid[])) AS seats,
     (SELECT coalesce(array_agg(b."seatId"::text), '{}')
        FROM "SeatBlock" b WHERE b."showtimeId" = s.id AND b."seatId" = ANY($2::uuid[])) AS "blockedSeatIds",
     (SELECT json_build_object('id', pb.id, 'expiresAt', pb."expiresAt", 'qrId', pb."razorpayQrId",
@@ -46,14 +46,31 @@ const HOLD_CONTEXT = `
   FROM "Showtime" s JOIN "Screen" sc ON sc.id = s."screenId" JOIN "Cinema" c ON c.id = sc."cinemaId"
   WHERE s.id = $1::uuid`;
 
-type TRow = Omit<THoldContext, 'previous'> & { previous: { id: string; expiresAt: string; seatIds: string[]; qrId: string | null } | null };
+type TRow = Pick<THoldContext, 'id' | 'startsAt' | 'onSale' | 'cancelled' | 'kioskFeePaise' | 'webFeePaise' | 'noSingleSeatGap' | 'prices' | 'blockedSeatIds' | 'hasOverdue'> & {
+  takenRuleSeatIds: string[];
+  previous: { id: string; expiresAt: string; seatIds: string[]; qrId: string | null } | null;
+};
 
 export async function loadHoldContext(
   db: TSql,
   { showtimeId, seatIds, holderKey, now }: { showtimeId: string; seatIds: string[]; holderKey: string; now: Date },
 ): Promise<THoldContext | null> {
-  const { rows } = await db.query<TRow>({ name: 'hold-context', text: HOLD_CONTEXT, values: [showtimeId, seatIds, holderKey, now] });
+  const layout = await showtimeLayout(db, showtimeId);
+  if (!layout) return null;
+  const ruleSeatIds = layout.ruleSeatIds(seatIds);
+  const { rows } = await db.query<TRow>({ name: 'hold-context', text: HOLD_CONTEXT, values: [showtimeId, seatIds, holderKey, now, ruleSeatIds] });
   const row = rows[0];
   if (!row) return null;
-  return { ...row, previous: row.previous && { ...row.previous, expiresAt: new Date(row.previous.expiresAt) } };
+  const taken = new Set(row.takenRuleSeatIds);
+  const { takenRuleSeatIds: _taken, ...rest } = row;
+  return {
+    ...rest,
+    screenId: layout.screenId,
+    seats: seatIds.flatMap((id) => {
+      const seat = layout.seats.get(id);
+      return seat ? [{ id, type: seat.type }] : [];
+    }),
+    ruleSeats: ruleSeatIds.map((id) => ({ ...layout.seats.get(id)!, taken: taken.has(id) })),
+    previous: row.previous && { ...row.previous, expiresAt: new Date(row.previous.expiresAt) },
+  };
 }

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { futureShowtime, seedCinema } from '../test/fixtures';
+import { createTestContext, type TTestContext } from '../test/test-context';
+import { showtimeLayout } from './showtime-layout';
+
+let ctx: TTestContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedCinema(ctx.prisma);
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+describe('showtimeLayout', () => {
+  it("gives the screen's seats, and for a selection every seat of its rows plus the wheelchair space of a companion seat", async () => {
+    const { showtime, seats } = await futureShowtime(ctx.prisma);
+    const layout = (await showtimeLayout(ctx.pg, showtime.id))!;
+    expect(layout.screenId).toBe(showtime.screenId);
+    expect([...layout.seats.keys()].sort()).toEqual(seats.map((s) => s.id).sort());
+
+    const companion = seats.find((s) => s.type === 'COMPANION' && s.companionOfId)!;
+    const wheelchair = seats.find((s) => s.id === companion.companionOfId)!;
+    const other = seats.find((s) => s.y !== companion.y && s.y !== wheelchair.y)!;
+    const expected = seats.filter((s) => s.y === companion.y || s.y === other.y).map((s) => s.id);
+    if (wheelchair.y !== companion.y) expected.push(wheelchair.id);
+    expect(layout.ruleSeatIds([companion.id, other.id, randomUUID()]).sort()).toEqual(expected.sort());
+  });
+
+  it('does not remember a show that does not exist yet', async () => {
+    const { showtime } = await futureShowtime(ctx.prisma);
+    const id = randomUUID();
+    expect(await showtimeLayout(ctx.pg, id)).toBeNull();
+    const { id: _id, seatVersion: _v, createdAt: _c, updatedAt: _u, startsAt, ...rest } = showtime;
+    await ctx.prisma.showtime.create({ data: { ...rest, id, startsAt: new Date(startsAt.getTime() + 60_000) } });
+    expect((await showtimeLayout(ctx.pg, id))?.screenId).toBe(showtime.screenId);
+  });
+});
