@@ -4,7 +4,7 @@
 // layout never changes while it has shows, so it comes from memory (showtime-layout.ts).
 import type { TRuleSeat, TSeatType } from '@marquee/shared';
 import type { TSql } from '../db/prisma';
-import { showtimeLayout } from './showtime-layout';
+import { showtimeLayout, type TShowtimeLayout } from './showtime-layout';
 
 export interface THoldContext {
   id: string;
@@ -27,7 +27,7 @@ export interface THoldContext {
 // The seats' state is read for the seat rules only where the cinema applies the gap rule ($5: every
 // seat of the rows the selection touches); the companion rule needs the layout alone.
 const HOLD_CONTEXT = `
-  SELECT s.id::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap",
+  SELECT s.id::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap", sc."layoutVersion",
     (SELECT coalesce(array_agg(rs.id::text), '{}') FROM unnest($5::uuid[]) AS rs(id)
       WHERE c."noSingleSeatGap"
         AND (EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" bb ON bb.id = bs."bookingId"
@@ -47,6 +47,7 @@ const HOLD_CONTEXT = `
   WHERE s.id = $1::uuid`;
 
 type TRow = Pick<THoldContext, 'id' | 'startsAt' | 'onSale' | 'cancelled' | 'kioskFeePaise' | 'webFeePaise' | 'noSingleSeatGap' | 'prices' | 'blockedSeatIds' | 'hasOverdue'> & {
+  layoutVersion: number;
   takenRuleSeatIds: string[];
   previous: { id: string; expiresAt: string; seatIds: string[]; qrId: string | null } | null;
 };
@@ -55,14 +56,26 @@ export async function loadHoldContext(
   db: TSql,
   { showtimeId, seatIds, holderKey, now }: { showtimeId: string; seatIds: string[]; holderKey: string; now: Date },
 ): Promise<THoldContext | null> {
-  const layout = await showtimeLayout(db, showtimeId);
-  if (!layout) return null;
-  const ruleSeatIds = layout.ruleSeatIds(seatIds);
-  const { rows } = await db.query<TRow>({ name: 'hold-context', text: HOLD_CONTEXT, values: [showtimeId, seatIds, holderKey, now, ruleSeatIds] });
-  const row = rows[0];
-  if (!row) return null;
+  let layout = await showtimeLayout(db, showtimeId);
+  for (let attempt = 1; ; attempt++) {
+    if (!layout) return null;
+    const ruleSeatIds = layout.ruleSeatIds(seatIds);
+    const { rows } = await db.query<TRow>({ name: 'hold-context', text: HOLD_CONTEXT, values: [showtimeId, seatIds, holderKey, now, ruleSeatIds] });
+    const row = rows[0];
+    if (!row) return null;
+    // A manager saved the screen's layout since it was kept: read it again, and the seats around the
+    // selection with it. (A save racing this very hold is the same race as between any read and write.)
+    if (row.layoutVersion !== layout.version && attempt < 3) {
+      layout = await showtimeLayout(db, showtimeId, { staleVersion: layout.version });
+      continue;
+    }
+    return contextOf(row, layout, seatIds, ruleSeatIds);
+  }
+}
+
+function contextOf(row: TRow, layout: TShowtimeLayout, seatIds: string[], ruleSeatIds: string[]): THoldContext {
   const taken = new Set(row.takenRuleSeatIds);
-  const { takenRuleSeatIds: _taken, ...rest } = row;
+  const { takenRuleSeatIds: _taken, layoutVersion: _version, ...rest } = row;
   return {
     ...rest,
     screenId: layout.screenId,

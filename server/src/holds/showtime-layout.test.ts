@@ -37,4 +37,20 @@ describe('showtimeLayout', () => {
     await ctx.prisma.showtime.create({ data: { ...rest, id, startsAt: new Date(startsAt.getTime() + 60_000) } });
     expect((await showtimeLayout(ctx.pg, id))?.screenId).toBe(showtime.screenId);
   });
+
+  it('keeps a layout until a hold sees the screen at a newer version, then reads it again once', async () => {
+    const screen = await ctx.prisma.screen.create({ data: { cinemaId: (await ctx.prisma.cinema.findFirstOrThrow()).id, name: 'Layout test', seats: { create: [{ row: 'A', number: 1, label: 'A1', type: 'STANDARD', x: 0, y: 0 }] } } });
+    const { showtime } = await futureShowtime(ctx.prisma);
+    const show = await ctx.prisma.showtime.update({ where: { id: showtime.id }, data: { screenId: screen.id } });
+    const kept = (await showtimeLayout(ctx.pg, show.id))!;
+    expect(kept.seats.size).toBe(1);
+
+    await ctx.prisma.screen.update({ where: { id: screen.id }, data: { layoutVersion: { increment: 1 }, seats: { create: [{ row: 'A', number: 2, label: 'A2', type: 'STANDARD', x: 1, y: 0 }] } } });
+    expect(await showtimeLayout(ctx.pg, show.id)).toBe(kept);
+    const [a, b] = await Promise.all([showtimeLayout(ctx.pg, show.id, { staleVersion: kept.version }), showtimeLayout(ctx.pg, show.id, { staleVersion: kept.version })]);
+    expect(a).toBe(b);
+    expect(a?.version).toBe(kept.version + 1);
+    expect(a?.seats.size).toBe(2);
+    expect(await showtimeLayout(ctx.pg, show.id)).toBe(a);
+  });
 });

@@ -99,6 +99,11 @@ describe('layouts', () => {
     await createCustomerClient(server.url).holds.create.mutate({ showtimeId: created[0]!, seatIds: [seats[0]!.id, seats[1]!.id] });
 
     await expect(manager.client.programme.saveLayout.mutate({ screenId, name: 'Audi 4', layout: { rows: [{ row: 'A', cells: 'SSSS' }, { row: 'B', cells: 'SSSS' }] } })).resolves.toMatchObject({ added: 4, changed: 0, removed: 0 });
+    // Holds keep each show's layout in memory: the new row can be held at once (then let go again).
+    const b1 = await ctx.prisma.seat.findFirstOrThrow({ where: { screenId, label: 'B1' } });
+    const other = createCustomerClient(server.url);
+    const { bookingId } = await other.holds.create.mutate({ showtimeId: created[0]!, seatIds: [b1.id] });
+    await other.holds.release.mutate({ bookingId });
     const err = await refusal(manager.client.programme.saveLayout.mutate({ screenId, name: 'Audi 4', layout: { rows: [{ row: 'A', cells: 'SPS' }, { row: 'B', cells: 'SSSS' }] } }));
     expect(err.message).toMatch(/^Audi 4 has 1 booking for future shows: seats can be added, but A4, A2 cannot be changed or removed now\.$/);
     expect(await ctx.prisma.seat.count({ where: { screenId } })).toBe(8);
@@ -107,6 +112,10 @@ describe('layouts', () => {
     await ctx.prisma.booking.updateMany({ where: { showtimeId: created[0]! }, data: { status: 'CANCELLED' } });
     expect(await refusal(manager.client.programme.saveLayout.mutate({ screenId, name: 'Audi 4', layout: { rows: [{ row: 'B', cells: 'SSSS' }] } }))).toMatchObject({ message: expect.stringContaining('A1, A2 appear on past tickets') as string });
     await expect(manager.client.programme.saveLayout.mutate({ screenId, name: 'Audi 4', layout: { rows: [{ row: 'A', cells: 'SSP' }, { row: 'B', cells: 'SSSS' }] } })).resolves.toMatchObject({ changed: 1, removed: 1 });
+    // And holds see the change: A3 is now premium, which this show does not sell; A4 is gone.
+    const [a3, a4] = [seats[2]!, seats[3]!];
+    expect(await refusal(other.holds.create.mutate({ showtimeId: created[0]!, seatIds: [a3.id] }))).toMatchObject({ data: { appCode: 'HOLD_SEAT_BLOCKED' } });
+    expect(await refusal(other.holds.create.mutate({ showtimeId: created[0]!, seatIds: [a4.id] }))).toMatchObject({ data: { appCode: 'HOLD_SEAT_UNKNOWN' } });
   });
 });
 

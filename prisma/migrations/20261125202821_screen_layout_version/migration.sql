@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Screen" ADD COLUMN     "layoutVersion" INTEGER NOT NULL DEFAULT 0;
