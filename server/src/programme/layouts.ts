@@ -70,8 +70,10 @@ export async function saveLayout(
       const seats = await tx.seat.findMany({ where: { screenId: screen.id }, select: { id: true, label: true } });
       const idOf = new Map(seats.map((s) => [s.label, s.id]));
       for (const s of wanted.filter((w) => w.companionOfLabel)) await tx.seat.update({ where: { id: idOf.get(s.label)! }, data: { companionOfId: idOf.get(s.companionOfLabel!)! } });
-      // Holds keep each show's layout in memory; the new version tells every API instance to read it again.
+      // Holds keep each show's layout in memory; the new version tells every API instance to read it
+      // again. Seat maps are kept per show and seat version: the screen's shows move on too.
       await tx.screen.update({ where: { id: screen.id }, data: { layoutVersion: { increment: 1 } } });
+      await tx.showtime.updateMany({ where: { screenId: screen.id }, data: { seatVersion: { increment: 1 } } });
       await tx.auditLog.create({
         data: { actorKind: 'STAFF', actorUserId: actor.userId, action: screenId ? 'screen.layout' : 'screen.create', entityType: 'Screen', entityId: screen.id, data: { name, added: added.length, changed: changed.length, removed: removed.length } },
       });

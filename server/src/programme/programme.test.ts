@@ -97,9 +97,13 @@ describe('layouts', () => {
     const { created } = await manager.client.programme.schedule.mutate({ movieId: movie.id, screenId, dates: [date], times: ['11:00'], prices: { STANDARD: 20_000 } });
     const seats = await ctx.prisma.seat.findMany({ where: { screenId }, orderBy: { x: 'asc' } });
     await createCustomerClient(server.url).holds.create.mutate({ showtimeId: created[0]!, seatIds: [seats[0]!.id, seats[1]!.id] });
+    expect((await createCustomerClient(server.url).catalog.seatMap.query({ showtimeId: created[0]! })).seats).toHaveLength(4);
 
     await expect(manager.client.programme.saveLayout.mutate({ screenId, name: 'Audi 4', layout: { rows: [{ row: 'A', cells: 'SSSS' }, { row: 'B', cells: 'SSSS' }] } })).resolves.toMatchObject({ added: 4, changed: 0, removed: 0 });
-    // Holds keep each show's layout in memory: the new row can be held at once (then let go again).
+    // The show's seat map has the new row, and holds (which keep each show's layout in memory) can
+    // hold it at once (then let it go again).
+    const map = await createCustomerClient(server.url).catalog.seatMap.query({ showtimeId: created[0]! });
+    expect(map.seats.map((s) => s.label).sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4']);
     const b1 = await ctx.prisma.seat.findFirstOrThrow({ where: { screenId, label: 'B1' } });
     const other = createCustomerClient(server.url);
     const { bookingId } = await other.holds.create.mutate({ showtimeId: created[0]!, seatIds: [b1.id] });
