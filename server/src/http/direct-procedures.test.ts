@@ -75,4 +75,22 @@ describe('direct procedure routes', () => {
     const get = await fetch(`${server.url}/trpc/holds.create`);
     expect(get.status).toBe(405);
   });
+
+  it("let the kiosk app's origin call them as it calls every other procedure (CORS preflight and answer)", async () => {
+    const headersOf = async (path: string) => {
+      const preflight = await fetch(`${server.url}/trpc/${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'app://kiosk', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+      const call = await fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers: { origin: 'app://kiosk', 'content-type': 'application/json' }, body: '{}' });
+      return {
+        preflight: [preflight.status, preflight.headers.get('access-control-allow-origin'), preflight.headers.get('access-control-allow-methods')],
+        call: [call.headers.get('access-control-allow-origin'), call.headers.get('x-request-id') !== null, call.headers.get('x-content-type-options')],
+      };
+    };
+    const direct = await headersOf('holds.create');
+    expect(direct.preflight[1]).toBe('app://kiosk');
+    expect(direct.call[0]).toBe('app://kiosk');
+    expect(direct).toEqual(await headersOf('bookings.setContact'));
+  });
 });
