@@ -17,6 +17,7 @@ import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
 import { registerDirectProcedures } from './http/direct-procedures';
+import { waitForHandlersOnClose } from './http/wait-for-handlers';
 
 /** Mutations served by a direct route (http/direct-procedures.ts): the hold path, under the heaviest load. */
 export const DIRECT_PROCEDURES = ['holds.create', 'holds.release'];
@@ -40,6 +41,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  waitForHandlersOnClose(app);
 
   await app.register(fastifyCookie, { secret: services.env.SESSION_SECRET });
   // The Electron kiosk's pages (app://kiosk) call the API cross-origin with a bearer token, never cookies.
