@@ -53,6 +53,10 @@ describe('direct procedure routes', () => {
       expect(direct.status).toBeGreaterThanOrEqual(400);
       expect(direct).toEqual(viaTrpc);
     }
+    // Another content type is refused as on any other tRPC path.
+    const form = await rival('holds.create', 'showtimeId=x', { contentType: 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    expect(form).toEqual(await rival('bookings.setContact', 'showtimeId=x', { contentType: 'application/x-www-form-urlencoded' }));
     const malformed = await rival('holds.create', '{"showtimeId":');
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: { data: { code: 'PARSE_ERROR', appCode: 'INPUT_INVALID' } } });

@@ -7,7 +7,7 @@
 // output validation), getTRPCErrorShape formats errors with the router's own formatter, onError
 // logs them as the adapter would. The wire format is tRPC's: POST /trpc/<path>, the input as the
 // JSON body, { result: { data } } or { error } with tRPC's HTTP status. Anything else at those URLs
-// (a batch, a streaming accept header) goes to tRPC's own handler.
+// (a batch, a streaming accept header, another content type) goes to tRPC's own handler.
 import {
   callTRPCProcedure,
   getTRPCErrorFromUnknown,
@@ -45,12 +45,15 @@ export async function registerDirectProcedures(app: FastifyInstance, prefix: str
     reply.code(status).header('content-type', 'application/json').header('vary', 'trpc-accept, accept').send(Buffer.from(JSON.stringify(transformTRPCResponse(config, body as never))));
 
   await app.register(async (scope) => {
-    scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser(['application/json', '*'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    // The bodies tRPC's plugin lets through, as it lets them through; any other type Fastify refuses, as on every tRPC path.
+    scope.removeContentTypeParser(['application/json', 'multipart/form-data']);
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('multipart/form-data', (_req, body, done) => done(null, body));
     for (const path of opts.paths) {
       scope.post(`${prefix}/${path}`, async (req, reply) => {
         const query = req.query as Record<string, unknown>;
-        if ('batch' in query || req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) {
+        const json = req.headers['content-type']?.startsWith('application/json') ?? false;
+        if (!json || 'batch' in query || req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) {
           // tRPC's own handler for what this route does not speak; it reads the body as a string too.
           return fastifyRequestHandler({ router: opts.router, createContext: opts.createContext, onError: opts.onError as never, req, res: reply, path });
         }
