@@ -1,7 +1,7 @@
 // Everything holds.create needs to decide, in one round trip: the showtime and its fees and prices,
 // which requested seats are blocked, the holder's open hold, whether an overdue hold sits on any
 // requested seat, and which seats around the selection are taken (for the seat rules). The screen's
-// layout never changes while it has shows, so it comes from memory (showtime-layout.ts).
+// layout comes from memory (showtime-layout.ts), checked against the version this query returns.
 import type { TRuleSeat, TSeatType } from '@marquee/shared';
 import type { TSql } from '../db/prisma';
 import { showtimeLayout, type TShowtimeLayout } from './showtime-layout';
@@ -27,7 +27,7 @@ export interface THoldContext {
 // The seats' state is read for the seat rules only where the cinema applies the gap rule ($5: every
 // seat of the rows the selection touches); the companion rule needs the layout alone.
 const HOLD_CONTEXT = `
-  SELECT s.id::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap", sc."layoutVersion",
+  SELECT s.id::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap", s."screenId"::text AS "screenId", sc."layoutVersion",
     (SELECT coalesce(array_agg(rs.id::text), '{}') FROM unnest($5::uuid[]) AS rs(id)
       WHERE c."noSingleSeatGap"
         AND (EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" bb ON bb.id = bs."bookingId"
@@ -47,6 +47,7 @@ const HOLD_CONTEXT = `
   WHERE s.id = $1::uuid`;
 
 type TRow = Pick<THoldContext, 'id' | 'startsAt' | 'onSale' | 'cancelled' | 'kioskFeePaise' | 'webFeePaise' | 'noSingleSeatGap' | 'prices' | 'blockedSeatIds' | 'hasOverdue'> & {
+  screenId: string;
   layoutVersion: number;
   takenRuleSeatIds: string[];
   previous: { id: string; expiresAt: string; seatIds: string[]; qrId: string | null } | null;
@@ -63,10 +64,10 @@ export async function loadHoldContext(
     const { rows } = await db.query<TRow>({ name: 'hold-context', text: HOLD_CONTEXT, values: [showtimeId, seatIds, holderKey, now, ruleSeatIds] });
     const row = rows[0];
     if (!row) return null;
-    // A manager saved the screen's layout since it was kept: read it again, and the seats around the
-    // selection with it. (A save racing this very hold is the same race as between any read and write.)
-    if (row.layoutVersion !== layout.version && attempt < 3) {
-      layout = await showtimeLayout(db, showtimeId, { staleVersion: layout.version });
+    // A manager saved the screen's layout since it was kept (or the show moved screens): read it
+    // again, and the seats around the selection with it. (A save racing this very hold is the same race as between any read and write.)
+    if ((row.layoutVersion !== layout.version || row.screenId !== layout.screenId) && attempt < 3) {
+      layout = await showtimeLayout(db, showtimeId, { stale: layout });
       continue;
     }
     return contextOf(row, layout, seatIds, ruleSeatIds);
@@ -78,7 +79,6 @@ function contextOf(row: TRow, layout: TShowtimeLayout, seatIds: string[], ruleSe
   const { takenRuleSeatIds: _taken, layoutVersion: _version, ...rest } = row;
   return {
     ...rest,
-    screenId: layout.screenId,
     seats: seatIds.flatMap((id) => {
       const seat = layout.seats.get(id);
       return seat ? [{ id, type: seat.type }] : [];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
+import { loadHoldContext } from './load-hold-context';
 import { showtimeLayout } from './showtime-layout';
 
 let ctx: TTestContext;
@@ -47,10 +48,22 @@ describe('showtimeLayout', () => {
 
     await ctx.prisma.screen.update({ where: { id: screen.id }, data: { layoutVersion: { increment: 1 }, seats: { create: [{ row: 'A', number: 2, label: 'A2', type: 'STANDARD', x: 1, y: 0 }] } } });
     expect(await showtimeLayout(ctx.pg, show.id)).toBe(kept);
-    const [a, b] = await Promise.all([showtimeLayout(ctx.pg, show.id, { staleVersion: kept.version }), showtimeLayout(ctx.pg, show.id, { staleVersion: kept.version })]);
+    const [a, b] = await Promise.all([showtimeLayout(ctx.pg, show.id, { stale: kept }), showtimeLayout(ctx.pg, show.id, { stale: kept })]);
     expect(a).toBe(b);
     expect(a?.version).toBe(kept.version + 1);
     expect(a?.seats.size).toBe(2);
     expect(await showtimeLayout(ctx.pg, show.id)).toBe(a);
+  });
+
+  it('gives a hold the layout of the screen its show is on now, even at the same layout version as the old one', async () => {
+    const { showtime, seatIds } = await futureShowtime(ctx.prisma); // Audi 2
+    const audi1 = await ctx.prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
+    const read = (seatId: string) => loadHoldContext(ctx.pg, { showtimeId: showtime.id, seatIds: [seatId], holderKey: 'web:layout-test', now: new Date() });
+    expect((await read(seatIds[0]!))?.seats).toHaveLength(1);
+    await ctx.prisma.showtime.update({ where: { id: showtime.id }, data: { screenId: audi1.id } });
+    const moved = await read(audi1.seats[0]!.id);
+    expect(moved?.screenId).toBe(audi1.id);
+    expect(moved?.seats).toEqual([{ id: audi1.seats[0]!.id, type: audi1.seats[0]!.type }]);
+    expect((await read(seatIds[0]!))?.seats).toEqual([]); // an Audi 2 seat is now unknown to this show
   });
 });

@@ -48,14 +48,14 @@ function layoutOf(screenId: string, version: number, list: TLayoutSeat[]): TShow
 
 /**
  * The layout of the show's screen, or null when there is no such show (not remembered: it may be
- * created next). `staleVersion`: the caller saw the screen at a newer version than this one; a kept
- * layout of that version is read again (once, however many holds noticed it at the same moment).
+ * created next). `stale`: a layout the caller found out of date; if it is still the kept one, it is
+ * read again (once, however many holds noticed at the same moment).
  */
-export async function showtimeLayout(db: TSql, showtimeId: string, opts: { staleVersion?: number } = {}): Promise<TShowtimeLayout | null> {
+export async function showtimeLayout(db: TSql, showtimeId: string, opts: { stale?: TShowtimeLayout } = {}): Promise<TShowtimeLayout | null> {
   const kept = layouts.get(showtimeId);
   if (kept) {
     const layout = await kept;
-    if (layout === null || layout.version !== opts.staleVersion || layouts.get(showtimeId) !== kept) return layouts.get(showtimeId) ?? layout;
+    if (layout !== opts.stale || layouts.get(showtimeId) !== kept) return layouts.get(showtimeId) ?? layout;
   }
   const loading = db
     .query<{ screenId: string; version: number; seats: TLayoutSeat[] }>({ name: 'showtime-layout', text: LAYOUT, values: [showtimeId] })
