@@ -27,12 +27,13 @@ export async function getLayout({ prisma }: Pick<TServices, 'prisma'>, { cinemaI
 }
 
 export async function saveLayout(
-  { prisma }: Pick<TServices, 'prisma'>,
+  { prisma, seatEvents }: Pick<TServices, 'prisma' | 'seatEvents'>,
   { actor, screenId, name, layout, now = new Date() }: { actor: TActor; screenId?: string; name: string; layout: TLayout; now?: Date },
 ): Promise<{ screenId: string; added: number; changed: number; removed: number }> {
   const wanted = layoutSeats(layout);
+  const announce: { id: string; seatVersion: number }[] = [];
   try {
-    return await prisma.$transaction(async (tx) => {
+    const saved = await prisma.$transaction(async (tx) => {
       const screen = screenId
         ? await tx.screen.findFirst({ where: { id: screenId, cinemaId: actor.cinemaId }, include: { seats: true } })
         : await tx.screen.create({ data: { cinemaId: actor.cinemaId, name }, include: { seats: true } });
@@ -71,14 +72,21 @@ export async function saveLayout(
       const idOf = new Map(seats.map((s) => [s.label, s.id]));
       for (const s of wanted.filter((w) => w.companionOfLabel)) await tx.seat.update({ where: { id: idOf.get(s.label)! }, data: { companionOfId: idOf.get(s.companionOfLabel!)! } });
       // Holds keep each show's layout in memory; the new version tells every API instance to read it
-      // again. Seat maps are kept per show and seat version: the screen's shows move on too.
+      // again. Seat maps are kept per show and seat version, so the screen's shows move on too: by
+      // two, announced at the second, because open seat maps reload on a gap in versions, and no
+      // seat change can describe a new layout.
       await tx.screen.update({ where: { id: screen.id }, data: { layoutVersion: { increment: 1 } } });
-      await tx.showtime.updateMany({ where: { screenId: screen.id }, data: { seatVersion: { increment: 1 } } });
+      const shows = await tx.$queryRaw<{ id: string; seatVersion: number; upcoming: boolean }[]>`
+        UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 2, "updatedAt" = ${now}
+         WHERE "screenId" = ${screen.id}::uuid RETURNING id::text, "seatVersion", "endsAt" > ${now} AND NOT cancelled AS upcoming`;
+      announce.push(...shows.filter((s) => s.upcoming));
       await tx.auditLog.create({
         data: { actorKind: 'STAFF', actorUserId: actor.userId, action: screenId ? 'screen.layout' : 'screen.create', entityType: 'Screen', entityId: screen.id, data: { name, added: added.length, changed: changed.length, removed: removed.length } },
       });
       return { screenId: screen.id, added: added.length, changed: changed.length, removed: removed.length };
     });
+    await Promise.all(announce.map((show) => seatEvents.publish({ showtimeId: show.id, version: show.seatVersion, seats: [] })));
+    return saved;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('INPUT_INVALID', { message: `screen name ${name} taken`, userMessage: `There is already a screen called "${name}".`, data: { fieldErrors: { name: 'already used' } } });
     throw err;

@@ -3,9 +3,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ZLayoutSchema } from '@marquee/shared';
+import { ZLayoutSchema, type TSeatChangeEvent } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerClient } from '../test/customer-client';
+import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { refusal } from '../test/refusal';
 import { cookieJar, signedInStaff } from '../test/staff-client';
@@ -99,7 +100,15 @@ describe('layouts', () => {
     await createCustomerClient(server.url).holds.create.mutate({ showtimeId: created[0]!, seatIds: [seats[0]!.id, seats[1]!.id] });
     expect((await createCustomerClient(server.url).catalog.seatMap.query({ showtimeId: created[0]! })).seats).toHaveLength(4);
 
+    // An open seat map hears of the new layout: a version that skips one, so it reloads the map.
+    const before = (await ctx.prisma.showtime.findUniqueOrThrow({ where: { id: created[0]! } })).seatVersion;
+    const heard: TSeatChangeEvent[] = [];
+    const watching = createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId: created[0]! }, { onData: (e) => heard.push(e) });
+    await new Promise((r) => setTimeout(r, 300));
     await expect(manager.client.programme.saveLayout.mutate({ screenId, name: 'Audi 4', layout: { rows: [{ row: 'A', cells: 'SSSS' }, { row: 'B', cells: 'SSSS' }] } })).resolves.toMatchObject({ added: 4, changed: 0, removed: 0 });
+    await eventually(() => heard, (e) => e.length > 0, 3000);
+    watching.unsubscribe();
+    expect(heard).toEqual([{ showtimeId: created[0]!, version: before + 2, seats: [] }]);
     // The show's seat map has the new row, and holds (which keep each show's layout in memory) can
     // hold it at once (then let it go again).
     const map = await createCustomerClient(server.url).catalog.seatMap.query({ showtimeId: created[0]! });
