@@ -3,25 +3,14 @@
 // Baseline in the same run: the naive 60-second sweep of the pattern we grew from, whose lag is
 // computed from the same expiresAt values (a seat waits for the next sweep tick).
 import { randomUUID } from 'node:crypto';
-import { createPrisma } from '../../server/src/db/prisma';
-import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { benchShowtimes, freePort, freshDatabase, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchCinema, freePort, pct, report, startProcess, stopProcess, type TRow } from './lib';
 
 const HOLDS = 1000;
 const HOLD_SECONDS = 8;
 const SHOWTIMES = 10;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-
 export async function benchExpiry(): Promise<string> {
-  const databaseUrl = await freshDatabase('marquee_bench_expiry');
-  const prisma = createPrisma({ databaseUrl, poolSize: 4 });
-  await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench-expiry' });
-  await prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
-  await prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
-  const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
-  const movie = await prisma.movie.findFirstOrThrow();
-  const showtimes = await benchShowtimes(prisma, { screenId: screen.id, movieId: movie.id, count: SHOWTIMES, fromDays: 60 });
+  const { databaseUrl, prisma, screen, showtimes } = await benchCinema('expiry', { shows: SHOWTIMES, fromDays: 60 });
 
   const port = await freePort();
   const env = { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000', HOLD_TTL_SECONDS: String(HOLD_SECONDS) };

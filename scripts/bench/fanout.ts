@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createPrisma } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { freePort, freshDatabase, report, startProcess, stopProcess, type TRow } from './lib';
+import { freePort, freshDatabase, pct, report, startProcess, stopProcess, type TRow } from './lib';
 
 const SUBSCRIBERS = 10_000;
 const ROUNDS = 5;
@@ -17,7 +17,6 @@ function rssOf(pid: number): number {
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   return own + children.reduce((sum, child) => sum + rssOf(child), 0);
 }
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 export async function benchFanout(): Promise<string> {
   const databaseUrl = await freshDatabase('marquee_bench_fanout');

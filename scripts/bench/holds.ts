@@ -3,9 +3,7 @@
 // into Postgres by a tight loop (no HTTP, no Redis, no checks).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { createPrisma } from '../../server/src/db/prisma';
-import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { benchShowtimes, cpuSnapshot, freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchCinema, cpuSnapshot, freePort, load, pct, report, startProcess, stopProcess, type TRow } from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 8;
@@ -48,20 +46,12 @@ async function straightInserts(databaseUrl: string, showtimeId: string, seatIds:
   await pool.end();
   latencies.sort((a, b) => a - b);
   const cpu = before && after ? { client: (after.process - before.process) / latencies.length, postgres: (after.postgres - before.postgres) / latencies.length } : null;
-  return { perSecond: latencies.length / DURATION_S, p50: latencies[Math.floor(latencies.length * 0.5)]!, p99: latencies[Math.floor(latencies.length * 0.99)]!, cpu };
+  return { perSecond: latencies.length / DURATION_S, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), cpu };
 }
 
 export async function benchHolds(): Promise<string> {
-  const databaseUrl = await freshDatabase('marquee_bench');
-  const prisma = createPrisma({ databaseUrl, poolSize: 4 });
-  await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench' });
-  // Random single seats would mostly be refused by the seat rules; the storm measures holding itself.
-  await prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
-  await prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
-  const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
-  const movie = await prisma.movie.findFirstOrThrow();
   // Ten shows on sale at once, as on a busy evening; each customer shops for one of them.
-  const showtimes = await benchShowtimes(prisma, { screenId: screen.id, movieId: movie.id, count: SHOWTIMES, fromDays: 30 });
+  const { databaseUrl, prisma, screen, showtimes } = await benchCinema('holds', { shows: SHOWTIMES, fromDays: 30 });
   const showtime = showtimes[0]!;
   const seatIds = screen.seats.map((s) => s.id);
 

@@ -9,7 +9,8 @@ import getPort from 'get-port';
 import { withDatabase } from '../../server/src/db/database-url';
 import { dropDatabase, ensureDatabase } from '../../server/src/db/ensure-database';
 import { applyMigrations } from '../../server/src/db/schema-engine';
-import type { PrismaClient } from '../../server/src/db/prisma';
+import { createPrisma } from '../../server/src/db/prisma';
+import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
 import { API_NODE_FLAGS } from '../lib/node-flags.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,20 +26,35 @@ export async function freshDatabase(name: string): Promise<string> {
 
 export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });
 
-/** `count` shows of one movie on one screen, a day apart from `fromDays` days ahead, every seat type at ₹200. */
-export async function benchShowtimes(prisma: PrismaClient, { screenId, movieId, count, fromDays }: { screenId: string; movieId: string; count: number; fromDays: number }): Promise<{ id: string }[]> {
-  const shows: { id: string }[] = [];
-  for (let i = 0; i < count; i++) {
+/**
+ * A private database (marquee_bench_<name>) with the demo cinema, relaxed so that arbitrary single
+ * seats can be held (no single-seat-gap rule, companion seats sold as standard: the benches measure
+ * holding itself, not the seat rules), and `shows` shows of one movie on Audi 1, a day apart from
+ * `fromDays` days ahead, every seat type at ₹200.
+ */
+export async function benchCinema(name: string, { shows, fromDays }: { shows: number; fromDays: number }) {
+  const databaseUrl = await freshDatabase(`marquee_bench_${name}`);
+  const prisma = createPrisma({ databaseUrl, poolSize: 4 });
+  await seedDemoCinema({ prisma, dataDir: `/tmp/marquee-bench-${name}` });
+  await prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
+  await prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
+  const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
+  const movie = await prisma.movie.findFirstOrThrow();
+  const showtimes: { id: string }[] = [];
+  for (let i = 0; i < shows; i++) {
     const startsAt = new Date(Date.now() + (fromDays + i) * 86_400_000);
-    shows.push(
+    showtimes.push(
       await prisma.showtime.create({
-        data: { movieId, screenId, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), prices: { create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({ seatType: t as 'STANDARD', pricePaise: 20_000 })) } },
+        data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), prices: { create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({ seatType: t as 'STANDARD', pricePaise: 20_000 })) } },
         select: { id: true },
       }),
     );
   }
-  return shows;
+  return { databaseUrl, prisma, screen, showtimes };
 }
+
+/** The value at fraction `p` (0.5: median) of an ascending list. */
+export const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 /**
  * Starts a TypeScript entry in its own process (its own core, as in production) and waits for its

@@ -2,9 +2,7 @@
 // each taken to CONFIRMED (tickets signed, seats sold, receipt queued). Baseline in the same run:
 // the barest Fastify route taking the same requests (the HTTP cost alone).
 import { createHmac, randomUUID } from 'node:crypto';
-import { createPrisma } from '../../server/src/db/prisma';
-import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { benchShowtimes, freePort, freshDatabase, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchCinema, freePort, report, startProcess, stopProcess, type TRow } from './lib';
 
 const PAYMENTS = 400;
 const IN_FLIGHT = 50;
@@ -21,14 +19,7 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) =
 }
 
 export async function benchWebhooks(): Promise<string> {
-  const databaseUrl = await freshDatabase('marquee_bench_webhooks');
-  const prisma = createPrisma({ databaseUrl, poolSize: 4 });
-  await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench-webhooks' });
-  await prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
-  await prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
-  const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
-  const movie = await prisma.movie.findFirstOrThrow();
-  const shows = await benchShowtimes(prisma, { screenId: screen.id, movieId: movie.id, count: 4, fromDays: 90 });
+  const { databaseUrl, prisma, screen, showtimes: shows } = await benchCinema('webhooks', { shows: 4, fromDays: 90 });
 
   const sandboxPort = await freePort();
   const sandbox = await startProcess('sandbox/src/main.ts', [], { RAZORPAY_SANDBOX_PORT: String(sandboxPort) }, `http://127.0.0.1:${sandboxPort}/v1/checkout.js`);
