@@ -7,7 +7,6 @@ import type { TServices } from '../services';
 import { cachedSeatMap } from './seat-map-cache';
 import { isUuid } from '../http/is-uuid';
 
-
 export function registerCatalogRoutes(app: FastifyInstance, services: TServices): void {
   app.get<{ Params: { showtimeId: string } }>('/catalog/seat-maps/:showtimeId', async (req, reply) => {
     const { showtimeId } = req.params;

@@ -12,7 +12,6 @@ import type { TServices } from '../services';
 import { loadSales, salesCsvRecords } from './sales';
 import { isUuid } from '../http/is-uuid';
 
-
 export async function registerManagerRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   // Posters: content-hashed names, so they can be cached for good.
   mkdirSync(services.env.POSTERS_DIR, { recursive: true });

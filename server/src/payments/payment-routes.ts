@@ -10,7 +10,6 @@ import { handleWebhook, ZWebhookEnvelope } from './handle-webhook';
 import { isValidWebhookSignature } from './signatures';
 import { isUuid } from '../http/is-uuid';
 
-
 export async function registerPaymentRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   await app.register(async (hooks) => {
     // The signature covers the exact bytes Razorpay sent: keep them raw, parse only after checking.
