@@ -2,17 +2,20 @@
 // baselines measured in the same run: a bare Fastify route, and the same rows inserted straight
 // into Postgres by a tight loop (no HTTP, no Redis, no checks).
 import { randomUUID } from 'node:crypto';
+import type autocannon from 'autocannon';
 import pg from 'pg';
 import { benchCinema, cpuSnapshot, freePort, load, pct, report, startProcess, stopProcess, type TRow } from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 8;
+/** Each contender (API, bare route, insert loop) first runs this long unmeasured, so all three are compared warm. */
+const WARM_UP_S = 10;
 const SHOWTIMES = 10;
 
 async function straightInserts(databaseUrl: string, showtimeId: string, seatIds: string[]): Promise<{ perSecond: number; p50: number; p99: number; cpu: { client: number; postgres: number } | null }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
-  const latencies: number[] = [];
-  const until = Date.now() + DURATION_S * 1000;
+  let latencies: number[] = [];
+  let until = Date.now() + WARM_UP_S * 1000;
   let n = 0;
   const worker = async () => {
     while (Date.now() < until) {
@@ -39,6 +42,9 @@ async function straightInserts(databaseUrl: string, showtimeId: string, seatIds:
       latencies.push(performance.now() - started);
     }
   };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  latencies = [];
+  until = Date.now() + DURATION_S * 1000;
   const before = cpuSnapshot(process.pid);
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   // Before the pool ends: its backends' CPU leaves /proc with them.
@@ -72,8 +78,8 @@ export async function benchHolds(): Promise<string> {
       Array.from({ length: CONNECTIONS }, async () => (await fetch(`${base}/trpc/catalog.movies`)).headers.get('set-cookie')!.split(';')[0]!),
     );
     let next = 0;
-    const cpuBefore = cpuSnapshot(api.pid);
-    const storm = await load({
+    const showtimeIds = showtimes.map((s) => s.id);
+    const stormLoad: autocannon.Options = {
       url: `${base}/trpc/holds.create`,
       connections: CONNECTIONS,
       duration: DURATION_S,
@@ -85,17 +91,23 @@ export async function benchHolds(): Promise<string> {
           { method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }) }) },
         ]);
       },
-      requests: [{ method: 'POST' }],
-    });
+      requests: [{ method: 'POST' as const }],
+    };
+    await load({ ...stormLoad, duration: WARM_UP_S });
+    const createdBefore = await prisma.booking.count({ where: { showtimeId: { in: showtimeIds } } });
+    const cpuBefore = cpuSnapshot(api.pid);
+    const storm = await load(stormLoad);
     const cpuAfter = cpuSnapshot(api.pid);
-    const created = await prisma.booking.count({ where: { showtimeId: { in: showtimes.map((s) => s.id) } } });
+    const created = (await prisma.booking.count({ where: { showtimeId: { in: showtimeIds } } })) - createdBefore;
     const [dupes] = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT "showtimeId", "seatId" FROM "BookingSeat" WHERE active GROUP BY 1, 2 HAVING count(*) > 1) d`;
     const holdsPerSecond = created / DURATION_S;
 
     const barePort = await freePort();
     const bare = await startProcess('scripts/bench/bare-server.ts', [String(barePort)], {}, `http://127.0.0.1:${barePort}/healthz`);
-    const bareResult = await load({ url: `http://127.0.0.1:${barePort}/bare`, method: 'POST', connections: CONNECTIONS, duration: DURATION_S, headers: { 'content-type': 'application/json' }, body: '{}' });
+    const bareLoad = { url: `http://127.0.0.1:${barePort}/bare`, method: 'POST' as const, connections: CONNECTIONS, duration: DURATION_S, headers: { 'content-type': 'application/json' }, body: '{}' };
+    await load({ ...bareLoad, duration: WARM_UP_S });
+    const bareResult = await load(bareLoad);
     await stopProcess(bare);
 
     const inserts = await straightInserts(databaseUrl, showtime.id, seatIds);
@@ -154,7 +166,7 @@ export async function benchHolds(): Promise<string> {
   }
   return report(
     'Hold storm',
-    `${CONNECTIONS} concurrent web customers over HTTP (autocannon), each with its own session, spread over ${SHOWTIMES} showtimes of ${seatIds.length} seats, hold one random seat again and again for ${DURATION_S} s; each new hold replaces the customer's previous one (so seats change hands), and a seat someone else holds ends in CONFLICT. The API runs in its own process with a pool of 20 connections. Baselines on the same machine in the same run: the barest Fastify route, and booking + seat rows inserted straight into Postgres by 200 concurrent loops. Every process shares the same cores, so the ratio is set by CPU per request (the two CPU rows): a hold is a tRPC mutation (served by a direct route: the same procedure and wire format without tRPC's Fetch-API adapter) with a session cookie, a rate-limit script, one read of what changes (the show, prices, blocks, the customer's open hold, the seats around the selection; the screen's layout is kept in memory), the all-or-nothing Lua script, one write that closes the previous hold, inserts the new one and moves the show's seat version, then the seat event and the delayed expiry job.`,
+    `${CONNECTIONS} concurrent web customers over HTTP (autocannon), each with its own session, spread over ${SHOWTIMES} showtimes of ${seatIds.length} seats, hold one random seat again and again for ${DURATION_S} s, measured after ${WARM_UP_S} s of the same storm (a process just started runs cold: V8 compiles its hot paths under load, and the pool opens its connections); each new hold replaces the customer's previous one (so seats change hands), and a seat someone else holds ends in CONFLICT. The API runs in its own process with a pool of 20 connections. Baselines on the same machine in the same run: the barest Fastify route, and booking + seat rows inserted straight into Postgres by 200 concurrent loops, each measured after the same warm-up. Every process shares the same cores, so the ratio is set by CPU per request (the two CPU rows): a hold is a tRPC mutation (served by a direct route: the same procedure and wire format without tRPC's Fetch-API adapter) with a session cookie, a rate-limit script, one read of what changes (the show, prices, blocks, the customer's open hold, the seats around the selection; the screen's layout is kept in memory), the all-or-nothing Lua script, one write that closes the previous hold, inserts the new one and moves the show's seat version, then the seat event and the delayed expiry job.`,
     rows,
   );
 }
