@@ -1,4 +1,5 @@
 import { Cluster, Redis as IORedis, type ClusterNode, type RedisOptions } from 'ioredis';
+import { coalesceWrites } from './net/coalesce-writes';
 
 /** A Redis connection: one server, or a Redis Cluster (every multi-key script stays in one slot through hash tags). */
 export type Redis = IORedis | Cluster;
@@ -19,14 +20,26 @@ export function createRedis(opts: { url: string; prefix: string; clusterNodes?: 
     lazyConnect: opts.lazyConnect ?? false,
     // No auto-pipelining: under load ioredis 5.11 lost replies when scripts (EVALSHA, loaded on
     // first use) shared an auto-pipeline ("results[i] is not iterable", the caller never answered).
+    // The socket's writes are coalesced instead (coalesceRedisWrites): fewer writes, same commands.
     enableAutoPipelining: false,
     retryStrategy,
   };
   if (opts.clusterNodes?.length) {
     const { keyPrefix, enableOfflineQueue, enableAutoPipelining, lazyConnect, ...redisOptions } = options;
-    return new Cluster(opts.clusterNodes, { keyPrefix, enableOfflineQueue, enableAutoPipelining, lazyConnect, redisOptions, clusterRetryStrategy: retryStrategy });
+    return coalesceRedisWrites(new Cluster(opts.clusterNodes, { keyPrefix, enableOfflineQueue, enableAutoPipelining, lazyConnect, redisOptions, clusterRetryStrategy: retryStrategy }));
   }
-  return new IORedis(opts.url, options);
+  return coalesceRedisWrites(new IORedis(opts.url, options));
+}
+
+/** Coalesces the writes of each connection `redis` opens (every node of a cluster), see coalesce-writes.ts. */
+export function coalesceRedisWrites<T extends Redis>(redis: T): T {
+  const onNode = (node: IORedis) => {
+    if (node.stream) coalesceWrites(node.stream); // already connecting
+    node.on('connect', () => coalesceWrites(node.stream)); // and after every reconnect
+  };
+  if (isCluster(redis)) redis.on('+node', onNode);
+  else onNode(redis);
+  return redis;
 }
 
 export function isCluster(redis: Redis): redis is Cluster {

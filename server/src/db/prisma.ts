@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { coalesceWrites } from '../net/coalesce-writes';
 import { PrismaClient } from '../generated/prisma/client';
 
 export type { PrismaClient };
@@ -22,6 +23,8 @@ export function createDatabase(opts: { databaseUrl: string; poolSize: number }):
     // Fail fast when Postgres is gone, so callers can answer 503 instead of hanging.
     connectionTimeoutMillis: 5_000,
   });
+  // Each query's protocol messages leave in one write (see coalesce-writes.ts).
+  pool.on('connect', (client) => coalesceWrites((client as pg.PoolClient & Pick<pg.Client, 'connection'>).connection.stream));
   pool.on('error', () => {}); // an idle client's connection dropped; the next query reconnects and reports
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }

@@ -3,6 +3,7 @@ import { Queue, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import { Cluster, Redis } from 'ioredis';
 import type { TEnv } from '../env';
 import type { Logger } from '../logger';
+import { coalesceRedisWrites } from '../redis';
 import type { TServices } from '../services';
 
 /** A started consumer; `close` lets its running jobs finish, then drops its connection. */
@@ -54,9 +55,10 @@ export function workerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NO
 function producerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): Redis | Cluster {
   // No auto-pipelining: with BullMQ's scripts and MULTIs, ioredis 5.11 lost replies under load
   // ("results[i] is not iterable" thrown from autoPipelining.js, the add never settling).
+  // Its writes are coalesced instead (coalesce-writes.ts): the same bytes, so replies stay as they were.
   const options = { maxRetriesPerRequest: 1, commandTimeout: 2_000, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
-  if (env.REDIS_CLUSTER_NODES) return new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy });
-  return new Redis(env.REDIS_URL, options);
+  if (env.REDIS_CLUSTER_NODES) return coalesceRedisWrites(new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy }));
+  return coalesceRedisWrites(new Redis(env.REDIS_URL, options));
 }
 
 export class Jobs {
