@@ -19,6 +19,8 @@ const env = {
   PORT: process.env.PORT ?? '3000',
   HOST: process.env.HOST ?? '127.0.0.1',
   RAZORPAY_SANDBOX_PORT: process.env.RAZORPAY_SANDBOX_PORT ?? '3100',
+  // `npm run dev` restarts the API on every change: one instance is enough there.
+  ...(watch && !process.env.API_INSTANCES ? { API_INSTANCES: '1' } : {}),
 };
 // Without an SMTP server of your own, mail goes to a local catcher that saves it under .data/mail.
 const useMailCatcher = !process.env.SMTP_URL;

@@ -2,15 +2,21 @@
 // baselines measured in the same run: a bare Fastify route, and the same rows inserted straight
 // into Postgres by a tight loop (no HTTP, no Redis, no checks).
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 import { benchCinema, cpuSnapshot, freePort, load, pct, report, startProcess, stopProcess, type TRow } from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 8;
-/** Each contender (API, bare route, insert loop) first runs this long unmeasured, so all three are compared warm. */
-const WARM_UP_S = 10;
+/**
+ * Each contender (API, bare route, insert loop) first runs this long unmeasured, so all three are
+ * compared warm. One API instance reached its steady rate after about 10 s of the storm; each of
+ * two instances takes half the storm, so they get twice as long.
+ */
+const WARM_UP_S = 20;
 const SHOWTIMES = 10;
+const INSTANCES = availableParallelism();
 
 async function straightInserts(databaseUrl: string, showtimeId: string, seatIds: string[]): Promise<{ perSecond: number; p50: number; p99: number; cpu: { client: number; postgres: number } | null }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
@@ -68,7 +74,9 @@ export async function benchHolds(): Promise<string> {
     REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`,
     LOG_LEVEL: 'warn',
     HOLDS_PER_MINUTE: '1000000',
-    DATABASE_POOL_SIZE: '20',
+    // As `npm start` runs it: one instance per core, 20 Postgres connections in all.
+    API_INSTANCES: String(INSTANCES),
+    DATABASE_POOL_SIZE: String(Math.ceil(20 / INSTANCES)),
   }, `http://127.0.0.1:${port}/readyz`);
   const base = `http://127.0.0.1:${port}`;
   const rows: TRow[] = [];
@@ -166,7 +174,7 @@ export async function benchHolds(): Promise<string> {
   }
   return report(
     'Hold storm',
-    `${CONNECTIONS} concurrent web customers over HTTP (autocannon), each with its own session, spread over ${SHOWTIMES} showtimes of ${seatIds.length} seats, hold one random seat again and again for ${DURATION_S} s, measured after ${WARM_UP_S} s of the same storm (a process just started runs cold: V8 compiles its hot paths under load, and the pool opens its connections); each new hold replaces the customer's previous one (so seats change hands), and a seat someone else holds ends in CONFLICT. The API runs in its own process with a pool of 20 connections. Baselines on the same machine in the same run: the barest Fastify route, and booking + seat rows inserted straight into Postgres by 200 concurrent loops, each measured after the same warm-up. Every process shares the same cores, so the ratio is set by CPU per request (the two CPU rows): a hold is a tRPC mutation (served by a direct route: the same procedure and wire format without tRPC's Fetch-API adapter) with a session cookie, a rate-limit script, one read of what changes (the show, prices, blocks, the customer's open hold, the seats around the selection; the screen's layout is kept in memory), the all-or-nothing Lua script, one write that closes the previous hold, inserts the new one and moves the show's seat version, then the seat event and the delayed expiry job.`,
+    `${CONNECTIONS} concurrent web customers over HTTP (autocannon), each with its own session, spread over ${SHOWTIMES} showtimes of ${seatIds.length} seats, hold one random seat again and again for ${DURATION_S} s, measured after ${WARM_UP_S} s of the same storm (a process just started runs cold: V8 compiles its hot paths under load, and the pool opens its connections); each new hold replaces the customer's previous one (so seats change hands), and a seat someone else holds ends in CONFLICT. The API runs as npm start runs it: ${INSTANCES === 1 ? 'one instance' : `${INSTANCES} instances (one per core, node:cluster)`}, 20 Postgres connections in all. Baselines on the same machine in the same run: the barest Fastify route, and booking + seat rows inserted straight into Postgres by 200 concurrent loops, each measured after the same warm-up. Every process shares the same cores, so the ratio is set by CPU per request (the two CPU rows): a hold is a tRPC mutation (served by a direct route: the same procedure and wire format without tRPC's Fetch-API adapter) with a session cookie, a rate-limit script, one read of what changes (the show, prices, blocks, the customer's open hold, the seats around the selection; the screen's layout is kept in memory), the all-or-nothing Lua script, one write that closes the previous hold, inserts the new one and moves the show's seat version, then the seat event and the delayed expiry job.`,
     rows,
   );
 }

@@ -58,12 +58,13 @@ export const pct = (sorted: number[], p: number): number => sorted[Math.min(sort
 
 /**
  * Starts a TypeScript entry in its own process (its own core, as in production) and waits for its
- * URL to answer. Every server here, baselines included, runs with the API's Node flags.
+ * URL to answer. Every server here, baselines included, runs with the API's Node flags. The API runs
+ * as one instance unless `env` sets API_INSTANCES.
  */
 export async function startProcess(entry: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const nodeFlags = [...API_NODE_FLAGS, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])];
   // BENCH_STDOUT=1 shows the servers' logs (warnings included); BENCH_CPU_PROF=1 writes CPU profiles to /tmp/prof.
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'] });
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], { cwd: root, env: { ...process.env, API_INSTANCES: '1', ...env }, stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'] });
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
     const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
@@ -82,27 +83,40 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /**
- * CPU time (user + system, ms) used so far by a process and its children (tsx runs the entry in a
- * child), by every Postgres backend, and by redis-server, read from /proc. Null off Linux. Taken
+ * CPU time (user + system, ms) used so far by a process and its descendants (tsx runs the entry in a
+ * child, which may fork API instances), by every Postgres backend, and by redis-server, read from /proc. Null off Linux. Taken
  * before and after a run, it shows where each request's CPU went.
  */
 export function cpuSnapshot(pid: number | undefined): { process: number; postgres: number; redis: number } | null {
   if (!existsSync('/proc/self/stat')) return null;
   const tick = 10; // ms per clock tick (USER_HZ is 100 on Linux)
   const totals = { process: 0, postgres: 0, redis: 0 };
+  const procs: { pid: number; ppid: number; ms: number; cmd: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ms = (Number(fields[11]) + Number(fields[12])) * tick;
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (Number(entry) === pid || Number(fields[1]) === pid) totals.process += ms;
-      else if (cmd.startsWith('postgres')) totals.postgres += ms;
-      else if (cmd.startsWith('redis-server')) totals.redis += ms;
+      procs.push({ pid: Number(entry), ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * tick, cmd: readFileSync(`/proc/${entry}/cmdline`, 'utf8') });
     } catch {
       // the process ended between listing and reading
     }
+  }
+  // The process and all its descendants (tsx runs node as its child; an API with several instances forks them).
+  const mine = new Set(pid === undefined ? [] : [pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) {
+      if (!mine.has(p.pid) && mine.has(p.ppid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  for (const p of procs) {
+    if (mine.has(p.pid)) totals.process += p.ms;
+    else if (p.cmd.startsWith('postgres')) totals.postgres += p.ms;
+    else if (p.cmd.startsWith('redis-server')) totals.redis += p.ms;
   }
   return totals;
 }
@@ -162,9 +176,9 @@ export function writePerformanceDoc(sections: Record<string, string>, order: str
 /** The capacity note closing docs/performance.md (reasoning from the figures above, not a measurement). */
 const CAPACITY = `## Capacity
 
-**One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes close to a
-thousand holds a second with no seat sold twice; a busy Friday at a ten-screen cinema is a few holds a
-second at the peak, so one such machine serves many cinemas. Seat-map reads and the live updates
+**One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes several
+hundred holds a second (500 to 900 on the two-core machines measured so far) with no seat sold
+twice; a busy Friday at a ten-screen cinema is a few holds a second at the peak, so one such machine serves many cinemas. Seat-map reads and the live updates
 are the heavier traffic: every customer watching a seat map holds one SSE stream, fed by one Redis
 subscription per show per API process.
 
@@ -174,7 +188,8 @@ hold, one heartbeat every 15 s per kiosk (a row update), and SSE connections (on
 kiosk command stream and manager dashboard).
 
 **Spreading out**: API instances are stateless behind a load balancer (sessions are signed cookies
-or device tokens, live events go through Redis pub/sub, tested with two instances); workers run
+or device tokens, live events go through Redis pub/sub, tested with two instances); on one machine
+\`npm start\` runs one per core behind node:cluster, which adds up their metrics; workers run
 anywhere in any number and share the queues (tested with two); Redis can be a Redis Cluster, since
 every multi-key script stays in one slot through \`{st:<show>}\` and \`{<prefix>bull}\` hash tags
 (tested on a real three-master cluster); Postgres is the arbiter of every sale, so it scales up

@@ -12,7 +12,7 @@ import { registerWebRoutes } from './web/web-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
 import { registerManagerRoutes } from './manager/manager-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
-import { collectQueueMetrics, registry } from './metrics/metrics';
+import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
@@ -76,7 +76,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     if (services.jobs.ready) {
       await collectQueueMetrics(services.jobs.all).catch((err: unknown) => req.log.warn({ err }, 'queue metrics not refreshed'));
     }
-    return reply.type(registry.contentType).send(await registry.metrics());
+    return reply.type(metricsContentType).send(await metricsText());
   });
 
   const createContext = createContextFactory(services);

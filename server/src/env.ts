@@ -1,4 +1,5 @@
 // The one place that reads process.env. Parsed once at start; a bad value stops the start with one clear line.
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -33,6 +34,8 @@ export const ZEnvSchema = z.object({
   HOLD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
   /** holds.create calls allowed per holder per minute. */
   HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** API instances on this machine (node:cluster, sharing PORT); unset: one per CPU core. */
+  API_INSTANCES: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /** Postgres connection pool size per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: bool.default(false),

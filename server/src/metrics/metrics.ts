@@ -1,9 +1,15 @@
-// Prometheus metrics, one registry per process (served at GET /metrics).
+// Prometheus metrics, one registry per process, served at GET /metrics. When the API runs as several
+// instances (api-cluster.ts), the instance that takes the scrape asks the primary for everyone's
+// metrics added up, so a scrape never depends on which instance answered.
+import cluster from 'node:cluster';
 import type { Queue } from 'bullmq';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { METRICS_REQUEST, METRICS_RESPONSE, type TMetricsResponse } from '../lifecycle/api-cluster';
 
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'marquee_' });
+/** Read from Redis at scrape time by the instance that answers, so never added up across instances. */
+const queueRegistry = new Registry();
 
 export const metrics = {
   holds: new Counter({ name: 'marquee_holds_total', help: 'holds.create outcomes', labelNames: ['result'] as const, registers: [registry] }),
@@ -19,9 +25,10 @@ export const metrics = {
     labelNames: ['operation'] as const,
     registers: [registry],
   }),
-  redisUp: new Gauge({ name: 'marquee_redis_up', help: '1 while Redis answers, 0 in degraded mode', registers: [registry] }),
+  // Across instances, the lowest: degraded as soon as one instance is.
+  redisUp: new Gauge({ name: 'marquee_redis_up', help: '1 while Redis answers, 0 in degraded mode', aggregator: 'min', registers: [registry] }),
   expired: new Counter({ name: 'marquee_bookings_expired_total', help: 'holds expired', labelNames: ['by'] as const, registers: [registry] }),
-  queueJobs: new Gauge({ name: 'marquee_queue_jobs', help: 'BullMQ jobs per queue and state (read at scrape time)', labelNames: ['queue', 'state'] as const, registers: [registry] }),
+  queueJobs: new Gauge({ name: 'marquee_queue_jobs', help: 'BullMQ jobs per queue and state (read at scrape time)', labelNames: ['queue', 'state'] as const, registers: [queueRegistry] }),
 };
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const;
@@ -35,3 +42,42 @@ export async function collectQueueMetrics(queues: Queue[]): Promise<void> {
     }),
   );
 }
+
+if (cluster.isWorker) {
+  new AggregatorRegistry(); // answers the primary's requests for this instance's metrics
+  AggregatorRegistry.setRegistries([registry]);
+}
+
+const PRIMARY_TIMEOUT_MS = 5_000;
+let requestId = 0;
+
+/** The primary's sum of every instance's metrics (api-cluster.ts). */
+function clusterMetrics(): Promise<string> {
+  const id = ++requestId;
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: Partial<TMetricsResponse>) => {
+      if (message?.type !== METRICS_RESPONSE || message.id !== id) return;
+      done();
+      if (message.text !== undefined) resolve(message.text);
+      else reject(new Error(`the primary could not add up the metrics: ${message.error ?? 'no reason given'}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`the primary did not answer for the metrics within ${PRIMARY_TIMEOUT_MS / 1000} s`));
+    }, PRIMARY_TIMEOUT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+    };
+    process.on('message', onMessage);
+    process.send!({ type: METRICS_REQUEST, id });
+  });
+}
+
+/** The text GET /metrics answers: this process's metrics, or every API instance's added up. */
+export async function metricsText(): Promise<string> {
+  const [own, queues] = await Promise.all([cluster.isWorker ? clusterMetrics() : registry.metrics(), queueRegistry.metrics()]);
+  return `${own.trimEnd()}\n\n${queues}`;
+}
+
+export const metricsContentType = registry.contentType;
