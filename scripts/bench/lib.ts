@@ -178,9 +178,10 @@ const CAPACITY = `## Capacity
 
 **One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes several
 hundred holds a second (500 to 900 on the two-core machines measured so far) with no seat sold
-twice; a busy Friday at a ten-screen cinema is a few holds a second at the peak, so one such machine serves many cinemas. Seat-map reads and the live updates
-are the heavier traffic: every customer watching a seat map holds one SSE stream, fed by one Redis
-subscription per show per API process.
+twice; a busy Friday at a ten-screen cinema is a few holds a second at the peak, so one such
+machine serves many cinemas. Seat-map reads and the live updates are the heavier traffic: every
+customer watching a seat map holds one SSE stream, fed by one Redis subscription per show per API
+process.
 
 **What grows with cinemas and kiosks**: bookings and tickets (Postgres rows, indexed by show and
 status), one hold key per held seat in Redis (expiring by itself), one delayed expiry job per open
