@@ -74,9 +74,9 @@ export async function benchHolds(): Promise<string> {
     REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`,
     LOG_LEVEL: 'warn',
     HOLDS_PER_MINUTE: '1000000',
-    // As `npm start` runs it: one instance per core, 20 Postgres connections in all.
+    // As npm start runs it: one instance per core, sharing 20 Postgres connections.
     API_INSTANCES: String(INSTANCES),
-    DATABASE_POOL_SIZE: String(Math.ceil(20 / INSTANCES)),
+    DATABASE_POOL_SIZE: '20',
   }, `http://127.0.0.1:${port}/readyz`);
   const base = `http://127.0.0.1:${port}`;
   const rows: TRow[] = [];

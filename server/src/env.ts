@@ -36,7 +36,7 @@ export const ZEnvSchema = z.object({
   HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** API instances on this machine (node:cluster, sharing PORT); unset: one per CPU core. */
   API_INSTANCES: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
-  /** Postgres connection pool size per process. */
+  /** Postgres connection pool size per process; the API's instances share it. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   TRUST_PROXY: bool.default(false),
   /** Razorpay API keys. The defaults are the local sandbox's, which `npm start` runs. */

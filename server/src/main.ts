@@ -20,7 +20,7 @@ function instances(): number {
 
 if (cluster.isPrimary && instances() > 1) {
   const env = parseEnv();
-  runApiCluster({ instances: env.API_INSTANCES, log: createLogger(env, 'api'), stopDeadlineMs: STOP_DEADLINE_MS });
+  runApiCluster({ instances: env.API_INSTANCES, poolSize: env.DATABASE_POOL_SIZE, log: createLogger(env, 'api'), stopDeadlineMs: STOP_DEADLINE_MS });
 } else {
   runProcess('api', { stopDeadlineMs: STOP_DEADLINE_MS }, async (services) => {
     const app = await buildApp(services);

@@ -31,7 +31,7 @@ function startApi(env: Record<string, string>) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  const lines: { pid: number; msg: string; level: number; req?: { url: string } }[] = [];
+  const lines: { pid: number; msg: string; level: number; req?: { url: string }; poolPerInstance?: number }[] = [];
   let rest = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     const parts = (rest + chunk).split('\n');
@@ -59,6 +59,8 @@ describe('the API as several instances (API_INSTANCES)', () => {
     const api = startApi({ PORT: String(port), API_INSTANCES: '2' });
     const base = `http://127.0.0.1:${port}`;
     expect((await eventually(api.listening, (pids) => pids.length === 2, 30_000)).length).toBe(2);
+    // The two instances share DATABASE_POOL_SIZE (2) instead of opening it each.
+    expect(api.lines.find((l) => l.msg === 'starting API instances')?.poolPerInstance).toBe(1);
 
     // Six customers, each on a new connection: the primary deals connections out in turn.
     const { showtime } = await futureShowtime(ctx.prisma);

@@ -22,15 +22,20 @@ const QUICK_EXIT_MS = 5_000;
 /** This many failed starts in a row stop the whole API (a bad setting, a port in use...). */
 const MAX_FAILED_STARTS = 3;
 
-export function runApiCluster(opts: { instances: number; log: Logger; stopDeadlineMs: number }): void {
+/**
+ * `poolSize` is the API's Postgres connections in all: each instance gets its share, so one instance
+ * per core on a large machine does not open cores × DATABASE_POOL_SIZE connections.
+ */
+export function runApiCluster(opts: { instances: number; poolSize: number; log: Logger; stopDeadlineMs: number }): void {
   const { instances, log } = opts;
+  const poolShare = Math.max(1, Math.ceil(opts.poolSize / instances));
   const aggregator = new AggregatorRegistry();
   const startedAt = new Map<Worker, number>();
   let failedStarts = 0;
   let stopping = false;
   let exitCode = 0;
 
-  const fork = () => startedAt.set(cluster.fork(), Date.now());
+  const fork = () => startedAt.set(cluster.fork({ DATABASE_POOL_SIZE: String(poolShare) }), Date.now());
 
   cluster.on('message', (worker, message: { type?: string; id?: number }) => {
     if (message?.type !== METRICS_REQUEST) return;
@@ -81,6 +86,6 @@ export function runApiCluster(opts: { instances: number; log: Logger; stopDeadli
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 
-  log.info({ instances }, 'starting API instances');
+  log.info({ instances, poolPerInstance: poolShare }, 'starting API instances');
   for (let i = 0; i < instances; i++) fork();
 }
