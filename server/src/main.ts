@@ -2,24 +2,25 @@
 // With API_INSTANCES above 1 this process only supervises that many instances (api-cluster.ts).
 import cluster from 'node:cluster';
 import { buildApp } from './app';
-import { EnvError, parseEnv } from './env';
+import { EnvError, parseEnv, type TEnv } from './env';
 import { runApiCluster } from './lifecycle/api-cluster';
 import { runProcess } from './lifecycle/run-process';
 import { createLogger } from './logger';
 
 const STOP_DEADLINE_MS = 10_000;
 
-function instances(): number {
+/** The settings, read once by the process `npm start` runs; null on a bad one, which runProcess reports in one line. */
+function primaryEnv(): TEnv | null {
   try {
-    return parseEnv().API_INSTANCES;
+    return parseEnv();
   } catch (err) {
-    if (err instanceof EnvError) return 1; // runProcess reports the bad setting in one line
+    if (err instanceof EnvError) return null;
     throw err;
   }
 }
 
-if (cluster.isPrimary && instances() > 1) {
-  const env = parseEnv();
+const env = cluster.isPrimary ? primaryEnv() : null;
+if (env && env.API_INSTANCES > 1) {
   runApiCluster({ instances: env.API_INSTANCES, poolSize: env.DATABASE_POOL_SIZE, log: createLogger(env, 'api'), stopDeadlineMs: STOP_DEADLINE_MS });
 } else {
   runProcess('api', { stopDeadlineMs: STOP_DEADLINE_MS }, async (services) => {
