@@ -157,8 +157,8 @@ export async function createHold(
     code = generateBookingCode();
     const hold = { bookingId, code, showtimeId, channel: holder.channel, holder: holder.key, kioskId: holder.kioskId, amountPaise, feePaise, expiresAt, lines, now };
     try {
-      // Either way one round trip: the insert alone, or closing the previous hold and inserting
-      // the new one in one database call (one transaction).
+      // One call closes the previous hold (if any) and inserts the new one, in one transaction
+      // with the other holds being written at the same moment (group commit, insert-hold.ts).
       seatVersion = await writeHold(services.pg, previous?.id ?? null, hold);
     } catch (err) {
       if (!isUniqueViolation(err)) {

@@ -1,4 +1,6 @@
+import pg from 'pg';
 import type { TSql } from '../db/prisma';
+import { groupBatches } from '../db/group-batches';
 
 export interface TNewHold {
   bookingId: string;
@@ -14,21 +16,102 @@ export interface TNewHold {
   now: Date;
 }
 
-// The booking, its seats and the showtime's next seat version in one call (one round trip, one
-// transaction), closing the holder's previous PENDING booking first when there is one ($1). The
-// function commits its transaction without waiting for the WAL flush (see its migrations).
-const HOLD = `SELECT marquee_replace_hold($1::uuid, $11, $2::uuid, $3, $4::uuid, $5::"Channel", $6, $7::uuid, $8, $9, $10, $12::uuid[], $13::int[]) AS "seatVersion"`;
+type TWrite = { previousBookingId: string | null; hold: TNewHold };
 
-function holdValues(previousBookingId: string | null, h: TNewHold): unknown[] {
-  return [previousBookingId, h.bookingId, h.code, h.showtimeId, h.channel, h.holder, h.kioskId, h.amountPaise, h.feePaise, h.expiresAt, h.now, h.lines.map((l) => l.seatId), h.lines.map((l) => l.pricePaise)];
+// Every hold of the batch in one call, one transaction (see the function's migration). The function
+// commits without waiting for the WAL flush.
+const WRITE_HOLDS = `SELECT seat_version AS "seatVersion", error_state AS "errorState", error_constraint AS "errorConstraint", error_message AS "errorMessage"
+  FROM marquee_write_holds($1::timestamptz[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::"Channel"[], $7::text[], $8::uuid[], $9::int[], $10::int[], $11::timestamptz[], $12::int[], $13::uuid[], $14::int[])`;
+
+type TRow = { seatVersion: number | null; errorState: string | null; errorConstraint: string | null; errorMessage: string | null };
+
+/** Deadlock, serialization failure: nothing of the transaction (or that hold) was written; trying again is safe. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 3;
+
+function writeValues(writes: readonly TWrite[]): unknown[] {
+  const holds = writes.map((w) => w.hold);
+  const seats = holds.flatMap((h, i) => h.lines.map((l) => ({ hold: i + 1, ...l })));
+  return [
+    holds.map((h) => h.now),
+    writes.map((w) => w.previousBookingId),
+    holds.map((h) => h.bookingId),
+    holds.map((h) => h.code),
+    holds.map((h) => h.showtimeId),
+    holds.map((h) => h.channel),
+    holds.map((h) => h.holder),
+    holds.map((h) => h.kioskId),
+    holds.map((h) => h.amountPaise),
+    holds.map((h) => h.feePaise),
+    holds.map((h) => h.expiresAt),
+    seats.map((s) => s.hold),
+    seats.map((s) => s.seatId),
+    seats.map((s) => s.pricePaise),
+  ];
+}
+
+/** The error Postgres raised for one hold of a batch, shaped as node-postgres reports a statement's (code, constraint). */
+function holdError(row: TRow): pg.DatabaseError {
+  const err = new pg.DatabaseError(row.errorMessage ?? 'hold refused', 0, 'error');
+  err.code = row.errorState!;
+  if (row.errorConstraint) err.constraint = row.errorConstraint;
+  return err;
+}
+
+const retryable = (code: string | null | undefined) => RETRYABLE.has(code ?? '');
+
+/**
+ * Writes the batch; what a deadlock undid is written again: the whole batch if Postgres aborted
+ * its transaction, or the holds whose own subtransaction it aborted.
+ */
+async function writeBatch(db: TSql, writes: readonly TWrite[]): Promise<(number | pg.DatabaseError)[]> {
+  const results: (number | pg.DatabaseError)[] = [];
+  let pending = writes.map((_, i) => i);
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    let rows: TRow[];
+    try {
+      ({ rows } = await db.query<TRow>({ name: 'write-holds', text: WRITE_HOLDS, values: writeValues(pending.map((i) => writes[i]!)) }));
+    } catch (err) {
+      if (attempt >= ATTEMPTS || !retryable((err as { code?: string }).code)) throw err;
+      continue;
+    }
+    const again: number[] = [];
+    rows.forEach((row, j) => {
+      const i = pending[j]!;
+      if (retryable(row.errorState) && attempt < ATTEMPTS) again.push(i);
+      else results[i] = row.errorState ? holdError(row) : row.seatVersion!;
+    });
+    pending = again;
+  }
+  return results;
+}
+
+const writers = new WeakMap<pg.Pool, (write: TWrite) => Promise<number>>();
+
+/**
+ * The pool's batching writer. One batch at a time per process: holds of the same showtimes queue on
+ * its row lock anyway, and the pool stays free for reads; the next batch fills while one is out.
+ */
+function writerFor(pool: pg.Pool): (write: TWrite) => Promise<number> {
+  let writer = writers.get(pool);
+  if (!writer) {
+    writer = groupBatches<TWrite, number>((writes) => writeBatch(pool, writes), { maxBatchSize: 32, maxInFlight: 1 });
+    writers.set(pool, writer);
+  }
+  return writer;
 }
 
 /**
  * Writes the PENDING booking and its seats, closing the holder's previous PENDING booking first if
- * given, and moves the showtime's seat version on: one call, one transaction. The partial unique
- * index on active booking seats refuses it whole if any seat is taken. Returns the new seat version.
+ * given, and moves the showtime's seat version on, in one transaction with the other holds being
+ * written at the same moment (a client inside a transaction writes it alone, in that transaction).
+ * The partial unique index on active booking seats refuses it whole if any seat is taken: it then
+ * rejects with Postgres's error (code 23505 and the constraint). Returns the new seat version.
  */
-export async function writeHold(db: TSql, previousBookingId: string | null, h: TNewHold): Promise<number> {
-  const { rows } = await db.query<{ seatVersion: number }>({ name: 'hold', text: HOLD, values: holdValues(previousBookingId, h) });
-  return rows[0]!.seatVersion;
+export async function writeHold(db: TSql, previousBookingId: string | null, hold: TNewHold): Promise<number> {
+  const write = { previousBookingId, hold };
+  if (db instanceof pg.Pool) return writerFor(db)(write);
+  const [result] = await writeBatch(db, [write]);
+  if (result instanceof Error) throw result;
+  return result!;
 }
