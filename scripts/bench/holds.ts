@@ -61,6 +61,14 @@ async function straightInserts(databaseUrl: string, showtimeId: string, seatIds:
   return { perSecond: latencies.length / DURATION_S, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), cpu };
 }
 
+/** Statements and holds so far per batched statement (read, write), from the API's summed /metrics. */
+async function holdBatches(base: string): Promise<Record<'read' | 'write', { statements: number; holds: number }>> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const value = (suffix: string, statement: string) => Number(text.match(new RegExp(`^marquee_hold_batch_size_${suffix}\\{statement="${statement}"\\} (\\S+)$`, 'm'))?.[1] ?? 0);
+  const of = (statement: string) => ({ statements: value('count', statement), holds: value('sum', statement) });
+  return { read: of('read'), write: of('write') };
+}
+
 export async function benchHolds(): Promise<string> {
   // Ten shows on sale at once, as on a busy evening; each customer shops for one of them.
   const { databaseUrl, prisma, screen, showtimes } = await benchCinema('holds', { shows: SHOWTIMES, fromDays: 30 });
@@ -103,9 +111,13 @@ export async function benchHolds(): Promise<string> {
     };
     await load({ ...stormLoad, duration: WARM_UP_S });
     const createdBefore = await prisma.booking.count({ where: { showtimeId: { in: showtimeIds } } });
+    const batchesBefore = await holdBatches(base);
     const cpuBefore = cpuSnapshot(api.pid);
     const storm = await load(stormLoad);
     const cpuAfter = cpuSnapshot(api.pid);
+    const batchesAfter = await holdBatches(base);
+    const perStatement = (statement: 'read' | 'write') =>
+      ((batchesAfter[statement].holds - batchesBefore[statement].holds) / (batchesAfter[statement].statements - batchesBefore[statement].statements)).toFixed(1);
     const created = (await prisma.booking.count({ where: { showtimeId: { in: showtimeIds } } })) - createdBefore;
     const [dupes] = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT "showtimeId", "seatId" FROM "BookingSeat" WHERE active GROUP BY 1, 2 HAVING count(*) > 1) d`;
@@ -147,6 +159,7 @@ export async function benchHolds(): Promise<string> {
       { name: 'holds.create requests/s (200 clients, HTTP)', value: storm.requestsPerSecond.toFixed(0), note: `${status}; errors ${storm.errors}` },
       { name: 'holds created/s', value: holdsPerSecond.toFixed(0), note: `${created} holds in ${DURATION_S} s; the rest were CONFLICT (seat taken)` },
       { name: 'holds.create latency p50 / p99', value: `${storm.p50} / ${storm.p99} ms` },
+      { name: 'holds per statement: context read / write', value: `${perStatement('read')} / ${perStatement('write')}`, note: 'group commit: the holds of one moment share one statement (marquee_hold_batch_size)' },
       { name: 'oversold seats', value: String(dupes?.n ?? 0), note: 'seats with more than one active booking (must be 0)' },
       { name: 'baseline: bare Fastify route requests/s', value: bareResult.requestsPerSecond.toFixed(0), note: `p50 / p99 ${bareResult.p50} / ${bareResult.p99} ms` },
       { name: 'baseline: straight Postgres inserts/s', value: inserts.perSecond.toFixed(0), note: `booking + seat per transaction, pool 20; p50 / p99 ${inserts.p50.toFixed(1)} / ${inserts.p99.toFixed(1)} ms` },

@@ -176,12 +176,12 @@ export function writePerformanceDoc(sections: Record<string, string>, order: str
 /** The capacity note closing docs/performance.md (reasoning from the figures above, not a measurement). */
 const CAPACITY = `## Capacity
 
-**One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes a
-couple of thousand holds a second (2,200 to 2,400 created a second in the hold storm on the last
-machine measured) with no seat sold twice; a busy Friday at a ten-screen cinema is a few holds a
-second at the peak, so one such machine serves many cinemas. Seat-map reads and the live updates are the heavier traffic: every
-customer watching a seat map holds one SSE stream, fed by one Redis subscription per show per API
-process.
+**One machine** (two cores, Postgres, Redis and Marquee together, as measured here) takes a couple
+of thousand holds a second (2,200 to 2,500 created a second in the hold storm on the last machine
+measured) with no seat sold twice; a busy Friday at a ten-screen cinema is a few holds a second at
+the peak, so one such machine serves many cinemas. Seat-map reads and the live updates are the
+heavier traffic: every customer watching a seat map holds one SSE stream, fed by one Redis
+subscription per show per API process.
 
 **What grows with cinemas and kiosks**: bookings and tickets (Postgres rows, indexed by show and
 status), one hold key per held seat in Redis (expiring by itself), one delayed expiry job per open

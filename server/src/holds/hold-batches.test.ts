@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isUniqueViolation } from '../errors/unique-violation';
+import { metrics } from '../metrics/metrics';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { writeHold, type TNewHold } from './insert-hold';
@@ -38,6 +39,13 @@ function countStatements(marker: string) {
   };
 }
 
+/** The batch-size histogram's count (statements) and sum (holds) for one statement. */
+async function batchSizeCount(statement: 'read' | 'write') {
+  const { values } = await metrics.holdBatchSize.get();
+  const of = (name: string) => values.find((v) => v.metricName === name && v.labels.statement === statement)?.value ?? 0;
+  return { batches: of('marquee_hold_batch_size_count'), holds: of('marquee_hold_batch_size_sum') };
+}
+
 async function versionOf(showtimeId: string) {
   return (await ctx.prisma.showtime.findUniqueOrThrow({ where: { id: showtimeId } })).seatVersion;
 }
@@ -67,8 +75,10 @@ describe('holds written in batches', () => {
       [previousY.bookingId, newHold(a.showtime.id, [a.seatIds[2]!], 'web:y')], // refused: y keeps the previous hold
     ];
     const statements = countStatements('marquee_write_holds');
+    const batchSizes = await batchSizeCount('write');
     const results = await Promise.allSettled(batch.map(([previous, h]) => writeHold(ctx.pg, previous, h)));
     expect(statements.stop()).toBe(1);
+    expect(await batchSizeCount('write')).toEqual({ batches: batchSizes.batches + 1, holds: batchSizes.holds + 7 });
     const refused = [3, 4, 6];
     results.forEach((r, i) => {
       if (!refused.includes(i)) return expect(r.status).toBe('fulfilled');

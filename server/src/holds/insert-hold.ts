@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { TSql } from '../db/prisma';
 import { groupBatches } from '../db/group-batches';
+import { metrics } from '../metrics/metrics';
 
 export interface TNewHold {
   bookingId: string;
@@ -69,6 +70,7 @@ async function writeBatch(db: TSql, writes: readonly TWrite[]): Promise<(number 
   let pending = writes.map((_, i) => i);
   for (let attempt = 1; pending.length > 0; attempt++) {
     let rows: TRow[];
+    metrics.holdBatchSize.observe({ statement: 'write' }, pending.length);
     try {
       ({ rows } = await db.query<TRow>({ name: 'write-holds', text: WRITE_HOLDS, values: writeValues(pending.map((i) => writes[i]!)) }));
     } catch (err) {

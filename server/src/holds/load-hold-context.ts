@@ -8,6 +8,7 @@ import pg from 'pg';
 import { groupBatches } from '../db/group-batches';
 import type { TSql } from '../db/prisma';
 import { isUuid } from '../http/is-uuid';
+import { metrics } from '../metrics/metrics';
 import { showtimeLayout, type TShowtimeLayout } from './showtime-layout';
 
 export interface THoldContext {
@@ -68,6 +69,7 @@ type TRow = Pick<THoldContext, 'id' | 'startsAt' | 'onSale' | 'cancelled' | 'kio
 const arrayLiteral = (ids: readonly string[]) => `{${ids.filter(isUuid).join(',')}}`;
 
 async function readContexts(db: TSql, requests: readonly TRequest[]): Promise<(TRow | null)[]> {
+  metrics.holdBatchSize.observe({ statement: 'read' }, requests.length);
   const { rows } = await db.query<TRow & { i: number }>({
     name: 'hold-contexts',
     text: HOLD_CONTEXTS,

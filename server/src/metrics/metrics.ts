@@ -19,6 +19,14 @@ export const metrics = {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   }),
+  // Group commit (db/group-batches.ts): how many holds share each statement; 1s under load mean no batching.
+  holdBatchSize: new Histogram({
+    name: 'marquee_hold_batch_size',
+    help: 'holds per Postgres statement: the batched context read and write',
+    labelNames: ['statement'] as const,
+    buckets: [1, 2, 4, 8, 16, 32],
+    registers: [registry],
+  }),
   degraded: new Counter({
     name: 'marquee_redis_degraded_operations_total',
     help: 'operations that went on without Redis (Postgres alone arbitrated)',
