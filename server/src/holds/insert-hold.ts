@@ -63,9 +63,11 @@ const retryable = (code: string | null | undefined) => RETRYABLE.has(code ?? '')
 
 /**
  * Writes the batch; what a deadlock undid is written again: the whole batch if Postgres aborted
- * its transaction, or the holds whose own subtransaction it aborted.
+ * its transaction (only on the pool: a caller's own transaction is over once aborted), or the holds
+ * whose own subtransaction it aborted.
  */
 async function writeBatch(db: TSql, writes: readonly TWrite[]): Promise<(number | pg.DatabaseError)[]> {
+  const ownTransaction = db instanceof pg.Pool;
   const results: (number | pg.DatabaseError)[] = [];
   let pending = writes.map((_, i) => i);
   for (let attempt = 1; pending.length > 0; attempt++) {
@@ -74,7 +76,7 @@ async function writeBatch(db: TSql, writes: readonly TWrite[]): Promise<(number 
     try {
       ({ rows } = await db.query<TRow>({ name: 'write-holds', text: WRITE_HOLDS, values: writeValues(pending.map((i) => writes[i]!)) }));
     } catch (err) {
-      if (attempt >= ATTEMPTS || !retryable((err as { code?: string }).code)) throw err;
+      if (!ownTransaction || attempt >= ATTEMPTS || !retryable((err as { code?: string }).code)) throw err;
       continue;
     }
     const again: number[] = [];
