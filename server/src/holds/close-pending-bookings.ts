@@ -29,8 +29,10 @@ const CLOSE_PENDING = `
       FROM closed c WHERE bs."bookingId" = c.id AND bs.active
     RETURNING bs."bookingId", bs."showtimeId", bs."seatId"
   ), bumped AS (
+    -- The shows' rows locked in id order, as batched holds lock them (insert-hold.ts).
     UPDATE "Showtime" s SET "seatVersion" = s."seatVersion" + 1, "updatedAt" = $2
-     WHERE s.id IN (SELECT DISTINCT "showtimeId" FROM closed)
+      FROM (SELECT id FROM "Showtime" WHERE id IN (SELECT "showtimeId" FROM closed) ORDER BY id FOR UPDATE) locked
+     WHERE s.id = locked.id
     RETURNING s.id, s."seatVersion"
   )
   SELECT f."bookingId"::text AS "bookingId", f."showtimeId"::text AS "showtimeId", f."seatId"::text AS "seatId", b."seatVersion"

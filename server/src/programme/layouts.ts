@@ -76,9 +76,13 @@ export async function saveLayout(
       // two, announced at the second, because open seat maps reload on a gap in versions, and no
       // seat change can describe a new layout.
       await tx.screen.update({ where: { id: screen.id }, data: { layoutVersion: { increment: 1 } } });
+      // The shows' rows are locked in id order, as batched holds lock them (insert-hold.ts), so the
+      // two never wait on each other in a circle.
       const shows = await tx.$queryRaw<{ id: string; seatVersion: number; upcoming: boolean }[]>`
-        UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 2, "updatedAt" = ${now}
-         WHERE "screenId" = ${screen.id}::uuid RETURNING id::text, "seatVersion", "endsAt" > ${now} AND NOT cancelled AS upcoming`;
+        UPDATE "Showtime" s SET "seatVersion" = s."seatVersion" + 2, "updatedAt" = ${now}
+          FROM (SELECT id FROM "Showtime" WHERE "screenId" = ${screen.id}::uuid ORDER BY id FOR UPDATE) locked
+         WHERE s.id = locked.id
+        RETURNING s.id::text, s."seatVersion", s."endsAt" > ${now} AND NOT s.cancelled AS upcoming`;
       announce.push(...shows.filter((s) => s.upcoming));
       await tx.auditLog.create({
         data: { actorKind: 'STAFF', actorUserId: actor.userId, action: screenId ? 'screen.layout' : 'screen.create', entityType: 'Screen', entityId: screen.id, data: { name, added: added.length, changed: changed.length, removed: removed.length } },
