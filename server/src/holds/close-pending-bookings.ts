@@ -29,7 +29,7 @@ const CLOSE_PENDING = `
       FROM closed c WHERE bs."bookingId" = c.id AND bs.active
     RETURNING bs."bookingId", bs."showtimeId", bs."seatId"
   ), bumped AS (
-    -- The shows' rows locked in id order, as batched holds lock them (insert-hold.ts).
+    -- The shows' rows locked in id order, as batched holds lock them (marquee_write_holds).
     UPDATE "Showtime" s SET "seatVersion" = s."seatVersion" + 1, "updatedAt" = $2
       FROM (SELECT id FROM "Showtime" WHERE id IN (SELECT "showtimeId" FROM closed) ORDER BY id FOR UPDATE) locked
      WHERE s.id = locked.id

@@ -76,7 +76,7 @@ export async function saveLayout(
       // two, announced at the second, because open seat maps reload on a gap in versions, and no
       // seat change can describe a new layout.
       await tx.screen.update({ where: { id: screen.id }, data: { layoutVersion: { increment: 1 } } });
-      // The shows' rows are locked in id order, as batched holds lock them (insert-hold.ts), so the
+      // The shows' rows are locked in id order, as batched holds lock them (marquee_write_holds), so the
       // two never wait on each other in a circle.
       const shows = await tx.$queryRaw<{ id: string; seatVersion: number; upcoming: boolean }[]>`
         UPDATE "Showtime" s SET "seatVersion" = s."seatVersion" + 2, "updatedAt" = ${now}
