@@ -18,6 +18,8 @@ afterAll(async () => {
   await ctx.close();
 });
 
+type TShow = Awaited<ReturnType<typeof futureShowtime>>;
+
 let codes = 0;
 function newHold(showtimeId: string, seatIds: string[], holder = `web:${randomUUID()}`): TNewHold {
   const now = new Date();
@@ -107,8 +109,8 @@ describe('holds written in batches', () => {
   });
 
   it('writes the batch again when Postgres breaks a deadlock by aborting it, and writes it once', async () => {
-    const a = await futureShowtime(ctx.prisma); // created first: its id sorts first, and the batch locks it first
-    const b = await futureShowtime(ctx.prisma);
+    // a's id sorts first, so the batch locks it first.
+    const [a, b] = [await futureShowtime(ctx.prisma), await futureShowtime(ctx.prisma)].sort((x, y) => (x.showtime.id < y.showtime.id ? -1 : 1)) as [TShow, TShow];
     const holds = [newHold(a.showtime.id, [a.seatIds[0]!]), newHold(b.showtime.id, [b.seatIds[0]!])];
     const other = await ctx.pg.connect();
     try {
@@ -117,7 +119,7 @@ describe('holds written in batches', () => {
       await other.query(`UPDATE "Showtime" SET "updatedAt" = now() WHERE id = $1`, [b.showtime.id]);
       const written = Promise.all(holds.map((h) => writeHold(ctx.pg, null, h)));
       await vi.waitFor(async () => {
-        const { rows } = await ctx.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%marquee_write_holds%'`);
+        const { rows } = await ctx.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%marquee_write_holds%'`);
         expect(rows[0]!.n).toBe(1);
       });
       // Postgres finds the circle after deadlock_timeout in the batch's backend (it waited first) and aborts the batch.
