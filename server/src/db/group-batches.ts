@@ -46,3 +46,22 @@ export function groupBatches<TIn, TOut>(run: (inputs: readonly TIn[]) => Promise
   );
   return (input) => loader.load(input);
 }
+
+/**
+ * groupBatches for each owner (a connection pool): each gets its own batches, made on its first call,
+ * and `run` is told whose batch it runs.
+ */
+export function groupBatchesPer<TOwner extends object, TIn, TOut>(
+  run: (owner: TOwner, inputs: readonly TIn[]) => Promise<(TOut | Error)[]>,
+  options: TGroupBatchOptions,
+): (owner: TOwner, input: TIn) => Promise<TOut> {
+  const batchers = new WeakMap<TOwner, (input: TIn) => Promise<TOut>>();
+  return (owner, input) => {
+    let batcher = batchers.get(owner);
+    if (!batcher) {
+      batcher = groupBatches((inputs) => run(owner, inputs), options);
+      batchers.set(owner, batcher);
+    }
+    return batcher(input);
+  };
+}

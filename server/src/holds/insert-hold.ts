@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { TSql } from '../db/prisma';
-import { groupBatches } from '../db/group-batches';
+import { groupBatchesPer } from '../db/group-batches';
 import { metrics } from '../metrics/metrics';
 
 export interface TNewHold {
@@ -90,20 +90,11 @@ async function writeBatch(db: TSql, writes: readonly TWrite[]): Promise<(number 
   return results;
 }
 
-const writers = new WeakMap<pg.Pool, (write: TWrite) => Promise<number>>();
-
 /**
- * The pool's batching writer. One batch at a time per process: holds of the same showtimes queue on
- * its row lock anyway, and the pool stays free for reads; the next batch fills while one is out.
+ * Batches per pool. One batch at a time per process: holds of the same showtimes queue on their row
+ * locks anyway, and the pool stays free for reads; the next batch fills while one is out.
  */
-function writerFor(pool: pg.Pool): (write: TWrite) => Promise<number> {
-  let writer = writers.get(pool);
-  if (!writer) {
-    writer = groupBatches<TWrite, number>((writes) => writeBatch(pool, writes), { maxBatchSize: 32, maxInFlight: 1 });
-    writers.set(pool, writer);
-  }
-  return writer;
-}
+const writeBatched = groupBatchesPer<pg.Pool, TWrite, number>(writeBatch, { maxBatchSize: 32, maxInFlight: 1 });
 
 /**
  * Writes the PENDING booking and its seats, closing the holder's previous PENDING booking first if
@@ -114,7 +105,7 @@ function writerFor(pool: pg.Pool): (write: TWrite) => Promise<number> {
  */
 export async function writeHold(db: TSql, previousBookingId: string | null, hold: TNewHold): Promise<number> {
   const write = { previousBookingId, hold };
-  if (db instanceof pg.Pool) return writerFor(db)(write);
+  if (db instanceof pg.Pool) return writeBatched(db, write);
   const [result] = await writeBatch(db, [write]);
   if (result instanceof Error) throw result;
   return result!;

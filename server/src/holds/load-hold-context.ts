@@ -5,7 +5,7 @@
 // (showtime-layout.ts), checked against the version this query returns.
 import type { TRuleSeat, TSeatType } from '@marquee/shared';
 import pg from 'pg';
-import { groupBatches } from '../db/group-batches';
+import { groupBatchesPer } from '../db/group-batches';
 import type { TSql } from '../db/prisma';
 import { isUuid } from '../http/is-uuid';
 import { metrics } from '../metrics/metrics';
@@ -86,19 +86,12 @@ async function readContexts(db: TSql, requests: readonly TRequest[]): Promise<(T
   return byRequest;
 }
 
-const readers = new WeakMap<pg.Pool, (request: TRequest) => Promise<TRow | null>>();
+/** Batches per pool; reads take no locks, so two may be out at once. */
+const readBatched = groupBatchesPer<pg.Pool, TRequest, TRow | null>(readContexts, { maxBatchSize: 32, maxInFlight: 2 });
 
 /** Reads one hold's context, batched with the others being read at the same moment (a client in a transaction reads it alone). */
 function readContext(db: TSql, request: TRequest): Promise<TRow | null> {
-  if (!isUuid(request.showtimeId)) return Promise.resolve(null);
-  if (!(db instanceof pg.Pool)) return readContexts(db, [request]).then(([row]) => row!);
-  let reader = readers.get(db);
-  if (!reader) {
-    const pool = db;
-    reader = groupBatches<TRequest, TRow | null>((requests) => readContexts(pool, requests), { maxBatchSize: 32, maxInFlight: 2 });
-    readers.set(db, reader);
-  }
-  return reader(request);
+  return db instanceof pg.Pool ? readBatched(db, request) : readContexts(db, [request]).then(([row]) => row!);
 }
 
 export async function loadHoldContext(
