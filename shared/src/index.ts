@@ -7,6 +7,7 @@ export * from './api/seats';
 export * from './base64url';
 export * from './errors';
 export * from './money';
+export * from './gst';
 export * from './seat-map';
 export * from './ticket-token';
 export * from './show-time';

@@ -1,6 +1,7 @@
 // A confirmed booking's tickets as one document: the receipt email attaches it as a PDF, and the
 // web customer downloads the same PDF from the e-ticket page.
 import { TZDate } from '@date-fns/tz';
+import { splitGst } from '@marquee/shared';
 import { format } from 'date-fns';
 import type { PrismaClient } from '../db/prisma';
 import type { TTicketDocument } from '../jobs/receipts/render-tickets-pdf';
@@ -15,6 +16,8 @@ export async function loadTicketDocument(prisma: PrismaClient, bookingId: string
   });
   const cinema = booking.showtime.screen.cinema;
   const showsAt = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), 'EEE d MMM yyyy, h:mm aaa');
+  // GST follows the date of supply: when the ticket was paid for (and so invoiced), not the show.
+  const suppliedAt = booking.confirmedAt ?? booking.createdAt;
   const document: TTicketDocument = {
     code: booking.code,
     movieTitle: booking.showtime.movie.title,
@@ -22,7 +25,11 @@ export async function loadTicketDocument(prisma: PrismaClient, bookingId: string
     cinemaName: cinema.name,
     screenName: booking.showtime.screen.name,
     showsAt,
-    tickets: booking.tickets.map((t) => ({ seatLabel: t.seatLabel, token: t.token, pricePaise: t.bookingSeat.pricePaise })),
+    suppliedAt,
+    tickets: booking.tickets.map((t) => {
+      const { gstPaise, ratePercent } = splitGst(t.bookingSeat.pricePaise, suppliedAt);
+      return { seatLabel: t.seatLabel, token: t.token, pricePaise: t.bookingSeat.pricePaise, gstPaise, gstRatePercent: ratePercent };
+    }),
   };
   return { booking, document };
 }

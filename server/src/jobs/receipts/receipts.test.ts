@@ -116,4 +116,29 @@ describe('receipts', () => {
     const sent = await eventually(() => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }), (l) => l.status === 'SENT');
     expect(sent).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
   });
+
+  it('shows the GST of a ₹99 ticket bought today at 5 % (₹4.71), and the booking fee’s at 18 %, on the email and the PDF', async () => {
+    const { showtime, seatIds } = await futureShowtime(ctx.prisma);
+    await ctx.prisma.showtimePrice.update({ where: { showtimeId_seatType: { showtimeId: showtime.id, seatType: 'STANDARD' } }, data: { pricePaise: 99_00 } });
+    const standard = await ctx.prisma.seat.findFirstOrThrow({ where: { id: { in: seatIds }, type: 'STANDARD' } });
+    const customer = createCustomerClient(server.url);
+    const { code, amountPaise } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: [standard.id], email: 'gst@example.com' });
+    expect(amountPaise).toBe(99_00 + 20_00); // the demo cinema's web booking fee is ₹20 a ticket
+
+    const [mail] = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length > 0);
+    expect(mail!.text).toContain(
+      [
+        'Tickets: ₹99.00',
+        '  includes GST ₹4.71 (5 % on ₹94.29: CGST ₹2.36 + SGST ₹2.35)',
+        'Booking fee: ₹20.00',
+        '  includes GST ₹3.05 (18 % on ₹16.95: CGST ₹1.53 + SGST ₹1.52)',
+        'Total paid: ₹119.00',
+      ].join('\n'),
+    );
+    const pdf = mail!.attachments.find((a) => a.contentType === 'application/pdf')!;
+    const parser = new PDFParse({ data: new Uint8Array(pdf.content) });
+    const text = await parser.getText();
+    await parser.destroy();
+    expect(text.pages[0]!.text.replace(/\s+/g, '')).toContain(`Booking${code}-Rs.99.00(incl.GST5%:Rs.4.71)`);
+  });
 });

@@ -12,7 +12,9 @@ export interface TTicketDocument {
   screenName: string;
   /** Show time as the cinema's clock shows it, e.g. "Fri 28 Nov 2026, 9:00 pm". */
   showsAt: string;
-  tickets: { seatLabel: string; token: string; pricePaise: number }[];
+  /** When the booking was paid for: the date of supply its GST is worked out on. */
+  suppliedAt: Date;
+  tickets: { seatLabel: string; token: string; pricePaise: number; gstPaise: number; gstRatePercent: number }[];
 }
 
 /** PDF's standard fonts have no ₹ glyph; Indian tickets print "Rs." as well. */
@@ -34,7 +36,7 @@ export async function renderTicketsPdf(doc: TTicketDocument): Promise<Buffer> {
     pdf.fontSize(10).text(`${doc.showsAt} - ${doc.screenName}`);
     pdf.moveDown(0.3).fontSize(22).text(`Seat ${ticket.seatLabel}`);
     pdf.image(qr, { fit: [170, 170], align: 'center' });
-    pdf.moveDown(0.3).fontSize(10).text(`Booking ${doc.code} - ${pdfMoney(ticket.pricePaise)} (incl. GST)`);
+    pdf.moveDown(0.3).fontSize(10).text(`Booking ${doc.code} - ${pdfMoney(ticket.pricePaise)} (incl. GST ${ticket.gstRatePercent} %: ${pdfMoney(ticket.gstPaise)})`);
     pdf.fontSize(5).fillColor('#777').text(ticket.token, { lineBreak: true });
   }
   pdf.end();

@@ -1,5 +1,5 @@
 // Sends one booking's receipt: the email with its PDF tickets, at most once per receipt log entry.
-import { formatRupees, splitGst } from '@marquee/shared';
+import { bookingGst, describeGst, formatRupees } from '@marquee/shared';
 import type { Transporter } from 'nodemailer';
 import { sendOnce } from '../../mail/send-once';
 import type { TServices } from '../../services';
@@ -22,7 +22,12 @@ export async function sendReceipt(
   const { showsAt } = document;
   const pdf = await renderTicketsPdf(document);
   const ticketsTotal = booking.amountPaise - booking.feePaise;
-  const gst = booking.tickets.reduce((sum, t) => sum + splitGst(t.bookingSeat.pricePaise).gstPaise, 0);
+  const gst = bookingGst({
+    ticketPrices: booking.tickets.map((t) => t.bookingSeat.pricePaise),
+    feePaise: booking.feePaise,
+    feeGstRatePercent: cinema.feeGstRatePercent,
+    suppliedAt: document.suppliedAt,
+  });
   const seats = booking.tickets.map((t) => t.seatLabel).join(', ');
   const text = [
     `Your tickets for ${booking.showtime.movie.title}`,
@@ -30,8 +35,9 @@ export async function sendReceipt(
     `Seats: ${seats}`,
     `Booking code: ${booking.code}`,
     '',
-    `Tickets: ${formatRupees(ticketsTotal)} (includes GST ${formatRupees(gst)})`,
-    ...(booking.feePaise ? [`Booking fee: ${formatRupees(booking.feePaise)}`] : []),
+    `Tickets: ${formatRupees(ticketsTotal)}`,
+    ...gst.tickets.map((line) => `  ${describeGst(line)}`),
+    ...(gst.fee ? [`Booking fee: ${formatRupees(booking.feePaise)}`, `  ${describeGst(gst.fee)}`] : []),
     `Total paid: ${formatRupees(booking.amountPaise)}`,
     '',
     'Show the QR codes in the attached PDF at the door. Enjoy the show!',
