@@ -237,3 +237,13 @@ export function describeGst(line: TGstSplit): string {
   const { gstPaise, ratePercent, basePaise, cgstPaise, sgstPaise } = line;
   return `includes GST ${formatRupees(gstPaise)} (${ratePercent} % on ${formatRupees(basePaise)}: CGST ${formatRupees(cgstPaise)} + SGST ${formatRupees(sgstPaise)})`;
 }
+
+/** Each price of a list (seat type → inclusive paise) that cannot be charged under any of the tables, with why. */
+export function priceListGstProblems(prices: Readonly<Partial<Record<string, number>>>, tables: readonly TGstRateTable[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [key, paise] of Object.entries(prices)) {
+    const problem = paise === undefined ? null : gstPriceProblem(paise, tables);
+    if (problem) problems[key] = problem;
+  }
+  return problems;
+}

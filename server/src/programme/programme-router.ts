@@ -8,12 +8,14 @@ import {
   ZScheduleInputSchema,
   ZScreenLayoutSchema,
   ZScreenSummarySchema,
+  ZUnchargeablePriceSchema,
   type TPriceList,
 } from '@marquee/shared';
 import { z } from 'zod';
 import { dayBounds } from '../catalog/cinema-day';
 import { isUniqueViolation } from '../errors/unique-violation';
 import { AppError } from '../errors/app-error';
+import { assertChargeable, findUnchargeablePrices, tablesForTemplates } from './chargeable-prices';
 import { router, staffProcedure } from '../trpc';
 import { getLayout, listScreens, saveLayout } from './layouts';
 import { listManagerMovies, saveMovie } from './movies';
@@ -43,6 +45,7 @@ export const programmeRouter = router({
     .input(ZPriceTemplateInputSchema)
     .output(z.object({ id: z.uuid() }))
     .mutation(async ({ ctx, input }) => {
+      assertChargeable(input.prices, tablesForTemplates(new Date()));
       try {
         const data = { name: input.name, prices: input.prices };
         const saved = input.id
@@ -55,6 +58,9 @@ export const programmeRouter = router({
         throw err;
       }
     }),
+
+  /** Saved prices GST cannot carry (templates, upcoming shows): the dashboard shows them until fixed. */
+  unchargeablePrices: manager.output(z.array(ZUnchargeablePriceSchema)).query(({ ctx }) => findUnchargeablePrices(ctx, { cinemaId: ctx.actor.cinemaId })),
 
   /** The day's shows as the manager sees them: on sale or not, cancelled ones too, with seats sold. */
   shows: manager

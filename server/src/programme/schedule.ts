@@ -3,6 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { TClash, TPriceList, TScheduleInput } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
+import { assertChargeable, tablesForShows } from './chargeable-prices';
 import type { TServices } from '../services';
 
 type TSlot = { showtimeId: string | null; movieTitle: string; startsAt: Date; endsAt: Date };
@@ -42,10 +43,12 @@ export async function scheduleShowtimes(
   if (!screen) throw new AppError('INPUT_INVALID', { message: `screen ${input.screenId} not in cinema`, userMessage: 'No such screen here.', data: { fieldErrors: { screenId: 'no such screen' } } });
   if (!movie) throw new AppError('CATALOG_MOVIE_NOT_FOUND', { message: `movie ${input.movieId} not found` });
   let prices: TPriceList | undefined = input.prices;
+  let templateName: string | undefined;
   if (input.templateId) {
     const template = await prisma.priceTemplate.findFirst({ where: { id: input.templateId, cinemaId: actor.cinemaId } });
     if (!template) throw new AppError('INPUT_INVALID', { message: `template ${input.templateId} not in cinema`, userMessage: 'No such price template.', data: { fieldErrors: { templateId: 'no such template' } } });
     prices = template.prices as TPriceList;
+    templateName = template.name;
   }
   const proposed: TSlot[] = input.dates
     .flatMap((date) => input.times.map((time) => cinemaInstant(date, time, cinema.timeZone)))
@@ -53,6 +56,8 @@ export async function scheduleShowtimes(
     .map((startsAt) => ({ showtimeId: null, movieTitle: movie.title, startsAt, endsAt: new Date(startsAt.getTime() + movie.runtimeMinutes * 60_000) }));
   const past = proposed.filter((p) => p.startsAt <= now);
   if (past.length) throw new AppError('INPUT_INVALID', { message: 'schedule in the past', userMessage: `These times have already passed: ${past.map((p) => p.startsAt.toISOString()).join(', ')}.` });
+  // A template saved before such prices were refused may still hold one.
+  assertChargeable(prices!, tablesForShows(now, proposed.at(-1)!.startsAt), { templateName });
 
   const buffer = cinema.cleaningBufferMinutes * 60_000;
   const first = proposed[0]!.startsAt;

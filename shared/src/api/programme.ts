@@ -138,3 +138,13 @@ export type TScheduleInput = z.infer<typeof ZScheduleInputSchema>;
 export const ZClashSchema = z.object({ startsAt: z.iso.datetime(), clashesWith: z.object({ showtimeId: z.uuid().nullable(), movieTitle: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }) });
 export type TClash = z.infer<typeof ZClashSchema>;
 
+
+/** A price already saved that no GST slab can carry: a template's, or an upcoming show's. */
+export const ZUnchargeablePriceSchema = z.object({
+  seatType: ZSeatTypeSchema,
+  pricePaise: ZPaiseSchema,
+  problem: z.string(),
+  template: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  show: z.object({ id: z.uuid(), movieTitle: z.string(), screenName: z.string(), startsAt: z.iso.datetime() }).nullable(),
+});
+export type TUnchargeablePrice = z.infer<typeof ZUnchargeablePriceSchema>;
