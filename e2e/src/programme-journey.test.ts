@@ -120,4 +120,52 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await kiosk.close();
     await desk.close();
   }, 90_000);
+
+  it('shows the GST each price carries as it is typed, refuses one GST cannot carry, and fixes a template saved before', async () => {
+    const manager = DEMO_LOGINS.find((l) => l.role === 'MANAGER')!;
+    const cinema = await system.ctx.prisma.cinema.findFirstOrThrow();
+    await system.ctx.prisma.priceTemplate.create({ data: { cinemaId: cinema.id, name: 'Old matinee', prices: { STANDARD: 110_00, PREMIUM: 150_00 } } });
+    for (const viewport of [{ width: 1440, height: 1100 }, { width: 360, height: 800 }]) {
+      const desk = await browser.newPage({ viewport });
+      desk.on('pageerror', (err) => console.error('manager page error:', err));
+      await desk.goto(`${system.server.url}/manager`);
+      await desk.getByLabel('Email').fill(manager.email);
+      await desk.getByLabel('Password').fill(manager.password);
+      await desk.getByRole('button', { name: 'Sign in' }).click();
+      await desk.getByRole('button', { name: 'Prices' }).click();
+      const notice = desk.getByRole('status', { name: 'Prices GST cannot carry' });
+      await notice.getByText('One saved price cannot be charged under GST.').waitFor();
+      await notice.getByText(/Template "Old matinee", standard: ₹110.00 fits no GST slab/).waitFor();
+
+      const form = desk.getByRole('form', { name: 'New price template' });
+      await form.getByLabel('Template name').fill('Matinee');
+      await form.getByRole('textbox', { name: /^standard/ }).fill('99');
+      await form.getByText('₹94.29 + 5 % GST ₹4.71').waitFor();
+      await form.getByRole('textbox', { name: /^premium/ }).fill('112');
+      await form.getByText('Fits no GST slab: use ₹105.00 or ₹118.01').waitFor();
+      await snap(desk, viewport.width > 1000 ? 'manager-10-prices' : 'manager-10-prices-phone');
+      if (viewport.width < 1000) {
+        await desk.close();
+        break;
+      }
+      await form.getByRole('button', { name: 'Save template' }).click();
+      await form.getByRole('alert').getByText('The premium price: ₹112.00 fits no GST slab', { exact: false }).waitFor();
+      expect(await system.ctx.prisma.priceTemplate.count({ where: { name: 'Matinee' } })).toBe(0);
+      await form.getByRole('textbox', { name: /^premium/ }).fill('118.01');
+      await form.getByText('₹100.01 + 18 % GST ₹18.00').waitFor();
+      await form.getByRole('button', { name: 'Save template' }).click();
+      await desk.getByText(/^Matinee:/).waitFor();
+
+      // The template saved before: edited to the nearest price that can be charged, and the notice goes.
+      await desk.getByRole('button', { name: 'Edit Old matinee' }).click();
+      const edit = desk.getByRole('form', { name: 'Edit template Old matinee' });
+      await expect.poll(() => edit.getByRole('textbox', { name: /^standard/ }).inputValue()).toBe('110');
+      await edit.getByRole('textbox', { name: /^standard/ }).fill('105');
+      await edit.getByRole('button', { name: 'Save template' }).click();
+      await notice.waitFor({ state: 'detached' });
+      expect((await system.ctx.prisma.priceTemplate.findFirstOrThrow({ where: { name: 'Old matinee' } })).prices).toEqual({ STANDARD: 105_00, PREMIUM: 150_00 });
+      await desk.close();
+      await system.ctx.prisma.priceTemplate.update({ where: { cinemaId_name: { cinemaId: cinema.id, name: 'Old matinee' } }, data: { prices: { STANDARD: 110_00, PREMIUM: 150_00 } } });
+    }
+  }, 90_000);
 });

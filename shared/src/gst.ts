@@ -170,17 +170,24 @@ export function splitGst(inclusivePaise: number, suppliedAt: Date): TGstSplit {
  * prices that can; null when it can be.
  */
 export function gstPriceProblem(inclusivePaise: number, tables: readonly TGstRateTable[]): string | null {
+  const gap = gstGapOf(inclusivePaise, tables);
+  if (!gap) return null;
+  return (
+    `${formatRupees(inclusivePaise)} fits no GST slab: a ticket up to ${formatRupees(gap.boundaryPaise)} before tax carries ${gap.lowerRatePercent} %, ` +
+    `one above it ${gap.upperRatePercent} %, so prices from ${formatRupees(gap.fromPaise)} to ${formatRupees(gap.toPaise)} cannot be charged. ` +
+    `The nearest prices that can are ${formatRupees(gap.fromPaise - 1)} and ${formatRupees(gap.toPaise + 1)}.`
+  );
+}
+
+/** The gap of any of the tables an inclusive price falls in; null when every table can carry it. */
+export function gstGapOf(inclusivePaise: number, tables: readonly TGstRateTable[]): TGstGap | null {
   for (const table of tables) {
     const gap = gstGaps(table).find((g) => inclusivePaise >= g.fromPaise && inclusivePaise <= g.toPaise);
-    if (!gap) continue;
-    return (
-      `${formatRupees(inclusivePaise)} fits no GST slab: a ticket up to ${formatRupees(gap.boundaryPaise)} before tax carries ${gap.lowerRatePercent} %, ` +
-      `one above it ${gap.upperRatePercent} %, so prices from ${formatRupees(gap.fromPaise)} to ${formatRupees(gap.toPaise)} cannot be charged. ` +
-      `The nearest prices that can are ${formatRupees(gap.fromPaise - 1)} and ${formatRupees(gap.toPaise + 1)}.`
-    );
+    if (gap) return gap;
   }
   return null;
 }
+
 
 /** The tables a price set now must fit: the one in force and every later one already notified. */
 export function gstTablesFrom(now: Date): TGstRateTable[] {

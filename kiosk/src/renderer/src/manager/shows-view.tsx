@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
+import { PriceField, UnchargeablePrices } from './price-field';
 import { problem } from './problem';
 
 const ZONE = 'Asia/Kolkata';
@@ -22,6 +23,7 @@ export function ShowsView() {
   return (
     <section aria-labelledby="shows-title" className="manager-section">
       <h2 id="shows-title">Shows</h2>
+      <UnchargeablePrices />
       <label className="field">
         <span>Day</span>
         <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
@@ -181,13 +183,7 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
           ))}
         </select>
       </label>
-      {!form.templateId &&
-        SEAT_TYPES.map((type) => (
-          <label key={type} className="field">
-            <span>{type.toLowerCase()} (₹, GST incl.)</span>
-            <input inputMode="decimal" value={prices[type] ?? ''} onChange={(e) => setPrices({ ...prices, [type]: e.target.value })} size={6} />
-          </label>
-        ))}
+      {!form.templateId && SEAT_TYPES.map((type) => <PriceField key={type} type={type} value={prices[type] ?? ''} onChange={(value) => setPrices({ ...prices, [type]: value })} />)}
       <button type="submit" className="button button-primary" disabled={schedule.isPending}>
         Schedule {dates.length * form.times.split(/[,\s]+/).filter(Boolean).length} shows
       </button>
