@@ -1,4 +1,4 @@
-// Journey 1 (issues 6 and 10): a walk-up customer at the kiosk UI in a real browser buys a seat,
+// The kiosk sale by UPI QR: a walk-up customer at the kiosk UI in a real browser buys a seat,
 // pays the UPI QR, gets a printed ticket and a receipt email, and the kiosk resets.
 import { formatClock, verifyTicketToken } from '@marquee/shared';
 import { ticketQrCodes, ticketText } from '@marquee/kiosk/printer/escpos-decoder';
@@ -33,7 +33,7 @@ async function kioskPage(): Promise<Page> {
   return page;
 }
 
-/** The printed tickets' QR payloads, for the door (journey 7). */
+/** The printed tickets' QR payloads, for the door test below. */
 let printedTickets: { token: string; seat: string }[] = [];
 
 describe.skipIf(!hasChromium)('kiosk journey', () => {
@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     await page.close();
   }, 90_000);
 
-  // Journey 7: the printed ticket at the door. The door's camera sees the QR printed above (Chromium
+  // The printed ticket at the door. The door's camera sees the QR printed above (Chromium
   // plays it as its webcam); a second scan is refused; offline, the door judges alone and syncs later.
   it('checks in the printed ticket at /door by camera once, refuses it the second time, and works offline', async () => {
     expect(printedTickets.map((t) => t.seat)).toEqual(['C5', 'C6']);

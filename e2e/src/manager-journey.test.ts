@@ -1,5 +1,5 @@
-// Journey 6: a manager signs in, watches a kiosk go offline when its heartbeats stop, refunds a
-// booking, and sees the sales figures change.
+// The manager dashboard: a manager signs in, watches a kiosk go offline when its heartbeats stop,
+// refunds a booking, and sees the sales figures change.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { createCustomerClient } from '@marquee/server/test/customer-client';
 import { formatRupees } from '@marquee/shared';

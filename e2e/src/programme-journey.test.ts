@@ -1,6 +1,6 @@
-// Journey 8 and the programme: a manager adds a movie, a screen from a drawn layout and a week of
-// shows; a customer buys at the kiosk; the manager cancels the show; the kiosk stops offering it and
-// the customer's refund and cancellation email arrive.
+// A manager builds the programme and cancels a show: adds a movie, a screen from a drawn layout and a
+// week of shows; a customer buys at the kiosk; the manager cancels the show; the kiosk stops offering
+// it and the customer's refund and cancellation email arrive.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { eventually } from '@marquee/server/test/eventually';
 import { cinemaDate } from '@marquee/shared';

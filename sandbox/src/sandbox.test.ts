@@ -27,7 +27,8 @@ receiver.post('/hook', async (req, reply) => {
 
 function client(keyId = KEY_ID, keySecret = KEY_SECRET): Razorpay {
   const instance = new Razorpay({ key_id: keyId, key_secret: keySecret });
-  // The SDK has no host option; this is how it is pointed at the sandbox (documented in shared/RAZORPAY.md).
+  // The SDK has no host option; this is how it is pointed at the sandbox
+  // (docs/razorpay.md, "What the official SDK sends").
   (instance as unknown as { api: { rq: { defaults: { baseURL: string } } } }).api.rq.defaults.baseURL = base;
   return instance;
 }

@@ -13,7 +13,7 @@ export const ZPrintTicketSchema = z.strictObject({
   seatLabel: z.string().min(1).max(8),
   pricePaise: ZPaiseSchema,
   bookingCode: z.string().min(1).max(16),
-  /** The signed ticket token the door scans (DESIGN.md, "Tickets"). */
+  /** The signed ticket token the door scans (docs/design.md, "Tickets"). */
   token: z.string().min(1).max(512),
 });
 export type TPrintTicket = z.infer<typeof ZPrintTicketSchema>;

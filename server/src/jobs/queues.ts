@@ -64,7 +64,7 @@ function producerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>
 export class Jobs {
   readonly expiry: Queue;
   readonly reconcile: Queue;
-  /** Receipt emails; its consumer (PDF tickets over SMTP) comes with the background-jobs work. */
+  /** Receipt emails with the PDF tickets; consumed by jobs/receipts/receipt-worker.ts. */
   readonly receipts: Queue;
   readonly reminders: Queue;
   readonly cleanup: Queue;

@@ -60,7 +60,8 @@ export class RazorpayGateway {
   constructor(env: Pick<TEnv, 'RAZORPAY_KEY_ID' | 'RAZORPAY_KEY_SECRET' | 'RAZORPAY_API_URL'>) {
     this.keyId = env.RAZORPAY_KEY_ID;
     this.rp = new Razorpay({ key_id: env.RAZORPAY_KEY_ID, key_secret: env.RAZORPAY_KEY_SECRET });
-    // The SDK has no host option; its axios instance is where the base URL lives (shared/RAZORPAY.md §7).
+    // The SDK has no host option; its axios instance is where the base URL lives
+    // (docs/razorpay.md, "What the official SDK sends").
     const rq = (this.rp as unknown as { api: { rq: { defaults: { baseURL: string; timeout: number } } } }).api.rq;
     if (env.RAZORPAY_API_URL) rq.defaults.baseURL = env.RAZORPAY_API_URL.replace(/\/$/, '');
     rq.defaults.timeout = 10_000;
