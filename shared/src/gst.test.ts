@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CINEMA_ADMISSION_GST, gstGaps, gstPriceProblem, gstTableAt, gstTablesBetween, gstTablesFrom, splitGst, splitGstAtRate, summarizeGst } from './gst';
+import { bookingGst, CINEMA_ADMISSION_GST, gstGaps, gstPriceProblem, gstTableAt, gstTablesBetween, gstTablesFrom, splitGst, splitGstAtRate, summarizeGst } from './gst';
 
 /** 22 September 2025 00:00 in India. */
 const GST_2_0 = new Date('2025-09-21T18:30:00.000Z');
@@ -48,8 +48,8 @@ describe('splitGst', () => {
         expect(s.cgstPaise - s.sgstPaise).toBeLessThanOrEqual(1);
         expect(s.ratePercent).toBe(expectedRate(price, at));
         expect(s.ratePercent).toBe(gstTableAt(at).slabs.find((slab) => slab.ratePercent === s.ratePercent)?.ratePercent);
-        // the tax is the rate on the base, to the paisa
-        expect(Math.abs((s.basePaise * s.ratePercent) / 100 - s.gstPaise)).toBeLessThanOrEqual(0.5 + s.ratePercent / 200);
+        // the tax is the rate on the base, within the base's rounding (half a paisa, times 1 + rate)
+        expect(Math.abs(s.basePaise * s.ratePercent - 100 * s.gstPaise)).toBeLessThanOrEqual(50 + s.ratePercent / 2);
       }),
       { numRuns: 2000 },
     );
@@ -121,6 +121,15 @@ describe('splitGstAtRate and summarizeGst', () => {
   it('splits a ₹20 booking fee at 18 %: ₹16.95 + ₹3.05', () => {
     expect(splitGstAtRate(20_00, 18)).toEqual({ basePaise: 16_95, gstPaise: 3_05, ratePercent: 18, cgstPaise: 1_53, sgstPaise: 1_52 });
     expect(() => splitGstAtRate(20_00, 2.5)).toThrow(/whole percent/);
+  });
+
+  it('gives a booking its tickets’ GST by rate and its fee’s at the cinema’s rate, and refuses a rate GST does not have', () => {
+    const gst = bookingGst({ ticketPrices: [99_00, 150_00], feePaise: 40_00, feeGstRatePercent: 18, suppliedAt: GST_2_0 });
+    expect(gst.tickets.map((l) => [l.ratePercent, l.gstPaise])).toEqual([[5, 4_71], [18, 22_88]]);
+    expect(gst.fee).toMatchObject({ basePaise: 33_90, gstPaise: 6_10 });
+    expect(gst.totalGstPaise).toBe(4_71 + 22_88 + 6_10);
+    expect(bookingGst({ ticketPrices: [99_00], feePaise: 0, feeGstRatePercent: 18, suppliedAt: GST_2_0 }).fee).toBeNull();
+    expect(() => bookingGst({ ticketPrices: [99_00], feePaise: 20_00, feeGstRatePercent: 12, suppliedAt: GST_2_0 })).toThrow('a booking fee carries GST at 0, 5, 18, 40 %, not 12 %');
   });
 
   it('adds tickets up by rate, halves taken of each sum', () => {

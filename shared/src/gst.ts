@@ -42,7 +42,7 @@ export const CINEMA_ADMISSION_GST: readonly TGstRateTable[] = [
   },
 ];
 
-/** The rates a booking fee may carry: the GST rates in force for services. */
+/** The rates a booking fee may carry: the GST rates for services since 22 September 2025. */
 export const FEE_GST_RATES = [0, 5, 18, 40] as const;
 
 export interface TGstSplit {
@@ -235,6 +235,7 @@ export interface TBookingGst {
  */
 export function bookingGst({ ticketPrices, feePaise, feeGstRatePercent, suppliedAt }: { ticketPrices: readonly number[]; feePaise: number; feeGstRatePercent: number; suppliedAt: Date }): TBookingGst {
   const tickets = summarizeGst(ticketPrices.map((p) => splitGst(p, suppliedAt)));
+  if (!(FEE_GST_RATES as readonly number[]).includes(feeGstRatePercent)) throw new RangeError(`a booking fee carries GST at ${FEE_GST_RATES.join(', ')} %, not ${feeGstRatePercent} %`);
   const fee = feePaise > 0 ? splitGstAtRate(feePaise, feeGstRatePercent) : null;
   return { tickets, fee, totalGstPaise: tickets.reduce((sum, l) => sum + l.gstPaise, 0) + (fee?.gstPaise ?? 0) };
 }
