@@ -17,7 +17,11 @@ export interface TMetricsResponse {
   error?: string;
 }
 
-/** An instance that dies this soon after its start counts as a failed start. */
+/**
+ * An instance that dies before it listens, or this soon after, counts as a failed start. Counting
+ * from the listen, not the fork: a start itself can take longer than this on a busy machine (tsx
+ * compiling the server), and a port in use would then be retried for ever.
+ */
 const QUICK_EXIT_MS = 5_000;
 /** This many failed starts in a row stop the whole API (a bad setting, a port in use...). */
 const MAX_FAILED_STARTS = 3;
@@ -30,12 +34,13 @@ export function runApiCluster(opts: { instances: number; poolSize: number; log: 
   const { instances, log } = opts;
   const poolShare = Math.max(1, Math.ceil(opts.poolSize / instances));
   const aggregator = new AggregatorRegistry();
-  const startedAt = new Map<Worker, number>();
+  const running = new Set<Worker>();
+  const listeningAt = new Map<Worker, number>();
   let failedStarts = 0;
   let stopping = false;
   let exitCode = 0;
 
-  const fork = () => startedAt.set(cluster.fork({ DATABASE_POOL_SIZE: String(poolShare) }), Date.now());
+  const fork = () => running.add(cluster.fork({ DATABASE_POOL_SIZE: String(poolShare) }));
 
   cluster.on('message', (worker, message: { type?: string; id?: number }) => {
     if (message?.type !== METRICS_REQUEST) return;
@@ -49,21 +54,24 @@ export function runApiCluster(opts: { instances: number; poolSize: number; log: 
     );
   });
 
+  cluster.on('listening', (worker) => listeningAt.set(worker, Date.now()));
+
   cluster.on('exit', (worker, code, signal) => {
-    const ranMs = Date.now() - (startedAt.get(worker) ?? 0);
-    startedAt.delete(worker);
+    const listenedAt = listeningAt.get(worker);
+    running.delete(worker);
+    listeningAt.delete(worker);
     if (stopping) {
       if (code !== 0) exitCode = 1;
-      if (startedAt.size === 0) process.exit(exitCode);
+      if (running.size === 0) process.exit(exitCode);
       return;
     }
-    failedStarts = ranMs < QUICK_EXIT_MS ? failedStarts + 1 : 0;
+    failedStarts = listenedAt === undefined || Date.now() - listenedAt < QUICK_EXIT_MS ? failedStarts + 1 : 0;
     if (failedStarts >= MAX_FAILED_STARTS) {
       log.fatal({ code, signal }, `API instances failed to start ${failedStarts} times in a row; stopping`);
       stopping = true;
       exitCode = 1;
-      for (const w of startedAt.keys()) w.process.kill('SIGTERM');
-      if (startedAt.size === 0) process.exit(1);
+      for (const w of running) w.process.kill('SIGTERM');
+      if (running.size === 0) process.exit(1);
       setTimeout(() => process.exit(1), opts.stopDeadlineMs).unref();
       return;
     }
@@ -76,7 +84,7 @@ export function runApiCluster(opts: { instances: number; poolSize: number; log: 
     stopping = true;
     log.info({ signal }, 'api shutting down its instances');
     // Always SIGTERM: a Ctrl-C in a terminal has already sent them SIGINT, and a second SIGINT would kill them mid-stop.
-    for (const w of startedAt.keys()) w.process.kill('SIGTERM');
+    for (const w of running) w.process.kill('SIGTERM');
     // Each instance has its own deadline; this one only covers an instance that never answers.
     setTimeout(() => {
       log.error('API instances did not stop in time; exiting');
