@@ -6,9 +6,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
-// CI must run the journeys (.ci/run installs Debian's chromium); elsewhere they are skipped, loudly.
+// `npm test` installs Debian's chromium and passes CHROMIUM_PATH; under CI a missing browser fails,
+// elsewhere (vitest run on its own) the journeys are skipped, loudly.
 if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the browser journeys`);
-if (!hasChromium) console.warn(`browser journeys skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!hasChromium) console.warn(`browser journeys skipped: no Chromium at ${CHROMIUM} (npm test installs it; or apt-get install chromium)`);
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
