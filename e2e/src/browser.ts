@@ -20,10 +20,17 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
-/** Saves the page as e2e/screenshots/<name>.png (the README shows these). */
+/**
+ * Takes a screenshot of the page; with UPDATE_SCREENSHOTS=1 saves it as e2e/screenshots/<name>.png
+ * (the README shows these), otherwise the tracked files are left as they are.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshots, { recursive: true });
   // Web fonts (Devanagari) load when text first needs them: wait, or the shot shows empty boxes.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  if (process.env.UPDATE_SCREENSHOTS !== '1') {
+    await page.screenshot();
+    return;
+  }
+  mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
