@@ -17,7 +17,7 @@ export interface TMetricsResponse {
   error?: string;
 }
 
-/** An instance that dies this soon after its start counts as a failed start. */
+/** An instance that dies before it listened, or this soon after its start, counts as a failed start. */
 const QUICK_EXIT_MS = 5_000;
 /** This many failed starts in a row stop the whole API (a bad setting, a port in use...). */
 const MAX_FAILED_STARTS = 3;
@@ -31,6 +31,10 @@ export function runApiCluster(opts: { instances: number; poolSize: number; log: 
   const poolShare = Math.max(1, Math.ceil(opts.poolSize / instances));
   const aggregator = new AggregatorRegistry();
   const startedAt = new Map<Worker, number>();
+  // On a busy machine an instance may take longer than QUICK_EXIT_MS to load and fail: dying before
+  // it ever listened is a failed start however long it took.
+  const listened = new WeakSet<Worker>();
+  cluster.on('listening', (worker) => listened.add(worker));
   let failedStarts = 0;
   let stopping = false;
   let exitCode = 0;
@@ -57,7 +61,7 @@ export function runApiCluster(opts: { instances: number; poolSize: number; log: 
       if (startedAt.size === 0) process.exit(exitCode);
       return;
     }
-    failedStarts = ranMs < QUICK_EXIT_MS ? failedStarts + 1 : 0;
+    failedStarts = ranMs < QUICK_EXIT_MS || !listened.has(worker) ? failedStarts + 1 : 0;
     if (failedStarts >= MAX_FAILED_STARTS) {
       log.fatal({ code, signal }, `API instances failed to start ${failedStarts} times in a row; stopping`);
       stopping = true;
