@@ -2,10 +2,13 @@
 // `npm test`: every check of every package — typecheck, lint, then the vitest suites (unit,
 // integration against real Postgres and Redis). Installs first, so it works on a fresh clone.
 import path from 'node:path';
-import { checkNode, installDependencies, pnpm, root, run } from './lib/bootstrap.mjs';
+import { buildEnv, checkNode, installDependencies, pnpm, root, run } from './lib/bootstrap.mjs';
+import { ensureChromium } from './lib/chromium.mjs';
 
 checkNode();
 installDependencies();
+// The browser journeys and the Checkout test run on every `npm test`, never skipped for want of a browser.
+const chromium = ensureChromium();
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const started = Date.now();
@@ -21,5 +24,5 @@ run(bin('eslint'), ['--max-warnings', '0', '.'], { label: 'lint' });
 // build is what the server serves and the browser journeys drive.
 pnpm(['--filter', '@marquee/kiosk', 'run', 'build', '--logLevel', 'warn'], { label: 'build: kiosk Electron app (electron-vite)' });
 pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], { label: 'build: web app' });
-run(bin('vitest'), ['run'], { label: 'tests (vitest)' });
+run(bin('vitest'), ['run'], { label: 'tests (vitest)', env: { ...buildEnv, CHROMIUM_PATH: chromium } });
 console.log(`\n✔ all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);

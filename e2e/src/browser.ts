@@ -6,9 +6,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
-// CI must run the journeys (.ci/run installs Debian's chromium); elsewhere they are skipped, loudly.
+// `npm test` installs Debian's chromium and passes CHROMIUM_PATH; under CI a missing browser fails,
+// elsewhere (vitest run on its own) the journeys are skipped, loudly.
 if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the browser journeys`);
-if (!hasChromium) console.warn(`browser journeys skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!hasChromium) console.warn(`browser journeys skipped: no Chromium at ${CHROMIUM} (npm test installs it; or apt-get install chromium)`);
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
@@ -19,10 +20,17 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
-/** Saves the page as e2e/screenshots/<name>.png (the README shows these). */
+/**
+ * Takes a screenshot of the page; with UPDATE_SCREENSHOTS=1 saves it as e2e/screenshots/<name>.png
+ * (the README shows these), otherwise the tracked files are left as they are.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshots, { recursive: true });
   // Web fonts (Devanagari) load when text first needs them: wait, or the shot shows empty boxes.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  if (process.env.UPDATE_SCREENSHOTS !== '1') {
+    await page.screenshot();
+    return;
+  }
+  mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }

@@ -2,8 +2,7 @@
 // its expiresAt is each one's seat back on sale (the worker's delayed job, in its own process)?
 // Baseline in the same run: the naive 60-second sweep of the pattern we grew from, whose lag is
 // computed from the same expiresAt values (a seat waits for the next sweep tick).
-import { randomUUID } from 'node:crypto';
-import { benchCinema, freePort, pct, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchCinema, benchPrefix, freePort, pct, queueHasWorker, report, startProcess, stopProcess, type TRow } from './lib';
 
 const HOLDS = 1000;
 const HOLD_SECONDS = 8;
@@ -13,12 +12,12 @@ export async function benchExpiry(): Promise<string> {
   const { databaseUrl, prisma, screen, showtimes } = await benchCinema('expiry', { shows: SHOWTIMES, fromDays: 60 });
 
   const port = await freePort();
-  const env = { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000', HOLD_TTL_SECONDS: String(HOLD_SECONDS) };
+  const env = { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: benchPrefix(), LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000', HOLD_TTL_SECONDS: String(HOLD_SECONDS) };
   const api = await startProcess('server/src/main.ts', [], env, `http://127.0.0.1:${port}/readyz`);
   const worker = await startProcess('server/src/worker.ts', [], env, `http://127.0.0.1:${port}/readyz`);
   const rows: TRow[] = [];
   try {
-    await new Promise((r) => setTimeout(r, 3000)); // the worker connects and registers its queues
+    await queueHasWorker(env.REDIS_PREFIX, 'expiry'); // the worker is consuming before the holds are made
     const base = `http://127.0.0.1:${port}`;
     // 1,000 customers, each holding one seat (100 per show), 50 requests in flight at a time.
     const jobs = Array.from({ length: HOLDS }, (_, i) => ({ showtimeId: showtimes[i % SHOWTIMES]!.id, seatId: screen.seats[Math.floor(i / SHOWTIMES)]!.id }));

@@ -1,12 +1,11 @@
 // Live fan-out: 10,000 SSE subscribers to one show's seat map on one API instance. How much memory
 // each costs the server, and how long from a hold until the last of them sees it. Baseline in the
 // same run: the time until the first subscriber sees it (the fan-out's own cost is the difference).
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createPrisma } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { freePort, freshDatabase, pct, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchPrefix, channelHasSubscriber, freePort, freshDatabase, pct, report, startProcess, stopProcess, type TRow } from './lib';
 
 const SUBSCRIBERS = 10_000;
 const ROUNDS = 5;
@@ -26,7 +25,8 @@ export async function benchFanout(): Promise<string> {
   const show = await prisma.showtime.findFirstOrThrow({ where: { screen: { name: 'Audi 1' }, startsAt: { gt: new Date(Date.now() + 3600_000) } }, orderBy: { startsAt: 'asc' }, include: { screen: { include: { seats: { where: { type: 'STANDARD' } } } } } });
   await prisma.$disconnect();
   const port = await freePort();
-  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000' }, `http://127.0.0.1:${port}/readyz`);
+  const prefix = benchPrefix();
+  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000' }, `http://127.0.0.1:${port}/readyz`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const sockets: http.ClientRequest[] = [];
   const rows: TRow[] = [];
@@ -57,7 +57,7 @@ export async function benchFanout(): Promise<string> {
     const openedAt = performance.now();
     for (let i = 0; i < SUBSCRIBERS; i += 500) await Promise.all(Array.from({ length: Math.min(500, SUBSCRIBERS - i) }, (_, k) => open(i + k)));
     const openSeconds = (performance.now() - openedAt) / 1000;
-    await new Promise((r) => setTimeout(r, 2000));
+    await channelHasSubscriber(`${prefix}seats:${show.id}`); // the streams are live: the API has subscribed to the show's channel
     const after = rssOf(api.pid!);
 
     const lastLags: number[] = [];

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type autocannon from 'autocannon';
 import pg from 'pg';
-import { benchCinema, cpuSnapshot, freePort, load, pct, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchCinema, benchPrefix, cpuSnapshot, freePort, load, pct, report, startProcess, stopProcess, type TRow } from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 8;
@@ -79,7 +79,7 @@ export async function benchHolds(): Promise<string> {
   const api = await startProcess('server/src/main.ts', [], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
-    REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`,
+    REDIS_PREFIX: benchPrefix(),
     LOG_LEVEL: 'warn',
     HOLDS_PER_MINUTE: '1000000',
     // As npm start runs it: one instance per core, sharing 20 Postgres connections.
@@ -137,7 +137,7 @@ export async function benchHolds(): Promise<string> {
 
     // The naive lock, same load: 200 customers, each trying random seats of one 168-seat show once.
     const naivePort = await freePort();
-    const naivePrefix = `bench-naive:${randomUUID().slice(0, 8)}:`;
+    const naivePrefix = benchPrefix('bench-naive');
     const naive = await startProcess('scripts/bench/naive-lock-server.ts', [String(naivePort)], { NAIVE_PREFIX: naivePrefix }, `http://127.0.0.1:${naivePort}/healthz`);
     let customer = 0;
     const naiveRun = await load({

@@ -6,12 +6,11 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { launchChromium } from '../../e2e/src/browser';
 import { createPrisma } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { freePort, freshDatabase, report, root, startProcess, stopProcess, type TRow } from './lib';
+import { benchPrefix, freePort, freshDatabase, report, root, startProcess, stopProcess, type TRow } from './lib';
 
 const LOADS = 15;
 const kioskDir = path.join(root, 'kiosk');
@@ -103,7 +102,7 @@ export async function benchKiosk(): Promise<string> {
   await prisma.$disconnect();
 
   const port = await freePort();
-  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn' }, `http://127.0.0.1:${port}/readyz`);
+  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: benchPrefix(), LOG_LEVEL: 'warn' }, `http://127.0.0.1:${port}/readyz`);
   const staticPort = await freePort();
   const staticServer = await serveStatic(path.join(baselineDir, 'dist'), staticPort);
   const rows: TRow[] = [];

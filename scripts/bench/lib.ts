@@ -1,5 +1,6 @@
 // Shared bench plumbing: a private database, child processes, load runs, the report table.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,14 +11,75 @@ import { withDatabase } from '../../server/src/db/database-url';
 import { dropDatabase, ensureDatabase } from '../../server/src/db/ensure-database';
 import { applyMigrations } from '../../server/src/db/schema-engine';
 import { createPrisma } from '../../server/src/db/prisma';
+import { Jobs } from '../../server/src/jobs/queues';
+import { createLogger } from '../../server/src/logger';
+import { createRedis } from '../../server/src/redis';
+import { deleteRedisKeys } from '../../server/src/test/test-databases';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
 import { API_NODE_FLAGS } from '../lib/node-flags.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const createdDatabases = new Set<string>();
+const createdPrefixes = new Set<string>();
+
+/** A Redis key prefix for one bench server; its keys (BullMQ's `{<prefix>bull}:…` too) go at cleanUp(). */
+export function benchPrefix(kind = 'bench'): string {
+  const prefix = `${kind}:${randomUUID().slice(0, 8)}:`;
+  createdPrefixes.add(prefix);
+  return prefix;
+}
+
+/** Drops every database and deletes every Redis key this bench run made (after its processes stopped). */
+export async function cleanUp(): Promise<void> {
+  for (const url of createdDatabases) await dropDatabase(url);
+  createdDatabases.clear();
+  const redis = createRedis({ url: REDIS_URL, prefix: '', lazyConnect: true });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    for (const prefix of createdPrefixes) {
+      await deleteRedisKeys(redis, `${prefix}*`);
+      await deleteRedisKeys(redis, `{${prefix}bull}*`);
+    }
+    createdPrefixes.clear();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Waits until a worker process serves the queue: BullMQ names each worker's connection, CLIENT LIST shows it. */
+export async function queueHasWorker(prefix: string, queueName: 'expiry'): Promise<void> {
+  const jobs = new Jobs({ REDIS_URL, REDIS_PREFIX: prefix }, createLogger({ LOG_LEVEL: 'silent' }, 'bench'));
+  try {
+    for (let i = 0; (await jobs[queueName].getWorkersCount()) === 0; i++) {
+      if (i > 300) throw new Error(`no worker took the ${queueName} queue`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await jobs.close();
+  }
+}
+
+/** Waits until some process has subscribed to a pub/sub channel (a live stream's readiness). */
+export async function channelHasSubscriber(channel: string): Promise<void> {
+  const redis = createRedis({ url: REDIS_URL, prefix: '', lazyConnect: true });
+  try {
+    await redis.connect();
+    for (let i = 0; Number(((await redis.call('PUBSUB', 'NUMSUB', channel)) as [string, number])[1]) === 0; i++) {
+      if (i > 300) throw new Error(`nobody subscribed to ${channel}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
 
 export async function freshDatabase(name: string): Promise<string> {
   const url = withDatabase(ADMIN_URL, name);
+  createdDatabases.add(url);
   await dropDatabase(url);
   await ensureDatabase(url);
   await applyMigrations({ databaseUrl: url });

@@ -7,7 +7,7 @@ import { benchHolds } from './holds';
 import { benchKiosk } from './kiosk';
 import { benchSeatMap } from './seatmap';
 import { benchWebhooks } from './webhooks';
-import { writePerformanceDoc } from './lib';
+import { cleanUp, writePerformanceDoc } from './lib';
 
 const benches = { holds: benchHolds, seatmap: benchSeatMap, webhooks: benchWebhooks, expiry: benchExpiry, fanout: benchFanout, kiosk: benchKiosk } as const;
 const names = process.argv.slice(2);
@@ -15,6 +15,12 @@ for (const name of names) if (!(name in benches)) throw new Error(`unknown bench
 const chosen = names.length ? (names as (keyof typeof benches)[]) : (Object.keys(benches) as (keyof typeof benches)[]);
 
 const sections: Record<string, string> = {};
-for (const name of chosen) sections[name] = await benches[name]();
+// Ctrl-C still removes the run's databases and Redis keys (the benches' child processes go with the terminal's signal).
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+try {
+  for (const name of chosen) sections[name] = await benches[name]();
+} finally {
+  await cleanUp();
+}
 writePerformanceDoc(sections, Object.keys(benches));
 console.log('wrote docs/performance.md');

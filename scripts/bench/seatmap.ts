@@ -1,9 +1,8 @@
 // Seat-map reads under 200 concurrent clients (every customer on the seat screen loads it, and
 // again after each reconnect), beside the barest Fastify JSON route in the same run.
-import { randomUUID } from 'node:crypto';
 import { createPrisma } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchPrefix, freePort, freshDatabase, load, report, startProcess, stopProcess, type TRow } from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 6;
@@ -15,7 +14,7 @@ export async function benchSeatMap(): Promise<string> {
   const show = await prisma.showtime.findFirstOrThrow({ where: { screen: { name: 'Audi 1' }, startsAt: { gt: new Date() } }, orderBy: { startsAt: 'asc' } });
   await prisma.$disconnect();
   const port = await freePort();
-  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' }, `http://127.0.0.1:${port}/readyz`);
+  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: benchPrefix(), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' }, `http://127.0.0.1:${port}/readyz`);
   const rows: TRow[] = [];
   try {
     // What the apps fetch: the kept JSON over plain HTTP. The tRPC query is measured beside it.

@@ -1,8 +1,8 @@
 // Confirmation throughput: signed payment.captured webhooks for 400 paid orders, 50 in flight,
 // each taken to CONFIRMED (tickets signed, seats sold, receipt queued). Baseline in the same run:
 // the barest Fastify route taking the same requests (the HTTP cost alone).
-import { createHmac, randomUUID } from 'node:crypto';
-import { benchCinema, freePort, report, startProcess, stopProcess, type TRow } from './lib';
+import { createHmac } from 'node:crypto';
+import { benchCinema, benchPrefix, freePort, report, startProcess, stopProcess, type TRow } from './lib';
 
 const PAYMENTS = 400;
 const IN_FLIGHT = 50;
@@ -25,7 +25,7 @@ export async function benchWebhooks(): Promise<string> {
   const sandbox = await startProcess('sandbox/src/main.ts', [], { RAZORPAY_SANDBOX_PORT: String(sandboxPort) }, `http://127.0.0.1:${sandboxPort}/v1/checkout.js`);
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
   const port = await freePort();
-  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: `bench:${randomUUID().slice(0, 8)}:`, LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000', RAZORPAY_API_URL: sandboxUrl }, `http://127.0.0.1:${port}/readyz`);
+  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: benchPrefix(), LOG_LEVEL: 'warn', HOLDS_PER_MINUTE: '1000000', RAZORPAY_API_URL: sandboxUrl }, `http://127.0.0.1:${port}/readyz`);
   const base = `http://127.0.0.1:${port}`;
   const auth = `Basic ${Buffer.from(`${KEY.id}:${KEY.secret}`).toString('base64')}`;
   const rows: TRow[] = [];

@@ -10,9 +10,10 @@ import { buildSandbox, type TSandbox } from '../sandbox-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-// CI must run browser tests (.ci/run installs Debian's chromium); elsewhere they are skipped, loudly.
+// `npm test` installs Debian's chromium and passes CHROMIUM_PATH; under CI a missing browser fails,
+// elsewhere (vitest run on its own) the test is skipped, loudly.
 if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the browser tests`);
-if (!hasChromium) console.warn(`checkout.js browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!hasChromium) console.warn(`checkout.js browser test skipped: no Chromium at ${CHROMIUM} (npm test installs it; or apt-get install chromium)`);
 
 const KEY_ID = 'rzp_test_CheckoutTest01';
 const KEY_SECRET = 'checkout-test-secret';

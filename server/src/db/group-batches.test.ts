@@ -28,16 +28,34 @@ describe('groupBatches', () => {
   });
 
   it('while a batch is out, gathers the next calls into one batch that leaves when it returns (group commit)', async () => {
-    const r = recorder(20);
-    const call = groupBatches(r.run, { maxBatchSize: 32, maxInFlight: 1 });
+    const batches: number[][] = [];
+    let out!: () => void;
+    const firstOut = new Promise<void>((resolve) => (out = resolve));
+    let back!: () => void;
+    const firstBack = new Promise<void>((resolve) => (back = resolve));
+    const call = groupBatches(
+      async (inputs: readonly number[]) => {
+        batches.push([...inputs]);
+        if (batches.length === 1) {
+          out();
+          await firstBack; // at Postgres until the test lets it return
+        }
+        return inputs.map((n) => n * 10);
+      },
+      { maxBatchSize: 32, maxInFlight: 1 },
+    );
     const first = call(1);
-    await sleep(5); // the first batch is out
-    const rest = [2, 3, 4].map(async (n, i) => {
-      await sleep(i * 3);
-      return call(n);
-    });
+    await firstOut;
+    // The next calls arrive one event-loop turn apart while the first batch is still out.
+    const rest: Promise<number>[] = [];
+    for (const n of [2, 3, 4]) {
+      rest.push(call(n));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(batches).toEqual([[1]]);
+    back();
     await expect(Promise.all([first, ...rest])).resolves.toEqual([10, 20, 30, 40]);
-    expect(r.batches).toEqual([[1], [2, 3, 4]]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
   it('splits at maxBatchSize and never runs more than maxInFlight batches at once', async () => {

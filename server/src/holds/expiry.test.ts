@@ -4,10 +4,12 @@ import { SWEEP_SCHEDULER_ID, sweepExpiredHolds } from '../jobs/expiry/expiry-wor
 import { startWorkers } from '../jobs/start-workers';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
+import { finishedJob } from '../test/jobs';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from './redis-holds';
+import { expiryJobId } from './schedule-expiry';
 
 let ctx: TTestContext;
 let server: TTestServer;
@@ -28,13 +30,9 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Polls until fn gives a value; fails the test if none comes in time. */
 async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const value = await eventually(fn, (v) => v !== undefined, timeoutMs);
-  if (value === undefined) throw new Error('timed out waiting');
-  return value;
+  return (await eventually(fn, (v) => v !== undefined, timeoutMs)) as T;
 }
 
 describe('hold expiry', () => {
@@ -68,7 +66,8 @@ describe('hold expiry', () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const hold = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[0]!] });
     await ctx.prisma.booking.update({ where: { id: hold.bookingId }, data: { status: 'CONFIRMED', confirmedAt: new Date() } });
-    await sleep(3_000);
+    // The hold's own expiry job has run (at expiresAt) and found nothing to expire.
+    expect(await finishedJob(ctx.jobs.expiry, expiryJobId(hold.bookingId), { removedOnComplete: true })).toBe('completed');
     const booking = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: hold.bookingId }, include: { seats: true } });
     expect(booking.status).toBe('CONFIRMED');
     expect(booking.seats.every((s) => s.active)).toBe(true);

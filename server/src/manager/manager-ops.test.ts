@@ -7,9 +7,12 @@ import { hashPassword } from '../auth/password';
 import { startWorkers } from '../jobs/start-workers';
 import { generateDeviceToken, hashToken } from '../kiosks/device-token';
 import { SmtpCatcher } from '../mail/smtp-catcher';
+import { receiptJobId } from '../payments/queue-receipt';
 import { createCustomerClient } from '../test/customer-client';
 import { holdAndPay } from '../test/pay';
 import { eventually } from '../test/eventually';
+import { streamLive } from '../test/live';
+import { finishedJob } from '../test/jobs';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
 import { freePort } from '../test/redis-server';
@@ -138,6 +141,8 @@ describe('the live fleet', () => {
 describe('booking actions', () => {
   it('finds a booking by code, email, phone and seat, with its timeline', async () => {
     const { bookingId, code, customer } = await paidBooking(2, 'Find.Me@example.com');
+    // The timeline's receipt entry is the receipt job's email log: wait for that job to have run.
+    expect(await finishedJob(ctx.jobs.receipts, receiptJobId(bookingId))).toBe('completed');
     await customer.bookings.setContact.mutate({ bookingId, phone: '+919876543210' });
     const booking = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { seats: { include: { seat: true } } } });
     const seat = booking.seats[0]!.seat.label;
@@ -174,10 +179,11 @@ describe('booking actions', () => {
 
   it('resends the receipt once per click, and audits it', async () => {
     const { bookingId, code } = await paidBooking(1, 'resend@example.com');
-    await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length === 1);
-    await manager.manager.resendReceipt.mutate({ bookingId });
-    await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length === 2);
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await finishedJob(ctx.jobs.receipts, receiptJobId(bookingId))).toBe('completed');
+    expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(1);
+    const { jobId } = await manager.manager.resendReceipt.mutate({ bookingId });
+    // Both jobs have run to their end: no further email can still be on its way.
+    expect(await finishedJob(ctx.jobs.receipts, jobId)).toBe('completed');
     expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(2);
     expect(await ctx.prisma.auditLog.count({ where: { action: 'receipt.resend', entityId: bookingId, actorUserId: managerId } })).toBe(1);
   });
@@ -211,7 +217,7 @@ describe('seat blocks', () => {
     const { showtimeId, seatIds } = await paidBooking(1, 'blocks@example.com');
     const live = collect<{ seats: { id: string; state: string }[] }>((h) => createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId }, h));
     try {
-      await new Promise((r) => setTimeout(r, 200));
+      await streamLive(ctx.seatEvents, showtimeId);
       const sold = await refusal(manager.manager.blockSeats.mutate({ showtimeId, seatIds: [seatIds[0]!, seatIds[5]!], reason: 'broken armrest' }));
       expect(sold).toMatchObject({ message: expect.stringMatching(/is held or sold/) as string, data: { code: 'CONFLICT', takenSeatIds: [seatIds[0]] } });
       expect(await ctx.prisma.seatBlock.count({ where: { showtimeId } })).toBe(0);

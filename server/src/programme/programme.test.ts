@@ -7,6 +7,7 @@ import { ZLayoutSchema, type TSeatChangeEvent } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
+import { streamLive } from '../test/live';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { refusal } from '../test/refusal';
 import { cookieJar, signedInStaff } from '../test/staff-client';
@@ -104,7 +105,7 @@ describe('layouts', () => {
     const before = (await ctx.prisma.showtime.findUniqueOrThrow({ where: { id: created[0]! } })).seatVersion;
     const heard: TSeatChangeEvent[] = [];
     const watching = createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId: created[0]! }, { onData: (e) => heard.push(e) });
-    await new Promise((r) => setTimeout(r, 300));
+    await streamLive(ctx.seatEvents, created[0]!);
     await expect(manager.client.programme.saveLayout.mutate({ screenId, name: 'Audi 4', layout: { rows: [{ row: 'A', cells: 'SSSS' }, { row: 'B', cells: 'SSSS' }] } })).resolves.toMatchObject({ added: 4, changed: 0, removed: 0 });
     await eventually(() => heard, (e) => e.length > 0, 3000);
     watching.unsubscribe();

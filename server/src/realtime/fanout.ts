@@ -2,7 +2,7 @@
 // process, subscribed to a topic's channel (a showtime's seats, a booking's status) while this
 // process has local listeners for it.
 import { EventEmitter, on } from 'node:events';
-import { subscriberFor, type Redis } from '../redis';
+import { isCluster, subscriberFor, type Redis } from '../redis';
 import type { z } from 'zod';
 import type { Logger } from '../logger';
 
@@ -85,10 +85,14 @@ export class Fanout<T> {
     }
   }
 
-  /** How many instances listen to a key's events (for tests: wait until a client is live). */
+  /**
+   * How many instances listen to a key's events (for tests: wait until a client is live). A cluster
+   * node counts only the subscribers connected to it, so on a cluster every node is asked.
+   */
   async listeners(key: string): Promise<number> {
-    const reply = (await this.publisher.call('PUBSUB', 'NUMSUB', this.channelPrefix + key)) as [string, number];
-    return Number(reply[1]);
+    const nodes = isCluster(this.publisher) ? this.publisher.nodes('all') : [this.publisher];
+    const replies = await Promise.all(nodes.map((node) => node.call('PUBSUB', 'NUMSUB', this.channelPrefix + key) as Promise<[string, number]>));
+    return replies.reduce((n, reply) => n + Number(reply[1]), 0);
   }
 
   /** Ends every open stream of this instance (clients reconnect elsewhere and resync by version). */

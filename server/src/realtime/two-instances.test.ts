@@ -6,6 +6,7 @@ import { createServices } from '../create-services';
 import { startWorkers } from '../jobs/start-workers';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
+import { streamLive } from '../test/live';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
@@ -39,7 +40,7 @@ describe('two instances', () => {
     const events: TSeatChangeEvent[] = [];
     const sub = createCustomerClient(b.url).seats.onChange.subscribe({ showtimeId: showtime.id }, { onData: (e) => events.push(e) });
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      await streamLive(other.seatEvents, showtime.id);
       await createCustomerClient(a.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(5, 7) });
       const seen = await eventually(() => events, (e) => e.length > 0, 3_000);
       expect(seen[0]!.seats).toEqual(expect.arrayContaining([{ id: seatIds[5], state: 'held' }, { id: seatIds[6], state: 'held' }]));

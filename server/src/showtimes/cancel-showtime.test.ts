@@ -10,6 +10,8 @@ import { startWorkers } from '../jobs/start-workers';
 import { createCustomerClient } from '../test/customer-client';
 import { holdAndPay } from '../test/pay';
 import { eventually } from '../test/eventually';
+import { finishedJob } from '../test/jobs';
+import { streamLive } from '../test/live';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
 import { freePort } from '../test/redis-server';
@@ -70,7 +72,8 @@ describe('cancelling a show', () => {
 
     const seatEvents = collect<TSeatChangeEvent>((h) => createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId: showtime.id }, h));
     const catalogEvents = collect<TCatalogChangeEvent>((h) => createCustomerClient(server.url).catalog.onChange.subscribe(undefined, h));
-    await new Promise((r) => setTimeout(r, 300));
+    await streamLive(ctx.seatEvents, showtime.id);
+    await streamLive(ctx.catalogEvents, 'all');
     const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
     try {
       const result = await manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'projector broke down' });
@@ -98,8 +101,11 @@ describe('cancelling a show', () => {
         mailer.close();
       }
       await expect(manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'again' })).resolves.toMatchObject({ alreadyCancelled: true });
-      await ctx.jobs.refunds.add('sweep', {});
-      await new Promise((r) => setTimeout(r, 1000));
+      const sweep = await ctx.jobs.refunds.add('sweep', {}, { jobId: `sweep-${showtime.id}` });
+      expect(await finishedJob(ctx.jobs.refunds, sweep.id!)).toBe('completed');
+      expect((await ctx.jobs.refunds.getJob(sweep.id!))?.returnvalue).toBe('queued 0');
+      // Every booking's refund job has run to its end: no email can still be on its way.
+      for (const id of bookingIds) expect(await finishedJob(ctx.jobs.refunds, `show-cancelled-${id}`)).toBe('completed');
 
       expect(cancellations()).toHaveLength(50);
       expect(new Set(cancellations().map((m) => (m.to as { text: string }).text)).size).toBe(50);

@@ -7,6 +7,7 @@ import getPort from 'get-port';
 import { Redis } from 'ioredis';
 
 export const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
+export const hasRedisCli = spawnSync('redis-cli', ['--version']).status === 0;
 
 /** A free TCP port on 127.0.0.1 (get-port: checks the port is really free, avoids recent ones). */
 export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });

@@ -1,12 +1,12 @@
 // A test file's own world: a fresh database cloned from the template, its own Redis key prefix,
 // the services built on them, and cleanup that leaves nothing behind.
-import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createServices } from '../create-services';
 import { parseEnv, type TEnv } from '../env';
-import { isCluster } from '../redis';
+import { createRedis } from '../redis';
 import type { TServices } from '../services';
-import { createTestDatabase, dropTestDatabase, TEST_REDIS_URL } from './test-databases';
+import { bullPrefix } from '../jobs/queues';
+import { createTestDatabase, deleteRedisKeys, dropTestDatabase, TEST_REDIS_URL, testRedisPrefix } from './test-databases';
 
 export interface TTestContext extends TServices {
   databaseUrl: string;
@@ -14,40 +14,54 @@ export interface TTestContext extends TServices {
 }
 
 export async function createTestContext(overrides: Partial<Record<keyof TEnv, string>> = {}): Promise<TTestContext> {
-  const databaseUrl = await createTestDatabase(inject('templateDatabase'));
-  const prefix = `test:${randomBytes(6).toString('hex')}:`;
-  const env = parseEnv({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: prefix,
-    DATABASE_POOL_SIZE: '10',
-    ...overrides,
-  });
-  const services = createServices(env, 'test');
-  if (services.redis.status !== 'ready') await new Promise((resolve) => services.redis.once('ready', resolve));
-  return {
-    ...services,
-    databaseUrl,
-    close: async () => {
-      await deleteKeys(services, prefix);
-      await services.close();
-      await dropTestDatabase(databaseUrl);
-    },
+  const databaseUrl = await createTestDatabase(inject('templateDatabase'), inject('testRunId'));
+  const prefix = testRedisPrefix(inject('testRunId'));
+  let services: ReturnType<typeof createServices> | undefined;
+  let env: TEnv | undefined;
+  const close = async () => {
+    try {
+      await services?.close();
+    } finally {
+      try {
+        if (env) await deleteKeys(env);
+      } finally {
+        await dropTestDatabase(databaseUrl);
+      }
+    }
   };
+  try {
+    env = parseEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      DATABASE_POOL_SIZE: '10',
+      ...overrides,
+    });
+    services = createServices(env, 'test');
+    const redis = services.redis;
+    if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { ...services, databaseUrl, close };
 }
 
-async function deleteKeys({ redis }: TServices, prefix: string): Promise<void> {
-  // A cluster's masters each hold some keys; their node connections take raw key names. A single
-  // server's connection adds the prefix itself, so names are stripped first. SCAN never prefixes.
-  const nodes = isCluster(redis) ? redis.nodes('master') : [redis];
-  for (const node of nodes) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await node.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      for (const key of keys) await node.del(isCluster(redis) ? key : key.slice(prefix.length));
-    } while (cursor !== '0');
+/**
+ * Deletes the file's keys once its services are closed (nothing writes them any more): its own
+ * (`<prefix>…`) and BullMQ's (`{<prefix>bull}:…`, repeatable jobs and schedulers included), on a
+ * connection that adds no prefix of its own.
+ */
+async function deleteKeys(env: TEnv): Promise<void> {
+  const redis = createRedis({ url: env.REDIS_URL, prefix: '', clusterNodes: env.REDIS_CLUSTER_NODES, lazyConnect: true });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    await deleteRedisKeys(redis, `${env.REDIS_PREFIX}*`);
+    await deleteRedisKeys(redis, `${bullPrefix(env)}*`);
+  } finally {
+    redis.disconnect();
   }
 }

@@ -10,6 +10,7 @@ import { futureShowtime, seedCinema } from '../../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../../test/payment-sandbox';
 import { freePort } from '../../test/redis-server';
 import { eventually } from '../../test/eventually';
+import { finishedJob } from '../../test/jobs';
 import { createTestContext, type TTestContext } from '../../test/test-context';
 import { startTestServer, type TTestServer } from '../../test/test-server';
 import { startWorkers } from '../start-workers';
@@ -78,7 +79,9 @@ describe('receipts', () => {
 
     // Triggering it again (a webhook retry, reconciliation) sends nothing more.
     await queueReceipt(ctx, bookingId, { afterContactChange: true });
-    await new Promise((r) => setTimeout(r, 500));
+    const again = (await ctx.jobs.receipts.getJobs()).filter((j) => j.id?.startsWith(`${receiptJobId(bookingId)}-`));
+    expect(again).toHaveLength(1);
+    expect(await finishedJob(ctx.jobs.receipts, again[0]!.id!)).toBe('completed');
     expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(1);
 
     // A manager's resend is its own job and its own log entry: it goes out, once, and is audited.
