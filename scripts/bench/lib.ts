@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import getPort from 'get-port';
+import prettier from 'prettier';
 import { withDatabase } from '../../server/src/db/database-url';
 import { dropDatabase, ensureDatabase } from '../../server/src/db/ensure-database';
 import { applyMigrations } from '../../server/src/db/schema-engine';
@@ -215,7 +216,7 @@ export function report(section: string, intro: string, rows: TRow[]): string {
  * Rewrites docs/performance.md: the sections measured now, and the earlier ones of benches not run
  * this time (each section starts with a `<!-- bench:name -->` marker), in the order of `order`.
  */
-export function writePerformanceDoc(sections: Record<string, string>, order: string[]): void {
+export async function writePerformanceDoc(sections: Record<string, string>, order: string[]): Promise<void> {
   mkdirSync(path.join(root, 'docs'), { recursive: true });
   const file = path.join(root, 'docs/performance.md');
   const earlier: Record<string, string> = {};
@@ -232,7 +233,9 @@ export function writePerformanceDoc(sections: Record<string, string>, order: str
   const body = order
     .filter((name) => sections[name] ?? earlier[name])
     .map((name) => `<!-- bench:${name} -->\n${sections[name] ? sections[name].replace(/\n\n/, `\n\n${stamp}`) : earlier[name]}`);
-  writeFileSync(file, [header, ...body, CAPACITY].join('\n'));
+  // Formatted as the repository's formatter would, so a bench run leaves only its figures in the diff.
+  const options = await prettier.resolveConfig(file);
+  writeFileSync(file, await prettier.format([header, ...body, CAPACITY].join('\n'), { ...options, filepath: file }));
 }
 
 /** The capacity note closing docs/performance.md (reasoning from the figures above, not a measurement). */

@@ -22,5 +22,5 @@ try {
 } finally {
   await cleanUp();
 }
-writePerformanceDoc(sections, Object.keys(benches));
+await writePerformanceDoc(sections, Object.keys(benches));
 console.log('wrote docs/performance.md');
