@@ -12,7 +12,10 @@ export default defineConfig({
     build: { externalizeDeps: { exclude: ['@marquee/shared'] }, rollupOptions: { input: 'src/main/index.ts' } },
   },
   preload: {
-    build: { externalizeDeps: false, rollupOptions: { input: 'src/preload/index.ts', output: { format: 'cjs', entryFileNames: '[name].cjs' } } },
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: 'src/preload/index.ts', output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
   },
   renderer: {
     root: 'src/renderer',

@@ -10,8 +10,11 @@ const prisma = createPrisma({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.data');
 try {
   const result = await seedDemoCinema({ prisma, dataDir });
-  console.log(`seeded the demo cinema: ${result.showtimes} showtimes over ${DEMO_DAYS} days, ${result.kiosks.length} kiosks`);
-  for (const login of result.logins) console.log(`  ${login.role.toLowerCase().padEnd(7)} login: ${login.email} / ${login.password}`);
+  console.log(
+    `seeded the demo cinema: ${result.showtimes} showtimes over ${DEMO_DAYS} days, ${result.kiosks.length} kiosks`,
+  );
+  for (const login of result.logins)
+    console.log(`  ${login.role.toLowerCase().padEnd(7)} login: ${login.email} / ${login.password}`);
 } finally {
   await prisma.$disconnect();
 }

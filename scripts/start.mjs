@@ -42,7 +42,10 @@ const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 run(tsx, ['server/src/db/cli.ts', 'ensure-database'], { env, label: 'database: create if missing' });
 run(tsx, ['server/src/db/cli.ts', 'migrate'], { env, label: 'database: apply migrations' });
 run(tsx, ['prisma/seed.ts'], { env, label: 'database: seed the demo cinema' });
-pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], { env, label: 'kiosk: building the web app (served at / and /kiosk)' });
+pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], {
+  env,
+  label: 'kiosk: building the web app (served at / and /kiosk)',
+});
 
 /** Every long-running part of the system. Each later part (workers, sandbox, printer) adds a line. */
 const processes = [
@@ -102,7 +105,10 @@ process.on('SIGTERM', () => stopAll(0));
 
 const base = `http://${env.HOST}:${env.PORT}`;
 for (let i = 0; i < 100 && !stopping; i++) {
-  const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+  const up = await fetch(`${base}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (up) {
     console.log(`\n✔ Marquee is running (Ctrl-C stops it)
   web app         ${base}/        (online customers)
@@ -112,7 +118,7 @@ for (let i = 0; i < 100 && !stopping; i++) {
   API (tRPC)      ${base}/trpc   e.g. curl ${base}/trpc/catalog.showtimes
   health          ${base}/healthz  ${base}/readyz  ${base}/metrics
   mail            ${useMailCatcher ? 'saved under .data/mail/ (local catcher on 127.0.0.1:2525)' : env.SMTP_URL}
-  payments        ${useSandbox ? `Razorpay sandbox at ${env.RAZORPAY_API_URL} (pay an order: POST /_sandbox/orders/<id>/pay)` : env.RAZORPAY_API_URL ?? 'Razorpay'}
+  payments        ${useSandbox ? `Razorpay sandbox at ${env.RAZORPAY_API_URL} (pay an order: POST /_sandbox/orders/<id>/pay)` : (env.RAZORPAY_API_URL ?? 'Razorpay')}
   demo logins and kiosk tokens were printed by the seed above (tokens: .data/demo-kiosks.json)\n`);
     break;
   }

@@ -22,7 +22,9 @@ run(bin('tsc'), ['-p', 'tsconfig.json'], { label: 'typecheck: prisma, configs' }
 run(bin('eslint'), ['--max-warnings', '0', '.'], { label: 'lint' });
 // The Electron app builds here without the Electron binary (main, preload, renderer); the web
 // build is what the server serves and the browser journeys drive.
-pnpm(['--filter', '@marquee/kiosk', 'run', 'build', '--logLevel', 'warn'], { label: 'build: kiosk Electron app (electron-vite)' });
+pnpm(['--filter', '@marquee/kiosk', 'run', 'build', '--logLevel', 'warn'], {
+  label: 'build: kiosk Electron app (electron-vite)',
+});
 pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], { label: 'build: web app' });
 run(bin('vitest'), ['run'], { label: 'tests (vitest)', env: { ...buildEnv, CHROMIUM_PATH: chromium } });
 console.log(`\n✔ all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);

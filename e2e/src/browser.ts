@@ -9,12 +9,24 @@ export const hasChromium = existsSync(CHROMIUM);
 // `npm test` installs Debian's chromium and passes CHROMIUM_PATH; under CI a missing browser fails,
 // elsewhere (vitest run on its own) the journeys are skipped, loudly.
 if (!hasChromium && process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the browser journeys`);
-if (!hasChromium) console.warn(`browser journeys skipped: no Chromium at ${CHROMIUM} (npm test installs it; or apt-get install chromium)`);
+if (!hasChromium)
+  console.warn(
+    `browser journeys skipped: no Chromium at ${CHROMIUM} (npm test installs it; or apt-get install chromium)`,
+  );
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 

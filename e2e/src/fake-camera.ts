@@ -14,11 +14,22 @@ export function qrCameraFile(text: string, file: string, { width = 640, height =
   for (let r = 0; r < size; r++) {
     for (let c = 0; c < size; c++) {
       if (!qr.modules.get(r, c)) continue;
-      for (let y = 0; y < scale; y++) luma.fill(16, (top + r * scale + y) * width + left + c * scale, (top + r * scale + y) * width + left + (c + 1) * scale);
+      for (let y = 0; y < scale; y++)
+        luma.fill(
+          16,
+          (top + r * scale + y) * width + left + c * scale,
+          (top + r * scale + y) * width + left + (c + 1) * scale,
+        );
     }
   }
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
-  writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: frames }, () => frame)]));
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`),
+      ...Array.from({ length: frames }, () => frame),
+    ]),
+  );
   return file;
 }

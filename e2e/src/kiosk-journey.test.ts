@@ -52,7 +52,11 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
 
     await page.getByRole('button', { name: /^Starfall Express,/ }).click();
     await snap(page, 'kiosk-2-showtimes');
-    await page.getByRole('button', { name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`) }).click();
+    await page
+      .getByRole('button', {
+        name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),
+      })
+      .click();
 
     await page.getByRole('group', { name: 'Pick your seats' }).waitFor();
     await page.getByRole('button', { name: /^Seat C5,/ }).click();
@@ -67,7 +71,9 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     await snap(page, 'kiosk-4-upi-qr');
 
     // The customer scans and pays on their phone: the sandbox's bank pays the QR, its webhook confirms.
-    const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { showtimeId: showtime.id, status: 'PENDING' } });
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({
+      where: { showtimeId: showtime.id, status: 'PENDING' },
+    });
     expect(booking.razorpayQrId).toBeTruthy();
     const paid = await fetch(`${system.sandbox.url}/_sandbox/qr_codes/${booking.razorpayQrId}/pay`, { method: 'POST' });
     expect(paid.ok).toBe(true);
@@ -76,17 +82,43 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     await snap(page, 'kiosk-5-printed');
 
     // Two tickets on the printer, each with the booking's signed token for its seat.
-    await eventually(() => system.printer.tickets.length, (n) => n >= 2);
-    const tickets = await system.ctx.prisma.ticket.findMany({ where: { bookingId: booking.id }, orderBy: { seatLabel: 'asc' } });
+    await eventually(
+      () => system.printer.tickets.length,
+      (n) => n >= 2,
+    );
+    const tickets = await system.ctx.prisma.ticket.findMany({
+      where: { bookingId: booking.id },
+      orderBy: { seatLabel: 'asc' },
+    });
     const printed = system.printer.tickets.map((t) => t.ticket);
     const movie = await system.ctx.prisma.movie.findUniqueOrThrow({ where: { id: showtime.movieId } });
     expect(printed.map((t) => ticketQrCodes(t)[0]).sort()).toEqual(tickets.map((t) => t.token).sort());
-    expect(printed.flatMap((t) => ticketText(t))).toEqual(expect.arrayContaining([`Starfall Express (${movie.certificate})`, 'Seat C5', 'Seat C6', `Booking ${booking.code}`]) as string[]);
-    const keys = new Map([[system.ctx.env.TICKET_KEY_ID, ticketPublicKeys(system.ctx.env).get(system.ctx.env.TICKET_KEY_ID)!]]);
+    expect(printed.flatMap((t) => ticketText(t))).toEqual(
+      expect.arrayContaining([
+        `Starfall Express (${movie.certificate})`,
+        'Seat C5',
+        'Seat C6',
+        `Booking ${booking.code}`,
+      ]) as string[],
+    );
+    const keys = new Map([
+      [system.ctx.env.TICKET_KEY_ID, ticketPublicKeys(system.ctx.env).get(system.ctx.env.TICKET_KEY_ID)!],
+    ]);
     for (const t of printed) expect(verifyTicketToken(ticketQrCodes(t)[0]!, keys).ok).toBe(true);
-    printedTickets = printed.map((t) => ({ token: ticketQrCodes(t)[0]!, seat: ticketText(t).find((line) => line.startsWith('Seat '))!.slice(5) })).sort((a, b) => a.seat.localeCompare(b.seat));
+    printedTickets = printed
+      .map((t) => ({
+        token: ticketQrCodes(t)[0]!,
+        seat: ticketText(t)
+          .find((line) => line.startsWith('Seat '))!
+          .slice(5),
+      }))
+      .sort((a, b) => a.seat.localeCompare(b.seat));
 
-    const mail = await eventually(() => system.smtp.messages.filter((m) => m.subject?.includes(booking.code)), (m) => m.length > 0, 20_000);
+    const mail = await eventually(
+      () => system.smtp.messages.filter((m) => m.subject?.includes(booking.code)),
+      (m) => m.length > 0,
+      20_000,
+    );
     expect(mail[0]!.to).toMatchObject({ text: 'walkup@example.com' });
 
     await page.getByRole('button', { name: 'Done' }).click();
@@ -101,7 +133,11 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     expect(printedTickets.map((t) => t.seat)).toEqual(['C5', 'C6']);
     const [c5, c6] = printedTickets as [{ token: string; seat: string }, { token: string; seat: string }];
     const camera = qrCameraFile(c5.token, path.join(mkdtempSync(path.join(tmpdir(), 'marquee-camera-')), 'ticket.y4m'));
-    const doorBrowser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
+    const doorBrowser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`,
+    ]);
     try {
       const staff = DEMO_LOGINS.find((l) => l.role === 'STAFF')!;
       const context = await doorBrowser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -143,7 +179,9 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
       expect((await system.ctx.prisma.ticket.findUniqueOrThrow({ where: { token: c6.token } })).checkedInAt).toBeNull();
       await context.setOffline(false);
       await page.getByText('1 scan waiting to sync').waitFor({ state: 'detached', timeout: 15_000 });
-      expect(await system.ctx.prisma.ticket.findUniqueOrThrow({ where: { token: c6.token } })).toMatchObject({ checkedInDoor: 'Door 1' });
+      expect(await system.ctx.prisma.ticket.findUniqueOrThrow({ where: { token: c6.token } })).toMatchObject({
+        checkedInDoor: 'Door 1',
+      });
       await context.close();
     } finally {
       await doorBrowser.close();

@@ -47,7 +47,10 @@ describe.skipIf(!hasChromium)('manager journey', () => {
 
     // The kiosk stops beating: its last heartbeat ages past 45 s (backdated here rather than waited
     // for); the dashboard notices by itself, with nothing sent to it.
-    await system.ctx.prisma.kiosk.update({ where: { id: system.kiosk.id }, data: { lastHeartbeatAt: new Date(Date.now() - 46_000) } });
+    await system.ctx.prisma.kiosk.update({
+      where: { id: system.kiosk.id },
+      data: { lastHeartbeatAt: new Date(Date.now() - 46_000) },
+    });
     await row.getByText('offline').waitFor({ timeout: 10_000 });
     await page.getByRole('alert', { name: 'Kiosk alerts' }).getByText(`${system.kiosk.name}: offline`).waitFor();
     await snap(page, 'manager-3-kiosk-offline');
@@ -69,7 +72,9 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await detail.getByRole('button', { name: 'Refund in full' }).click();
     await detail.getByText('Refunded. The money goes back').waitFor();
     await detail.getByText(/manager: booking\.refund \(Customer could not come\)/i).waitFor();
-    expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.bookingId } })).status).toBe('REFUNDED');
+    expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.bookingId } })).status).toBe(
+      'REFUNDED',
+    );
 
     await page.getByRole('button', { name: 'Sales' }).click();
     await expect.poll(() => all.getByLabel('All refunded').textContent()).toBe(formatRupees(booking.amountPaise));
@@ -77,7 +82,10 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await snap(page, 'manager-5-sales');
 
     // A broken seat on that show: blocked from the seat map, refused to customers at once.
-    const show = await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.bookingId }, select: { showtimeId: true } });
+    const show = await system.ctx.prisma.booking.findUniqueOrThrow({
+      where: { id: booking.bookingId },
+      select: { showtimeId: true },
+    });
     await page.getByRole('button', { name: 'Seats' }).click();
     await page.getByLabel('Show').selectOption(show.showtimeId);
     await page.getByRole('button', { name: /^Seat E5,/ }).click();
@@ -85,8 +93,12 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await page.getByRole('button', { name: 'Block selected seats' }).click();
     await page.getByRole('button', { name: /^Seat E5,.*(blocked|not available)/i }).waitFor();
     await snap(page, 'manager-6-seats');
-    const e5 = await system.ctx.prisma.seat.findFirstOrThrow({ where: { label: 'E5', screen: { showtimes: { some: { id: show.showtimeId } } } } });
-    await expect(createCustomerClient(system.server.url).holds.create.mutate({ showtimeId: show.showtimeId, seatIds: [e5.id] })).rejects.toThrow('not available');
+    const e5 = await system.ctx.prisma.seat.findFirstOrThrow({
+      where: { label: 'E5', screen: { showtimes: { some: { id: show.showtimeId } } } },
+    });
+    await expect(
+      createCustomerClient(system.server.url).holds.create.mutate({ showtimeId: show.showtimeId, seatIds: [e5.id] }),
+    ).rejects.toThrow('not available');
 
     await page.getByRole('button', { name: 'Queues' }).click();
     await page.getByRole('row', { name: /receipts/ }).waitFor();

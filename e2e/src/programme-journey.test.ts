@@ -56,9 +56,15 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await desk.getByRole('button', { name: 'Screens' }).click();
     await desk.getByLabel('Name').fill('Audi 3');
     await desk.getByRole('textbox', { name: /^Layout/ }).fill('A: SSSSSSS\nB: SSSS.C');
-    await desk.getByRole('alert', { name: 'Layout problems' }).getByText('a companion seat must sit next to a wheelchair space').waitFor();
+    await desk
+      .getByRole('alert', { name: 'Layout problems' })
+      .getByText('a companion seat must sit next to a wheelchair space')
+      .waitFor();
     await desk.getByRole('textbox', { name: /^Layout/ }).fill('A: WC.SSSS.SSSS\nB: SSSSSS.SSSSSS\nC: RRR..RRR');
-    await desk.getByRole('group', { name: 'Pick your seats' }).getByRole('button', { name: /^Seat C6,/ }).waitFor();
+    await desk
+      .getByRole('group', { name: 'Pick your seats' })
+      .getByRole('button', { name: /^Seat C6,/ })
+      .waitFor();
     await snap(desk, 'manager-8-layout-editor');
     await desk.getByRole('button', { name: 'Create screen' }).click();
     await desk.getByText('Saved: 28 seats added, 0 changed, 0 removed.').waitFor();
@@ -92,7 +98,9 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await kiosk.getByLabel('Email for your receipt (optional)').fill('chai.fan@example.com');
     await kiosk.getByRole('button', { name: 'Pay by UPI' }).click();
     await kiosk.getByRole('img', { name: 'Scan with any UPI app to pay' }).waitFor();
-    const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { showtime: { screen: { name: 'Audi 3' } }, status: 'PENDING' } });
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({
+      where: { showtime: { screen: { name: 'Audi 3' } }, status: 'PENDING' },
+    });
     await fetch(`${system.sandbox.url}/_sandbox/qr_codes/${booking.razorpayQrId}/pay`, { method: 'POST' });
     await kiosk.getByText('Take your tickets below.').waitFor({ timeout: 20_000 });
     await kiosk.getByRole('button', { name: 'Done' }).click();
@@ -106,16 +114,27 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await row.getByRole('button', { name: 'Cancel show…' }).click();
     await row.getByLabel('Why is it cancelled?').fill('Projector broke down');
     await row.getByRole('button', { name: 'Cancel the show and refund everyone' }).click();
-    await row.getByRole('status', { name: 'Refund progress' }).getByText('Refunds 1 of 1 · emails 1 of 1').waitFor({ timeout: 20_000 });
+    await row
+      .getByRole('status', { name: 'Refund progress' })
+      .getByText('Refunds 1 of 1 · emails 1 of 1')
+      .waitFor({ timeout: 20_000 });
     await snap(desk, 'manager-9-show-cancelled');
 
     // The kiosk, still on the movie list, drops it at once (no other Chai at Dawn show today).
     await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).waitFor({ state: 'detached', timeout: 5_000 });
     await snap(kiosk, 'kiosk-6-after-cancel');
-    const refunded = await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { refunds: true } });
+    const refunded = await system.ctx.prisma.booking.findUniqueOrThrow({
+      where: { id: booking.id },
+      include: { refunds: true },
+    });
     expect(refunded.status).toBe('REFUNDED');
-    expect(refunded.refunds).toEqual([expect.objectContaining({ amountPaise: refunded.amountPaise, requestedBy: 'SYSTEM' })]);
-    const mail = await eventually(() => system.smtp.messages.filter((m) => m.subject?.startsWith('Cancelled: Chai at Dawn')), (m) => m.length === 1);
+    expect(refunded.refunds).toEqual([
+      expect.objectContaining({ amountPaise: refunded.amountPaise, requestedBy: 'SYSTEM' }),
+    ]);
+    const mail = await eventually(
+      () => system.smtp.messages.filter((m) => m.subject?.startsWith('Cancelled: Chai at Dawn')),
+      (m) => m.length === 1,
+    );
     expect(mail[0]!.text).toContain(`Your booking ${booking.code} is refunded in full`);
     await kiosk.close();
     await desk.close();
@@ -124,8 +143,13 @@ describe.skipIf(!hasChromium)('programme journey', () => {
   it('shows the GST each price carries as it is typed, refuses one GST cannot carry, and fixes a template saved before', async () => {
     const manager = DEMO_LOGINS.find((l) => l.role === 'MANAGER')!;
     const cinema = await system.ctx.prisma.cinema.findFirstOrThrow();
-    await system.ctx.prisma.priceTemplate.create({ data: { cinemaId: cinema.id, name: 'Old matinee', prices: { STANDARD: 110_00, PREMIUM: 150_00 } } });
-    for (const viewport of [{ width: 1440, height: 1100 }, { width: 360, height: 800 }]) {
+    await system.ctx.prisma.priceTemplate.create({
+      data: { cinemaId: cinema.id, name: 'Old matinee', prices: { STANDARD: 110_00, PREMIUM: 150_00 } },
+    });
+    for (const viewport of [
+      { width: 1440, height: 1100 },
+      { width: 360, height: 800 },
+    ]) {
       const desk = await browser.newPage({ viewport });
       desk.on('pageerror', (err) => console.error('manager page error:', err));
       await desk.goto(`${system.server.url}/manager`);
@@ -149,7 +173,10 @@ describe.skipIf(!hasChromium)('programme journey', () => {
         break;
       }
       await form.getByRole('button', { name: 'Save template' }).click();
-      await form.getByRole('alert').getByText('The premium price: ₹112.00 fits no GST slab', { exact: false }).waitFor();
+      await form
+        .getByRole('alert')
+        .getByText('The premium price: ₹112.00 fits no GST slab', { exact: false })
+        .waitFor();
       expect(await system.ctx.prisma.priceTemplate.count({ where: { name: 'Matinee' } })).toBe(0);
       await form.getByRole('textbox', { name: /^premium/ }).fill('118.01');
       await form.getByText('₹100.01 + 18 % GST ₹18.00').waitFor();
@@ -163,9 +190,14 @@ describe.skipIf(!hasChromium)('programme journey', () => {
       await edit.getByRole('textbox', { name: /^standard/ }).fill('105');
       await edit.getByRole('button', { name: 'Save template' }).click();
       await notice.waitFor({ state: 'detached' });
-      expect((await system.ctx.prisma.priceTemplate.findFirstOrThrow({ where: { name: 'Old matinee' } })).prices).toEqual({ STANDARD: 105_00, PREMIUM: 150_00 });
+      expect(
+        (await system.ctx.prisma.priceTemplate.findFirstOrThrow({ where: { name: 'Old matinee' } })).prices,
+      ).toEqual({ STANDARD: 105_00, PREMIUM: 150_00 });
       await desk.close();
-      await system.ctx.prisma.priceTemplate.update({ where: { cinemaId_name: { cinemaId: cinema.id, name: 'Old matinee' } }, data: { prices: { STANDARD: 110_00, PREMIUM: 150_00 } } });
+      await system.ctx.prisma.priceTemplate.update({
+        where: { cinemaId_name: { cinemaId: cinema.id, name: 'Old matinee' } },
+        data: { prices: { STANDARD: 110_00, PREMIUM: 150_00 } },
+      });
     }
   }, 90_000);
 });

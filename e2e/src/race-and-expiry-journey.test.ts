@@ -29,7 +29,9 @@ async function customerOnSeatMap(startsAt: Date, name: string): Promise<Page> {
   page.on('pageerror', (err) => console.error(`${name} page error:`, err));
   await page.goto(`${system.server.url}/`);
   await page.getByRole('button', { name: /^Starfall Express,/ }).click();
-  await page.getByRole('button', { name: new RegExp(`^${formatClock(startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`) }).click();
+  await page
+    .getByRole('button', { name: new RegExp(`^${formatClock(startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`) })
+    .click();
   await page.getByRole('group', { name: 'Pick your seats' }).waitFor();
   return page;
 }
@@ -57,8 +59,20 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
     await ravi.getByRole('button', { name: 'Continue' }).click();
     await ravi.getByRole('timer').waitFor();
 
-    const holds = await system.ctx.prisma.booking.findMany({ where: { showtimeId: showtime.id, status: 'PENDING' }, include: { seats: { include: { seat: true } } } });
-    expect(holds.map((b) => b.seats.map((s) => s.seat.label).sort().join(',')).sort()).toEqual(['F3,F4', 'F5,F6']);
+    const holds = await system.ctx.prisma.booking.findMany({
+      where: { showtimeId: showtime.id, status: 'PENDING' },
+      include: { seats: { include: { seat: true } } },
+    });
+    expect(
+      holds
+        .map((b) =>
+          b.seats
+            .map((s) => s.seat.label)
+            .sort()
+            .join(','),
+        )
+        .sort(),
+    ).toEqual(['F3,F4', 'F5,F6']);
     await asha.context().close();
     await ravi.context().close();
   }, 60_000);
@@ -71,7 +85,9 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
     await leaver.getByRole('button', { name: 'Continue' }).click();
     await leaver.getByRole('timer').waitFor();
     await expect.poll(() => seat(watcher, 'G7').getAttribute('aria-label')).toMatch(/taken/);
-    const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { showtimeId: showtime.id, status: 'PENDING', seats: { some: { seat: { label: 'G7' } } } } });
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({
+      where: { showtimeId: showtime.id, status: 'PENDING', seats: { some: { seat: { label: 'G7' } } } },
+    });
 
     // The customer walks away. The countdown runs out on their screen; the worker expires the hold.
     await leaver.getByText('Time is up. Your seats were released.').waitFor({ timeout: (HOLD_SECONDS + 5) * 1000 });
@@ -83,7 +99,11 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
 
     // Paying for it afterwards (a stale tab, a slow phone) is refused with the reason.
     const refused = await leaver.evaluate(async (bookingId) => {
-      const res = await fetch('/trpc/payments.createOrder', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bookingId, method: 'checkout' }) });
+      const res = await fetch('/trpc/payments.createOrder', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ bookingId, method: 'checkout' }),
+      });
       return (await res.json()) as { error?: { message: string } };
     }, booking.id);
     expect(refused.error?.message).toMatch(/released|expired|time ran out|not found/i);

@@ -24,7 +24,18 @@ export const WEB_DIST = path.join(root, 'kiosk/out/web');
 /** `npm test` builds the web app before the suites; a journey run on its own builds it here. */
 function ensureWebBuild(): void {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  execFileSync(process.execPath, [path.join(root, 'kiosk/node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: path.join(root, 'kiosk'), stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'kiosk/node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'vite.web.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: path.join(root, 'kiosk'), stdio: 'inherit' },
+  );
 }
 
 /**
@@ -35,7 +46,9 @@ async function notJustBeforeMidnight(): Promise<void> {
   const istSeconds = (Date.now() / 1000 + 330 * 60) % 86_400;
   const left = 86_400 - istSeconds;
   if (left > 5 * 60) return;
-  console.warn(`browser journeys wait ${Math.ceil(left + 30)} s for midnight in Asia/Kolkata (no "later today" before it)`);
+  console.warn(
+    `browser journeys wait ${Math.ceil(left + 30)} s for midnight in Asia/Kolkata (no "later today" before it)`,
+  );
   await new Promise((r) => setTimeout(r, (left + 30) * 1000));
 }
 
@@ -47,7 +60,13 @@ export async function startSystem(overrides: Record<string, string> = {}) {
   const smtpPort = await freePort();
   const smtp = new SmtpCatcher();
   await smtp.listen(smtpPort);
-  const ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, WEB_DIST_DIR: WEB_DIST, ...overrides });
+  const ctx = await createTestContext({
+    ...TEST_RAZORPAY,
+    RAZORPAY_API_URL: sandbox.url,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    WEB_DIST_DIR: WEB_DIST,
+    ...overrides,
+  });
   const seed = await seedCinema(ctx.prisma);
   const server = await startTestServer(ctx);
   sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
@@ -99,5 +118,9 @@ export function showLaterToday(system: TSystem) {
 /** A booking an online customer paid for through Checkout (over the API, as the web app does). */
 export async function paidWebBooking(system: TSystem, { seats, email }: { seats: number; email: string }) {
   const { showtime, seatIds } = await showLaterToday(system);
-  return holdAndPay(createCustomerClient(system.server.url), system.sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats), email });
+  return holdAndPay(createCustomerClient(system.server.url), system.sandbox.url, {
+    showtimeId: showtime.id,
+    seatIds: seatIds.slice(0, seats),
+    email,
+  });
 }

@@ -42,7 +42,11 @@ describe.skipIf(!hasChromium)('web journey', () => {
     await page.goto(`${system.server.url}/`);
 
     await page.getByRole('button', { name: /^Starfall Express,/ }).click();
-    await page.getByRole('button', { name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`) }).click();
+    await page
+      .getByRole('button', {
+        name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),
+      })
+      .click();
     // The cinema's seat rule, explained before it could be refused: D2 alone strands D1.
     await page.getByRole('button', { name: /^Seat D2,/ }).click();
     await page.getByText("Please don't leave D1 empty on its own").waitFor();
@@ -56,7 +60,9 @@ describe.skipIf(!hasChromium)('web journey', () => {
     // Online, the email is required: paying without it is refused on the page, nothing is ordered.
     await page.getByRole('button', { name: 'Pay by card or other methods' }).click();
     await page.getByText('Please enter an email address like name@example.com.').waitFor();
-    const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { showtimeId: showtime.id, status: 'PENDING' } });
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({
+      where: { showtimeId: showtime.id, status: 'PENDING' },
+    });
     expect(booking.razorpayOrderId).toBeNull();
 
     await page.getByLabel('Email for your tickets').fill('online@example.com');
@@ -72,11 +78,17 @@ describe.skipIf(!hasChromium)('web journey', () => {
     expect(await page.getByRole('img', { name: /^QR D[34]$/ }).count()).toBe(2);
     await snap(page, 'web-3-e-ticket');
     // The e-ticket's QR codes carry the same signed tokens as the printed tickets and the PDF.
-    const tokens = await system.ctx.prisma.ticket.findMany({ where: { bookingId: booking.id }, orderBy: { seatLabel: 'asc' } });
+    const tokens = await system.ctx.prisma.ticket.findMany({
+      where: { bookingId: booking.id },
+      orderBy: { seatLabel: 'asc' },
+    });
     for (const ticket of tokens) expect(await readQr(page, `QR ${ticket.seatLabel}`)).toBe(ticket.token);
     expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe('CONFIRMED');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download tickets (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download tickets (PDF)' }).click(),
+    ]);
     const pdf = await download.createReadStream().then(async (stream) => {
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(chunk as Buffer);

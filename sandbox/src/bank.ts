@@ -33,7 +33,9 @@ function newPayment(fields: Partial<TPayment> & Pick<TPayment, 'amount' | 'metho
     error_source: null,
     error_step: null,
     error_reason: null,
-    acquirer_data: upi ? { rrn: String(100000000000 + Math.floor(Math.random() * 8e11)) } : { auth_code: String(100000 + Math.floor(Math.random() * 8e5)) },
+    acquirer_data: upi
+      ? { rrn: String(100000000000 + Math.floor(Math.random() * 8e11)) }
+      : { auth_code: String(100000 + Math.floor(Math.random() * 8e5)) },
     created_at: unixNow(),
     ...fields,
   };
@@ -91,8 +93,17 @@ export class Bank {
     if (!qr) throw notFound();
     if (qr.status !== 'active') throw badRequest('The QR code is closed', 'qr_code_id');
     const paid = amount ?? qr.payment_amount;
-    if (!paid || (qr.fixed_amount && paid !== qr.payment_amount)) throw badRequest('The amount does not match the QR code', 'amount');
-    const payment = newPayment({ amount: paid, method: 'upi', order_id: null, status: 'captured', captured: true, description: 'QRv2 Payment', customer_id: qr.customer_id });
+    if (!paid || (qr.fixed_amount && paid !== qr.payment_amount))
+      throw badRequest('The amount does not match the QR code', 'amount');
+    const payment = newPayment({
+      amount: paid,
+      method: 'upi',
+      order_id: null,
+      status: 'captured',
+      captured: true,
+      description: 'QRv2 Payment',
+      customer_id: qr.customer_id,
+    });
     this.store.payments.set(payment.id, payment);
     this.store.qrPayments.set(qr.id, [...(this.store.qrPayments.get(qr.id) ?? []), payment.id]);
     qr.payments_amount_received += paid;
@@ -103,10 +114,14 @@ export class Bank {
     return payment;
   }
 
-  refund(paymentId: string, opts: { amount?: number; speed?: 'normal' | 'optimum'; notes?: Record<string, string>; receipt?: string }): TRefund {
+  refund(
+    paymentId: string,
+    opts: { amount?: number; speed?: 'normal' | 'optimum'; notes?: Record<string, string>; receipt?: string },
+  ): TRefund {
     const payment = this.store.payments.get(paymentId);
     if (!payment) throw notFound();
-    if (payment.status !== 'captured') throw badRequest('The payment has been fully refunded already or is not captured', 'payment_id');
+    if (payment.status !== 'captured')
+      throw badRequest('The payment has been fully refunded already or is not captured', 'payment_id');
     const remaining = payment.amount - payment.amount_refunded;
     const amount = opts.amount ?? remaining;
     if (!Number.isInteger(amount) || amount < 100) throw badRequest('The amount must be at least INR 1.00', 'amount');

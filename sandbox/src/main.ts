@@ -18,7 +18,12 @@ const { app } = await buildSandbox({
   keyId: env.RAZORPAY_KEY_ID,
   keySecret: env.RAZORPAY_KEY_SECRET,
   publicUrl,
-  webhook: { url: env.RAZORPAY_WEBHOOK_URL ?? null, secret: env.RAZORPAY_WEBHOOK_SECRET, retryBaseMs: 2_000, maxAttempts: 10 },
+  webhook: {
+    url: env.RAZORPAY_WEBHOOK_URL ?? null,
+    secret: env.RAZORPAY_WEBHOOK_SECRET,
+    retryBaseMs: 2_000,
+    maxAttempts: 10,
+  },
 });
 await app.listen({ host: '127.0.0.1', port: env.RAZORPAY_SANDBOX_PORT });
 console.log(`Razorpay sandbox on ${publicUrl} (webhooks to ${env.RAZORPAY_WEBHOOK_URL ?? 'nowhere'})`);

@@ -25,5 +25,10 @@ export class RazorpayError extends Error {
   }
 }
 
-export const badRequest = (description: string, field: string | null = null) => new RazorpayError(400, 'BAD_REQUEST_ERROR', description, field, { source: 'business', step: 'payment_initiation', reason: 'input_validation_failed' });
+export const badRequest = (description: string, field: string | null = null) =>
+  new RazorpayError(400, 'BAD_REQUEST_ERROR', description, field, {
+    source: 'business',
+    step: 'payment_initiation',
+    reason: 'input_validation_failed',
+  });
 export const notFound = () => new RazorpayError(400, 'BAD_REQUEST_ERROR', 'The id provided does not exist');

@@ -61,7 +61,10 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = issue.path.join('.') || null;
-    throw badRequest(issue.code === 'invalid_type' && issue.input === undefined ? `The ${field} field is required.` : issue.message, field);
+    throw badRequest(
+      issue.code === 'invalid_type' && issue.input === undefined ? `The ${field} field is required.` : issue.message,
+      field,
+    );
   }
   return result.data;
 }
@@ -82,7 +85,9 @@ export interface TSandbox {
 export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
   const store = new SandboxStore();
   const app = Fastify({ logger: false });
-  const webhooks = new WebhookSender(store, { accountId: 'acc_MarqueeSandbox1', ...config.webhook }, (m) => app.log.warn(m));
+  const webhooks = new WebhookSender(store, { accountId: 'acc_MarqueeSandbox1', ...config.webhook }, (m) =>
+    app.log.warn(m),
+  );
   const bank = new Bank(store, webhooks, config.keySecret);
   app.addHook('onClose', () => webhooks.close());
 
@@ -94,11 +99,24 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof RazorpayError) return reply.code(err.statusCode).send(err.toBody());
     const statusCode = (err as { statusCode?: number }).statusCode;
-    if (statusCode && statusCode < 500) return reply.code(400).send(badRequest(err instanceof Error ? err.message : 'Bad request').toBody());
+    if (statusCode && statusCode < 500)
+      return reply.code(400).send(badRequest(err instanceof Error ? err.message : 'Bad request').toBody());
     app.log.error(err);
-    return reply.code(500).send(new RazorpayError(500, 'SERVER_ERROR', 'We are facing some trouble completing your request at the moment. Please try again shortly.').toBody());
+    return reply
+      .code(500)
+      .send(
+        new RazorpayError(
+          500,
+          'SERVER_ERROR',
+          'We are facing some trouble completing your request at the moment. Please try again shortly.',
+        ).toBody(),
+      );
   });
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send(new RazorpayError(404, 'BAD_REQUEST_ERROR', 'The requested URL was not found on the server.').toBody()));
+  app.setNotFoundHandler((_req, reply) =>
+    reply
+      .code(404)
+      .send(new RazorpayError(404, 'BAD_REQUEST_ERROR', 'The requested URL was not found on the server.').toBody()),
+  );
 
   // --- Razorpay's API, behind Basic auth -----------------------------------------------------
   await app.register(
@@ -106,8 +124,14 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
       api.addHook('onRequest', async (req) => {
         const header = req.headers.authorization ?? '';
         const [scheme, encoded] = header.split(' ');
-        const [id, secret] = Buffer.from(encoded ?? '', 'base64').toString().split(':');
-        if (scheme !== 'Basic' || !constantTimeEqual(id ?? '', config.keyId) || !constantTimeEqual(secret ?? '', config.keySecret)) {
+        const [id, secret] = Buffer.from(encoded ?? '', 'base64')
+          .toString()
+          .split(':');
+        if (
+          scheme !== 'Basic' ||
+          !constantTimeEqual(id ?? '', config.keyId) ||
+          !constantTimeEqual(secret ?? '', config.keySecret)
+        ) {
           throw new RazorpayError(401, 'BAD_REQUEST_ERROR', 'Authentication failed');
         }
       });
@@ -130,14 +154,22 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
         store.orders.set(order.id, order);
         return order;
       });
-      api.get<{ Params: { id: string } }>('/orders/:id', async (req) => store.orders.get(req.params.id) ?? Promise.reject(notFound()));
+      api.get<{ Params: { id: string } }>(
+        '/orders/:id',
+        async (req) => store.orders.get(req.params.id) ?? Promise.reject(notFound()),
+      );
       api.get<{ Params: { id: string } }>('/orders/:id/payments', async (req) => {
         if (!store.orders.has(req.params.id)) throw notFound();
         return collection(store.paymentsOfOrder(req.params.id));
       });
 
-      api.get<{ Params: { id: string } }>('/payments/:id', async (req) => store.payments.get(req.params.id) ?? Promise.reject(notFound()));
-      api.post<{ Params: { id: string } }>('/payments/:id/refund', async (req) => bank.refund(req.params.id, parse(ZRefundCreate, req.body)));
+      api.get<{ Params: { id: string } }>(
+        '/payments/:id',
+        async (req) => store.payments.get(req.params.id) ?? Promise.reject(notFound()),
+      );
+      api.post<{ Params: { id: string } }>('/payments/:id/refund', async (req) =>
+        bank.refund(req.params.id, parse(ZRefundCreate, req.body)),
+      );
       api.get<{ Params: { id: string } }>('/payments/:id/refunds', async (req) => {
         if (!store.payments.has(req.params.id)) throw notFound();
         return collection([...store.refunds.values()].filter((r) => r.payment_id === req.params.id));
@@ -147,11 +179,15 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
         if (!refund || refund.payment_id !== req.params.id) throw notFound();
         return refund;
       });
-      api.get<{ Params: { id: string } }>('/refunds/:id', async (req) => store.refunds.get(req.params.id) ?? Promise.reject(notFound()));
+      api.get<{ Params: { id: string } }>(
+        '/refunds/:id',
+        async (req) => store.refunds.get(req.params.id) ?? Promise.reject(notFound()),
+      );
 
       api.post('/payments/qr_codes', async (req) => {
         const body = parse(ZQrCreate, req.body);
-        if (body.fixed_amount && body.payment_amount === undefined) throw badRequest('The payment amount field is required when fixed amount is true.', 'payment_amount');
+        if (body.fixed_amount && body.payment_amount === undefined)
+          throw badRequest('The payment amount field is required when fixed amount is true.', 'payment_amount');
         const now = unixNow();
         if (body.close_by !== undefined && body.close_by < now + QR_MIN_CLOSE_BY_S) {
           throw badRequest('close_by should be at least 15 minutes after current time', 'close_by');
@@ -183,7 +219,10 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
         store.qrCodes.set(id, qr);
         return qr;
       });
-      api.get<{ Params: { id: string } }>('/payments/qr_codes/:id', async (req) => store.qrCodes.get(req.params.id) ?? Promise.reject(notFound()));
+      api.get<{ Params: { id: string } }>(
+        '/payments/qr_codes/:id',
+        async (req) => store.qrCodes.get(req.params.id) ?? Promise.reject(notFound()),
+      );
       api.post<{ Params: { id: string } }>('/payments/qr_codes/:id/close', async (req) => {
         const qr = store.qrCodes.get(req.params.id);
         if (!qr) throw notFound();
@@ -200,10 +239,16 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
   );
 
   // --- The customer's side and debugging (no auth: this is the "bank" and the test harness) ----
-  app.post<{ Params: { id: string }; Body: { outcome?: string; method?: string } }>('/_sandbox/orders/:id/pay', async (req) => {
-    const { outcome, method } = parse(z.object({ outcome: z.enum(['captured', 'failed']), method: z.enum(['card', 'upi']).default('card') }), req.body);
-    return bank.payOrder(req.params.id, outcome, method);
-  });
+  app.post<{ Params: { id: string }; Body: { outcome?: string; method?: string } }>(
+    '/_sandbox/orders/:id/pay',
+    async (req) => {
+      const { outcome, method } = parse(
+        z.object({ outcome: z.enum(['captured', 'failed']), method: z.enum(['card', 'upi']).default('card') }),
+        req.body,
+      );
+      return bank.payOrder(req.params.id, outcome, method);
+    },
+  );
   app.post<{ Params: { id: string }; Body: { amount?: number } }>('/_sandbox/qr_codes/:id/pay', async (req) => {
     const { amount } = parse(z.object({ amount: z.number().int().optional() }), req.body);
     return bank.payQr(req.params.id, amount);
@@ -215,7 +260,11 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
     if (!qr) throw notFound();
     // What a UPI app would scan: a upi://pay intent naming this QR as the transaction reference.
     const amount = qr.payment_amount === null ? '' : `&am=${(qr.payment_amount / 100).toFixed(2)}`;
-    const png = await QRCode.toBuffer(`upi://pay?pa=marquee@sandbox&pn=Marquee&tr=${qr.id}${amount}&cu=INR`, { type: 'png', width: 360, margin: 2 });
+    const png = await QRCode.toBuffer(`upi://pay?pa=marquee@sandbox&pn=Marquee&tr=${qr.id}${amount}&cu=INR`, {
+      type: 'png',
+      width: 360,
+      margin: 2,
+    });
     return reply.type('image/png').header('cache-control', 'no-store').send(png);
   });
 

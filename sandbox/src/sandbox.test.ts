@@ -17,7 +17,11 @@ let failNext = 0;
 const receiver = Fastify();
 receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 receiver.post('/hook', async (req, reply) => {
-  received.push({ eventId: String(req.headers['x-razorpay-event-id']), signature: String(req.headers['x-razorpay-signature']), body: req.body as string });
+  received.push({
+    eventId: String(req.headers['x-razorpay-event-id']),
+    signature: String(req.headers['x-razorpay-signature']),
+    body: req.body as string,
+  });
   if (failNext > 0) {
     failNext -= 1;
     return reply.code(500).send('down');
@@ -34,18 +38,30 @@ function client(keyId = KEY_ID, keySecret = KEY_SECRET): Razorpay {
 }
 
 async function control(path: string, body: object) {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 async function rejection(promise: Promise<unknown>) {
-  return (await promise.then(() => null, (e: unknown) => e)) as { statusCode: number; error: { code: string; description: string; field: string | null } };
+  return (await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { statusCode: number; error: { code: string; description: string; field: string | null } };
 }
 
 beforeAll(async () => {
   await receiver.listen({ host: '127.0.0.1', port: 0 });
   const hookUrl = `http://127.0.0.1:${(receiver.server.address() as { port: number }).port}/hook`;
-  sandbox = await buildSandbox({ keyId: KEY_ID, keySecret: KEY_SECRET, publicUrl: 'http://sandbox.invalid', webhook: { url: hookUrl, secret: WEBHOOK_SECRET, retryBaseMs: 50, maxAttempts: 5 } });
+  sandbox = await buildSandbox({
+    keyId: KEY_ID,
+    keySecret: KEY_SECRET,
+    publicUrl: 'http://sandbox.invalid',
+    webhook: { url: hookUrl, secret: WEBHOOK_SECRET, retryBaseMs: 50, maxAttempts: 5 },
+  });
   await sandbox.app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(sandbox.app.server.address() as { port: number }).port}`;
   rp = client();
@@ -57,23 +73,49 @@ afterAll(async () => {
 
 describe('orders through the official SDK', () => {
   it('creates, fetches and pays an order; the Checkout response is signed with the key secret', async () => {
-    const order = await rp.orders.create({ amount: 50_000, currency: 'INR', receipt: 'MQ-ABC123', notes: { bookingId: 'b1' } });
-    expect(order).toMatchObject({ entity: 'order', amount: 50_000, amount_paid: 0, amount_due: 50_000, status: 'created', attempts: 0, receipt: 'MQ-ABC123' });
+    const order = await rp.orders.create({
+      amount: 50_000,
+      currency: 'INR',
+      receipt: 'MQ-ABC123',
+      notes: { bookingId: 'b1' },
+    });
+    expect(order).toMatchObject({
+      entity: 'order',
+      amount: 50_000,
+      amount_paid: 0,
+      amount_due: 50_000,
+      status: 'created',
+      attempts: 0,
+      receipt: 'MQ-ABC123',
+    });
     expect(order.id).toMatch(/^order_[0-9A-Za-z]{14}$/);
     const paid = await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' });
     const { razorpay_order_id, razorpay_payment_id, razorpay_signature } = paid.body as Record<string, string>;
     expect(razorpay_order_id).toBe(order.id);
-    expect(razorpay_signature).toBe(createHmac('sha256', KEY_SECRET).update(`${order.id}|${razorpay_payment_id}`).digest('hex'));
-    expect(await rp.orders.fetch(order.id)).toMatchObject({ status: 'paid', amount_paid: 50_000, amount_due: 0, attempts: 1 });
+    expect(razorpay_signature).toBe(
+      createHmac('sha256', KEY_SECRET).update(`${order.id}|${razorpay_payment_id}`).digest('hex'),
+    );
+    expect(await rp.orders.fetch(order.id)).toMatchObject({
+      status: 'paid',
+      amount_paid: 50_000,
+      amount_due: 0,
+      attempts: 1,
+    });
     const payments = await rp.orders.fetchPayments(order.id);
-    expect(payments).toMatchObject({ entity: 'collection', count: 1, items: [{ id: razorpay_payment_id, status: 'captured', captured: true, order_id: order.id }] });
+    expect(payments).toMatchObject({
+      entity: 'collection',
+      count: 1,
+      items: [{ id: razorpay_payment_id, status: 'captured', captured: true, order_id: order.id }],
+    });
     expect(await rp.payments.fetch(razorpay_payment_id!)).toMatchObject({ amount: 50_000, status: 'captured' });
   });
 
   it('records a failed attempt the way Checkout reports it, and keeps the order payable', async () => {
     const order = await rp.orders.create({ amount: 20_000, currency: 'INR' });
     const failed = await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'failed' });
-    expect(failed.body).toMatchObject({ error: { code: 'BAD_REQUEST_ERROR', reason: 'payment_failed', metadata: { order_id: order.id } } });
+    expect(failed.body).toMatchObject({
+      error: { code: 'BAD_REQUEST_ERROR', reason: 'payment_failed', metadata: { order_id: order.id } },
+    });
     expect(await rp.orders.fetch(order.id)).toMatchObject({ status: 'attempted', attempts: 1 });
     await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' });
     const payments = await rp.orders.fetchPayments(order.id);
@@ -81,10 +123,21 @@ describe('orders through the official SDK', () => {
   });
 
   it('answers errors in Razorpay’s shape', async () => {
-    expect(await rejection(rp.orders.create({ amount: 50, currency: 'INR' }))).toMatchObject({ statusCode: 400, error: { code: 'BAD_REQUEST_ERROR', field: 'amount', description: 'The amount must be at least INR 1.00' } });
-    expect(await rejection(rp.orders.fetch('order_DoesNotExist00'))).toMatchObject({ statusCode: 400, error: { description: 'The id provided does not exist' } });
-    expect(await rejection(client(KEY_ID, 'wrong').orders.fetch('order_x'))).toMatchObject({ statusCode: 401, error: { description: 'Authentication failed' } });
-    const res = await fetch(`${base}/v1/nothing-here`, { headers: { authorization: `Basic ${Buffer.from(`${KEY_ID}:${KEY_SECRET}`).toString('base64')}` } });
+    expect(await rejection(rp.orders.create({ amount: 50, currency: 'INR' }))).toMatchObject({
+      statusCode: 400,
+      error: { code: 'BAD_REQUEST_ERROR', field: 'amount', description: 'The amount must be at least INR 1.00' },
+    });
+    expect(await rejection(rp.orders.fetch('order_DoesNotExist00'))).toMatchObject({
+      statusCode: 400,
+      error: { description: 'The id provided does not exist' },
+    });
+    expect(await rejection(client(KEY_ID, 'wrong').orders.fetch('order_x'))).toMatchObject({
+      statusCode: 401,
+      error: { description: 'Authentication failed' },
+    });
+    const res = await fetch(`${base}/v1/nothing-here`, {
+      headers: { authorization: `Basic ${Buffer.from(`${KEY_ID}:${KEY_SECRET}`).toString('base64')}` },
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -94,39 +147,88 @@ describe('UPI QR codes through the official SDK', () => {
 
   it('refuses a close_by less than 15 minutes ahead, and a fixed amount without its amount', async () => {
     const soon = Math.floor(Date.now() / 1000) + 10 * 60;
-    expect(await rejection(rp.qrCode.create({ type: 'upi_qr', usage: 'single_use', fixed_amount: true, payment_amount: 300, close_by: soon }))).toMatchObject({ statusCode: 400, error: { field: 'close_by' } });
-    expect(await rejection(rp.qrCode.create({ type: 'upi_qr', usage: 'single_use', fixed_amount: true, close_by: closeBy() } as never))).toMatchObject({ error: { field: 'payment_amount' } });
+    expect(
+      await rejection(
+        rp.qrCode.create({
+          type: 'upi_qr',
+          usage: 'single_use',
+          fixed_amount: true,
+          payment_amount: 300,
+          close_by: soon,
+        }),
+      ),
+    ).toMatchObject({ statusCode: 400, error: { field: 'close_by' } });
+    expect(
+      await rejection(
+        rp.qrCode.create({ type: 'upi_qr', usage: 'single_use', fixed_amount: true, close_by: closeBy() } as never),
+      ),
+    ).toMatchObject({ error: { field: 'payment_amount' } });
   });
 
   it('takes exactly the fixed amount once, then closes as paid', async () => {
-    const qr = await rp.qrCode.create({ type: 'upi_qr', name: 'Kiosk 1', usage: 'single_use', fixed_amount: true, payment_amount: 44_000, close_by: closeBy(), notes: { bookingId: 'b2' } });
+    const qr = await rp.qrCode.create({
+      type: 'upi_qr',
+      name: 'Kiosk 1',
+      usage: 'single_use',
+      fixed_amount: true,
+      payment_amount: 44_000,
+      close_by: closeBy(),
+      notes: { bookingId: 'b2' },
+    });
     expect(qr).toMatchObject({ entity: 'qr_code', status: 'active', payment_amount: 44_000, close_reason: null });
     expect((await control(`/_sandbox/qr_codes/${qr.id}/pay`, { amount: 100 })).status).toBe(400);
     const payment = (await control(`/_sandbox/qr_codes/${qr.id}/pay`, {})).body;
-    expect(payment).toMatchObject({ amount: 44_000, method: 'upi', status: 'captured', order_id: null, description: 'QRv2 Payment' });
-    expect(await rp.qrCode.fetch(qr.id)).toMatchObject({ status: 'closed', close_reason: 'paid', payments_count_received: 1, payments_amount_received: 44_000 });
+    expect(payment).toMatchObject({
+      amount: 44_000,
+      method: 'upi',
+      status: 'captured',
+      order_id: null,
+      description: 'QRv2 Payment',
+    });
+    expect(await rp.qrCode.fetch(qr.id)).toMatchObject({
+      status: 'closed',
+      close_reason: 'paid',
+      payments_count_received: 1,
+      payments_amount_received: 44_000,
+    });
     expect(await rp.qrCode.fetchAllPayments(qr.id)).toMatchObject({ count: 1, items: [{ id: payment.id }] });
     expect((await control(`/_sandbox/qr_codes/${qr.id}/pay`, {})).status).toBe(400);
   });
 
   it('closes on demand (the SDK sends an empty form body) and refuses a second close', async () => {
-    const qr = await rp.qrCode.create({ type: 'upi_qr', usage: 'single_use', fixed_amount: true, payment_amount: 300, close_by: closeBy() });
+    const qr = await rp.qrCode.create({
+      type: 'upi_qr',
+      usage: 'single_use',
+      fixed_amount: true,
+      payment_amount: 300,
+      close_by: closeBy(),
+    });
     expect(await rp.qrCode.close(qr.id)).toMatchObject({ status: 'closed', close_reason: 'on_demand' });
     expect(await rejection(rp.qrCode.close(qr.id))).toMatchObject({ statusCode: 400 });
     const image = await fetch(`${base}/_sandbox/qr_codes/${qr.id}/image.png`);
     expect(image.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await image.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
   });
 });
 
 describe('refunds through the official SDK', () => {
   it('refunds a captured payment in full, once', async () => {
     const order = await rp.orders.create({ amount: 30_000, currency: 'INR' });
-    const { razorpay_payment_id: paymentId } = (await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' })).body as Record<string, string>;
+    const { razorpay_payment_id: paymentId } = (
+      await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' })
+    ).body as Record<string, string>;
     const refund = await rp.payments.refund(paymentId!, {});
     expect(refund).toMatchObject({ entity: 'refund', amount: 30_000, payment_id: paymentId, status: 'processed' });
     expect(await rp.refunds.fetch(refund.id)).toMatchObject({ id: refund.id, amount: 30_000 });
-    expect(await rp.payments.fetch(paymentId!)).toMatchObject({ status: 'refunded', amount_refunded: 30_000, refund_status: 'full' });
+    expect(await rp.payments.fetch(paymentId!)).toMatchObject({
+      status: 'refunded',
+      amount_refunded: 30_000,
+      refund_status: 'full',
+    });
     expect(await rejection(rp.payments.refund(paymentId!, {}))).toMatchObject({ statusCode: 400 });
   });
 });
@@ -135,7 +237,13 @@ describe('webhooks', () => {
   it('are signed over the raw body, carry an event id, and are retried with the same id until accepted', async () => {
     received.length = 0;
     failNext = 2;
-    const qr = await rp.qrCode.create({ type: 'upi_qr', usage: 'single_use', fixed_amount: true, payment_amount: 500, close_by: Math.floor(Date.now() / 1000) + 3600 });
+    const qr = await rp.qrCode.create({
+      type: 'upi_qr',
+      usage: 'single_use',
+      fixed_amount: true,
+      payment_amount: 500,
+      close_by: Math.floor(Date.now() / 1000) + 3600,
+    });
     await control(`/_sandbox/qr_codes/${qr.id}/pay`, {});
     // Both events (payment.captured, qr_code.credited) fail once, then go through on their retry.
     type TLog = { deliveries: { event: string; delivered: boolean; attempts: unknown[] }[] };
@@ -152,7 +260,11 @@ describe('webhooks', () => {
     const credited = received.filter((r) => r.body.includes('"qr_code.credited"'));
     expect(credited).toHaveLength(2);
     for (const r of received) expect(Razorpay.validateWebhookSignature(r.body, r.signature, WEBHOOK_SECRET)).toBe(true);
-    const envelope = JSON.parse(credited[0]!.body) as { event: string; contains: string[]; payload: { payment: { entity: { amount: number } }; qr_code: { entity: { id: string } } } };
+    const envelope = JSON.parse(credited[0]!.body) as {
+      event: string;
+      contains: string[];
+      payload: { payment: { entity: { amount: number } }; qr_code: { entity: { id: string } } };
+    };
     expect(envelope).toMatchObject({ entity: 'event', event: 'qr_code.credited', contains: ['payment', 'qr_code'] });
     expect(envelope.payload.qr_code.entity.id).toBe(qr.id);
     // Each failed attempt was retried with the same event id: 4 deliveries, 2 distinct ids.

@@ -43,10 +43,18 @@ export class WebhookSender {
       account_id: this.config.accountId,
       event,
       contains: Object.keys(payload),
-      payload: Object.fromEntries(Object.entries(payload).map(([name, entity]) => [name, { entity: structuredClone(entity) }])),
+      payload: Object.fromEntries(
+        Object.entries(payload).map(([name, entity]) => [name, { entity: structuredClone(entity) }]),
+      ),
       created_at: unixNow(),
     });
-    const delivery = { eventId, event, createdAt: unixNow(), attempts: [] as { at: number; status: number | null; error: string | null }[], delivered: false };
+    const delivery = {
+      eventId,
+      event,
+      createdAt: unixNow(),
+      attempts: [] as { at: number; status: number | null; error: string | null }[],
+      delivered: false,
+    };
     this.store.webhooks.push(delivery);
     void this.attempt(delivery, body, 0);
   }
@@ -57,7 +65,11 @@ export class WebhookSender {
     try {
       const res = await fetch(this.url!, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-razorpay-signature': signWebhook(body, this.config.secret), 'x-razorpay-event-id': delivery.eventId },
+        headers: {
+          'content-type': 'application/json',
+          'x-razorpay-signature': signWebhook(body, this.config.secret),
+          'x-razorpay-event-id': delivery.eventId,
+        },
         body,
         signal: AbortSignal.timeout(5_000),
       });
@@ -75,10 +87,13 @@ export class WebhookSender {
       this.log(`webhook ${delivery.event} ${delivery.eventId} gave up after ${n + 1} attempts`);
       return;
     }
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.attempt(delivery, body, n + 1);
-    }, this.config.retryBaseMs * 2 ** n);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.attempt(delivery, body, n + 1);
+      },
+      this.config.retryBaseMs * 2 ** n,
+    );
     this.timers.add(timer);
   }
 

@@ -5,7 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type autocannon from 'autocannon';
 import pg from 'pg';
-import { benchCinema, benchPrefix, cpuSnapshot, freePort, load, pct, report, startProcess, stopProcess, type TRow } from './lib';
+import {
+  benchCinema,
+  benchPrefix,
+  cpuSnapshot,
+  freePort,
+  load,
+  pct,
+  report,
+  startProcess,
+  stopProcess,
+  type TRow,
+} from './lib';
 
 const CONNECTIONS = 200;
 const DURATION_S = 8;
@@ -18,7 +29,11 @@ const WARM_UP_S = 20;
 const SHOWTIMES = 10;
 const INSTANCES = availableParallelism();
 
-async function straightInserts(databaseUrl: string, showtimeId: string, seatIds: string[]): Promise<{ perSecond: number; p50: number; p99: number; cpu: { client: number; postgres: number } | null }> {
+async function straightInserts(
+  databaseUrl: string,
+  showtimeId: string,
+  seatIds: string[],
+): Promise<{ perSecond: number; p50: number; p99: number; cpu: { client: number; postgres: number } | null }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   let latencies: number[] = [];
   let until = Date.now() + WARM_UP_S * 1000;
@@ -35,12 +50,10 @@ async function straightInserts(databaseUrl: string, showtimeId: string, seatIds:
            VALUES ($1, $2, $3, 'CANCELLED', 'WEB', $4, 20000, 0, now() + interval '10 minutes', now())`,
           [id, `bench-${n++}`, showtimeId, `bench:${id}`],
         );
-        await client.query(`INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active) VALUES ($1, $2, $3, $4, 20000, false)`, [
-          randomUUID(),
-          id,
-          showtimeId,
-          seatIds[n % seatIds.length],
-        ]);
+        await client.query(
+          `INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active) VALUES ($1, $2, $3, $4, 20000, false)`,
+          [randomUUID(), id, showtimeId, seatIds[n % seatIds.length]],
+        );
         await client.query('COMMIT');
       } finally {
         client.release();
@@ -57,14 +70,23 @@ async function straightInserts(databaseUrl: string, showtimeId: string, seatIds:
   const after = cpuSnapshot(process.pid);
   await pool.end();
   latencies.sort((a, b) => a - b);
-  const cpu = before && after ? { client: (after.process - before.process) / latencies.length, postgres: (after.postgres - before.postgres) / latencies.length } : null;
+  const cpu =
+    before && after
+      ? {
+          client: (after.process - before.process) / latencies.length,
+          postgres: (after.postgres - before.postgres) / latencies.length,
+        }
+      : null;
   return { perSecond: latencies.length / DURATION_S, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), cpu };
 }
 
 /** Statements and holds so far per batched statement (read, write), from the API's summed /metrics. */
 async function holdBatches(base: string): Promise<Record<'read' | 'write', { statements: number; holds: number }>> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  const value = (suffix: string, statement: string) => Number(text.match(new RegExp(`^marquee_hold_batch_size_${suffix}\\{statement="${statement}"\\} (\\S+)$`, 'm'))?.[1] ?? 0);
+  const value = (suffix: string, statement: string) =>
+    Number(
+      text.match(new RegExp(`^marquee_hold_batch_size_${suffix}\\{statement="${statement}"\\} (\\S+)$`, 'm'))?.[1] ?? 0,
+    );
   const of = (statement: string) => ({ statements: value('count', statement), holds: value('sum', statement) });
   return { read: of('read'), write: of('write') };
 }
@@ -76,22 +98,30 @@ export async function benchHolds(): Promise<string> {
   const seatIds = screen.seats.map((s) => s.id);
 
   const port = await freePort();
-  const api = await startProcess('server/src/main.ts', [], {
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    REDIS_PREFIX: benchPrefix(),
-    LOG_LEVEL: 'warn',
-    HOLDS_PER_MINUTE: '1000000',
-    // As npm start runs it: one instance per core, sharing 20 Postgres connections.
-    API_INSTANCES: String(INSTANCES),
-    DATABASE_POOL_SIZE: '20',
-  }, `http://127.0.0.1:${port}/readyz`);
+  const api = await startProcess(
+    'server/src/main.ts',
+    [],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      REDIS_PREFIX: benchPrefix(),
+      LOG_LEVEL: 'warn',
+      HOLDS_PER_MINUTE: '1000000',
+      // As npm start runs it: one instance per core, sharing 20 Postgres connections.
+      API_INSTANCES: String(INSTANCES),
+      DATABASE_POOL_SIZE: '20',
+    },
+    `http://127.0.0.1:${port}/readyz`,
+  );
   const base = `http://127.0.0.1:${port}`;
   const rows: TRow[] = [];
   try {
     // One web session per connection: each customer's new hold replaces their previous one, so seats recycle.
     const cookies = await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => (await fetch(`${base}/trpc/catalog.movies`)).headers.get('set-cookie')!.split(';')[0]!),
+      Array.from(
+        { length: CONNECTIONS },
+        async () => (await fetch(`${base}/trpc/catalog.movies`)).headers.get('set-cookie')!.split(';')[0]!,
+      ),
     );
     let next = 0;
     const showtimeIds = showtimes.map((s) => s.id);
@@ -104,7 +134,13 @@ export async function benchHolds(): Promise<string> {
         const showtimeId = showtimes[n % SHOWTIMES]!.id;
         client.setHeaders({ 'content-type': 'application/json', cookie: cookies[n % CONNECTIONS]! });
         client.setRequests([
-          { method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }) }) },
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }),
+            }),
+          },
         ]);
       },
       requests: [{ method: 'POST' as const }],
@@ -117,28 +153,49 @@ export async function benchHolds(): Promise<string> {
     const cpuAfter = cpuSnapshot(api.pid);
     const batchesAfter = await holdBatches(base);
     const perStatement = (statement: 'read' | 'write') =>
-      ((batchesAfter[statement].holds - batchesBefore[statement].holds) / (batchesAfter[statement].statements - batchesBefore[statement].statements)).toFixed(1);
+      (
+        (batchesAfter[statement].holds - batchesBefore[statement].holds) /
+        (batchesAfter[statement].statements - batchesBefore[statement].statements)
+      ).toFixed(1);
     const created = (await prisma.booking.count({ where: { showtimeId: { in: showtimeIds } } })) - createdBefore;
     const [dupes] = await prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT "showtimeId", "seatId" FROM "BookingSeat" WHERE active GROUP BY 1, 2 HAVING count(*) > 1) d`;
     const holdsPerSecond = created / DURATION_S;
 
     const barePort = await freePort();
-    const bare = await startProcess('scripts/bench/bare-server.ts', [String(barePort)], {}, `http://127.0.0.1:${barePort}/healthz`);
-    const bareLoad = { url: `http://127.0.0.1:${barePort}/bare`, method: 'POST' as const, connections: CONNECTIONS, duration: DURATION_S, headers: { 'content-type': 'application/json' }, body: '{}' };
+    const bare = await startProcess(
+      'scripts/bench/bare-server.ts',
+      [String(barePort)],
+      {},
+      `http://127.0.0.1:${barePort}/healthz`,
+    );
+    const bareLoad = {
+      url: `http://127.0.0.1:${barePort}/bare`,
+      method: 'POST' as const,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    };
     await load({ ...bareLoad, duration: WARM_UP_S });
     const bareResult = await load(bareLoad);
     await stopProcess(bare);
 
     const inserts = await straightInserts(databaseUrl, showtime.id, seatIds);
     const requests = Object.values(storm.statusCounts).reduce((sum, n) => sum + n, 0);
-    const perRequest = (part: 'process' | 'postgres' | 'redis') => (cpuBefore && cpuAfter ? ((cpuAfter[part] - cpuBefore[part]) / requests).toFixed(2) : '?');
+    const perRequest = (part: 'process' | 'postgres' | 'redis') =>
+      cpuBefore && cpuAfter ? ((cpuAfter[part] - cpuBefore[part]) / requests).toFixed(2) : '?';
     const perInsert = (part: 'client' | 'postgres') => inserts.cpu?.[part].toFixed(2) ?? '?';
 
     // The naive lock, same load: 200 customers, each trying random seats of one 168-seat show once.
     const naivePort = await freePort();
     const naivePrefix = benchPrefix('bench-naive');
-    const naive = await startProcess('scripts/bench/naive-lock-server.ts', [String(naivePort)], { NAIVE_PREFIX: naivePrefix }, `http://127.0.0.1:${naivePort}/healthz`);
+    const naive = await startProcess(
+      'scripts/bench/naive-lock-server.ts',
+      [String(naivePort)],
+      { NAIVE_PREFIX: naivePrefix },
+      `http://127.0.0.1:${naivePort}/healthz`,
+    );
     let customer = 0;
     const naiveRun = await load({
       url: `http://127.0.0.1:${naivePort}/hold`,
@@ -147,24 +204,72 @@ export async function benchHolds(): Promise<string> {
       setupClient: (client) => {
         const me = `c${customer++}`;
         client.setHeaders({ 'content-type': 'application/json' });
-        client.setRequests([{ method: 'POST', setupRequest: (req) => ({ ...req, body: JSON.stringify({ seat: seatIds[Math.floor(Math.random() * seatIds.length)], customer: `${me}-${Math.random()}` }) }) }]);
+        client.setRequests([
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({
+                seat: seatIds[Math.floor(Math.random() * seatIds.length)],
+                customer: `${me}-${Math.random()}`,
+              }),
+            }),
+          },
+        ]);
       },
       requests: [{ method: 'POST' }],
     });
-    const naiveStats = (await (await fetch(`http://127.0.0.1:${naivePort}/stats`)).json()) as { seats: number; doubleSold: number; extraSales: number };
+    const naiveStats = (await (await fetch(`http://127.0.0.1:${naivePort}/stats`)).json()) as {
+      seats: number;
+      doubleSold: number;
+      extraSales: number;
+    };
     await stopProcess(naive);
 
-    const status = Object.entries(storm.statusCounts).map(([c, n]) => `${c}: ${n}`).join(', ');
+    const status = Object.entries(storm.statusCounts)
+      .map(([c, n]) => `${c}: ${n}`)
+      .join(', ');
     rows.push(
-      { name: 'holds.create requests/s (200 clients, HTTP)', value: storm.requestsPerSecond.toFixed(0), note: `${status}; errors ${storm.errors}` },
-      { name: 'holds created/s', value: holdsPerSecond.toFixed(0), note: `${created} holds in ${DURATION_S} s; the rest were CONFLICT (seat taken)` },
+      {
+        name: 'holds.create requests/s (200 clients, HTTP)',
+        value: storm.requestsPerSecond.toFixed(0),
+        note: `${status}; errors ${storm.errors}`,
+      },
+      {
+        name: 'holds created/s',
+        value: holdsPerSecond.toFixed(0),
+        note: `${created} holds in ${DURATION_S} s; the rest were CONFLICT (seat taken)`,
+      },
       { name: 'holds.create latency p50 / p99', value: `${storm.p50} / ${storm.p99} ms` },
-      { name: 'holds per statement: context read / write', value: `${perStatement('read')} / ${perStatement('write')}`, note: 'group commit: the holds of one moment share one statement (marquee_hold_batch_size)' },
-      { name: 'oversold seats', value: String(dupes?.n ?? 0), note: 'seats with more than one active booking (must be 0)' },
-      { name: 'baseline: bare Fastify route requests/s', value: bareResult.requestsPerSecond.toFixed(0), note: `p50 / p99 ${bareResult.p50} / ${bareResult.p99} ms` },
-      { name: 'baseline: straight Postgres inserts/s', value: inserts.perSecond.toFixed(0), note: `booking + seat per transaction, pool 20; p50 / p99 ${inserts.p50.toFixed(1)} / ${inserts.p99.toFixed(1)} ms` },
-      { name: 'holds created/s ÷ straight inserts/s', value: (holdsPerSecond / inserts.perSecond).toFixed(2), note: 'target ≥ 0.5' },
-      { name: 'holds.create requests/s ÷ bare route', value: (storm.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2) },
+      {
+        name: 'holds per statement: context read / write',
+        value: `${perStatement('read')} / ${perStatement('write')}`,
+        note: 'group commit: the holds of one moment share one statement (marquee_hold_batch_size)',
+      },
+      {
+        name: 'oversold seats',
+        value: String(dupes?.n ?? 0),
+        note: 'seats with more than one active booking (must be 0)',
+      },
+      {
+        name: 'baseline: bare Fastify route requests/s',
+        value: bareResult.requestsPerSecond.toFixed(0),
+        note: `p50 / p99 ${bareResult.p50} / ${bareResult.p99} ms`,
+      },
+      {
+        name: 'baseline: straight Postgres inserts/s',
+        value: inserts.perSecond.toFixed(0),
+        note: `booking + seat per transaction, pool 20; p50 / p99 ${inserts.p50.toFixed(1)} / ${inserts.p99.toFixed(1)} ms`,
+      },
+      {
+        name: 'holds created/s ÷ straight inserts/s',
+        value: (holdsPerSecond / inserts.perSecond).toFixed(2),
+        note: 'target ≥ 0.5',
+      },
+      {
+        name: 'holds.create requests/s ÷ bare route',
+        value: (storm.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2),
+      },
       {
         name: 'CPU per holds.create request: API / Postgres / Redis',
         value: `${perRequest('process')} / ${perRequest('postgres')} / ${perRequest('redis')} ms`,

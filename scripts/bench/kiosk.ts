@@ -34,19 +34,29 @@ function measureBundle(dir: string): TBundle {
 
 /** Runs the kiosk package's Vite (the same version and React plugin as the real build). */
 function viteBuild(configFile: string, cwd: string): void {
-  execFileSync(process.execPath, [path.join(kioskDir, 'node_modules/vite/bin/vite.js'), 'build', '--config', configFile, '--logLevel', 'warn'], { cwd, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(kioskDir, 'node_modules/vite/bin/vite.js'), 'build', '--config', configFile, '--logLevel', 'warn'],
+    { cwd, stdio: 'inherit' },
+  );
 }
 
 /** The smallest React app: one component rendered into #root, built like the real one. */
 function buildBaseline(): string {
   const dir = mkdtempSync(path.join(kioskDir, '.bench-baseline-'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>baseline</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>baseline</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+  );
   writeFileSync(
     path.join(dir, 'main.tsx'),
     "import { createRoot } from 'react-dom/client';\nfunction App() { return <button type=\"button\">Hello</button>; }\ncreateRoot(document.getElementById('root')!).render(<App />);\n",
   );
   // Inside kiosk/, so the config resolves @vitejs/plugin-react from the kiosk's dependencies.
-  writeFileSync(path.join(dir, 'vite.config.mjs'), "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()], logLevel: 'warn' };\n");
+  writeFileSync(
+    path.join(dir, 'vite.config.mjs'),
+    "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()], logLevel: 'warn' };\n",
+  );
   viteBuild('vite.config.mjs', dir);
   return dir;
 }
@@ -102,7 +112,12 @@ export async function benchKiosk(): Promise<string> {
   await prisma.$disconnect();
 
   const port = await freePort();
-  const api = await startProcess('server/src/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: benchPrefix(), LOG_LEVEL: 'warn' }, `http://127.0.0.1:${port}/readyz`);
+  const api = await startProcess(
+    'server/src/main.ts',
+    [],
+    { DATABASE_URL: databaseUrl, PORT: String(port), REDIS_PREFIX: benchPrefix(), LOG_LEVEL: 'warn' },
+    `http://127.0.0.1:${port}/readyz`,
+  );
   const staticPort = await freePort();
   const staticServer = await serveStatic(path.join(baselineDir, 'dist'), staticPort);
   const rows: TRow[] = [];
@@ -113,11 +128,27 @@ export async function benchKiosk(): Promise<string> {
     const baselineTimes = await coldLoads(`http://127.0.0.1:${staticPort}/`, { role: 'button', name: /^Hello$/ });
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     rows.push(
-      { name: 'web app JS (gzip)', value: kb(app.jsGzip), note: `CSS ${kb(app.cssGzip)}; Devanagari and Latin fonts ${kb(app.fonts)}, fetched only when text needs them` },
+      {
+        name: 'web app JS (gzip)',
+        value: kb(app.jsGzip),
+        note: `CSS ${kb(app.cssGzip)}; Devanagari and Latin fonts ${kb(app.fonts)}, fetched only when text needs them`,
+      },
       { name: 'baseline: smallest React app JS (gzip)', value: kb(baseline.jsGzip) },
-      { name: 'web app JS ÷ baseline', value: (app.jsGzip / baseline.jsGzip).toFixed(2), note: 'React Query, tRPC client, zod schemas, QR encoder, both languages' },
-      { name: 'cold load to first movie on screen (median)', value: `${median(kioskTimes).toFixed(0)} ms`, note: `${LOADS} loads, empty cache, includes the catalog.movies call` },
-      { name: 'baseline: cold load to its button (median)', value: `${median(baselineTimes).toFixed(0)} ms`, note: 'same browser, static file server' },
+      {
+        name: 'web app JS ÷ baseline',
+        value: (app.jsGzip / baseline.jsGzip).toFixed(2),
+        note: 'React Query, tRPC client, zod schemas, QR encoder, both languages',
+      },
+      {
+        name: 'cold load to first movie on screen (median)',
+        value: `${median(kioskTimes).toFixed(0)} ms`,
+        note: `${LOADS} loads, empty cache, includes the catalog.movies call`,
+      },
+      {
+        name: 'baseline: cold load to its button (median)',
+        value: `${median(baselineTimes).toFixed(0)} ms`,
+        note: 'same browser, static file server',
+      },
       { name: 'cold load ÷ baseline', value: (median(kioskTimes) / median(baselineTimes)).toFixed(2) },
     );
   } finally {

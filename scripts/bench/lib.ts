@@ -108,7 +108,18 @@ export async function benchCinema(name: string, { shows, fromDays }: { shows: nu
     const startsAt = new Date(Date.now() + (fromDays + i) * 86_400_000);
     showtimes.push(
       await prisma.showtime.create({
-        data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), prices: { create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({ seatType: t as 'STANDARD', pricePaise: 20_000 })) } },
+        data: {
+          movieId: movie.id,
+          screenId: screen.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3 * 3600_000),
+          prices: {
+            create: ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'].map((t) => ({
+              seatType: t as 'STANDARD',
+              pricePaise: 20_000,
+            })),
+          },
+        },
         select: { id: true },
       }),
     );
@@ -117,20 +128,36 @@ export async function benchCinema(name: string, { shows, fromDays }: { shows: nu
 }
 
 /** The value at fraction `p` (0.5: median) of an ascending list. */
-export const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+export const pct = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 /**
  * Starts a TypeScript entry in its own process (its own core, as in production) and waits for its
  * URL to answer. Every server here, baselines included, runs with the API's Node flags. The API runs
  * as one instance unless `env` sets API_INSTANCES.
  */
-export async function startProcess(entry: string, args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const nodeFlags = [...API_NODE_FLAGS, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])];
+export async function startProcess(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: string,
+): Promise<ChildProcess> {
+  const nodeFlags = [
+    ...API_NODE_FLAGS,
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+  ];
   // BENCH_STDOUT=1 shows the servers' logs (warnings included); BENCH_CPU_PROF=1 writes CPU profiles to /tmp/prof.
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], { cwd: root, env: { ...process.env, API_INSTANCES: '1', ...env }, stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'] });
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], {
+    cwd: root,
+    env: { ...process.env, API_INSTANCES: '1', ...env },
+    stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
+  });
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
-    const ok = await fetch(readyUrl).then((r) => r.ok, () => false);
+    const ok = await fetch(readyUrl).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -160,14 +187,19 @@ export function cpuSnapshot(pid: number | undefined): { process: number; postgre
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.push({ pid: Number(entry), ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * tick, cmd: readFileSync(`/proc/${entry}/cmdline`, 'utf8') });
+      procs.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        ms: (Number(fields[11]) + Number(fields[12])) * tick,
+        cmd: readFileSync(`/proc/${entry}/cmdline`, 'utf8'),
+      });
     } catch {
       // the process ended between listing and reading
     }
   }
   // The process and all its descendants (tsx runs node as its child; an API with several instances forks them).
   const mine = new Set(pid === undefined ? [] : [pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of procs) {
       if (!mine.has(p.pid) && mine.has(p.ppid)) {
@@ -195,8 +227,15 @@ export interface TLoadResult {
 export async function load(opts: autocannon.Options): Promise<TLoadResult> {
   const result = await autocannon({ ...opts, connections: opts.connections ?? 200, duration: opts.duration ?? 8 });
   const statusCounts: Record<string, number> = {};
-  for (const [code, n] of Object.entries(result.statusCodeStats ?? {})) statusCounts[code] = (n as { count: number }).count;
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statusCounts, errors: result.errors + result.timeouts };
+  for (const [code, n] of Object.entries(result.statusCodeStats ?? {}))
+    statusCounts[code] = (n as { count: number }).count;
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statusCounts,
+    errors: result.errors + result.timeouts,
+  };
 }
 
 export interface TRow {
@@ -207,7 +246,11 @@ export interface TRow {
 
 /** Prints a section's table and returns it as markdown for docs/performance.md. */
 export function report(section: string, intro: string, rows: TRow[]): string {
-  const table = ['| measure | value | note |', '|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.note ?? ''} |`)].join('\n');
+  const table = [
+    '| measure | value | note |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.note ?? ''} |`),
+  ].join('\n');
   console.log(`\n${section}\n${table}\n`);
   return `## ${section}\n\n${intro}\n\n${table}\n`;
 }
@@ -221,10 +264,17 @@ export async function writePerformanceDoc(sections: Record<string, string>, orde
   const file = path.join(root, 'docs/performance.md');
   const earlier: Record<string, string> = {};
   if (existsSync(file)) {
-    for (const part of readFileSync(file, 'utf8').split(/(?=<!-- bench:)/).slice(1)) {
+    for (const part of readFileSync(file, 'utf8')
+      .split(/(?=<!-- bench:)/)
+      .slice(1)) {
       const name = /^<!-- bench:(\w+) -->/.exec(part)?.[1];
       // The capacity note follows the last section; it is written anew below, not carried along.
-      if (name) earlier[name] = part.replace(/^<!-- bench:\w+ -->\n/, '').split(/^## Capacity$/m)[0]!.trimEnd() + '\n';
+      if (name)
+        earlier[name] =
+          part
+            .replace(/^<!-- bench:\w+ -->\n/, '')
+            .split(/^## Capacity$/m)[0]!
+            .trimEnd() + '\n';
     }
   }
   const machine = `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
@@ -232,7 +282,10 @@ export async function writePerformanceDoc(sections: Record<string, string>, orde
   const stamp = `_Measured ${new Date().toISOString().slice(0, 10)}, ${machine}._\n\n`;
   const body = order
     .filter((name) => sections[name] ?? earlier[name])
-    .map((name) => `<!-- bench:${name} -->\n${sections[name] ? sections[name].replace(/\n\n/, `\n\n${stamp}`) : earlier[name]}`);
+    .map(
+      (name) =>
+        `<!-- bench:${name} -->\n${sections[name] ? sections[name].replace(/\n\n/, `\n\n${stamp}`) : earlier[name]}`,
+    );
   // Formatted as the repository's formatter would, so a bench run leaves only its figures in the diff.
   const options = await prettier.resolveConfig(file);
   writeFileSync(file, await prettier.format([header, ...body, CAPACITY].join('\n'), { ...options, filepath: file }));

@@ -4,7 +4,10 @@
 import Fastify from 'fastify';
 import { createRedis } from '../../server/src/redis';
 
-const redis = createRedis({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: process.env.NAIVE_PREFIX ?? 'naive:' });
+const redis = createRedis({
+  url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  prefix: process.env.NAIVE_PREFIX ?? 'naive:',
+});
 await new Promise((resolve) => redis.once('ready', resolve));
 const winners = new Map<string, number>();
 const app = Fastify({ logger: false });
@@ -16,6 +19,10 @@ app.post<{ Body: { seat: string; customer: string } }>('/hold', async (req, repl
   if (owner === null) winners.set(seat, (winners.get(seat) ?? 0) + 1);
   return reply.send({ ok: true });
 });
-app.get('/stats', async () => ({ seats: winners.size, doubleSold: [...winners.values()].filter((n) => n > 1).length, extraSales: [...winners.values()].reduce((s, n) => s + n - 1, 0) }));
+app.get('/stats', async () => ({
+  seats: winners.size,
+  doubleSold: [...winners.values()].filter((n) => n > 1).length,
+  extraSales: [...winners.values()].reduce((s, n) => s + n - 1, 0),
+}));
 app.get('/healthz', async () => ({ status: 'ok' }));
 await app.listen({ host: '127.0.0.1', port: Number(process.argv[2] ?? 0) });

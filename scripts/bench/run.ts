@@ -9,9 +9,17 @@ import { benchSeatMap } from './seatmap';
 import { benchWebhooks } from './webhooks';
 import { cleanUp, writePerformanceDoc } from './lib';
 
-const benches = { holds: benchHolds, seatmap: benchSeatMap, webhooks: benchWebhooks, expiry: benchExpiry, fanout: benchFanout, kiosk: benchKiosk } as const;
+const benches = {
+  holds: benchHolds,
+  seatmap: benchSeatMap,
+  webhooks: benchWebhooks,
+  expiry: benchExpiry,
+  fanout: benchFanout,
+  kiosk: benchKiosk,
+} as const;
 const names = process.argv.slice(2);
-for (const name of names) if (!(name in benches)) throw new Error(`unknown bench "${name}"; choose from ${Object.keys(benches).join(', ')}`);
+for (const name of names)
+  if (!(name in benches)) throw new Error(`unknown bench "${name}"; choose from ${Object.keys(benches).join(', ')}`);
 const chosen = names.length ? (names as (keyof typeof benches)[]) : (Object.keys(benches) as (keyof typeof benches)[]);
 
 const sections: Record<string, string> = {};

@@ -31,7 +31,8 @@ export function run(cmd, args, { env = buildEnv, label } = {}) {
   if (label) console.log(`▸ ${label}`);
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
   if (result.error) fail(`${label ?? cmd} could not start: ${result.error.message}`);
-  if (result.status !== 0) fail(`${label ?? [cmd, ...args].join(' ')} failed (exit ${result.status ?? result.signal}).`);
+  if (result.status !== 0)
+    fail(`${label ?? [cmd, ...args].join(' ')} failed (exit ${result.status ?? result.signal}).`);
 }
 
 export function pnpm(args, opts) {
@@ -45,15 +46,29 @@ function installedPnpmVersion() {
 
 export function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) fail(`Marquee needs Node.js 20.19 or newer; this is ${process.version}.`);
+  if (major < 20 || (major === 20 && minor < 19))
+    fail(`Marquee needs Node.js 20.19 or newer; this is ${process.version}.`);
 }
 
 /** Installs the pinned pnpm under .tools/ (no corepack: its signature check fails offline-ish). */
 export function ensurePnpm() {
   if (installedPnpmVersion() === pnpmVersion) return;
-  run('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', toolsDir, `pnpm@${pnpmVersion}`], {
-    label: `installing pnpm ${pnpmVersion} into .tools/`,
-  });
+  run(
+    'npm',
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      toolsDir,
+      `pnpm@${pnpmVersion}`,
+    ],
+    {
+      label: `installing pnpm ${pnpmVersion} into .tools/`,
+    },
+  );
 }
 
 export function installDependencies() {

@@ -21,7 +21,10 @@ function findChromium() {
 export function ensureChromium() {
   const found = findChromium();
   if (found) return found;
-  if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist; unset it or point it at a Chromium.`);
+  if (process.env.CHROMIUM_PATH)
+    fail(
+      `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which does not exist; unset it or point it at a Chromium.`,
+    );
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
   if (!hasApt) fail('The browser tests need Chromium: install it and run again with CHROMIUM_PATH=<its executable>.');
@@ -29,6 +32,7 @@ export function ensureChromium() {
   console.log("▸ installing Debian's chromium for the browser tests (apt-get)");
   const installed = spawnSync('sh', ['-c', INSTALL], { stdio: ['ignore', 'ignore', 'inherit'] });
   const after = findChromium();
-  if (installed.status !== 0 || !after) fail(`Installing chromium failed (exit ${installed.status ?? installed.signal}); run: ${INSTALL}`);
+  if (installed.status !== 0 || !after)
+    fail(`Installing chromium failed (exit ${installed.status ?? installed.signal}); run: ${INSTALL}`);
   return after;
 }

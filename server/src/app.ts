@@ -48,7 +48,12 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   await app.register(fastifyCors, { origin: services.env.KIOSK_APP_ORIGINS, credentials: false, maxAge: 600 });
   // REST routes (tRPC has its own mapping): the same codes and readable messages as the API.
   app.setErrorHandler((err, req, reply) => {
-    const appError = err instanceof AppError ? err : isDatabaseUnavailable(err) ? new AppError('SERVICE_UNAVAILABLE', { cause: err }) : null;
+    const appError =
+      err instanceof AppError
+        ? err
+        : isDatabaseUnavailable(err)
+          ? new AppError('SERVICE_UNAVAILABLE', { cause: err })
+          : null;
     if (appError) {
       const status = getHTTPStatusCodeFromError(new TRPCError({ code: ERROR_CODES[appError.code].trpc }));
       if (status >= 500) req.log.error({ err }, appError.message);
@@ -56,7 +61,12 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
-    return reply.code(status).send({ error: { code: status >= 500 ? 'INTERNAL' : 'INPUT_INVALID', message: status >= 500 ? ERROR_CODES.INTERNAL.message : (err as Error).message } });
+    return reply.code(status).send({
+      error: {
+        code: status >= 500 ? 'INTERNAL' : 'INPUT_INVALID',
+        message: status >= 500 ? ERROR_CODES.INTERNAL.message : (err as Error).message,
+      },
+    });
   });
   // Open SSE streams would otherwise keep close() waiting forever.
   app.addHook('preClose', (done) => {
@@ -74,23 +84,39 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   registerCatalogRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {
-      await collectQueueMetrics(services.jobs.all).catch((err: unknown) => req.log.warn({ err }, 'queue metrics not refreshed'));
+      await collectQueueMetrics(services.jobs.all).catch((err: unknown) =>
+        req.log.warn({ err }, 'queue metrics not refreshed'),
+      );
     }
     return reply.type(metricsContentType).send(await metricsText());
   });
 
   const createContext = createContextFactory(services);
-  const onError: NonNullable<FastifyTRPCPluginOptions<AppRouter>['trpcOptions']['onError']> = ({ path, error, req, type }) => {
+  const onError: NonNullable<FastifyTRPCPluginOptions<AppRouter>['trpcOptions']['onError']> = ({
+    path,
+    error,
+    req,
+    type,
+  }) => {
     const serverSide = error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE';
-    if (serverSide) req.log.error({ err: error.cause ?? error, path, type, code: error.code }, `trpc ${type} ${path ?? '?'} failed`);
+    if (serverSide)
+      req.log.error({ err: error.cause ?? error, path, type, code: error.code }, `trpc ${type} ${path ?? '?'} failed`);
     // A refusal (bad input, not found, conflict) is the caller's business: one line, no stack.
-    else req.log.info({ path, type, code: error.code, appCode: error.cause instanceof AppError ? error.cause.code : undefined }, `trpc ${type} ${path ?? '?'} refused`);
+    else
+      req.log.info(
+        { path, type, code: error.code, appCode: error.cause instanceof AppError ? error.cause.code : undefined },
+        `trpc ${type} ${path ?? '?'} refused`,
+      );
   };
   // The calls a storm of customers makes skip tRPC's Fetch-API adapter (same procedures, same wire format).
   await registerDirectProcedures(app, '/trpc', { router: appRouter, createContext, onError, paths: DIRECT_PROCEDURES });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
-    trpcOptions: { router: appRouter, createContext, onError } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    trpcOptions: {
+      router: appRouter,
+      createContext,
+      onError,
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
   return app;

@@ -6,7 +6,13 @@ import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
 import { restoreHoldKeys } from './holds/restore-hold-keys';
 import { RazorpayGateway } from './payments/razorpay-gateway';
-import { createBookingEvents, createCatalogEvents, createFleetEvents, createKioskCommands, createSeatEvents } from './realtime/live-events';
+import {
+  createBookingEvents,
+  createCatalogEvents,
+  createFleetEvents,
+  createKioskCommands,
+  createSeatEvents,
+} from './realtime/live-events';
 import type { TServices } from './services';
 
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
@@ -19,7 +25,20 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
   const fleetEvents = createFleetEvents(redis, log, env.REDIS_PREFIX);
   const catalogEvents = createCatalogEvents(redis, log, env.REDIS_PREFIX);
   const jobs = new Jobs(env, log);
-  const services: TServices = { env, log, prisma, pg: pool, redis, seatEvents, bookingEvents, kioskCommands, fleetEvents, catalogEvents, jobs, razorpay: new RazorpayGateway(env) };
+  const services: TServices = {
+    env,
+    log,
+    prisma,
+    pg: pool,
+    redis,
+    seatEvents,
+    bookingEvents,
+    kioskCommands,
+    fleetEvents,
+    catalogEvents,
+    jobs,
+    razorpay: new RazorpayGateway(env),
+  };
 
   // ioredis reports every failed reconnect; one line per state change is enough.
   let redisUp = true;
@@ -34,7 +53,9 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
     if (redisUp) return;
     redisUp = true;
     log.info('redis is back; rebuilding hold keys from active bookings');
-    restoreHoldKeys(services).catch((err: unknown) => log.error({ err }, 'rebuilding hold keys failed; the sweeper will retry'));
+    restoreHoldKeys(services).catch((err: unknown) =>
+      log.error({ err }, 'rebuilding hold keys failed; the sweeper will retry'),
+    );
   });
 
   return {

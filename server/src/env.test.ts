@@ -3,11 +3,18 @@ import { EnvError, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('gives a working local setup with no settings at all', () => {
-    expect(parseEnv({})).toMatchObject({ PORT: 3000, DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/marquee', REDIS_URL: 'redis://127.0.0.1:6379', HOLD_TTL_SECONDS: 600 });
+    expect(parseEnv({})).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/marquee',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      HOLD_TTL_SECONDS: 600,
+    });
   });
 
   it('stops with one line naming the bad setting', () => {
-    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(new EnvError('Invalid setting PORT: Invalid input: expected number, received NaN'));
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(
+      new EnvError('Invalid setting PORT: Invalid input: expected number, received NaN'),
+    );
     expect(() => parseEnv({ REDIS_PREFIX: '{st}' })).toThrow(/REDIS_PREFIX/);
     expect(() => parseEnv({ HOLD_TTL_SECONDS: '0' })).toThrow(/HOLD_TTL_SECONDS/);
   });
@@ -22,7 +29,12 @@ describe('parseEnv', () => {
       TICKET_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64url'),
     };
     expect(parseEnv(own).NODE_ENV).toBe('production');
-    for (const name of ['SESSION_SECRET', 'RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET', 'TICKET_SIGNING_KEY'] as const) {
+    for (const name of [
+      'SESSION_SECRET',
+      'RAZORPAY_KEY_SECRET',
+      'RAZORPAY_WEBHOOK_SECRET',
+      'TICKET_SIGNING_KEY',
+    ] as const) {
       expect(() => parseEnv({ ...own, [name]: undefined })).toThrow(new RegExp(`${name}: set a secret of your own`));
     }
   });

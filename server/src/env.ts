@@ -10,9 +10,7 @@ const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
 const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
 const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const ZEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -24,13 +22,23 @@ export const ZEnvSchema = z.object({
   REDIS_CLUSTER_NODES: z
     .string()
     .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'host:port,host:port,...')
-    .transform((list) => list.split(',').map((hp) => ({ host: hp.slice(0, hp.lastIndexOf(':')), port: Number(hp.slice(hp.lastIndexOf(':') + 1)) })))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((hp) => ({ host: hp.slice(0, hp.lastIndexOf(':')), port: Number(hp.slice(hp.lastIndexOf(':') + 1)) })),
+    )
     .optional(),
   /** Prefix for every Redis key and queue; tests give each run its own. No braces: they would break hash tags. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only').default('mq:'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only')
+    .default('mq:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Signs web-session cookies. Must be set in production; development gets a fixed, public one. */
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default('dev-only-session-secret-change-me-please-0001'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default('dev-only-session-secret-change-me-please-0001'),
   HOLD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
   /** holds.create calls allowed per holder per minute. */
   HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -48,8 +56,14 @@ export const ZEnvSchema = z.object({
   /** Checkout's script for browsers; unset: the API URL's /v1/checkout.js (the sandbox), or Razorpay's own. */
   RAZORPAY_CHECKOUT_URL: z.url().optional(),
   /** Ed25519 secret key (32 bytes, base64url) that signs ticket QR tokens, and its id for rotation. */
-  TICKET_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url').default(DEV_TICKET_KEY),
-  TICKET_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('dev1'),
+  TICKET_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes in base64url')
+    .default(DEV_TICKET_KEY),
+  TICKET_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .default('dev1'),
   /** Outgoing mail. `npm start` runs a local mail catcher here that keeps each message under .data/mail. */
   SMTP_URL: z.url().default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().default('Marquee Tickets <tickets@marquee.local>'),
@@ -57,7 +71,12 @@ export const ZEnvSchema = z.object({
   KIOSK_APP_ORIGINS: z
     .string()
     .default('app://kiosk')
-    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /** The built web app (kiosk renderer's web build), served at / and /kiosk. */
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../kiosk/out/web', import.meta.url))),
   /** Where uploaded movie posters are kept (served at /posters/). */
@@ -88,7 +107,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   if (env.NODE_ENV === 'production') {
     for (const [name, publicValue] of PUBLIC_DEFAULTS) {
-      if (env[name] === publicValue) throw new EnvError(`Invalid setting ${name}: set a secret of your own in production`);
+      if (env[name] === publicValue)
+        throw new EnvError(`Invalid setting ${name}: set a secret of your own in production`);
     }
   }
   return env;

@@ -21,7 +21,12 @@ function primaryEnv(): TEnv | null {
 
 const env = cluster.isPrimary ? primaryEnv() : null;
 if (env && env.API_INSTANCES > 1) {
-  runApiCluster({ instances: env.API_INSTANCES, poolSize: env.DATABASE_POOL_SIZE, log: createLogger(env, 'api'), stopDeadlineMs: STOP_DEADLINE_MS });
+  runApiCluster({
+    instances: env.API_INSTANCES,
+    poolSize: env.DATABASE_POOL_SIZE,
+    log: createLogger(env, 'api'),
+    stopDeadlineMs: STOP_DEADLINE_MS,
+  });
 } else {
   runProcess('api', { stopDeadlineMs: STOP_DEADLINE_MS }, async (services) => {
     const app = await buildApp(services);

@@ -11,7 +11,12 @@ const retryStrategy = (times: number) => Math.min(times * 200, 2_000);
  * One Redis connection with this deployment's key prefix. Commands fail at once while Redis is
  * down (no offline queue), so a caller can fall back to Postgres instead of waiting.
  */
-export function createRedis(opts: { url: string; prefix: string; clusterNodes?: ClusterNode[]; lazyConnect?: boolean }): Redis {
+export function createRedis(opts: {
+  url: string;
+  prefix: string;
+  clusterNodes?: ClusterNode[];
+  lazyConnect?: boolean;
+}): Redis {
   const options: RedisOptions = {
     keyPrefix: opts.prefix,
     enableOfflineQueue: false,
@@ -26,7 +31,16 @@ export function createRedis(opts: { url: string; prefix: string; clusterNodes?: 
   };
   if (opts.clusterNodes?.length) {
     const { keyPrefix, enableOfflineQueue, enableAutoPipelining, lazyConnect, ...redisOptions } = options;
-    return coalesceRedisWrites(new Cluster(opts.clusterNodes, { keyPrefix, enableOfflineQueue, enableAutoPipelining, lazyConnect, redisOptions, clusterRetryStrategy: retryStrategy }));
+    return coalesceRedisWrites(
+      new Cluster(opts.clusterNodes, {
+        keyPrefix,
+        enableOfflineQueue,
+        enableAutoPipelining,
+        lazyConnect,
+        redisOptions,
+        clusterRetryStrategy: retryStrategy,
+      }),
+    );
   }
   return coalesceRedisWrites(new IORedis(opts.url, options));
 }
@@ -48,6 +62,11 @@ export function isCluster(redis: Redis): redis is Cluster {
 
 /** A subscriber connection beside `redis` (same server or cluster): queues commands while it reconnects. */
 export function subscriberFor(redis: Redis): Redis {
-  if (isCluster(redis)) return redis.duplicate([], { enableOfflineQueue: true, enableAutoPipelining: false, redisOptions: { ...redis.options.redisOptions, maxRetriesPerRequest: null } });
+  if (isCluster(redis))
+    return redis.duplicate([], {
+      enableOfflineQueue: true,
+      enableAutoPipelining: false,
+      redisOptions: { ...redis.options.redisOptions, maxRetriesPerRequest: null },
+    });
   return redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
 }

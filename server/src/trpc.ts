@@ -55,7 +55,9 @@ const t = initTRPC.context<TContext>().create({
     const fieldErrors = error.code === 'BAD_REQUEST' ? fieldErrorsOf(error.cause) : undefined;
     if (fieldErrors) {
       data.fieldErrors = fieldErrors;
-      message = `Invalid input: ${Object.entries(fieldErrors).map(([field, problem]) => `${field}: ${problem}`).join('; ')}`;
+      message = `Invalid input: ${Object.entries(fieldErrors)
+        .map(([field, problem]) => `${field}: ${problem}`)
+        .join('; ')}`;
     } else if (error.cause instanceof AppError) {
       Object.assign(data, error.cause.data);
     } else if (appCode === 'INTERNAL' && error.code === 'INTERNAL_SERVER_ERROR') {
@@ -84,12 +86,17 @@ export const router = t.router;
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /** A procedure for a customer: the holder (kiosk device or web session) is known and in ctx. */
-export const holderProcedure = publicProcedure.use(async ({ ctx, next }) => next({ ctx: { holder: await resolveHolder(ctx) } }));
+export const holderProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { holder: await resolveHolder(ctx) } }),
+);
 
 /** A procedure only a registered kiosk may call (device token); ctx.kioskId is its id. */
 export const kioskProcedure = holderProcedure.use(async ({ ctx, next }) => {
   if (ctx.holder.kioskId === null) {
-    throw new AppError('AUTH_REQUIRED', { message: `${ctx.holder.key} called a kiosk procedure`, userMessage: 'This device is not a registered kiosk.' });
+    throw new AppError('AUTH_REQUIRED', {
+      message: `${ctx.holder.key} called a kiosk procedure`,
+      userMessage: 'This device is not a registered kiosk.',
+    });
   }
   return next({ ctx: { kioskId: ctx.holder.kioskId } });
 });

@@ -3,7 +3,10 @@
 export const ERROR_CODES = {
   INPUT_INVALID: { trpc: 'BAD_REQUEST', message: 'Some of the details sent were not valid.' },
   RATE_LIMITED: { trpc: 'TOO_MANY_REQUESTS', message: 'Too many requests. Please wait a moment and try again.' },
-  SERVICE_UNAVAILABLE: { trpc: 'SERVICE_UNAVAILABLE', message: 'Marquee is temporarily unavailable. Please try again in a moment.' },
+  SERVICE_UNAVAILABLE: {
+    trpc: 'SERVICE_UNAVAILABLE',
+    message: 'Marquee is temporarily unavailable. Please try again in a moment.',
+  },
   INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' },
   CATALOG_MOVIE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That movie is not showing here.' },
   CATALOG_SHOWTIME_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That show could not be found.' },
@@ -11,27 +14,51 @@ export const ERROR_CODES = {
   HOLD_SEAT_UNKNOWN: { trpc: 'BAD_REQUEST', message: 'Some of those seats are not in this screen.' },
   HOLD_SEAT_BLOCKED: { trpc: 'CONFLICT', message: 'Some of those seats are not available for this show.' },
   HOLD_TOO_MANY_SEATS: { trpc: 'BAD_REQUEST', message: 'You can book up to 10 seats at a time.' },
-  HOLD_SEAT_GAP: { trpc: 'BAD_REQUEST', message: 'Please do not leave a single empty seat on its own. Pick it too, or choose seats next to each other.' },
-  HOLD_COMPANION_ALONE: { trpc: 'BAD_REQUEST', message: 'A companion seat is sold together with its wheelchair space.' },
+  HOLD_SEAT_GAP: {
+    trpc: 'BAD_REQUEST',
+    message: 'Please do not leave a single empty seat on its own. Pick it too, or choose seats next to each other.',
+  },
+  HOLD_COMPANION_ALONE: {
+    trpc: 'BAD_REQUEST',
+    message: 'A companion seat is sold together with its wheelchair space.',
+  },
   HOLD_SHOW_NOT_ON_SALE: { trpc: 'PRECONDITION_FAILED', message: 'Tickets for this show are not on sale.' },
-  HOLD_SHOW_STARTED: { trpc: 'PRECONDITION_FAILED', message: 'This show has already started. Please pick a later show.' },
+  HOLD_SHOW_STARTED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'This show has already started. Please pick a later show.',
+  },
   HOLD_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show has been cancelled.' },
   BOOKING_ALREADY_PAID: { trpc: 'PRECONDITION_FAILED', message: 'This booking is already paid for.' },
   BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That booking could not be found.' },
-  BOOKING_EXPIRED: { trpc: 'PRECONDITION_FAILED', message: 'Your seats were released because time ran out. Please choose again.' },
-  PAY_SIGNATURE_INVALID: { trpc: 'BAD_REQUEST', message: 'We could not confirm that payment. If money left your account, it will be refunded.' },
+  BOOKING_EXPIRED: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'Your seats were released because time ran out. Please choose again.',
+  },
+  PAY_SIGNATURE_INVALID: {
+    trpc: 'BAD_REQUEST',
+    message: 'We could not confirm that payment. If money left your account, it will be refunded.',
+  },
   PAY_ORDER_MISMATCH: { trpc: 'BAD_REQUEST', message: 'That payment does not belong to this booking.' },
-  PAY_PROVIDER_UNAVAILABLE: { trpc: 'BAD_GATEWAY', message: 'Payments are not reachable right now. Please try again in a moment.' },
+  PAY_PROVIDER_UNAVAILABLE: {
+    trpc: 'BAD_GATEWAY',
+    message: 'Payments are not reachable right now. Please try again in a moment.',
+  },
   AUTH_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in.' },
   AUTH_FORBIDDEN: { trpc: 'FORBIDDEN', message: 'You are not allowed to do that.' },
-  KIOSK_CODE_INVALID: { trpc: 'BAD_REQUEST', message: 'That registration code is not valid or has expired. Ask for a new one.' },
+  KIOSK_CODE_INVALID: {
+    trpc: 'BAD_REQUEST',
+    message: 'That registration code is not valid or has expired. Ask for a new one.',
+  },
   TICKET_INVALID: { trpc: 'BAD_REQUEST', message: 'This is not a valid Marquee ticket.' },
   TICKET_REFUNDED: { trpc: 'PRECONDITION_FAILED', message: 'This ticket was refunded and cannot be used.' },
   TICKET_TOO_EARLY: { trpc: 'PRECONDITION_FAILED', message: 'Too early: the doors for this show are not open yet.' },
   TICKET_SHOW_OVER: { trpc: 'PRECONDITION_FAILED', message: 'This show is over.' },
   TICKET_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show was cancelled; the ticket was refunded.' },
   TICKET_ALREADY_USED: { trpc: 'CONFLICT', message: 'This ticket was already used.' },
-  KIOSK_OUT_OF_SERVICE: { trpc: 'PRECONDITION_FAILED', message: 'This kiosk is out of service. Please use another kiosk or buy online.' },
+  KIOSK_OUT_OF_SERVICE: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'This kiosk is out of service. Please use another kiosk or buy online.',
+  },
 } as const satisfies Record<string, { trpc: string; message: string }>;
 
 export type TErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookingGst, CINEMA_ADMISSION_GST, gstGaps, gstPriceProblem, gstTableAt, gstTablesBetween, gstTablesFrom, splitGst, splitGstAtRate, summarizeGst } from './gst';
+import {
+  bookingGst,
+  CINEMA_ADMISSION_GST,
+  gstGaps,
+  gstPriceProblem,
+  gstTableAt,
+  gstTablesBetween,
+  gstTablesFrom,
+  splitGst,
+  splitGstAtRate,
+  summarizeGst,
+} from './gst';
 
 /** 22 September 2025 00:00 in India. */
 const GST_2_0 = new Date('2025-09-21T18:30:00.000Z');
@@ -13,12 +24,22 @@ function expectedRate(pricePaise: number, at: Date): number {
   return Math.round((pricePaise * 100) / (100 + lower)) <= 100_00 ? lower : 18;
 }
 
-const anyDate = fc.date({ min: new Date('2019-01-01T00:00:00+05:30'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true });
+const anyDate = fc.date({
+  min: new Date('2019-01-01T00:00:00+05:30'),
+  max: new Date('2035-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 const anyPrice = fc.integer({ min: 0, max: 10_000_00 });
 
 describe('splitGst', () => {
   it('taxes a ₹99 ticket bought today at 5 %: ₹94.29 + ₹4.71', () => {
-    expect(splitGst(99_00, new Date('2026-11-27T10:00:00Z'))).toEqual({ basePaise: 94_29, gstPaise: 4_71, ratePercent: 5, cgstPaise: 2_36, sgstPaise: 2_35 });
+    expect(splitGst(99_00, new Date('2026-11-27T10:00:00Z'))).toEqual({
+      basePaise: 94_29,
+      gstPaise: 4_71,
+      ratePercent: 5,
+      cgstPaise: 2_36,
+      sgstPaise: 2_35,
+    });
   });
 
   it('changes the rate at 22 September 2025 00:00 India time, not a millisecond earlier', () => {
@@ -47,7 +68,9 @@ describe('splitGst', () => {
         expect(s.cgstPaise - s.sgstPaise).toBeGreaterThanOrEqual(0);
         expect(s.cgstPaise - s.sgstPaise).toBeLessThanOrEqual(1);
         expect(s.ratePercent).toBe(expectedRate(price, at));
-        expect(s.ratePercent).toBe(gstTableAt(at).slabs.find((slab) => slab.ratePercent === s.ratePercent)?.ratePercent);
+        expect(s.ratePercent).toBe(
+          gstTableAt(at).slabs.find((slab) => slab.ratePercent === s.ratePercent)?.ratePercent,
+        );
         // the tax is the rate on the base, within the base's rounding (half a paisa, times 1 + rate)
         expect(Math.abs(s.basePaise * s.ratePercent - 100 * s.gstPaise)).toBeLessThanOrEqual(50 + s.ratePercent / 2);
       }),
@@ -59,7 +82,9 @@ describe('splitGst', () => {
     expect(() => splitGst(-1, GST_2_0)).toThrow(/non-negative integer of paise/);
     expect(() => splitGst(10.5, GST_2_0)).toThrow(RangeError);
     expect(() => splitGst(100, new Date('nonsense'))).toThrow(/not a valid date/);
-    expect(() => splitGst(100, new Date('2018-12-31T18:29:59Z'))).toThrow(/no GST rates are kept for supplies before 2019/);
+    expect(() => splitGst(100, new Date('2018-12-31T18:29:59Z'))).toThrow(
+      /no GST rates are kept for supplies before 2019/,
+    );
   });
 });
 
@@ -69,7 +94,9 @@ describe('the rate table', () => {
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     for (const table of CINEMA_ADMISSION_GST) {
       expect(table.slabs.at(-1)!.maxBasePaise).toBeNull();
-      expect(table.slabs.map((s) => s.ratePercent)).toEqual([...table.slabs.map((s) => s.ratePercent)].sort((a, b) => a - b));
+      expect(table.slabs.map((s) => s.ratePercent)).toEqual(
+        [...table.slabs.map((s) => s.ratePercent)].sort((a, b) => a - b),
+      );
     }
   });
 
@@ -83,8 +110,12 @@ describe('the rate table', () => {
 
 describe('prices no slab can carry', () => {
   it('are ₹105.01 to ₹118.00 since 22 September 2025, and were ₹112.01 to ₹118.00 before', () => {
-    expect(gstGaps(current)).toEqual([{ fromPaise: 105_01, toPaise: 118_00, lowerRatePercent: 5, upperRatePercent: 18, boundaryPaise: 100_00 }]);
-    expect(gstGaps(before)).toEqual([{ fromPaise: 112_01, toPaise: 118_00, lowerRatePercent: 12, upperRatePercent: 18, boundaryPaise: 100_00 }]);
+    expect(gstGaps(current)).toEqual([
+      { fromPaise: 105_01, toPaise: 118_00, lowerRatePercent: 5, upperRatePercent: 18, boundaryPaise: 100_00 },
+    ]);
+    expect(gstGaps(before)).toEqual([
+      { fromPaise: 112_01, toPaise: 118_00, lowerRatePercent: 12, upperRatePercent: 18, boundaryPaise: 100_00 },
+    ]);
   });
 
   it('are refused with a message naming the nearest prices that can be charged', () => {
@@ -119,17 +150,35 @@ describe('prices no slab can carry', () => {
 
 describe('splitGstAtRate and summarizeGst', () => {
   it('splits a ₹20 booking fee at 18 %: ₹16.95 + ₹3.05', () => {
-    expect(splitGstAtRate(20_00, 18)).toEqual({ basePaise: 16_95, gstPaise: 3_05, ratePercent: 18, cgstPaise: 1_53, sgstPaise: 1_52 });
+    expect(splitGstAtRate(20_00, 18)).toEqual({
+      basePaise: 16_95,
+      gstPaise: 3_05,
+      ratePercent: 18,
+      cgstPaise: 1_53,
+      sgstPaise: 1_52,
+    });
     expect(() => splitGstAtRate(20_00, 2.5)).toThrow(/whole percent/);
   });
 
   it('gives a booking its tickets’ GST by rate and its fee’s at the cinema’s rate, and refuses a rate GST does not have', () => {
-    const gst = bookingGst({ ticketPrices: [99_00, 150_00], feePaise: 40_00, feeGstRatePercent: 18, suppliedAt: GST_2_0 });
-    expect(gst.tickets.map((l) => [l.ratePercent, l.gstPaise])).toEqual([[5, 4_71], [18, 22_88]]);
+    const gst = bookingGst({
+      ticketPrices: [99_00, 150_00],
+      feePaise: 40_00,
+      feeGstRatePercent: 18,
+      suppliedAt: GST_2_0,
+    });
+    expect(gst.tickets.map((l) => [l.ratePercent, l.gstPaise])).toEqual([
+      [5, 4_71],
+      [18, 22_88],
+    ]);
     expect(gst.fee).toMatchObject({ basePaise: 33_90, gstPaise: 6_10 });
     expect(gst.totalGstPaise).toBe(4_71 + 22_88 + 6_10);
-    expect(bookingGst({ ticketPrices: [99_00], feePaise: 0, feeGstRatePercent: 18, suppliedAt: GST_2_0 }).fee).toBeNull();
-    expect(() => bookingGst({ ticketPrices: [99_00], feePaise: 20_00, feeGstRatePercent: 12, suppliedAt: GST_2_0 })).toThrow('a booking fee carries GST at 0, 5, 18, 40 %, not 12 %');
+    expect(
+      bookingGst({ ticketPrices: [99_00], feePaise: 0, feeGstRatePercent: 18, suppliedAt: GST_2_0 }).fee,
+    ).toBeNull();
+    expect(() =>
+      bookingGst({ ticketPrices: [99_00], feePaise: 20_00, feeGstRatePercent: 12, suppliedAt: GST_2_0 }),
+    ).toThrow('a booking fee carries GST at 0, 5, 18, 40 %, not 12 %');
   });
 
   it('adds tickets up by rate, halves taken of each sum', () => {

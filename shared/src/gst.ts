@@ -59,12 +59,16 @@ const starts = CINEMA_ADMISSION_GST.map((t) => Date.parse(t.from));
 
 function checkTables(): void {
   CINEMA_ADMISSION_GST.forEach((table, i) => {
-    if (Number.isNaN(starts[i]) || (i > 0 && starts[i]! <= starts[i - 1]!)) throw new Error(`GST table ${i} must start after the one before`);
+    if (Number.isNaN(starts[i]) || (i > 0 && starts[i]! <= starts[i - 1]!))
+      throw new Error(`GST table ${i} must start after the one before`);
     table.slabs.forEach((slab, j) => {
       const last = j === table.slabs.length - 1;
-      if (!Number.isInteger(slab.ratePercent) || slab.ratePercent < 0) throw new Error(`GST table ${i}: rates are whole percents`);
-      if (last !== (slab.maxBasePaise === null)) throw new Error(`GST table ${i}: only the last slab is open at the top`);
-      if (j > 0 && slab.ratePercent <= table.slabs[j - 1]!.ratePercent) throw new Error(`GST table ${i}: each slab's rate must be above the one before`);
+      if (!Number.isInteger(slab.ratePercent) || slab.ratePercent < 0)
+        throw new Error(`GST table ${i}: rates are whole percents`);
+      if (last !== (slab.maxBasePaise === null))
+        throw new Error(`GST table ${i}: only the last slab is open at the top`);
+      if (j > 0 && slab.ratePercent <= table.slabs[j - 1]!.ratePercent)
+        throw new Error(`GST table ${i}: each slab's rate must be above the one before`);
     });
   });
 }
@@ -84,7 +88,8 @@ function baseAt(inclusivePaise: number, ratePercent: number): number {
 /** Splits an inclusive amount at one rate (a booking fee, or a ticket once its slab is known). */
 export function splitGstAtRate(inclusivePaise: number, ratePercent: number): TGstSplit {
   checkPrice(inclusivePaise);
-  if (!Number.isInteger(ratePercent) || ratePercent < 0) throw new RangeError(`rate must be a whole percent, got ${ratePercent}`);
+  if (!Number.isInteger(ratePercent) || ratePercent < 0)
+    throw new RangeError(`rate must be a whole percent, got ${ratePercent}`);
   const basePaise = baseAt(inclusivePaise, ratePercent);
   const gstPaise = inclusivePaise - basePaise;
   const sgstPaise = Math.floor(gstPaise / 2);
@@ -104,7 +109,9 @@ export function gstTableAt(suppliedAt: Date): TGstRateTable {
 /** The tables in force at some moment from `from` to `to` (both included), oldest first. */
 export function gstTablesBetween(from: Date, to: Date): TGstRateTable[] {
   const first = gstTableAt(from);
-  return CINEMA_ADMISSION_GST.filter((table, i) => table === first || (starts[i]! > from.getTime() && starts[i]! <= to.getTime()));
+  return CINEMA_ADMISSION_GST.filter(
+    (table, i) => table === first || (starts[i]! > from.getTime() && starts[i]! <= to.getTime()),
+  );
 }
 
 /** The slab an inclusive price belongs to: the one whose rate puts its value before tax inside it. */
@@ -145,7 +152,13 @@ export function gstGaps(table: TGstRateTable): TGstGap[] {
     let lowestAbove = Math.floor((boundary * (100 + upper.ratePercent)) / 100);
     while (baseAt(lowestAbove, upper.ratePercent) <= boundary) lowestAbove++;
     if (lowestAbove > highestBelow + 1) {
-      gaps.push({ fromPaise: highestBelow + 1, toPaise: lowestAbove - 1, lowerRatePercent: lower.ratePercent, upperRatePercent: upper.ratePercent, boundaryPaise: boundary });
+      gaps.push({
+        fromPaise: highestBelow + 1,
+        toPaise: lowestAbove - 1,
+        lowerRatePercent: lower.ratePercent,
+        upperRatePercent: upper.ratePercent,
+        boundaryPaise: boundary,
+      });
     }
   }
   return gaps;
@@ -188,7 +201,6 @@ export function gstGapOf(inclusivePaise: number, tables: readonly TGstRateTable[
   return null;
 }
 
-
 /** The tables a price set now must fit: the one in force and every later one already notified. */
 export function gstTablesFrom(now: Date): TGstRateTable[] {
   return gstTablesBetween(now, new Date(8.64e15));
@@ -216,7 +228,14 @@ export function summarizeGst(splits: readonly TGstSplit[]): TGstLine[] {
     .sort(([a], [b]) => a - b)
     .map(([ratePercent, { basePaise, gstPaise }]) => {
       const sgstPaise = Math.floor(gstPaise / 2);
-      return { ratePercent, basePaise, gstPaise, cgstPaise: gstPaise - sgstPaise, sgstPaise, amountPaise: basePaise + gstPaise };
+      return {
+        ratePercent,
+        basePaise,
+        gstPaise,
+        cgstPaise: gstPaise - sgstPaise,
+        sgstPaise,
+        amountPaise: basePaise + gstPaise,
+      };
     });
 }
 
@@ -233,9 +252,20 @@ export interface TBookingGst {
  * The GST of a booking as its receipt shows it: each ticket taxed by its own slab on the date of
  * supply (when the booking was paid for), the booking fee at the cinema's fee rate.
  */
-export function bookingGst({ ticketPrices, feePaise, feeGstRatePercent, suppliedAt }: { ticketPrices: readonly number[]; feePaise: number; feeGstRatePercent: number; suppliedAt: Date }): TBookingGst {
+export function bookingGst({
+  ticketPrices,
+  feePaise,
+  feeGstRatePercent,
+  suppliedAt,
+}: {
+  ticketPrices: readonly number[];
+  feePaise: number;
+  feeGstRatePercent: number;
+  suppliedAt: Date;
+}): TBookingGst {
   const tickets = summarizeGst(ticketPrices.map((p) => splitGst(p, suppliedAt)));
-  if (!(FEE_GST_RATES as readonly number[]).includes(feeGstRatePercent)) throw new RangeError(`a booking fee carries GST at ${FEE_GST_RATES.join(', ')} %, not ${feeGstRatePercent} %`);
+  if (!(FEE_GST_RATES as readonly number[]).includes(feeGstRatePercent))
+    throw new RangeError(`a booking fee carries GST at ${FEE_GST_RATES.join(', ')} %, not ${feeGstRatePercent} %`);
   const fee = feePaise > 0 ? splitGstAtRate(feePaise, feeGstRatePercent) : null;
   return { tickets, fee, totalGstPaise: tickets.reduce((sum, l) => sum + l.gstPaise, 0) + (fee?.gstPaise ?? 0) };
 }
@@ -247,7 +277,10 @@ export function describeGst(line: TGstSplit): string {
 }
 
 /** Each price of a list (seat type → inclusive paise) that cannot be charged under any of the tables, with why. */
-export function priceListGstProblems(prices: Readonly<Partial<Record<string, number>>>, tables: readonly TGstRateTable[]): Record<string, string> {
+export function priceListGstProblems(
+  prices: Readonly<Partial<Record<string, number>>>,
+  tables: readonly TGstRateTable[],
+): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const [key, paise] of Object.entries(prices)) {
     const problem = paise === undefined ? null : gstPriceProblem(paise, tables);

@@ -5,9 +5,14 @@ import { seatRuleViolations, type TRuleSeat } from './seat-rules';
 /** One row from a picture: 'T' taken, '.' free, ' ' an aisle; seats are labelled A1, A2, ... */
 function row(picture: string, y = 0): TRuleSeat[] {
   let n = 0;
-  return [...picture].flatMap((ch, x) => (ch === ' ' ? [] : [{ id: `A${++n}`, x, y, label: `A${n}`, type: 'STANDARD', companionOfId: null, taken: ch === 'T' }]));
+  return [...picture].flatMap((ch, x) =>
+    ch === ' '
+      ? []
+      : [{ id: `A${++n}`, x, y, label: `A${n}`, type: 'STANDARD', companionOfId: null, taken: ch === 'T' }],
+  );
 }
-const gaps = (picture: string, pick: string[]) => seatRuleViolations(row(picture), pick, { noSingleSeatGap: true }).flatMap((v) => v.labels);
+const gaps = (picture: string, pick: string[]) =>
+  seatRuleViolations(row(picture), pick, { noSingleSeatGap: true }).flatMap((v) => v.labels);
 
 describe('the single-seat gap rule', () => {
   it.each([
@@ -30,7 +35,9 @@ describe('the single-seat gap rule', () => {
   });
 
   it('agrees with a plain reading of the rule on any row (property)', () => {
-    const arbRow = fc.array(fc.constantFrom('T', '.', '.', ' '), { minLength: 1, maxLength: 16 }).map((cs) => cs.join(''));
+    const arbRow = fc
+      .array(fc.constantFrom('T', '.', '.', ' '), { minLength: 1, maxLength: 16 })
+      .map((cs) => cs.join(''));
     fc.assert(
       fc.property(arbRow, fc.array(fc.nat(15), { maxLength: 6 }), (picture, picks) => {
         const seats = row(picture);
@@ -39,10 +46,16 @@ describe('the single-seat gap rule', () => {
         const got = new Set(seatRuleViolations(seats, pick, { noSingleSeatGap: true }).flatMap((v) => v.seatIds));
         // The plain reading: mark the picture, then a free seat boxed in on both sides (by a taken
         // or picked seat, an aisle or the wall) with a picked seat on at least one side.
-        const cells = [...picture].map((ch, x) => (ch === ' ' ? '|' : ch === 'T' ? 'T' : pick.includes(seats.find((s) => s.x === x)!.id) ? 'S' : '.'));
+        const cells = [...picture].map((ch, x) =>
+          ch === ' ' ? '|' : ch === 'T' ? 'T' : pick.includes(seats.find((s) => s.x === x)!.id) ? 'S' : '.',
+        );
         const wall = (c: string | undefined) => c === undefined || c === '|' || c === 'T' || c === 'S';
         const expected = new Set(
-          cells.flatMap((c, x) => (c === '.' && wall(cells[x - 1]) && wall(cells[x + 1]) && (cells[x - 1] === 'S' || cells[x + 1] === 'S') ? [seats.find((s) => s.x === x)!.id] : [])),
+          cells.flatMap((c, x) =>
+            c === '.' && wall(cells[x - 1]) && wall(cells[x + 1]) && (cells[x - 1] === 'S' || cells[x + 1] === 'S')
+              ? [seats.find((s) => s.x === x)!.id]
+              : [],
+          ),
         );
         expect(got).toEqual(expected);
       }),
@@ -58,7 +71,9 @@ describe('companion seats', () => {
     { id: 's', x: 2, y: 0, label: 'A3', type: 'STANDARD', companionOfId: null, taken: false },
   ];
   it('sells a companion seat only with its wheelchair space', () => {
-    expect(seatRuleViolations(seats, ['c'], { noSingleSeatGap: false })).toEqual([{ rule: 'companion-alone', seatIds: ['c'], labels: ['A2'] }]);
+    expect(seatRuleViolations(seats, ['c'], { noSingleSeatGap: false })).toEqual([
+      { rule: 'companion-alone', seatIds: ['c'], labels: ['A2'] },
+    ]);
     expect(seatRuleViolations(seats, ['w', 'c'], { noSingleSeatGap: false })).toEqual([]);
     expect(seatRuleViolations(seats, ['w'], { noSingleSeatGap: false })).toEqual([]);
   });

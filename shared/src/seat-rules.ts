@@ -24,13 +24,26 @@ export type TSeatRuleViolation =
  * What the selection breaks. `seats` must hold every seat of the rows the selection touches (for
  * the gap rule) and the wheelchair spaces of selected companion seats.
  */
-export function seatRuleViolations(seats: readonly TRuleSeat[], selectedIds: readonly string[], { noSingleSeatGap }: { noSingleSeatGap: boolean }): TSeatRuleViolation[] {
+export function seatRuleViolations(
+  seats: readonly TRuleSeat[],
+  selectedIds: readonly string[],
+  { noSingleSeatGap }: { noSingleSeatGap: boolean },
+): TSeatRuleViolation[] {
   const selected = new Set(selectedIds);
   const byId = new Map(seats.map((s) => [s.id, s]));
   const violations: TSeatRuleViolation[] = [];
 
-  const lonelyCompanions = selectedIds.map((id) => byId.get(id)).filter((s): s is TRuleSeat => !!s && s.type === 'COMPANION' && !!s.companionOfId && !selected.has(s.companionOfId));
-  if (lonelyCompanions.length) violations.push({ rule: 'companion-alone', seatIds: lonelyCompanions.map((s) => s.id), labels: lonelyCompanions.map((s) => s.label) });
+  const lonelyCompanions = selectedIds
+    .map((id) => byId.get(id))
+    .filter(
+      (s): s is TRuleSeat => !!s && s.type === 'COMPANION' && !!s.companionOfId && !selected.has(s.companionOfId),
+    );
+  if (lonelyCompanions.length)
+    violations.push({
+      rule: 'companion-alone',
+      seatIds: lonelyCompanions.map((s) => s.id),
+      labels: lonelyCompanions.map((s) => s.label),
+    });
 
   if (noSingleSeatGap) {
     const stranded: TRuleSeat[] = [];
@@ -50,7 +63,8 @@ export function seatRuleViolations(seats: readonly TRuleSeat[], selectedIds: rea
         if (byLeft || byRight) stranded.push(seat);
       }
     }
-    if (stranded.length) violations.push({ rule: 'single-gap', seatIds: stranded.map((s) => s.id), labels: stranded.map((s) => s.label) });
+    if (stranded.length)
+      violations.push({ rule: 'single-gap', seatIds: stranded.map((s) => s.id), labels: stranded.map((s) => s.label) });
   }
   return violations;
 }

@@ -2,7 +2,14 @@
 
 /** "Wed, 25 Nov, 6:30 pm" in the cinema's time zone; `locale` picks the language (en-IN, hi-IN). */
 export function formatShowTime(iso: string, timeZone: string, locale = 'en-IN'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 /** "6:30 pm" on the cinema's clock. */

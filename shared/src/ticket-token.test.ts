@@ -5,7 +5,12 @@ import { generateTicketKey, signTicketToken, verifyTicketToken } from './ticket-
 
 const key = generateTicketKey('k1');
 const keys = new Map([[key.kid, key.publicKey]]);
-const claims = { tid: '0193a1b2-0000-7000-8000-000000000001', bid: '0193a1b2-0000-7000-8000-000000000002', st: '0193a1b2-0000-7000-8000-000000000003', seat: 'F12' };
+const claims = {
+  tid: '0193a1b2-0000-7000-8000-000000000001',
+  bid: '0193a1b2-0000-7000-8000-000000000002',
+  st: '0193a1b2-0000-7000-8000-000000000003',
+  seat: 'F12',
+};
 
 describe('ticket token', () => {
   it('verifies a token it signed, with every claim intact', () => {
@@ -47,7 +52,14 @@ describe('ticket token', () => {
 
   it('carries nothing personal', () => {
     const body = signTicketToken(claims, key).split('.')[0] ?? '';
-    expect(Object.keys(JSON.parse(new TextDecoder().decode(decodeBase64Url(body))) as object)).toEqual(['v', 'kid', 'tid', 'bid', 'st', 'seat']);
+    expect(Object.keys(JSON.parse(new TextDecoder().decode(decodeBase64Url(body))) as object)).toEqual([
+      'v',
+      'kid',
+      'tid',
+      'bid',
+      'st',
+      'seat',
+    ]);
   });
 });
 

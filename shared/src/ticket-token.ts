@@ -31,8 +31,7 @@ export interface TTicketSigningKey {
 export type TTicketPublicKeys = ReadonlyMap<string, Uint8Array>;
 
 export type TTicketVerifyResult =
-  | { ok: true; payload: TTicketPayload }
-  | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' };
+  { ok: true; payload: TTicketPayload } | { ok: false; reason: 'malformed' | 'unknown_key' | 'bad_signature' };
 
 const MAX_TOKEN_LENGTH = 1024;
 const utf8 = new TextEncoder();

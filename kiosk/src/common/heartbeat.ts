@@ -14,7 +14,12 @@ export interface THeartbeatOptions {
 }
 
 /** Beats at once and then every interval; returns the stop function. Beats never overlap. */
-export function startHeartbeat({ snapshot, send, onError, intervalMs = HEARTBEAT_INTERVAL_MS }: THeartbeatOptions): () => void {
+export function startHeartbeat({
+  snapshot,
+  send,
+  onError,
+  intervalMs = HEARTBEAT_INTERVAL_MS,
+}: THeartbeatOptions): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const beat = async (): Promise<void> => {

@@ -32,4 +32,6 @@ export const PRINT_ERRORS = {
 } as const;
 export type TPrintErrorCode = keyof typeof PRINT_ERRORS;
 
-export type TPrintResult = { ok: true; printed: number; status: TPrinterState } | { ok: false; code: TPrintErrorCode; message: string; status: TPrinterState };
+export type TPrintResult =
+  | { ok: true; printed: number; status: TPrinterState }
+  | { ok: false; code: TPrintErrorCode; message: string; status: TPrinterState };

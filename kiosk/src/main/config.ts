@@ -23,7 +23,13 @@ const ZKioskEnvSchema = z.object({
   KIOSK_EXTRA_ORIGINS: z
     .string()
     .default('https://checkout.razorpay.com,https://api.razorpay.com')
-    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin)),
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)
+        .map((o) => new URL(o).origin),
+    ),
   /** The virtual printer's paper at start, to try the failures: ok, low or out. */
   VIRTUAL_PRINTER_PAPER: z.enum(['ok', 'low', 'out']).default('ok'),
   /** Where the virtual printer keeps what it prints. */

@@ -20,7 +20,9 @@ const policy = { apiOrigin: new URL(env.MARQUEE_API_URL).origin, extraOrigins: e
 const log = (message: string, data?: unknown) => console.log(`[kiosk] ${message}`, data ?? '');
 
 if (!app.requestSingleInstanceLock()) app.quit();
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
 // A crash in the main process restarts the app rather than leaving a dead screen in the lobby.
 process.on('uncaughtException', (err) => {
   log('main process crashed; restarting', err);
@@ -31,7 +33,10 @@ process.on('uncaughtException', (err) => {
 /** safeStorage encrypts with the OS keychain; without one (a bare Linux box) a key file does. */
 function secretCipher(): TSecretCipher {
   if (!safeStorage.isEncryptionAvailable()) return fileKeyCipher(path.join(env.KIOSK_DATA_DIR, 'device.key'));
-  return { encrypt: async (plain) => safeStorage.encryptString(plain), decrypt: async (data) => safeStorage.decryptString(data) };
+  return {
+    encrypt: async (plain) => safeStorage.encryptString(plain),
+    decrypt: async (data) => safeStorage.decryptString(data),
+  };
 }
 
 /** Prints through the OS printer: the rendered ticket page in a hidden window. */
@@ -40,11 +45,18 @@ function osTicketPrinter(): TTicketPrinter {
     description: 'operating system printer',
     state: async () => 'unknown',
     async print(job) {
-      const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
+      });
       try {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(await renderTicketsHtml(job))}`);
-        const ok = await new Promise<boolean>((resolve) => win.webContents.print({ silent: true, printBackground: true }, (success) => resolve(success)));
-        return ok ? { ok: true, printed: job.tickets.length, status: 'ok' } : { ok: false, code: 'PRINTER_FAILED', message: 'The ticket could not be printed.', status: 'unknown' };
+        const ok = await new Promise<boolean>((resolve) =>
+          win.webContents.print({ silent: true, printBackground: true }, (success) => resolve(success)),
+        );
+        return ok
+          ? { ok: true, printed: job.tickets.length, status: 'ok' }
+          : { ok: false, code: 'PRINTER_FAILED', message: 'The ticket could not be printed.', status: 'unknown' };
       } finally {
         win.destroy();
       }
@@ -63,12 +75,25 @@ function wireIpc(kiosk: TKioskServices): void {
       if (!fromOurApp(event)) throw new Error('IPC from a page that is not the kiosk app');
       return fn(...args);
     };
-  ipcMain.handle('kiosk:device-info', guard(() => kiosk.deviceInfo()));
-  ipcMain.handle('kiosk:register', guard((code: unknown) => kiosk.register(String(code))));
-  ipcMain.handle('kiosk:print', guard((job: unknown) => kiosk.print(job)));
-  ipcMain.handle('kiosk:printer-status', guard(() => kiosk.printerStatus()));
+  ipcMain.handle(
+    'kiosk:device-info',
+    guard(() => kiosk.deviceInfo()),
+  );
+  ipcMain.handle(
+    'kiosk:register',
+    guard((code: unknown) => kiosk.register(String(code))),
+  );
+  ipcMain.handle(
+    'kiosk:print',
+    guard((job: unknown) => kiosk.print(job)),
+  );
+  ipcMain.handle(
+    'kiosk:printer-status',
+    guard(() => kiosk.printerStatus()),
+  );
   ipcMain.on('kiosk:report-screen', (event, screen: unknown, lastError: unknown) => {
-    if (event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`)) kiosk.reportScreen(String(screen), typeof lastError === 'string' ? lastError : null);
+    if (event.senderFrame?.url.startsWith(`${APP_ORIGIN}/`))
+      kiosk.reportScreen(String(screen), typeof lastError === 'string' ? lastError : null);
   });
 }
 
@@ -80,7 +105,13 @@ async function serveApp(): Promise<void> {
     if (!file.startsWith(rendererDir)) return new Response('not found', { status: 404 });
     const body = await readFile(file).catch(() => null);
     if (!body) return new Response('not found', { status: 404 });
-    const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    const type = file.endsWith('.html')
+      ? 'text/html'
+      : file.endsWith('.js')
+        ? 'text/javascript'
+        : file.endsWith('.css')
+          ? 'text/css'
+          : 'application/octet-stream';
     return new Response(body, { headers: { 'content-type': type, 'content-security-policy': csp } });
   });
 }
@@ -92,7 +123,9 @@ function lockDown(kiosk: TKioskServices): void {
   // The device token is added here, so it never enters the page.
   ses.webRequest.onBeforeSendHeaders({ urls: [`${policy.apiOrigin}/*`] }, (details, callback) => {
     const token = kiosk.token();
-    callback({ requestHeaders: token ? { ...details.requestHeaders, Authorization: `Bearer ${token}` } : details.requestHeaders });
+    callback({
+      requestHeaders: token ? { ...details.requestHeaders, Authorization: `Bearer ${token}` } : details.requestHeaders,
+    });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -111,7 +144,15 @@ function createWindow(): BrowserWindow {
     height: 1920,
     autoHideMenuBar: true,
     backgroundColor: '#121418',
-    webPreferences: { preload: path.join(here, '../preload/index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: !app.isPackaged },
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
   });
   // A renderer that crashes or hangs is reloaded; the app recovers its booking from the server.
   win.webContents.on('render-process-gone', (_event, details) => {
@@ -128,7 +169,8 @@ void app.whenReady().then(async () => {
   // Auto-launch friendly: a packaged kiosk starts with the machine.
   if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: true });
   const store = new DeviceStore(path.join(env.KIOSK_DATA_DIR, 'device.bin'), secretCipher());
-  const printer = env.PRINTER === 'os' ? osTicketPrinter() : networkTicketPrinter({ host: env.PRINTER_HOST, port: env.PRINTER_PORT });
+  const printer =
+    env.PRINTER === 'os' ? osTicketPrinter() : networkTicketPrinter({ host: env.PRINTER_HOST, port: env.PRINTER_PORT });
   const kiosk = await createKioskServices({ env, store, printer, appVersion: app.getVersion(), log });
   lockDown(kiosk);
   wireIpc(kiosk);

@@ -19,7 +19,19 @@ export interface TKioskServices {
   stop(): void;
 }
 
-export async function createKioskServices({ env, store, printer, appVersion, log }: { env: TKioskEnv; store: DeviceStore; printer: TTicketPrinter; appVersion: string; log: (msg: string, data?: unknown) => void }): Promise<TKioskServices> {
+export async function createKioskServices({
+  env,
+  store,
+  printer,
+  appVersion,
+  log,
+}: {
+  env: TKioskEnv;
+  store: DeviceStore;
+  printer: TTicketPrinter;
+  appVersion: string;
+  log: (msg: string, data?: unknown) => void;
+}): Promise<TKioskServices> {
   let device: TDevice | null = await store.load();
   let screen = 'starting';
   let lastError: string | null = null;
@@ -52,7 +64,8 @@ export async function createKioskServices({ env, store, printer, appVersion, log
     async print(job) {
       // The renderer is not trusted: the job is checked here as in the print agent.
       const parsed = ZPrintJobSchema.safeParse(job);
-      if (!parsed.success) return { ok: false, code: 'PRINTER_FAILED', message: 'The ticket data was not valid.', status: lastPrinter };
+      if (!parsed.success)
+        return { ok: false, code: 'PRINTER_FAILED', message: 'The ticket data was not valid.', status: lastPrinter };
       const result = await printer.print(parsed.data);
       lastPrinter = result.status;
       if (!result.ok) lastError = result.code;

@@ -5,14 +5,30 @@ import type { SandboxStore } from '../store';
 import { checkoutScript } from './checkout-js';
 import { escapeHtml, formatRupees, page } from './html';
 
-export function registerPages(app: FastifyInstance, { store, keyId, publicUrl }: { store: SandboxStore; keyId: string; publicUrl: string }): void {
-  app.get('/v1/checkout.js', async (_req, reply) => reply.type('application/javascript; charset=utf-8').header('cache-control', 'no-store').send(checkoutScript(publicUrl)));
+export function registerPages(
+  app: FastifyInstance,
+  { store, keyId, publicUrl }: { store: SandboxStore; keyId: string; publicUrl: string },
+): void {
+  app.get('/v1/checkout.js', async (_req, reply) =>
+    reply
+      .type('application/javascript; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(checkoutScript(publicUrl)),
+  );
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/_sandbox/checkout', async (req, reply) => {
     const { key, order_id: orderId = '', name = '', description = '', email = '' } = req.query;
     const order = store.orders.get(orderId);
     if (key !== keyId || !order) {
-      return reply.type('text/html').code(400).send(page('Checkout error', `<h1>Checkout cannot open</h1><p>${key !== keyId ? 'The key does not belong to this account.' : 'The order does not exist.'}</p>`));
+      return reply
+        .type('text/html')
+        .code(400)
+        .send(
+          page(
+            'Checkout error',
+            `<h1>Checkout cannot open</h1><p>${key !== keyId ? 'The key does not belong to this account.' : 'The order does not exist.'}</p>`,
+          ),
+        );
     }
     const body = `
 <h1>${escapeHtml(name || 'Merchant')}</h1><p class="muted">${escapeHtml(description)}</p>
@@ -67,7 +83,10 @@ if (pay) pay.addEventListener('click', function () {
 
   app.get('/_sandbox', async (_req, reply) => {
     const qrs = [...store.qrCodes.values()].filter((q) => q.status === 'active').reverse();
-    const orders = [...store.orders.values()].filter((o) => o.status !== 'paid').reverse().slice(0, 20);
+    const orders = [...store.orders.values()]
+      .filter((o) => o.status !== 'paid')
+      .reverse()
+      .slice(0, 20);
     const body = `<h1>Razorpay sandbox</h1>
 <h2>Open UPI QR codes</h2><ul>${qrs.map((q) => `<li><a href="/_sandbox/qr_codes/${q.id}">${escapeHtml(q.description ?? q.id)} — ${escapeHtml(formatRupees(q.payment_amount ?? 0))}</a></li>`).join('') || '<li>none</li>'}</ul>
 <h2>Unpaid orders</h2><ul>${orders.map((o) => `<li>${escapeHtml(o.receipt ?? o.id)} — ${escapeHtml(formatRupees(o.amount))} (${o.id})</li>`).join('') || '<li>none</li>'}</ul>

@@ -49,15 +49,34 @@ function bearerToken(req: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
-export async function resolveHolder({ req, res, prisma, env }: { req: FastifyRequest; res: FastifyReply; prisma: PrismaClient; env: Pick<TEnv, 'NODE_ENV'> }): Promise<THolder> {
+export async function resolveHolder({
+  req,
+  res,
+  prisma,
+  env,
+}: {
+  req: FastifyRequest;
+  res: FastifyReply;
+  prisma: PrismaClient;
+  env: Pick<TEnv, 'NODE_ENV'>;
+}): Promise<THolder> {
   const token = bearerToken(req);
   if (token === null && req.headers.authorization) {
-    throw new AppError('AUTH_REQUIRED', { message: 'malformed Authorization header', userMessage: 'This device is not signed in.' });
+    throw new AppError('AUTH_REQUIRED', {
+      message: 'malformed Authorization header',
+      userMessage: 'This device is not signed in.',
+    });
   }
   if (token !== null) {
-    const kiosk = await prisma.kiosk.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, revokedAt: true, outOfService: true } });
+    const kiosk = await prisma.kiosk.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, revokedAt: true, outOfService: true },
+    });
     if (!kiosk || kiosk.revokedAt) {
-      throw new AppError('AUTH_REQUIRED', { message: 'unknown or revoked kiosk token', userMessage: 'This kiosk is not registered. Please call staff.' });
+      throw new AppError('AUTH_REQUIRED', {
+        message: 'unknown or revoked kiosk token',
+        userMessage: 'This kiosk is not registered. Please call staff.',
+      });
     }
     return { key: `kiosk:${kiosk.id}`, channel: 'KIOSK', kioskId: kiosk.id, outOfService: kiosk.outOfService };
   }

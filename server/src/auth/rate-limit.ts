@@ -26,12 +26,18 @@ function limiterFor(redis: Redis, name: string, perMinute: number): RateLimiterR
 }
 
 /** Counts one attempt of `key` (a holder, an IP) against `name`'s limit; RATE_LIMITED past it. */
-export async function limitByKey({ redis }: Pick<TServices, 'redis'>, { name, key, perMinute }: { name: string; key: string; perMinute: number }): Promise<void> {
+export async function limitByKey(
+  { redis }: Pick<TServices, 'redis'>,
+  { name, key, perMinute }: { name: string; key: string; perMinute: number },
+): Promise<void> {
   try {
     await limiterFor(redis, name, perMinute).consume(key);
   } catch (err) {
     if (err instanceof RateLimiterRes) {
-      throw new AppError('RATE_LIMITED', { message: `${name} rate limit for ${key}`, userMessage: `Too many tries. Please wait ${Math.ceil(err.msBeforeNext / 1000)} seconds.` });
+      throw new AppError('RATE_LIMITED', {
+        message: `${name} rate limit for ${key}`,
+        userMessage: `Too many tries. Please wait ${Math.ceil(err.msBeforeNext / 1000)} seconds.`,
+      });
     }
     throw err;
   }

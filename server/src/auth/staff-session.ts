@@ -37,19 +37,31 @@ function setSessionCookie(res: FastifyReply, secure: boolean, value: string, max
 
 export async function logIn(
   services: Pick<TServices, 'prisma' | 'redis' | 'env' | 'log'>,
-  { req, res, email, password, now = new Date() }: { req: FastifyRequest; res: FastifyReply; email: string; password: string; now?: Date },
+  {
+    req,
+    res,
+    email,
+    password,
+    now = new Date(),
+  }: { req: FastifyRequest; res: FastifyReply; email: string; password: string; now?: Date },
 ): Promise<TStaffMe> {
   const address = email.trim().toLowerCase();
   await limitByKey(services, { name: 'staff-login-ip', key: req.ip, perMinute: 20 });
   await limitByKey(services, { name: 'staff-login-email', key: address, perMinute: 10 });
-  const user = await services.prisma.staffUser.findUnique({ where: { email: address }, include: { cinema: { select: { name: true } } } });
+  const user = await services.prisma.staffUser.findUnique({
+    where: { email: address },
+    include: { cinema: { select: { name: true } } },
+  });
   if (!user) {
     await verifyPassword(await dummy(), password);
     throw new AppError('AUTH_REQUIRED', { message: `login for unknown ${address}`, userMessage: BAD_LOGIN });
   }
   if (user.lockedUntil && user.lockedUntil > now) {
     const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('AUTH_FORBIDDEN', { message: `login for locked ${address}`, userMessage: `This account is locked after too many wrong passwords. Try again in ${minutes} minutes, or ask an admin.` });
+    throw new AppError('AUTH_FORBIDDEN', {
+      message: `login for locked ${address}`,
+      userMessage: `This account is locked after too many wrong passwords. Try again in ${minutes} minutes, or ask an admin.`,
+    });
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
     // Counted in one statement, so parallel guesses cannot slip past the limit.
@@ -61,55 +73,134 @@ export async function logIn(
     const failures = counted?.failedLogins ?? 0;
     services.log.warn({ userId: user.id, failures }, 'staff login failed');
     if (failures >= LOCK_AFTER_FAILURES) {
-      await services.prisma.auditLog.create({ data: { actorKind: 'SYSTEM', action: 'staff.locked', entityType: 'StaffUser', entityId: user.id, data: { failures, ip: req.ip } } });
+      await services.prisma.auditLog.create({
+        data: {
+          actorKind: 'SYSTEM',
+          action: 'staff.locked',
+          entityType: 'StaffUser',
+          entityId: user.id,
+          data: { failures, ip: req.ip },
+        },
+      });
     }
     throw new AppError('AUTH_REQUIRED', { message: `wrong password for ${address}`, userMessage: BAD_LOGIN });
   }
-  if (user.disabledAt) throw new AppError('AUTH_FORBIDDEN', { message: `login for disabled ${address}`, userMessage: 'This account is disabled. Ask an admin.' });
+  if (user.disabledAt)
+    throw new AppError('AUTH_FORBIDDEN', {
+      message: `login for disabled ${address}`,
+      userMessage: 'This account is disabled. Ask an admin.',
+    });
 
   const secret = randomBytes(32).toString('base64url');
   const session = await services.prisma.staffSession.create({
-    data: { userId: user.id, tokenHash: hashToken(secret), expiresAt: new Date(now.getTime() + STAFF_SESSION_IDLE_MS), userAgent: req.headers['user-agent']?.slice(0, 200) ?? null, ip: req.ip },
+    data: {
+      userId: user.id,
+      tokenHash: hashToken(secret),
+      expiresAt: new Date(now.getTime() + STAFF_SESSION_IDLE_MS),
+      userAgent: req.headers['user-agent']?.slice(0, 200) ?? null,
+      ip: req.ip,
+    },
   });
   await services.prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
-  await services.prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: user.id, action: 'staff.login', entityType: 'StaffSession', entityId: session.id, data: { ip: req.ip } } });
+  await services.prisma.auditLog.create({
+    data: {
+      actorKind: 'STAFF',
+      actorUserId: user.id,
+      action: 'staff.login',
+      entityType: 'StaffSession',
+      entityId: session.id,
+      data: { ip: req.ip },
+    },
+  });
   setSessionCookie(res, services.env.NODE_ENV === 'production', `${session.id}.${secret}`, STAFF_SESSION_MAX_MS / 1000);
   return { id: user.id, email: user.email, name: user.name, role: user.role, cinemaName: user.cinema?.name ?? null };
 }
 
 /** The signed-in staff member, or null: no cookie, an unknown, expired or ended session, a disabled account. */
-export async function currentStaff({ prisma }: Pick<TServices, 'prisma'>, req: FastifyRequest, now = new Date()): Promise<TStaff | null> {
+export async function currentStaff(
+  { prisma }: Pick<TServices, 'prisma'>,
+  req: FastifyRequest,
+  now = new Date(),
+): Promise<TStaff | null> {
   const raw = req.cookies[STAFF_COOKIE];
   const match = raw ? /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(raw) : null;
   if (!match) return null;
-  const session = await prisma.staffSession.findUnique({ where: { tokenHash: hashToken(match[2]!) }, include: { user: { include: { cinema: { select: { name: true } } } } } });
-  if (!session || session.id !== match[1] || session.expiresAt <= now || session.createdAt.getTime() + STAFF_SESSION_MAX_MS <= now.getTime() || session.user.disabledAt) return null;
+  const session = await prisma.staffSession.findUnique({
+    where: { tokenHash: hashToken(match[2]!) },
+    include: { user: { include: { cinema: { select: { name: true } } } } },
+  });
+  if (
+    !session ||
+    session.id !== match[1] ||
+    session.expiresAt <= now ||
+    session.createdAt.getTime() + STAFF_SESSION_MAX_MS <= now.getTime() ||
+    session.user.disabledAt
+  )
+    return null;
   // Sliding expiry, written at most once a minute per session.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-    await prisma.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + STAFF_SESSION_IDLE_MS) } });
+    await prisma.staffSession.update({
+      where: { id: session.id },
+      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + STAFF_SESSION_IDLE_MS) },
+    });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, cinemaName: user.cinema?.name ?? null, cinemaId: user.cinemaId, sessionId: session.id };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    cinemaName: user.cinema?.name ?? null,
+    cinemaId: user.cinemaId,
+    sessionId: session.id,
+  };
 }
 
 /**
  * The signed-in staff member of a cinema with at least `role`, or the refusal (sign in; not allowed;
  * no cinema). `what` names the call in the log. tRPC procedures and REST routes both go through it.
  */
-export async function requireStaff(services: Pick<TServices, 'prisma'>, req: FastifyRequest, role: TStaffRole, what: string): Promise<TStaff & { cinemaId: string }> {
+export async function requireStaff(
+  services: Pick<TServices, 'prisma'>,
+  req: FastifyRequest,
+  role: TStaffRole,
+  what: string,
+): Promise<TStaff & { cinemaId: string }> {
   const staff = await currentStaff(services, req);
-  if (!staff) throw new AppError('AUTH_REQUIRED', { message: `no staff session for ${what}`, userMessage: 'Please sign in to the dashboard.' });
+  if (!staff)
+    throw new AppError('AUTH_REQUIRED', {
+      message: `no staff session for ${what}`,
+      userMessage: 'Please sign in to the dashboard.',
+    });
   if (!hasRole(staff.role, role)) {
-    throw new AppError('AUTH_FORBIDDEN', { message: `${staff.role} ${staff.id} called ${what} (needs ${role})`, userMessage: `Only ${role === 'ADMIN' ? 'an admin' : 'a manager or admin'} can do that.` });
+    throw new AppError('AUTH_FORBIDDEN', {
+      message: `${staff.role} ${staff.id} called ${what} (needs ${role})`,
+      userMessage: `Only ${role === 'ADMIN' ? 'an admin' : 'a manager or admin'} can do that.`,
+    });
   }
-  if (!staff.cinemaId) throw new AppError('AUTH_FORBIDDEN', { message: `staff ${staff.id} has no cinema`, userMessage: 'Your account is not attached to a cinema. Ask an admin.' });
+  if (!staff.cinemaId)
+    throw new AppError('AUTH_FORBIDDEN', {
+      message: `staff ${staff.id} has no cinema`,
+      userMessage: 'Your account is not attached to a cinema. Ask an admin.',
+    });
   return { ...staff, cinemaId: staff.cinemaId };
 }
 
-export async function logOut({ prisma, env }: Pick<TServices, 'prisma' | 'env'>, { res, staff }: { res: FastifyReply; staff: TStaff | null }): Promise<void> {
+export async function logOut(
+  { prisma, env }: Pick<TServices, 'prisma' | 'env'>,
+  { res, staff }: { res: FastifyReply; staff: TStaff | null },
+): Promise<void> {
   if (staff) {
     await prisma.staffSession.deleteMany({ where: { id: staff.sessionId } });
-    await prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: staff.id, action: 'staff.logout', entityType: 'StaffSession', entityId: staff.sessionId } });
+    await prisma.auditLog.create({
+      data: {
+        actorKind: 'STAFF',
+        actorUserId: staff.id,
+        action: 'staff.logout',
+        entityType: 'StaffSession',
+        entityId: staff.sessionId,
+      },
+    });
   }
   setSessionCookie(res, env.NODE_ENV === 'production', '', 0);
 }
@@ -132,6 +223,12 @@ export function assertSameSite(req: FastifyRequest): void {
       originHost = 'unparseable';
     }
   }
-  const crossSite = (typeof site === 'string' && site !== 'same-origin' && site !== 'none') || (originHost !== null && originHost !== host);
-  if (crossSite) throw new AppError('AUTH_FORBIDDEN', { message: `cross-site staff mutation from ${String(origin ?? site)}`, userMessage: 'This action must be made from the Marquee dashboard.' });
+  const crossSite =
+    (typeof site === 'string' && site !== 'same-origin' && site !== 'none') ||
+    (originHost !== null && originHost !== host);
+  if (crossSite)
+    throw new AppError('AUTH_FORBIDDEN', {
+      message: `cross-site staff mutation from ${String(origin ?? site)}`,
+      userMessage: 'This action must be made from the Marquee dashboard.',
+    });
 }

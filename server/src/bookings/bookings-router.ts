@@ -1,4 +1,9 @@
-import { ZBookingFindInputSchema, ZBookingGetInputSchema, ZBookingSchema, ZBookingSetContactInputSchema } from '@marquee/shared';
+import {
+  ZBookingFindInputSchema,
+  ZBookingGetInputSchema,
+  ZBookingSchema,
+  ZBookingSetContactInputSchema,
+} from '@marquee/shared';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { holderProcedure, publicProcedure, router } from '../trpc';
@@ -31,7 +36,10 @@ export const bookingsRouter = router({
   /** The holder's booking status now and on every change (SSE): a kiosk waiting on a UPI payment listens here. */
   onStatus: holderProcedure.input(ZBookingGetInputSchema).subscription(async ({ ctx, input, signal }) => {
     const owned = await ctx.prisma.booking.count({ where: { id: input.bookingId, holder: ctx.holder.key } });
-    if (!owned) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${input.bookingId} not found for ${ctx.holder.key}` });
+    if (!owned)
+      throw new AppError('BOOKING_NOT_FOUND', {
+        message: `booking ${input.bookingId} not found for ${ctx.holder.key}`,
+      });
     return bookingStatusStream(ctx, input.bookingId, signal ?? new AbortController().signal);
   }),
 });

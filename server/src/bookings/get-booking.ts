@@ -7,7 +7,13 @@ import type { TServices } from '../services';
 const bookingInclude = {
   seats: { include: { seat: { select: { label: true } } } },
   tickets: { orderBy: { seatLabel: 'asc' } },
-  showtime: { select: { startsAt: true, movie: { select: { title: true, certificate: true } }, screen: { select: { name: true, cinema: { select: { name: true, timeZone: true } } } } } },
+  showtime: {
+    select: {
+      startsAt: true,
+      movie: { select: { title: true, certificate: true } },
+      screen: { select: { name: true, cinema: { select: { name: true, timeZone: true } } } },
+    },
+  },
 } satisfies Prisma.BookingInclude;
 
 type TBookingRow = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
@@ -46,7 +52,10 @@ export async function getBookingForKiosk({ prisma }: Pick<TServices, 'prisma'>, 
 }
 
 /** The holder's booking with its seats and, once confirmed, its tickets. Others get NOT_FOUND. */
-export async function getBooking({ prisma }: Pick<TServices, 'prisma'>, { holder, bookingId }: { holder: THolder; bookingId: string }): Promise<TBooking> {
+export async function getBooking(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { holder, bookingId }: { holder: THolder; bookingId: string },
+): Promise<TBooking> {
   const b = await prisma.booking.findFirst({ where: { id: bookingId, holder: holder.key }, include: bookingInclude });
   if (!b) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} not found for ${holder.key}` });
   return toBooking(b);
@@ -56,11 +65,23 @@ export async function getBooking({ prisma }: Pick<TServices, 'prisma'>, { holder
  * "Find my booking" from another device: the booking code and the email the receipt went to must
  * both match. Only bookings that were paid for are found; a wrong pair reads as not found.
  */
-export async function findBooking({ prisma }: Pick<TServices, 'prisma'>, { code, email }: { code: string; email: string }): Promise<TBooking> {
+export async function findBooking(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { code, email }: { code: string; email: string },
+): Promise<TBooking> {
   const b = await prisma.booking.findFirst({
-    where: { code, customerEmail: email.toLowerCase(), status: { in: ['CONFIRMED', 'REFUNDED', 'CANCELLED'] }, confirmedAt: { not: null } },
+    where: {
+      code,
+      customerEmail: email.toLowerCase(),
+      status: { in: ['CONFIRMED', 'REFUNDED', 'CANCELLED'] },
+      confirmedAt: { not: null },
+    },
     include: bookingInclude,
   });
-  if (!b) throw new AppError('BOOKING_NOT_FOUND', { message: `no paid booking ${code} for that email`, userMessage: 'No booking matches that code and email.' });
+  if (!b)
+    throw new AppError('BOOKING_NOT_FOUND', {
+      message: `no paid booking ${code} for that email`,
+      userMessage: 'No booking matches that code and email.',
+    });
   return toBooking(b);
 }

@@ -11,14 +11,21 @@ export async function setContact(
   services: Pick<TServices, 'prisma' | 'jobs' | 'log'>,
   { holder, bookingId, email, phone }: { holder: THolder; bookingId: string; email?: string; phone?: string },
 ): Promise<{ bookingId: string }> {
-  const booking = await services.prisma.booking.findFirst({ where: { id: bookingId, holder: holder.key }, select: { status: true } });
+  const booking = await services.prisma.booking.findFirst({
+    where: { id: bookingId, holder: holder.key },
+    select: { status: true },
+  });
   if (!booking || (booking.status !== 'PENDING' && booking.status !== 'CONFIRMED')) {
     throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} not open for ${holder.key}` });
   }
   await services.prisma.booking.update({
     where: { id: bookingId },
-    data: { ...(email !== undefined ? { customerEmail: email.toLowerCase() } : {}), ...(phone !== undefined ? { customerPhone: phone.replace(/^\+91/, '') } : {}) },
+    data: {
+      ...(email !== undefined ? { customerEmail: email.toLowerCase() } : {}),
+      ...(phone !== undefined ? { customerPhone: phone.replace(/^\+91/, '') } : {}),
+    },
   });
-  if (booking.status === 'CONFIRMED' && email !== undefined) await queueReceipt(services, bookingId, { afterContactChange: true });
+  if (booking.status === 'CONFIRMED' && email !== undefined)
+    await queueReceipt(services, bookingId, { afterContactChange: true });
   return { bookingId };
 }

@@ -1,4 +1,10 @@
-import { ZMoviesOutputSchema, ZSeatMapInputSchema, ZSeatMapSchema, ZShowtimesInputSchema, ZShowtimesOutputSchema } from '@marquee/shared';
+import {
+  ZMoviesOutputSchema,
+  ZSeatMapInputSchema,
+  ZSeatMapSchema,
+  ZShowtimesInputSchema,
+  ZShowtimesOutputSchema,
+} from '@marquee/shared';
 import { publicProcedure, router } from '../trpc';
 import { cachedSeatMap } from './seat-map-cache';
 import { listMovies } from './list-movies';
@@ -18,5 +24,7 @@ export const catalogRouter = router({
     .query(async ({ ctx, input }) => (await cachedSeatMap(ctx, input.showtimeId)).map),
 
   /** Programme changes as they happen (SSE): a show cancelled or scheduled. Apps refetch their lists. */
-  onChange: publicProcedure.subscription(({ ctx, signal }) => ctx.catalogEvents.stream('all', signal ?? new AbortController().signal)),
+  onChange: publicProcedure.subscription(({ ctx, signal }) =>
+    ctx.catalogEvents.stream('all', signal ?? new AbortController().signal),
+  ),
 });

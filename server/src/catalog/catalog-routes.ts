@@ -10,7 +10,11 @@ import { isUuid } from '../http/is-uuid';
 export function registerCatalogRoutes(app: FastifyInstance, services: TServices): void {
   app.get<{ Params: { showtimeId: string } }>('/catalog/seat-maps/:showtimeId', async (req, reply) => {
     const { showtimeId } = req.params;
-    if (!isUuid(showtimeId)) throw new AppError('INPUT_INVALID', { message: `bad showtime id ${showtimeId}`, userMessage: 'That show could not be found.' });
+    if (!isUuid(showtimeId))
+      throw new AppError('INPUT_INVALID', {
+        message: `bad showtime id ${showtimeId}`,
+        userMessage: 'That show could not be found.',
+      });
     const { json, version } = await cachedSeatMap(services, showtimeId);
     const etag = `"${showtimeId}.${version}"`;
     void reply.header('etag', etag).header('cache-control', 'no-cache');

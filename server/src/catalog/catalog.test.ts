@@ -38,7 +38,12 @@ async function makeShowtime(startsAt: string, overrides: { cancelled?: boolean }
 describe('catalog.movies', () => {
   it('lists the movies that have shows to come, by title', async () => {
     const movies = await server.client.catalog.movies.query();
-    expect(movies.map((m) => m.title)).toEqual(['Kaveri Nights', 'Last Light at Marine Drive', 'Starfall Express', 'The Monsoon Heist']);
+    expect(movies.map((m) => m.title)).toEqual([
+      'Kaveri Nights',
+      'Last Light at Marine Drive',
+      'Starfall Express',
+      'The Monsoon Heist',
+    ]);
     expect(movies[0]).toMatchObject({ language: 'Kannada', certificate: 'UA', runtimeMinutes: 135 });
   });
 });
@@ -96,10 +101,24 @@ describe('catalog.seatMap', () => {
   it('returns every seat of the screen with its state and the showtime seat version', async () => {
     const showtime = await makeShowtime('2030-03-01T10:00:00Z');
     const seats = await ctx.prisma.seat.findMany({ where: { screenId: showtime.screenId }, orderBy: { label: 'asc' } });
-    const [sold, held, expired, blocked] = seats as [(typeof seats)[0], (typeof seats)[0], (typeof seats)[0], (typeof seats)[0]];
+    const [sold, held, expired, blocked] = seats as [
+      (typeof seats)[0],
+      (typeof seats)[0],
+      (typeof seats)[0],
+      (typeof seats)[0],
+    ];
     const book = (seatId: string, status: 'CONFIRMED' | 'PENDING', expiresAt: Date, code: string) =>
       ctx.prisma.booking.create({
-        data: { code, showtimeId: showtime.id, status, channel: 'WEB', holder: `web:test-${code}`, amountPaise: 15_000, expiresAt, seats: { create: [{ seatId, showtimeId: showtime.id, pricePaise: 15_000 }] } },
+        data: {
+          code,
+          showtimeId: showtime.id,
+          status,
+          channel: 'WEB',
+          holder: `web:test-${code}`,
+          amountPaise: 15_000,
+          expiresAt,
+          seats: { create: [{ seatId, showtimeId: showtime.id, pricePaise: 15_000 }] },
+        },
       });
     await book(sold.id, 'CONFIRMED', new Date(Date.now() - 60_000), 'SOLD01');
     await book(held.id, 'PENDING', new Date(Date.now() + 600_000), 'HELD01');
@@ -111,19 +130,28 @@ describe('catalog.seatMap', () => {
     const stateOf = (id: string) => map.seats.find((s) => s.id === id)?.state;
     expect(map.version).toBe(7);
     expect(map.seats).toHaveLength(seats.length);
-    expect([stateOf(sold.id), stateOf(held.id), stateOf(expired.id), stateOf(blocked.id)]).toEqual(['sold', 'held', 'available', 'blocked']);
+    expect([stateOf(sold.id), stateOf(held.id), stateOf(expired.id), stateOf(blocked.id)]).toEqual([
+      'sold',
+      'held',
+      'available',
+      'blocked',
+    ]);
     expect(map.seats.filter((s) => s.state === 'available')).toHaveLength(seats.length - 3);
     expect(map.columns).toBeGreaterThan(Math.max(...map.seats.map((s) => s.x)));
     expect(map.prices).toEqual([{ seatType: 'STANDARD', pricePaise: 15_000 }]);
     const companion = map.seats.find((s) => s.type === 'COMPANION');
     expect(map.seats.find((s) => s.id === companion?.companionOfId)?.type).toBe('WHEELCHAIR');
 
-    const listed = (await server.client.catalog.showtimes.query({ date: '2030-03-01' })).find((s) => s.id === showtime.id);
+    const listed = (await server.client.catalog.showtimes.query({ date: '2030-03-01' })).find(
+      (s) => s.id === showtime.id,
+    );
     expect(listed?.seatsAvailable).toBe(seats.length - 3);
   });
 
   it('answers NOT_FOUND with a readable message for an unknown showtime', async () => {
-    const err = await refusal(server.client.catalog.seatMap.query({ showtimeId: '01935d2e-0000-7000-8000-000000000000' }));
+    const err = await refusal(
+      server.client.catalog.seatMap.query({ showtimeId: '01935d2e-0000-7000-8000-000000000000' }),
+    );
     expect(err.data).toMatchObject({ code: 'NOT_FOUND', httpStatus: 404, appCode: 'CATALOG_SHOWTIME_NOT_FOUND' });
     expect(err.message).toBe('That show could not be found.');
   });

@@ -4,7 +4,15 @@ import type { PrismaClient } from '../db/prisma';
  * Seats that cannot be sold per showtime: held (unexpired PENDING), sold, or blocked. A PENDING
  * booking past its expiresAt no longer counts, even before the expiry job has marked it.
  */
-export async function countTakenSeats({ prisma, showtimeIds, now = new Date() }: { prisma: PrismaClient; showtimeIds: string[]; now?: Date }): Promise<Map<string, number>> {
+export async function countTakenSeats({
+  prisma,
+  showtimeIds,
+  now = new Date(),
+}: {
+  prisma: PrismaClient;
+  showtimeIds: string[];
+  now?: Date;
+}): Promise<Map<string, number>> {
   if (showtimeIds.length === 0) return new Map();
   const rows = await prisma.$queryRaw<{ showtimeId: string; taken: number }[]>`
     SELECT "showtimeId", count(DISTINCT "seatId")::int AS taken FROM (

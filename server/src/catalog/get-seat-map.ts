@@ -3,10 +3,25 @@ import type { PrismaClient } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 
 /** Every seat of the showtime's screen with its state right now, and the showtime's seat version. */
-export async function getSeatMap({ prisma, showtimeId, now = new Date() }: { prisma: PrismaClient; showtimeId: string; now?: Date }): Promise<TSeatMap> {
+export async function getSeatMap({
+  prisma,
+  showtimeId,
+  now = new Date(),
+}: {
+  prisma: PrismaClient;
+  showtimeId: string;
+  now?: Date;
+}): Promise<TSeatMap> {
   const showtime = await prisma.showtime.findUnique({
     where: { id: showtimeId },
-    select: { id: true, screenId: true, seatVersion: true, cancelled: true, prices: { select: { seatType: true, pricePaise: true } }, screen: { select: { cinema: { select: { noSingleSeatGap: true } } } } },
+    select: {
+      id: true,
+      screenId: true,
+      seatVersion: true,
+      cancelled: true,
+      prices: { select: { seatType: true, pricePaise: true } },
+      screen: { select: { cinema: { select: { noSingleSeatGap: true } } } },
+    },
   });
   if (!showtime) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
 
@@ -23,7 +38,8 @@ export async function getSeatMap({ prisma, showtimeId, now = new Date() }: { pri
   for (const { seatId } of blocks) state.set(seatId, 'blocked');
   for (const { seatId, booking } of booked) {
     if (booking.status === 'CONFIRMED') state.set(seatId, 'sold');
-    else if (booking.status === 'PENDING' && booking.expiresAt > now && state.get(seatId) !== 'sold') state.set(seatId, 'held');
+    else if (booking.status === 'PENDING' && booking.expiresAt > now && state.get(seatId) !== 'sold')
+      state.set(seatId, 'held');
   }
 
   let columns = 0;
@@ -45,5 +61,13 @@ export async function getSeatMap({ prisma, showtimeId, now = new Date() }: { pri
     };
   });
   const prices = [...showtime.prices].sort((a, b) => a.pricePaise - b.pricePaise);
-  return { showtimeId, version: showtime.seatVersion, columns, rows, seats: mapped, prices, rules: { noSingleSeatGap: showtime.screen.cinema.noSingleSeatGap } };
+  return {
+    showtimeId,
+    version: showtime.seatVersion,
+    columns,
+    rows,
+    seats: mapped,
+    prices,
+    rules: { noSingleSeatGap: showtime.screen.cinema.noSingleSeatGap },
+  };
 }

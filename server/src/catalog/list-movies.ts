@@ -3,7 +3,13 @@ import type { PrismaClient } from '../db/prisma';
 import { posterUrl } from '../programme/movies';
 
 /** Movies with at least one show still to come (not cancelled), by title. */
-export async function listMovies({ prisma, now = new Date() }: { prisma: PrismaClient; now?: Date }): Promise<TMovie[]> {
+export async function listMovies({
+  prisma,
+  now = new Date(),
+}: {
+  prisma: PrismaClient;
+  now?: Date;
+}): Promise<TMovie[]> {
   const movies = await prisma.movie.findMany({
     where: { showtimes: { some: { endsAt: { gt: now }, cancelled: false } } },
     orderBy: { title: 'asc' },

@@ -8,7 +8,15 @@ import { countTakenSeats } from './count-taken-seats';
  * Showtimes that are not cancelled, by start time. `date` is a calendar day in each cinema's own
  * time zone; without it, every show that has not started yet.
  */
-export async function listShowtimes({ prisma, input, now = new Date() }: { prisma: PrismaClient; input: TShowtimesInput; now?: Date }): Promise<TShowtime[]> {
+export async function listShowtimes({
+  prisma,
+  input,
+  now = new Date(),
+}: {
+  prisma: PrismaClient;
+  input: TShowtimesInput;
+  now?: Date;
+}): Promise<TShowtime[]> {
   const where: Prisma.ShowtimeWhereInput = { cancelled: false, ...(input?.movieId ? { movieId: input.movieId } : {}) };
   if (input?.date) {
     const date = input.date;
@@ -24,7 +32,11 @@ export async function listShowtimes({ prisma, input, now = new Date() }: { prism
   const showtimes = await prisma.showtime.findMany({
     where,
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    include: { movie: { select: { title: true } }, screen: { select: { name: true, cinema: { select: { timeZone: true } } } }, prices: true },
+    include: {
+      movie: { select: { title: true } },
+      screen: { select: { name: true, cinema: { select: { timeZone: true } } } },
+      prices: true,
+    },
   });
   const screenIds = [...new Set(showtimes.map((s) => s.screenId))];
   const [seatCounts, taken] = await Promise.all([
@@ -34,7 +46,9 @@ export async function listShowtimes({ prisma, input, now = new Date() }: { prism
   const seatsPerScreen = new Map(seatCounts.map((c) => [c.screenId, c._count._all]));
 
   return showtimes.map((s) => {
-    const prices = s.prices.map((p) => ({ seatType: p.seatType, pricePaise: p.pricePaise })).sort((a, b) => a.pricePaise - b.pricePaise);
+    const prices = s.prices
+      .map((p) => ({ seatType: p.seatType, pricePaise: p.pricePaise }))
+      .sort((a, b) => a.pricePaise - b.pricePaise);
     return {
       id: s.id,
       movieId: s.movieId,

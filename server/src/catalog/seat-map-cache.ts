@@ -13,8 +13,15 @@ type TBuilt = { map: TSeatMap; json: Buffer };
 const built = new Map<string, { version: number; entry: Promise<TBuilt> }>();
 
 /** The show's seat map and its JSON, or CATALOG_SHOWTIME_NOT_FOUND. */
-export async function cachedSeatMap({ prisma, pg }: Pick<TServices, 'prisma' | 'pg'>, showtimeId: string): Promise<TBuilt & { version: number }> {
-  const { rows } = await pg.query<{ seatVersion: number }>({ name: 'seat-version', text: 'SELECT "seatVersion" FROM "Showtime" WHERE id = $1::uuid', values: [showtimeId] });
+export async function cachedSeatMap(
+  { prisma, pg }: Pick<TServices, 'prisma' | 'pg'>,
+  showtimeId: string,
+): Promise<TBuilt & { version: number }> {
+  const { rows } = await pg.query<{ seatVersion: number }>({
+    name: 'seat-version',
+    text: 'SELECT "seatVersion" FROM "Showtime" WHERE id = $1::uuid',
+    values: [showtimeId],
+  });
   const version = rows[0]?.seatVersion;
   if (version === undefined) {
     const map = await getSeatMap({ prisma, showtimeId }); // throws CATALOG_SHOWTIME_NOT_FOUND

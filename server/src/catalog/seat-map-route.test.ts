@@ -31,19 +31,29 @@ describe('GET /catalog/seat-maps/:showtimeId', () => {
     const etag = first.headers.get('etag')!;
     expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
 
-    await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
+    await createCustomerClient(server.url).holds.create.mutate({
+      showtimeId: showtime.id,
+      seatIds: seatIds.slice(0, 2),
+    });
     const after = await fetch(url, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     const next = (await after.json()) as TSeatMap;
     expect(next.version).toBe(map.version + 1);
-    expect(next.seats.filter((s) => s.state === 'held').map((s) => s.id).sort()).toEqual(seatIds.slice(0, 2).sort());
+    expect(
+      next.seats
+        .filter((s) => s.state === 'held')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(seatIds.slice(0, 2).sort());
   });
 
   it('refuses an unknown show and a malformed id with the API error shape', async () => {
     const unknown = await fetch(`${server.url}/catalog/seat-maps/00000000-0000-7000-8000-000000000000`);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: { code: 'CATALOG_SHOWTIME_NOT_FOUND', message: 'That show could not be found.' } });
+    expect(await unknown.json()).toEqual({
+      error: { code: 'CATALOG_SHOWTIME_NOT_FOUND', message: 'That show could not be found.' },
+    });
     const bad = await fetch(`${server.url}/catalog/seat-maps/not-an-id`);
     expect(bad.status).toBe(400);
   });

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     }
     case 'migrate': {
       const applied = await applyMigrations({ databaseUrl: DATABASE_URL });
-      console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date');
+      console.log(
+        applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'database is up to date',
+      );
       return;
     }
     case 'check': {

@@ -78,11 +78,18 @@ describe('groupBatches', () => {
       { maxBatchSize: 32, maxInFlight: 1 },
     );
     const results = await Promise.allSettled([1, 2, 3].map(call));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([1, 'refused 2', 3]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      1,
+      'refused 2',
+      3,
+    ]);
 
     fail = true;
     const failed = await Promise.allSettled([4, 5].map(call));
-    expect(failed.map((r) => r.status === 'rejected' && (r.reason as Error).message)).toEqual(['connection lost', 'connection lost']);
+    expect(failed.map((r) => r.status === 'rejected' && (r.reason as Error).message)).toEqual([
+      'connection lost',
+      'connection lost',
+    ]);
     fail = false;
     await expect(call(6)).resolves.toBe(6);
   });
@@ -114,7 +121,9 @@ describe('groupBatches', () => {
               return call(n);
             }),
           );
-          results.forEach((r, n) => expect(r.status === 'fulfilled' ? r.value : Number((r.reason as Error).message)).toBe(n % 7 === 3 ? n : -n));
+          results.forEach((r, n) =>
+            expect(r.status === 'fulfilled' ? r.value : Number((r.reason as Error).message)).toBe(n % 7 === 3 ? n : -n),
+          );
           expect(batches.flat().sort((a, b) => a - b)).toEqual(delays.map((_, n) => n));
           expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(maxBatchSize);
           expect(mostAtOnce).toBeLessThanOrEqual(maxInFlight);

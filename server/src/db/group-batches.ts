@@ -21,7 +21,10 @@ export interface TGroupBatchOptions {
  * returns one result (or Error, which rejects that call alone) per input, in order. If `run`
  * throws, every call in the batch rejects with its error.
  */
-export function groupBatches<TIn, TOut>(run: (inputs: readonly TIn[]) => Promise<(TOut | Error)[]>, { maxBatchSize, maxInFlight }: TGroupBatchOptions): (input: TIn) => Promise<TOut> {
+export function groupBatches<TIn, TOut>(
+  run: (inputs: readonly TIn[]) => Promise<(TOut | Error)[]>,
+  { maxBatchSize, maxInFlight }: TGroupBatchOptions,
+): (input: TIn) => Promise<TOut> {
   let inFlight = 0;
   const waiting: (() => void)[] = [];
   const leave = (dispatch: () => void) => {

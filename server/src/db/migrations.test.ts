@@ -30,12 +30,17 @@ describe('migrations', () => {
   });
 
   it('are recorded as prisma migrate deploy records them, so it would accept this database', async () => {
-    const rows = await sql<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
-    );
+    const rows = await sql<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name');
     const expected = readMigrations().migrationDirectories.map((d) => ({
       migration_name: d.path,
-      checksum: createHash('sha256').update(readFileSync(path.join(migrationsDir, d.path, 'migration.sql'))).digest('hex'),
+      checksum: createHash('sha256')
+        .update(readFileSync(path.join(migrationsDir, d.path, 'migration.sql')))
+        .digest('hex'),
     }));
     expect(rows.map(({ migration_name, checksum }) => ({ migration_name, checksum }))).toEqual(expected);
     expect(rows.every((r) => r.finished_at !== null && r.rolled_back_at === null)).toBe(true);
@@ -46,8 +51,12 @@ describe('migrations', () => {
   });
 
   it('keep the partial unique index that stops a seat being sold twice', async () => {
-    const [index] = await sql<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'BookingSeat_active_seat_key'");
-    expect(index?.indexdef).toMatch(/CREATE UNIQUE INDEX .* ON public\."BookingSeat" USING btree \("showtimeId", "seatId"\) WHERE active/);
+    const [index] = await sql<{ indexdef: string }>(
+      "SELECT indexdef FROM pg_indexes WHERE indexname = 'BookingSeat_active_seat_key'",
+    );
+    expect(index?.indexdef).toMatch(
+      /CREATE UNIQUE INDEX .* ON public\."BookingSeat" USING btree \("showtimeId", "seatId"\) WHERE active/,
+    );
   });
 
   it('report drift when the database no longer matches the schema', async () => {

@@ -16,7 +16,10 @@ export type TSql = pg.Pool | pg.PoolClient;
  * statements written in SQL (holds): Prisma's raw-query path costs ~2 ms of CPU per call here,
  * ten times node-postgres, and holds.create is where a storm of customers lands.
  */
-export function createDatabase(opts: { databaseUrl: string; poolSize: number }): { pool: pg.Pool; prisma: PrismaClient } {
+export function createDatabase(opts: { databaseUrl: string; poolSize: number }): {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+} {
   const pool = new pg.Pool({
     connectionString: opts.databaseUrl,
     max: opts.poolSize,
@@ -24,7 +27,9 @@ export function createDatabase(opts: { databaseUrl: string; poolSize: number }):
     connectionTimeoutMillis: 5_000,
   });
   // Each query's protocol messages leave in one write (see coalesce-writes.ts).
-  pool.on('connect', (client) => coalesceWrites((client as pg.PoolClient & Pick<pg.Client, 'connection'>).connection.stream));
+  pool.on('connect', (client) =>
+    coalesceWrites((client as pg.PoolClient & Pick<pg.Client, 'connection'>).connection.stream),
+  );
   pool.on('error', () => {}); // an idle client's connection dropped; the next query reconnects and reports
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }

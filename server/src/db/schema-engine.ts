@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 
@@ -16,7 +19,9 @@ export const schemaPath = path.join(repoRoot, 'prisma/schema.prisma');
 export const migrationsDir = path.join(repoRoot, 'prisma/migrations');
 
 // @types/node 20 does not declare the WebAssembly global; this is the one call we make.
-declare const WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
 
 const noFilters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
@@ -24,8 +29,13 @@ let wasmReady: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   // The package is built for bundlers (it imports the .wasm file directly), so Node instantiates it by hand.
   wasmReady ??= (async () => {
-    const wasmPath = path.join(path.dirname(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
-    const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { './schema_engine_bg.js': wasmBindings });
+    const wasmPath = path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm')),
+      'schema_engine_bg.wasm',
+    );
+    const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
+      './schema_engine_bg.js': wasmBindings,
+    });
     wasmBindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   })();
@@ -74,7 +84,10 @@ function patchForSchemaEngine<T>(queryable: T): T {
 }
 
 /** The engine does not close what it connects; we keep each adapter to dispose of it ourselves. */
-function adapterFactory(databaseUrl: string, opened: { dispose: () => Promise<void> }[]): SqlMigrationAwareDriverAdapterFactory {
+function adapterFactory(
+  databaseUrl: string,
+  opened: { dispose: () => Promise<void> }[],
+): SqlMigrationAwareDriverAdapterFactory {
   const pg = new PrismaPg({ connectionString: databaseUrl });
   const track = <T extends { dispose: () => Promise<void> }>(adapter: T): T => {
     // The engine disposes some adapters itself (shadow databases) and not others; once is enough.
@@ -109,7 +122,10 @@ export function readMigrations(): MigrationList {
     shadowDbInitScript: '',
     migrationDirectories: dirs.map((dir) => ({
       path: dir,
-      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8') } },
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok', value: readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8') },
+      },
     })),
   };
 }

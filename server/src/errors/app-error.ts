@@ -10,7 +10,10 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly data: Omit<TAppErrorData, 'appCode'>;
 
-  constructor(code: TErrorCode, opts: { message?: string; userMessage?: string; data?: Omit<TAppErrorData, 'appCode'>; cause?: unknown } = {}) {
+  constructor(
+    code: TErrorCode,
+    opts: { message?: string; userMessage?: string; data?: Omit<TAppErrorData, 'appCode'>; cause?: unknown } = {},
+  ) {
     super(opts.message ?? ERROR_CODES[code].message, { cause: opts.cause });
     this.code = code;
     this.userMessage = opts.userMessage ?? ERROR_CODES[code].message;
@@ -18,7 +21,18 @@ export class AppError extends Error {
   }
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P03', 'P1001', 'P1002', 'P1017']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+  'P1001',
+  'P1002',
+  'P1017',
+]);
 
 /** True when an error means the database could not be reached (as opposed to a bug or bad data). */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -26,7 +40,13 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
     const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && /connection terminated|timeout exceeded when trying to connect|Connection refused|DatabaseNotReachable/i.test(message)) return true;
+    if (
+      typeof message === 'string' &&
+      /connection terminated|timeout exceeded when trying to connect|Connection refused|DatabaseNotReachable/i.test(
+        message,
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -51,7 +51,10 @@ describe('health endpoints', () => {
     try {
       const ready = await fetch(`${server.url}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toMatchObject({ status: 'degraded', checks: { postgres: { ok: true }, redis: { ok: false } } });
+      expect(await ready.json()).toMatchObject({
+        status: 'degraded',
+        checks: { postgres: { ok: true }, redis: { ok: false } },
+      });
     } finally {
       await server.close();
       redis.disconnect();

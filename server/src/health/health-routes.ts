@@ -6,7 +6,10 @@ const CHECK_TIMEOUT_MS = 2_000;
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+      CHECK_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -28,7 +31,10 @@ export function registerHealthRoutes(app: FastifyInstance, { prisma, redis, log 
   app.get('/healthz', (_req, reply) => reply.send({ status: 'ok' }));
 
   app.get('/readyz', async (_req, reply) => {
-    const [postgres, redisCheck] = await Promise.all([check(() => prisma.$queryRaw`SELECT 1`, 'postgres'), check(() => redis.ping(), 'redis')]);
+    const [postgres, redisCheck] = await Promise.all([
+      check(() => prisma.$queryRaw`SELECT 1`, 'postgres'),
+      check(() => redis.ping(), 'redis'),
+    ]);
     const status = !postgres.ok ? 'unavailable' : !redisCheck.ok ? 'degraded' : 'ok';
     if (status !== 'ok') log.warn({ postgres, redis: redisCheck }, `readiness: ${status}`);
     return reply.code(postgres.ok ? 200 : 503).send({ status, checks: { postgres, redis: redisCheck } });

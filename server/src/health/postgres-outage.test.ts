@@ -39,22 +39,39 @@ describe('Postgres unreachable', () => {
   it('answers 503 with a clear message, writes nothing half, and recovers by itself', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const customer = createCustomerClient(server.url);
-    await expect(customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[3]!] })).resolves.toBeTruthy();
+    await expect(
+      customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[3]!] }),
+    ).resolves.toBeTruthy();
 
     proxy.sever();
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(503);
-    const err = await refusal(customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[5]!, seatIds[6]!] }));
-    expect(err).toMatchObject({ message: 'Marquee is temporarily unavailable. Please try again in a moment.', data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } });
+    const err = await refusal(
+      customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[5]!, seatIds[6]!] }),
+    );
+    expect(err).toMatchObject({
+      message: 'Marquee is temporarily unavailable. Please try again in a moment.',
+      data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+    });
     expect((await fetch(`${server.url}/trpc/catalog.showtimes`)).status).toBe(503);
 
     // Nothing half-written: no booking for those seats, and no Redis hold left on them.
-    expect(await ctx.prisma.bookingSeat.count({ where: { showtimeId: showtime.id, seatId: { in: [seatIds[5]!, seatIds[6]!] } } })).toBe(0);
+    expect(
+      await ctx.prisma.bookingSeat.count({
+        where: { showtimeId: showtime.id, seatId: { in: [seatIds[5]!, seatIds[6]!] } },
+      }),
+    ).toBe(0);
     expect(await ctx.redis.exists(holdKey(showtime.id, seatIds[5]!), holdKey(showtime.id, seatIds[6]!))).toBe(0);
     expect(await ctx.prisma.booking.count({ where: { showtimeId: showtime.id, seats: { none: {} } } })).toBe(0);
 
     proxy.restore();
-    await eventually(() => fetch(`${server.url}/readyz`).then((r) => r.status), (s) => s === 200, 10_000);
-    await expect(customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[5]!, seatIds[6]!] })).resolves.toMatchObject({ amountPaise: expect.any(Number) as number });
+    await eventually(
+      () => fetch(`${server.url}/readyz`).then((r) => r.status),
+      (s) => s === 200,
+      10_000,
+    );
+    await expect(
+      customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[5]!, seatIds[6]!] }),
+    ).resolves.toMatchObject({ amountPaise: expect.any(Number) as number });
   }, 30_000);
 });

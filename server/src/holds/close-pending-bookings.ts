@@ -43,14 +43,18 @@ export async function closePendingBookings(
   opts: { scope: TClosePendingScope; status: 'EXPIRED' | 'CANCELLED'; reason: string; onlyOverdue: boolean; now: Date },
 ): Promise<TFreedSeat[]> {
   const { scope } = opts;
-  const { rows } = await db.query<TFreedSeat>({ name: 'close-pending', text: CLOSE_PENDING, values: [
-    opts.status,
-    opts.now,
-    opts.reason,
-    opts.onlyOverdue,
-    'bookingIds' in scope ? scope.bookingIds : null,
-    'showtimeId' in scope ? scope.showtimeId : null,
-    'seatIds' in scope ? scope.seatIds : null,
-  ] });
+  const { rows } = await db.query<TFreedSeat>({
+    name: 'close-pending',
+    text: CLOSE_PENDING,
+    values: [
+      opts.status,
+      opts.now,
+      opts.reason,
+      opts.onlyOverdue,
+      'bookingIds' in scope ? scope.bookingIds : null,
+      'showtimeId' in scope ? scope.showtimeId : null,
+      'seatIds' in scope ? scope.seatIds : null,
+    ],
+  });
   return rows;
 }

@@ -18,39 +18,73 @@ import { acquireSeats, releaseSeats, releaseSeatsAndPublish, restoreSeats } from
 import { releaseSeatKeys } from './release-seat-keys';
 import { scheduleExpiry } from './schedule-expiry';
 
-type THoldServices = Pick<TServices, 'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'bookingEvents' | 'jobs' | 'log' | 'env'>;
+type THoldServices = Pick<
+  TServices,
+  'prisma' | 'pg' | 'razorpay' | 'redis' | 'seatEvents' | 'bookingEvents' | 'jobs' | 'log' | 'env'
+>;
 
 const PG_ATTEMPTS = 3;
 
 /** Refuses what cannot be held; returns each seat's price, in the customer's order (the ticket order). */
-function priceSelection(ctx: THoldContext | null, { showtimeId, seatIds, now }: { showtimeId: string; seatIds: string[]; now: Date }) {
+function priceSelection(
+  ctx: THoldContext | null,
+  { showtimeId, seatIds, now }: { showtimeId: string; seatIds: string[]; now: Date },
+) {
   if (!ctx) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
   if (ctx.cancelled) throw new AppError('HOLD_SHOW_CANCELLED', { message: `showtime ${showtimeId} is cancelled` });
-  if (ctx.startsAt <= now) throw new AppError('HOLD_SHOW_STARTED', { message: `showtime ${showtimeId} started at ${ctx.startsAt.toISOString()}` });
+  if (ctx.startsAt <= now)
+    throw new AppError('HOLD_SHOW_STARTED', {
+      message: `showtime ${showtimeId} started at ${ctx.startsAt.toISOString()}`,
+    });
   if (!ctx.onSale) throw new AppError('HOLD_SHOW_NOT_ON_SALE', { message: `showtime ${showtimeId} is not on sale` });
   const typeOf = new Map(ctx.seats.map((s) => [s.id, s.type]));
   const unknownSeatIds = seatIds.filter((id) => !typeOf.has(id));
   if (unknownSeatIds.length) {
-    throw new AppError('HOLD_SEAT_UNKNOWN', { message: `seats not in screen ${ctx.screenId}: ${unknownSeatIds.join(', ')}`, data: { unknownSeatIds } });
+    throw new AppError('HOLD_SEAT_UNKNOWN', {
+      message: `seats not in screen ${ctx.screenId}: ${unknownSeatIds.join(', ')}`,
+      data: { unknownSeatIds },
+    });
   }
   const price = new Map<TSeatType, number>(ctx.prices.map((p) => [p.seatType, p.pricePaise]));
   const unpriced = seatIds.filter((id) => !price.has(typeOf.get(id)!));
   const blocked = seatIds.filter((id) => ctx.blockedSeatIds.includes(id) || unpriced.includes(id));
-  if (blocked.length) throw new AppError('HOLD_SEAT_BLOCKED', { message: `seats not for sale: ${blocked.join(', ')}`, data: { takenSeatIds: blocked } });
+  if (blocked.length)
+    throw new AppError('HOLD_SEAT_BLOCKED', {
+      message: `seats not for sale: ${blocked.join(', ')}`,
+      data: { takenSeatIds: blocked },
+    });
   for (const v of seatRuleViolations(ctx.ruleSeats, seatIds, { noSingleSeatGap: ctx.noSingleSeatGap })) {
     if (v.rule === 'companion-alone') {
-      throw new AppError('HOLD_COMPANION_ALONE', { message: `companion seats without their wheelchair space: ${v.labels.join(', ')}`, userMessage: `${v.labels.join(', ')} ${v.labels.length === 1 ? 'is a companion seat' : 'are companion seats'}, sold together with the wheelchair space next to it. Please pick that space too.`, data: { ruleSeatIds: v.seatIds } });
+      throw new AppError('HOLD_COMPANION_ALONE', {
+        message: `companion seats without their wheelchair space: ${v.labels.join(', ')}`,
+        userMessage: `${v.labels.join(', ')} ${v.labels.length === 1 ? 'is a companion seat' : 'are companion seats'}, sold together with the wheelchair space next to it. Please pick that space too.`,
+        data: { ruleSeatIds: v.seatIds },
+      });
     }
-    throw new AppError('HOLD_SEAT_GAP', { message: `selection strands ${v.labels.join(', ')}`, userMessage: `That would leave ${v.labels.length === 1 ? `seat ${v.labels[0]!}` : `seats ${v.labels.join(', ')}`} empty on ${v.labels.length === 1 ? 'its' : 'their'} own. Pick ${v.labels.length === 1 ? 'it' : 'them'} too, or choose seats next to each other.`, data: { ruleSeatIds: v.seatIds } });
+    throw new AppError('HOLD_SEAT_GAP', {
+      message: `selection strands ${v.labels.join(', ')}`,
+      userMessage: `That would leave ${v.labels.length === 1 ? `seat ${v.labels[0]!}` : `seats ${v.labels.join(', ')}`} empty on ${v.labels.length === 1 ? 'its' : 'their'} own. Pick ${v.labels.length === 1 ? 'it' : 'them'} too, or choose seats next to each other.`,
+      data: { ruleSeatIds: v.seatIds },
+    });
   }
   return seatIds.map((seatId) => ({ seatId, pricePaise: price.get(typeOf.get(seatId)!)! }));
 }
 
 /** Requested seats that Postgres says are taken (held, sold or blocked) right now. */
-async function takenInPostgres({ prisma }: THoldServices, showtimeId: string, seatIds: string[], excludeBookingId: string | null): Promise<string[]> {
+async function takenInPostgres(
+  { prisma }: THoldServices,
+  showtimeId: string,
+  seatIds: string[],
+  excludeBookingId: string | null,
+): Promise<string[]> {
   const [booked, blocked] = await Promise.all([
     prisma.bookingSeat.findMany({
-      where: { showtimeId, seatId: { in: seatIds }, active: true, ...(excludeBookingId ? { bookingId: { not: excludeBookingId } } : {}) },
+      where: {
+        showtimeId,
+        seatId: { in: seatIds },
+        active: true,
+        ...(excludeBookingId ? { bookingId: { not: excludeBookingId } } : {}),
+      },
       select: { seatId: true },
     }),
     prisma.seatBlock.findMany({ where: { showtimeId, seatId: { in: seatIds } }, select: { seatId: true } }),
@@ -83,7 +117,10 @@ const ORPHAN_KEY_AGE_MS = 60_000;
  * written and long gone), drops those keys and tries once more.
  * Returns false when Redis could not be asked (degraded mode).
  */
-async function holdInRedis(services: THoldServices, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId: string | null }): Promise<boolean> {
+async function holdInRedis(
+  services: THoldServices,
+  opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId: string | null },
+): Promise<boolean> {
   const { redis, pg, log } = services;
   if (redis.status !== 'ready') {
     metrics.degraded.inc({ operation: 'hold' });
@@ -102,9 +139,13 @@ async function holdInRedis(services: THoldServices, opts: { showtimeId: string; 
         return isStale ? [{ seatId, bookingId: result.owners[i]! }] : [];
       });
       if (stale.length === 0 || attempt > 0) {
-        throw new AppError('HOLD_SEAT_TAKEN', { message: `seats held in Redis: ${result.takenSeatIds.join(', ')}`, data: { takenSeatIds: result.takenSeatIds } });
+        throw new AppError('HOLD_SEAT_TAKEN', {
+          message: `seats held in Redis: ${result.takenSeatIds.join(', ')}`,
+          data: { takenSeatIds: result.takenSeatIds },
+        });
       }
-      for (const { seatId, bookingId } of stale) await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId });
+      for (const { seatId, bookingId } of stale)
+        await releaseSeats(redis, { showtimeId: opts.showtimeId, seatIds: [seatId], bookingId });
       log.debug({ showtimeId: opts.showtimeId, seatIds: stale.map((s) => s.seatId) }, 'dropped stale hold keys');
     }
   } catch (err) {
@@ -117,7 +158,12 @@ async function holdInRedis(services: THoldServices, opts: { showtimeId: string; 
 
 export async function createHold(
   services: THoldServices,
-  { holder, showtimeId, seatIds, now = new Date() }: { holder: THolder; showtimeId: string; seatIds: string[]; now?: Date },
+  {
+    holder,
+    showtimeId,
+    seatIds,
+    now = new Date(),
+  }: { holder: THolder; showtimeId: string; seatIds: string[]; now?: Date },
 ): Promise<THoldCreateOutput> {
   const { env, log } = services;
   const stopTimer = metrics.holdSeconds.startTimer();
@@ -136,7 +182,13 @@ export async function createHold(
   const bookingId = uuidv7();
   const ttlMs = env.HOLD_TTL_SECONDS * 1000;
   const expiresAt = new Date(now.getTime() + ttlMs);
-  const inRedis = await holdInRedis(services, { showtimeId, seatIds, bookingId, ttlMs, replacesBookingId: previous?.id ?? null });
+  const inRedis = await holdInRedis(services, {
+    showtimeId,
+    seatIds,
+    bookingId,
+    ttlMs,
+    replacesBookingId: previous?.id ?? null,
+  });
 
   /** The hold failed in Postgres: give back what the script took, including seats it took over from the previous hold. */
   const replaced = previous;
@@ -145,8 +197,16 @@ export async function createHold(
     await releaseSeatKeys(services, { bookingId, showtimeId, seatIds });
     const overlap = (replaced?.seatIds ?? []).filter((id) => seatIds.includes(id));
     if (replaced && overlap.length) {
-      await restoreSeats(services.redis, { showtimeId, seatIds: overlap, bookingId: replaced.id, ttlMs: replaced.expiresAt.getTime() - Date.now() }).catch((err: unknown) =>
-        log.warn({ err, bookingId: replaced.id }, 'could not restore the previous hold keys; Postgres still arbitrates'),
+      await restoreSeats(services.redis, {
+        showtimeId,
+        seatIds: overlap,
+        bookingId: replaced.id,
+        ttlMs: replaced.expiresAt.getTime() - Date.now(),
+      }).catch((err: unknown) =>
+        log.warn(
+          { err, bookingId: replaced.id },
+          'could not restore the previous hold keys; Postgres still arbitrates',
+        ),
       );
     }
   };
@@ -155,7 +215,19 @@ export async function createHold(
   let code = '';
   for (let attempt = 1; seatVersion === undefined; attempt++) {
     code = generateBookingCode();
-    const hold = { bookingId, code, showtimeId, channel: holder.channel, holder: holder.key, kioskId: holder.kioskId, amountPaise, feePaise, expiresAt, lines, now };
+    const hold = {
+      bookingId,
+      code,
+      showtimeId,
+      channel: holder.channel,
+      holder: holder.key,
+      kioskId: holder.kioskId,
+      amountPaise,
+      feePaise,
+      expiresAt,
+      lines,
+      now,
+    };
     try {
       // One call closes the previous hold (if any) and inserts the new one, in one transaction
       // with the other holds being written at the same moment (group commit, insert-hold.ts).
@@ -171,7 +243,9 @@ export async function createHold(
         metrics.holds.inc({ result: 'conflict' });
         throw new AppError('HOLD_SEAT_TAKEN', {
           message: `Postgres refused the hold; taken: ${takenSeatIds.join(', ') || 'none (the holder changed their hold concurrently)'}`,
-          ...(takenSeatIds.length ? {} : { userMessage: 'Your selection changed at the same moment somewhere else. Please try again.' }),
+          ...(takenSeatIds.length
+            ? {}
+            : { userMessage: 'Your selection changed at the same moment somewhere else. Please try again.' }),
           data: { takenSeatIds },
           cause: err,
         });
@@ -179,7 +253,8 @@ export async function createHold(
       // A booking-code collision, or the same holder holding concurrently (another tab): their open
       // hold may have changed, so look it up again and retry with a new code.
       log.warn({ err, attempt }, 'hold insert hit a unique index with no seat taken; retrying');
-      previous = (await loadHoldContext(services.pg, { showtimeId, seatIds, holderKey: holder.key, now }))?.previous ?? null;
+      previous =
+        (await loadHoldContext(services.pg, { showtimeId, seatIds, holderKey: holder.key, now }))?.previous ?? null;
     }
   }
 
@@ -191,13 +266,22 @@ export async function createHold(
   const event = {
     showtimeId,
     version: seatVersion,
-    seats: [...seatIds.map((id) => ({ id, state: 'held' as const })), ...previousOnly.map((id) => ({ id, state: 'available' as const }))],
+    seats: [
+      ...seatIds.map((id) => ({ id, state: 'held' as const })),
+      ...previousOnly.map((id) => ({ id, state: 'available' as const })),
+    ],
   };
   const releaseAndPublish =
     replacedId && previousOnly.length
       ? async (channel: string, message: string) => {
           try {
-            await releaseSeatsAndPublish(services.redis, { showtimeId, seatIds: previousOnly, bookingId: replacedId, channel, message });
+            await releaseSeatsAndPublish(services.redis, {
+              showtimeId,
+              seatIds: previousOnly,
+              bookingId: replacedId,
+              channel,
+              message,
+            });
           } catch (err) {
             metrics.degraded.inc({ operation: 'release' }); // the keys expire by their TTL
             throw err;

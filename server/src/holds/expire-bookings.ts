@@ -14,7 +14,13 @@ export async function expireOverdueBookings(
   scope: TClosePendingScope,
   opts: { now?: Date; by: 'job' | 'sweep' | 'hold' },
 ): Promise<string[]> {
-  const freed = await closePendingBookings(services.pg, { scope, status: 'EXPIRED', reason: 'hold expired', onlyOverdue: true, now: opts.now ?? new Date() });
+  const freed = await closePendingBookings(services.pg, {
+    scope,
+    status: 'EXPIRED',
+    reason: 'hold expired',
+    onlyOverdue: true,
+    now: opts.now ?? new Date(),
+  });
   if (freed.length === 0) return [];
   const expiredIds = [...new Set(freed.map((f) => f.bookingId))];
   metrics.expired.inc({ by: opts.by }, expiredIds.length);

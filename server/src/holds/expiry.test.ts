@@ -40,10 +40,16 @@ describe('hold expiry', () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const watcher = createCustomerClient(server.url);
     const events: { at: number; event: TSeatChangeEvent }[] = [];
-    const sub = watcher.seats.onChange.subscribe({ showtimeId: showtime.id }, { onData: (event) => events.push({ at: Date.now(), event }) });
+    const sub = watcher.seats.onChange.subscribe(
+      { showtimeId: showtime.id },
+      { onData: (event) => events.push({ at: Date.now(), event }) },
+    );
     await waitFor(async () => ((await ctx.seatEvents.listeners(showtime.id)) > 0 ? true : undefined), 5_000);
 
-    const hold = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
+    const hold = await createCustomerClient(server.url).holds.create.mutate({
+      showtimeId: showtime.id,
+      seatIds: seatIds.slice(0, 2),
+    });
     const expiresAt = Date.parse(hold.expiresAt);
     const freedAt = await waitFor(async () => {
       const booking = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: hold.bookingId } });
@@ -52,10 +58,16 @@ describe('hold expiry', () => {
     expect(freedAt - expiresAt).toBeLessThan(2_000);
 
     const map = await watcher.catalog.seatMap.query({ showtimeId: showtime.id });
-    expect(map.seats.filter((s) => seatIds.slice(0, 2).includes(s.id)).map((s) => s.state)).toEqual(['available', 'available']);
+    expect(map.seats.filter((s) => seatIds.slice(0, 2).includes(s.id)).map((s) => s.state)).toEqual([
+      'available',
+      'available',
+    ]);
     expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(0, 2))).toEqual([null, null]);
 
-    const released = await waitFor(() => Promise.resolve(events.find((e) => e.event.seats.every((s) => s.state === 'available'))), 2_000);
+    const released = await waitFor(
+      () => Promise.resolve(events.find((e) => e.event.seats.every((s) => s.state === 'available'))),
+      2_000,
+    );
     expect(released.at - expiresAt).toBeLessThan(2_000);
     expect(released.event.version).toBe(map.version);
     expect(events[0]!.event.seats.map((s) => s.state)).toEqual(['held', 'held']);
@@ -64,11 +76,22 @@ describe('hold expiry', () => {
 
   it('leaves a booking confirmed meanwhile alone', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
-    const hold = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[0]!] });
-    await ctx.prisma.booking.update({ where: { id: hold.bookingId }, data: { status: 'CONFIRMED', confirmedAt: new Date() } });
+    const hold = await createCustomerClient(server.url).holds.create.mutate({
+      showtimeId: showtime.id,
+      seatIds: [seatIds[0]!],
+    });
+    await ctx.prisma.booking.update({
+      where: { id: hold.bookingId },
+      data: { status: 'CONFIRMED', confirmedAt: new Date() },
+    });
     // The hold's own expiry job has run (at expiresAt) and found nothing to expire.
-    expect(await finishedJob(ctx.jobs.expiry, expiryJobId(hold.bookingId), { removedOnComplete: true })).toBe('completed');
-    const booking = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: hold.bookingId }, include: { seats: true } });
+    expect(await finishedJob(ctx.jobs.expiry, expiryJobId(hold.bookingId), { removedOnComplete: true })).toBe(
+      'completed',
+    );
+    const booking = await ctx.prisma.booking.findUniqueOrThrow({
+      where: { id: hold.bookingId },
+      include: { seats: true },
+    });
     expect(booking.status).toBe('CONFIRMED');
     expect(booking.seats.every((s) => s.active)).toBe(true);
   });
@@ -76,19 +99,40 @@ describe('hold expiry', () => {
   it('is caught by the sweeper when a hold’s own job was lost', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const orphan = await ctx.prisma.booking.create({
-      data: { code: 'ORPHN2', showtimeId: showtime.id, channel: 'WEB', holder: 'web:lost-job', amountPaise: 100, expiresAt: new Date(Date.now() - 5_000), seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[3]!, pricePaise: 100 }] } },
+      data: {
+        code: 'ORPHN2',
+        showtimeId: showtime.id,
+        channel: 'WEB',
+        holder: 'web:lost-job',
+        amountPaise: 100,
+        expiresAt: new Date(Date.now() - 5_000),
+        seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[3]!, pricePaise: 100 }] },
+      },
     });
     expect(await sweepExpiredHolds(ctx)).toMatch(/^expired [1-9]/);
     expect((await ctx.prisma.booking.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('EXPIRED');
-    expect(await ctx.jobs.expiry.getJobSchedulers()).toEqual([expect.objectContaining({ key: SWEEP_SCHEDULER_ID, every: 60_000 })]);
+    expect(await ctx.jobs.expiry.getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: SWEEP_SCHEDULER_ID, every: 60_000 }),
+    ]);
   });
 
   it('never keeps seats off sale when the worker is gone: holds.create expires the overdue hold itself', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const stale = await ctx.prisma.booking.create({
-      data: { code: 'STALE2', showtimeId: showtime.id, channel: 'WEB', holder: 'web:gone', amountPaise: 100, expiresAt: new Date(Date.now() - 1_000), seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[4]!, pricePaise: 100 }] } },
+      data: {
+        code: 'STALE2',
+        showtimeId: showtime.id,
+        channel: 'WEB',
+        holder: 'web:gone',
+        amountPaise: 100,
+        expiresAt: new Date(Date.now() - 1_000),
+        seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[4]!, pricePaise: 100 }] },
+      },
     });
-    const hold = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[4]!] });
+    const hold = await createCustomerClient(server.url).holds.create.mutate({
+      showtimeId: showtime.id,
+      seatIds: [seatIds[4]!],
+    });
     expect(hold.bookingId).toBeTruthy();
     expect((await ctx.prisma.booking.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe('EXPIRED');
   });

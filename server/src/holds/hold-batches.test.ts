@@ -24,8 +24,17 @@ let codes = 0;
 function newHold(showtimeId: string, seatIds: string[], holder = `web:${randomUUID()}`): TNewHold {
   const now = new Date();
   return {
-    bookingId: randomUUID(), code: `B${String(codes++).padStart(5, '0')}`, showtimeId, channel: 'WEB', holder, kioskId: null,
-    amountPaise: 20_000 * seatIds.length, feePaise: 0, expiresAt: new Date(now.getTime() + 60_000), lines: seatIds.map((seatId) => ({ seatId, pricePaise: 20_000 })), now,
+    bookingId: randomUUID(),
+    code: `B${String(codes++).padStart(5, '0')}`,
+    showtimeId,
+    channel: 'WEB',
+    holder,
+    kioskId: null,
+    amountPaise: 20_000 * seatIds.length,
+    feePaise: 0,
+    expiresAt: new Date(now.getTime() + 60_000),
+    lines: seatIds.map((seatId) => ({ seatId, pricePaise: 20_000 })),
+    now,
   };
 }
 
@@ -34,7 +43,9 @@ function countStatements(marker: string) {
   const spy = vi.spyOn(ctx.pg, 'query');
   return {
     stop: () => {
-      const n = spy.mock.calls.filter(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text).includes(marker)).length;
+      const n = spy.mock.calls.filter(([q]) =>
+        (typeof q === 'string' ? q : (q as { text: string }).text).includes(marker),
+      ).length;
       spy.mockRestore();
       return n;
     },
@@ -44,7 +55,8 @@ function countStatements(marker: string) {
 /** The batch-size histogram's count (statements) and sum (holds) for one statement. */
 async function batchSizeCount(statement: 'read' | 'write') {
   const { values } = await metrics.holdBatchSize.get();
-  const of = (name: string) => values.find((v) => v.metricName === name && v.labels.statement === statement)?.value ?? 0;
+  const of = (name: string) =>
+    values.find((v) => v.metricName === name && v.labels.statement === statement)?.value ?? 0;
   return { batches: of('marquee_hold_batch_size_count'), holds: of('marquee_hold_batch_size_sum') };
 }
 
@@ -110,7 +122,9 @@ describe('holds written in batches', () => {
 
   it('writes the batch again when Postgres breaks a deadlock by aborting it, and writes it once', async () => {
     // a's id sorts first, so the batch locks it first.
-    const [a, b] = [await futureShowtime(ctx.prisma), await futureShowtime(ctx.prisma)].sort((x, y) => (x.showtime.id < y.showtime.id ? -1 : 1)) as [TShow, TShow];
+    const [a, b] = [await futureShowtime(ctx.prisma), await futureShowtime(ctx.prisma)].sort((x, y) =>
+      x.showtime.id < y.showtime.id ? -1 : 1,
+    ) as [TShow, TShow];
     const holds = [newHold(a.showtime.id, [a.seatIds[0]!]), newHold(b.showtime.id, [b.seatIds[0]!])];
     const other = await ctx.pg.connect();
     try {
@@ -119,7 +133,9 @@ describe('holds written in batches', () => {
       await other.query(`UPDATE "Showtime" SET "updatedAt" = now() WHERE id = $1`, [b.showtime.id]);
       const written = Promise.all(holds.map((h) => writeHold(ctx.pg, null, h)));
       await vi.waitFor(async () => {
-        const { rows } = await ctx.pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%marquee_write_holds%'`);
+        const { rows } = await ctx.pg.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%marquee_write_holds%'`,
+        );
         expect(rows[0]!.n).toBe(1);
       });
       // Postgres finds the circle after deadlock_timeout in the batch's backend (it waited first) and aborts the batch.
@@ -143,9 +159,13 @@ describe('hold contexts read in batches', () => {
     await writeHold(ctx.pg, null, open);
     await ctx.prisma.seatBlock.create({ data: { showtimeId: b.showtime.id, seatId: b.seatIds[4]!, reason: 'broken' } });
     const now = new Date();
-    const read = (showtimeId: string, seatIds: string[], holderKey: string) => loadHoldContext(ctx.pg, { showtimeId, seatIds, holderKey, now });
+    const read = (showtimeId: string, seatIds: string[], holderKey: string) =>
+      loadHoldContext(ctx.pg, { showtimeId, seatIds, holderKey, now });
     // The layouts are kept from the first read on; the statement counted is the batch's.
-    await Promise.all([read(a.showtime.id, [a.seatIds[0]!], 'web:warm'), read(b.showtime.id, [b.seatIds[0]!], 'web:warm')]);
+    await Promise.all([
+      read(a.showtime.id, [a.seatIds[0]!], 'web:warm'),
+      read(b.showtime.id, [b.seatIds[0]!], 'web:warm'),
+    ]);
 
     const statements = countStatements('unnest($1::uuid[], $2::text[]');
     const [forReader, forOther, forB, unknown, odd] = await Promise.all([
@@ -157,7 +177,12 @@ describe('hold contexts read in batches', () => {
       read(b.showtime.id, [`${b.seatIds[4]!},${b.seatIds[5]!}`, '}'], 'web:odd'),
     ]);
     expect(statements.stop()).toBe(1);
-    expect(forReader).toMatchObject({ id: a.showtime.id, blockedSeatIds: [], previous: { id: open.bookingId, seatIds: [a.seatIds[3]] }, hasOverdue: false });
+    expect(forReader).toMatchObject({
+      id: a.showtime.id,
+      blockedSeatIds: [],
+      previous: { id: open.bookingId, seatIds: [a.seatIds[3]] },
+      hasOverdue: false,
+    });
     expect(forReader!.seats.map((s) => s.id)).toEqual([a.seatIds[3], a.seatIds[4]]);
     expect(forOther).toMatchObject({ id: a.showtime.id, blockedSeatIds: [], previous: null });
     // The gap rule sees the reader's seat as taken for anyone else, and free for the reader (it would be replaced).

@@ -52,7 +52,11 @@ describe('500 holders racing for overlapping seats of one showtime', () => {
           return { ok: true as const, wanted, hold };
         } catch (err) {
           if (!(err instanceof TRPCClientError)) throw err;
-          return { ok: false as const, wanted, error: err.data as { code: string; appCode: string; takenSeatIds?: string[] } };
+          return {
+            ok: false as const,
+            wanted,
+            error: err.data as { code: string; appCode: string; takenSeatIds?: string[] },
+          };
         }
       }),
     );
@@ -63,14 +67,20 @@ describe('500 holders racing for overlapping seats of one showtime', () => {
     expect(losers.map((l) => l.error.appCode).filter((c) => c !== 'HOLD_SEAT_TAKEN')).toEqual([]);
     expect(winners.length).toBeGreaterThan(5);
 
-    const active = await ctx.prisma.bookingSeat.findMany({ where: { showtimeId: showtime.id, active: true }, include: { booking: true } });
+    const active = await ctx.prisma.bookingSeat.findMany({
+      where: { showtimeId: showtime.id, active: true },
+      include: { booking: true },
+    });
     const ownerOf = new Map<string, string>();
     for (const seat of active) {
       expect(ownerOf.has(seat.seatId)).toBe(false);
       ownerOf.set(seat.seatId, seat.bookingId);
     }
     for (const { wanted, hold } of winners) {
-      const booking = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: hold.bookingId }, include: { seats: true } });
+      const booking = await ctx.prisma.booking.findUniqueOrThrow({
+        where: { id: hold.bookingId },
+        include: { seats: true },
+      });
       expect(booking.status).toBe('PENDING');
       expect(booking.seats.map((s) => s.seatId).sort()).toEqual([...wanted].sort());
       expect(booking.amountPaise).toBe(hold.amountPaise);

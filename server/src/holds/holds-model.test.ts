@@ -23,10 +23,20 @@ afterAll(() => ctx.close());
 const SEATS = 6;
 const HOLDERS = 3;
 
-type TOp = { kind: 'create'; holder: number; seats: number[] } | { kind: 'release'; holder: number } | { kind: 'expire'; holder: number };
+type TOp =
+  | { kind: 'create'; holder: number; seats: number[] }
+  | { kind: 'release'; holder: number }
+  | { kind: 'expire'; holder: number };
 
 const opArb: fc.Arbitrary<TOp> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), holder: fc.nat(HOLDERS - 1), seats: fc.uniqueArray(fc.nat(SEATS - 1), { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      holder: fc.nat(HOLDERS - 1),
+      seats: fc.uniqueArray(fc.nat(SEATS - 1), { minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('release' as const), holder: fc.nat(HOLDERS - 1) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const), holder: fc.nat(HOLDERS - 1) }) },
 );
@@ -37,7 +47,12 @@ describe('holds against a model', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
         const { showtime, seatIds } = await futureShowtime(ctx.prisma);
         const seats = seatIds.slice(0, SEATS);
-        const holders: THolder[] = Array.from({ length: HOLDERS }, (_, i) => ({ key: `web:model-${showtime.id}-${i}`, channel: 'WEB', kioskId: null, outOfService: false }));
+        const holders: THolder[] = Array.from({ length: HOLDERS }, (_, i) => ({
+          key: `web:model-${showtime.id}-${i}`,
+          channel: 'WEB',
+          kioskId: null,
+          outOfService: false,
+        }));
         const owner = new Map<number, number>(); // seat index → holder index
         const bookingOf = new Map<number, string>(); // holder index → open booking id
 
@@ -45,9 +60,16 @@ describe('holds against a model', () => {
           const holder = holders[op.holder]!;
           if (op.kind === 'create') {
             const takenByOthers = op.seats.filter((s) => owner.has(s) && owner.get(s) !== op.holder);
-            const attempt = createHold(ctx, { holder, showtimeId: showtime.id, seatIds: op.seats.map((s) => seats[s]!) });
+            const attempt = createHold(ctx, {
+              holder,
+              showtimeId: showtime.id,
+              seatIds: op.seats.map((s) => seats[s]!),
+            });
             if (takenByOthers.length) {
-              const err = await attempt.then(() => null, (e: unknown) => e);
+              const err = await attempt.then(
+                () => null,
+                (e: unknown) => e,
+              );
               expect(err).toBeInstanceOf(AppError);
               expect((err as AppError).code).toBe('HOLD_SEAT_TAKEN');
               expect((err as AppError).data.takenSeatIds).toEqual(takenByOthers.map((s) => seats[s]));
@@ -62,7 +84,10 @@ describe('holds against a model', () => {
             if (op.kind === 'release') {
               expect((await releaseHold(ctx, { holder, bookingId })).status).toBe('CANCELLED');
             } else {
-              await ctx.prisma.booking.update({ where: { id: bookingId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+              await ctx.prisma.booking.update({
+                where: { id: bookingId },
+                data: { expiresAt: new Date(Date.now() - 1000) },
+              });
               expect(await expireOverdueBookings(ctx, { bookingIds: [bookingId] }, { by: 'job' })).toEqual([bookingId]);
             }
             for (const [seat, h] of owner) if (h === op.holder) owner.delete(seat);
@@ -70,7 +95,10 @@ describe('holds against a model', () => {
           }
 
           // Postgres and Redis both say exactly what the model says.
-          const active = await ctx.prisma.bookingSeat.findMany({ where: { showtimeId: showtime.id, active: true }, select: { seatId: true, bookingId: true } });
+          const active = await ctx.prisma.bookingSeat.findMany({
+            where: { showtimeId: showtime.id, active: true },
+            select: { seatId: true, bookingId: true },
+          });
           const expected = seats.map((_, i) => (owner.has(i) ? bookingOf.get(owner.get(i)!)! : null));
           const fromDb = seats.map((id) => active.find((a) => a.seatId === id)?.bookingId ?? null);
           expect(fromDb).toEqual(expected);

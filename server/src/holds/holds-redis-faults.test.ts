@@ -11,7 +11,11 @@ import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from './redis-holds';
 import { restoreHoldKeys } from './restore-hold-keys';
 
-const runs = canRun('holds when Redis fails (holds-redis-faults.test.ts)', hasRedisServer, 'redis-server is not installed (Debian: apt-get install redis-server)');
+const runs = canRun(
+  'holds when Redis fails (holds-redis-faults.test.ts)',
+  hasRedisServer,
+  'redis-server is not installed (Debian: apt-get install redis-server)',
+);
 
 describe.skipIf(!runs)('holds when Redis fails', () => {
   let redisServer: TestRedisServer;
@@ -44,7 +48,10 @@ describe.skipIf(!runs)('holds when Redis fails', () => {
 
   it('refuses a seat held before a FLUSHALL: Postgres still knows it', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
-    const first = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
+    const first = await createCustomerClient(server.url).holds.create.mutate({
+      showtimeId: showtime.id,
+      seatIds: seatIds.slice(0, 2),
+    });
     await ctx.redis.flushall();
     const second = await attempt(createCustomerClient(server.url), showtime.id, [seatIds[1]!, seatIds[2]!]);
     expect(second.error).toMatchObject({ appCode: 'HOLD_SEAT_TAKEN', takenSeatIds: [seatIds[1]] });
@@ -52,13 +59,19 @@ describe.skipIf(!runs)('holds when Redis fails', () => {
     // The refused hold left no key behind, and the lost keys come back from Postgres.
     expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(0, 3))).toEqual([null, null, null]);
     expect(await restoreHoldKeys(ctx)).toBe(2);
-    expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(0, 3))).toEqual([first.bookingId, first.bookingId, null]);
+    expect(await readSeatOwners(ctx.redis, showtime.id, seatIds.slice(0, 3))).toEqual([
+      first.bookingId,
+      first.bookingId,
+      null,
+    ]);
   });
 
   it('sells no seat twice when Redis dies in the middle of a contention run, reports degraded, and rebuilds keys when it returns', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const pool = seatIds.slice(0, 20);
-    const wanted = Array.from({ length: 200 }, (_, i) => [pool[i % 20]!, pool[(i * 7 + 3) % 20]!].filter((v, j, a) => a.indexOf(v) === j));
+    const wanted = Array.from({ length: 200 }, (_, i) =>
+      [pool[i % 20]!, pool[(i * 7 + 3) % 20]!].filter((v, j, a) => a.indexOf(v) === j),
+    );
     // Redis is killed once 20 attempts have finished, while the others are on their way.
     let settled = 0;
     let twentyDone!: () => void;
@@ -86,14 +99,24 @@ describe.skipIf(!runs)('holds when Redis fails', () => {
 
     // Holds keep working on Postgres alone while Redis is down.
     const free = seatIds.slice(30, 32);
-    const degradedHold = await createCustomerClient(server.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: free });
+    const degradedHold = await createCustomerClient(server.url).holds.create.mutate({
+      showtimeId: showtime.id,
+      seatIds: free,
+    });
     expect(degradedHold.bookingId).toBeTruthy();
 
     await redisServer.resume();
-    const open = await ctx.prisma.bookingSeat.findMany({ where: { showtimeId: showtime.id, active: true }, select: { seatId: true, bookingId: true } });
+    const open = await ctx.prisma.bookingSeat.findMany({
+      where: { showtimeId: showtime.id, active: true },
+      select: { seatId: true, bookingId: true },
+    });
     const until = Date.now() + 10_000;
     for (;;) {
-      const owners = await readSeatOwners(ctx.redis, showtime.id, open.map((s) => s.seatId)).catch(() => []);
+      const owners = await readSeatOwners(
+        ctx.redis,
+        showtime.id,
+        open.map((s) => s.seatId),
+      ).catch(() => []);
       if (owners.length && owners.every((o, i) => o === open[i]!.bookingId)) break;
       if (Date.now() > until) throw new Error('hold keys were not rebuilt after Redis came back');
       await new Promise((r) => setTimeout(r, 100));

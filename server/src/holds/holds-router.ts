@@ -1,4 +1,9 @@
-import { ZHoldCreateInputSchema, ZHoldCreateOutputSchema, ZHoldReleaseInputSchema, ZHoldReleaseOutputSchema } from '@marquee/shared';
+import {
+  ZHoldCreateInputSchema,
+  ZHoldCreateOutputSchema,
+  ZHoldReleaseInputSchema,
+  ZHoldReleaseOutputSchema,
+} from '@marquee/shared';
 import { AppError } from '../errors/app-error';
 import { holderProcedure, router } from '../trpc';
 import { createHold } from './create-hold';
@@ -10,7 +15,8 @@ export const holdsRouter = router({
     .input(ZHoldCreateInputSchema)
     .output(ZHoldCreateOutputSchema)
     .mutation(async ({ ctx, input }) => {
-      if (ctx.holder.outOfService) throw new AppError('KIOSK_OUT_OF_SERVICE', { message: `${ctx.holder.key} is out of service` });
+      if (ctx.holder.outOfService)
+        throw new AppError('KIOSK_OUT_OF_SERVICE', { message: `${ctx.holder.key} is out of service` });
       await limitHolds(ctx, ctx.holder.key);
       return createHold(ctx, { holder: ctx.holder, showtimeId: input.showtimeId, seatIds: input.seatIds });
     }),

@@ -24,7 +24,12 @@ type TWrite = { previousBookingId: string | null; hold: TNewHold };
 const WRITE_HOLDS = `SELECT seat_version AS "seatVersion", error_state AS "errorState", error_constraint AS "errorConstraint", error_message AS "errorMessage"
   FROM marquee_write_holds($1::timestamptz[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::"Channel"[], $7::text[], $8::uuid[], $9::int[], $10::int[], $11::timestamptz[], $12::int[], $13::uuid[], $14::int[])`;
 
-type TRow = { seatVersion: number | null; errorState: string | null; errorConstraint: string | null; errorMessage: string | null };
+type TRow = {
+  seatVersion: number | null;
+  errorState: string | null;
+  errorConstraint: string | null;
+  errorMessage: string | null;
+};
 
 /** Deadlock, serialization failure: nothing of the transaction (or that hold) was written; trying again is safe. */
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -74,7 +79,11 @@ async function writeBatch(db: TSql, writes: readonly TWrite[]): Promise<(number 
     let rows: TRow[];
     metrics.holdBatchSize.observe({ statement: 'write' }, pending.length);
     try {
-      ({ rows } = await db.query<TRow>({ name: 'write-holds', text: WRITE_HOLDS, values: writeValues(pending.map((i) => writes[i]!)) }));
+      ({ rows } = await db.query<TRow>({
+        name: 'write-holds',
+        text: WRITE_HOLDS,
+        values: writeValues(pending.map((i) => writes[i]!)),
+      }));
     } catch (err) {
       if (!ownTransaction || attempt >= ATTEMPTS || !retryable((err as { code?: string }).code)) throw err;
       continue;

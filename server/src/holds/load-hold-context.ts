@@ -55,7 +55,19 @@ const HOLD_CONTEXTS = `
 
 type TRequest = { showtimeId: string; seatIds: string[]; holderKey: string; now: Date; ruleSeatIds: string[] };
 
-type TRow = Pick<THoldContext, 'id' | 'startsAt' | 'onSale' | 'cancelled' | 'kioskFeePaise' | 'webFeePaise' | 'noSingleSeatGap' | 'prices' | 'blockedSeatIds' | 'hasOverdue'> & {
+type TRow = Pick<
+  THoldContext,
+  | 'id'
+  | 'startsAt'
+  | 'onSale'
+  | 'cancelled'
+  | 'kioskFeePaise'
+  | 'webFeePaise'
+  | 'noSingleSeatGap'
+  | 'prices'
+  | 'blockedSeatIds'
+  | 'hasOverdue'
+> & {
   screenId: string;
   layoutVersion: number;
   takenRuleSeatIds: string[];

@@ -69,7 +69,13 @@ export async function acquireSeats(
   opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId?: string | null },
 ): Promise<{ ok: true } | { ok: false; takenSeatIds: string[]; owners: string[]; ttlsMs: number[] }> {
   const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
-  const taken = await commands(redis).marqueeAcquireSeats(keys.length, ...keys, opts.bookingId, opts.ttlMs, opts.replacesBookingId ?? '');
+  const taken = await commands(redis).marqueeAcquireSeats(
+    keys.length,
+    ...keys,
+    opts.bookingId,
+    opts.ttlMs,
+    opts.replacesBookingId ?? '',
+  );
   if (taken.length === 0) return { ok: true };
   const takenSeatIds: string[] = [];
   const owners: string[] = [];
@@ -82,19 +88,34 @@ export async function acquireSeats(
   return { ok: false, takenSeatIds, owners, ttlsMs };
 }
 
-export async function releaseSeats(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string }): Promise<number> {
+export async function releaseSeats(
+  redis: Redis,
+  opts: { showtimeId: string; seatIds: string[]; bookingId: string },
+): Promise<number> {
   if (opts.seatIds.length === 0) return 0;
   const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
   return commands(redis).marqueeReleaseSeats(keys.length, ...keys, opts.bookingId);
 }
 
 /** releaseSeats, then PUBLISH `message` on `channel`, in one script (a cluster forwards the PUBLISH to every node). */
-export async function releaseSeatsAndPublish(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string; channel: string; message: string }): Promise<number> {
+export async function releaseSeatsAndPublish(
+  redis: Redis,
+  opts: { showtimeId: string; seatIds: string[]; bookingId: string; channel: string; message: string },
+): Promise<number> {
   const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
-  return commands(redis).marqueeReleaseSeatsAndPublish(keys.length, ...keys, opts.bookingId, opts.channel, opts.message);
+  return commands(redis).marqueeReleaseSeatsAndPublish(
+    keys.length,
+    ...keys,
+    opts.bookingId,
+    opts.channel,
+    opts.message,
+  );
 }
 
-export async function restoreSeats(redis: Redis, opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number }): Promise<number> {
+export async function restoreSeats(
+  redis: Redis,
+  opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number },
+): Promise<number> {
   if (opts.seatIds.length === 0 || opts.ttlMs <= 0) return 0;
   const keys = opts.seatIds.map((id) => holdKey(opts.showtimeId, id));
   return commands(redis).marqueeRestoreSeats(keys.length, ...keys, opts.bookingId, opts.ttlMs);

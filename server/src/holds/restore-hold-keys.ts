@@ -5,10 +5,18 @@ import { restoreSeats } from './redis-holds';
  * Rebuilds Redis hold keys from Postgres' open holds, after Redis lost them (flush, restart,
  * outage). Only missing keys are set. Returns how many keys it set.
  */
-export async function restoreHoldKeys({ prisma, redis, log }: Pick<TServices, 'prisma' | 'redis' | 'log'>, now = new Date()): Promise<number> {
+export async function restoreHoldKeys(
+  { prisma, redis, log }: Pick<TServices, 'prisma' | 'redis' | 'log'>,
+  now = new Date(),
+): Promise<number> {
   const open = await prisma.booking.findMany({
     where: { status: 'PENDING', expiresAt: { gt: now } },
-    select: { id: true, showtimeId: true, expiresAt: true, seats: { where: { active: true }, select: { seatId: true } } },
+    select: {
+      id: true,
+      showtimeId: true,
+      expiresAt: true,
+      seats: { where: { active: true }, select: { seatId: true } },
+    },
   });
   let restored = 0;
   for (const booking of open) {

@@ -23,7 +23,12 @@ export async function scheduleExpiry(
     await jobs.expiry.add(
       'expire-booking',
       { bookingId },
-      { jobId: expiryJobId(bookingId), delay: Math.max(0, expiresAt.getTime() - now.getTime()), removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } },
+      {
+        jobId: expiryJobId(bookingId),
+        delay: Math.max(0, expiresAt.getTime() - now.getTime()),
+        removeOnComplete: true,
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
     );
   } catch (err) {
     metrics.degraded.inc({ operation: 'schedule_expiry' });

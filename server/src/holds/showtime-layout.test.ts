@@ -40,15 +40,30 @@ describe('showtimeLayout', () => {
   });
 
   it('keeps a layout until a hold sees the screen at a newer version, then reads it again once', async () => {
-    const screen = await ctx.prisma.screen.create({ data: { cinemaId: (await ctx.prisma.cinema.findFirstOrThrow()).id, name: 'Layout test', seats: { create: [{ row: 'A', number: 1, label: 'A1', type: 'STANDARD', x: 0, y: 0 }] } } });
+    const screen = await ctx.prisma.screen.create({
+      data: {
+        cinemaId: (await ctx.prisma.cinema.findFirstOrThrow()).id,
+        name: 'Layout test',
+        seats: { create: [{ row: 'A', number: 1, label: 'A1', type: 'STANDARD', x: 0, y: 0 }] },
+      },
+    });
     const { showtime } = await futureShowtime(ctx.prisma);
     const show = await ctx.prisma.showtime.update({ where: { id: showtime.id }, data: { screenId: screen.id } });
     const kept = (await showtimeLayout(ctx.pg, show.id))!;
     expect(kept.seats.size).toBe(1);
 
-    await ctx.prisma.screen.update({ where: { id: screen.id }, data: { layoutVersion: { increment: 1 }, seats: { create: [{ row: 'A', number: 2, label: 'A2', type: 'STANDARD', x: 1, y: 0 }] } } });
+    await ctx.prisma.screen.update({
+      where: { id: screen.id },
+      data: {
+        layoutVersion: { increment: 1 },
+        seats: { create: [{ row: 'A', number: 2, label: 'A2', type: 'STANDARD', x: 1, y: 0 }] },
+      },
+    });
     expect(await showtimeLayout(ctx.pg, show.id)).toBe(kept);
-    const [a, b] = await Promise.all([showtimeLayout(ctx.pg, show.id, { stale: kept }), showtimeLayout(ctx.pg, show.id, { stale: kept })]);
+    const [a, b] = await Promise.all([
+      showtimeLayout(ctx.pg, show.id, { stale: kept }),
+      showtimeLayout(ctx.pg, show.id, { stale: kept }),
+    ]);
     expect(a).toBe(b);
     expect(a?.version).toBe(kept.version + 1);
     expect(a?.seats.size).toBe(2);
@@ -58,7 +73,13 @@ describe('showtimeLayout', () => {
   it('gives a hold the layout of the screen its show is on now, even at the same layout version as the old one', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma); // Audi 2
     const audi1 = await ctx.prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });
-    const read = (seatId: string) => loadHoldContext(ctx.pg, { showtimeId: showtime.id, seatIds: [seatId], holderKey: 'web:layout-test', now: new Date() });
+    const read = (seatId: string) =>
+      loadHoldContext(ctx.pg, {
+        showtimeId: showtime.id,
+        seatIds: [seatId],
+        holderKey: 'web:layout-test',
+        now: new Date(),
+      });
     expect((await read(seatIds[0]!))?.seats).toHaveLength(1);
     await ctx.prisma.showtime.update({ where: { id: showtime.id }, data: { screenId: audi1.id } });
     const moved = await read(audi1.seats[0]!.id);

@@ -51,14 +51,22 @@ function layoutOf(screenId: string, version: number, list: TLayoutSeat[]): TShow
  * created next). `stale`: a layout the caller found out of date; if it is still the kept one, it is
  * read again (once, however many holds noticed at the same moment).
  */
-export async function showtimeLayout(db: TSql, showtimeId: string, opts: { stale?: TShowtimeLayout } = {}): Promise<TShowtimeLayout | null> {
+export async function showtimeLayout(
+  db: TSql,
+  showtimeId: string,
+  opts: { stale?: TShowtimeLayout } = {},
+): Promise<TShowtimeLayout | null> {
   const kept = layouts.get(showtimeId);
   if (kept) {
     const layout = await kept;
     if (layout !== opts.stale || layouts.get(showtimeId) !== kept) return layouts.get(showtimeId) ?? layout;
   }
   const loading = db
-    .query<{ screenId: string; version: number; seats: TLayoutSeat[] }>({ name: 'showtime-layout', text: LAYOUT, values: [showtimeId] })
+    .query<{ screenId: string; version: number; seats: TLayoutSeat[] }>({
+      name: 'showtime-layout',
+      text: LAYOUT,
+      values: [showtimeId],
+    })
     .then(({ rows: [row] }) => (row ? layoutOf(row.screenId, row.version, row.seats) : null));
   layouts.set(showtimeId, loading);
   const forget = () => {

@@ -24,7 +24,14 @@ import type { TContext } from '../trpc';
 export interface TDirectProceduresOptions {
   router: AppRouter;
   createContext: (opts: { req: FastifyRequest; res: FastifyReply }) => TContext;
-  onError: (opts: { error: TRPCError; type: 'mutation'; path: string; input: unknown; ctx: TContext | undefined; req: FastifyRequest }) => void;
+  onError: (opts: {
+    error: TRPCError;
+    type: 'mutation';
+    path: string;
+    input: unknown;
+    ctx: TContext | undefined;
+    req: FastifyRequest;
+  }) => void;
   /** Mutation paths served directly, e.g. 'holds.create'. */
   paths: string[];
 }
@@ -39,10 +46,18 @@ function parseInput(body: unknown): unknown {
 }
 
 /** Registers the direct routes under `prefix` (tRPC's prefix), in a scope of their own (the body stays a string, as tRPC reads it). */
-export async function registerDirectProcedures(app: FastifyInstance, prefix: string, opts: TDirectProceduresOptions): Promise<void> {
+export async function registerDirectProcedures(
+  app: FastifyInstance,
+  prefix: string,
+  opts: TDirectProceduresOptions,
+): Promise<void> {
   const config = opts.router._def._config;
   const send = (reply: FastifyReply, status: number, body: unknown) =>
-    reply.code(status).header('content-type', 'application/json').header('vary', 'trpc-accept, accept').send(Buffer.from(JSON.stringify(transformTRPCResponse(config, body as never))));
+    reply
+      .code(status)
+      .header('content-type', 'application/json')
+      .header('vary', 'trpc-accept, accept')
+      .send(Buffer.from(JSON.stringify(transformTRPCResponse(config, body as never))));
 
   await app.register(async (scope) => {
     // The bodies tRPC's plugin lets through, as it lets them through; any other type Fastify refuses, as on every tRPC path.
@@ -53,21 +68,43 @@ export async function registerDirectProcedures(app: FastifyInstance, prefix: str
       scope.post(`${prefix}/${path}`, async (req, reply) => {
         const query = req.query as Record<string, unknown>;
         const json = req.headers['content-type']?.startsWith('application/json') ?? false;
-        if (!json || 'batch' in query || req.headers['trpc-accept'] !== undefined || req.headers.accept?.includes('application/jsonl')) {
+        if (
+          !json ||
+          'batch' in query ||
+          req.headers['trpc-accept'] !== undefined ||
+          req.headers.accept?.includes('application/jsonl')
+        ) {
           // tRPC's own handler for what this route does not speak; it reads the body as a string too.
-          return fastifyRequestHandler({ router: opts.router, createContext: opts.createContext, onError: opts.onError as never, req, res: reply, path });
+          return fastifyRequestHandler({
+            router: opts.router,
+            createContext: opts.createContext,
+            onError: opts.onError as never,
+            req,
+            res: reply,
+            path,
+          });
         }
         let ctx: TContext | undefined;
         let input: unknown;
         try {
           ctx = opts.createContext({ req, res: reply });
           input = parseInput(req.body);
-          const data: unknown = await callTRPCProcedure({ router: opts.router, path, type: 'mutation', ctx, getRawInput: () => Promise.resolve(input), signal: undefined, batchIndex: 0 });
+          const data: unknown = await callTRPCProcedure({
+            router: opts.router,
+            path,
+            type: 'mutation',
+            ctx,
+            getRawInput: () => Promise.resolve(input),
+            signal: undefined,
+            batchIndex: 0,
+          });
           return send(reply, 200, { result: { data } });
         } catch (cause) {
           const error = getTRPCErrorFromUnknown(cause);
           opts.onError({ error, type: 'mutation', path, input, ctx, req });
-          return send(reply, getHTTPStatusCodeFromError(error), { error: getTRPCErrorShape({ config, error, type: 'mutation', path, input, ctx }) });
+          return send(reply, getHTTPStatusCodeFromError(error), {
+            error: getTRPCErrorShape({ config, error, type: 'mutation', path, input, ctx }),
+          });
         }
       });
     }

@@ -27,7 +27,12 @@ describe('closing the API', () => {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as { port: number };
     const gone = new AbortController();
-    const call = fetch(`http://127.0.0.1:${port}/test/slow`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' }, signal: gone.signal }).catch(() => 'aborted');
+    const call = fetch(`http://127.0.0.1:${port}/test/slow`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+      signal: gone.signal,
+    }).catch(() => 'aborted');
     await handlerStarted;
     gone.abort();
     expect(await call).toBe('aborted');

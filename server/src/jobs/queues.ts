@@ -13,11 +13,22 @@ export interface TRunningWorker {
 }
 
 /** A consumer of one queue on its own blocking connection, with failures logged. */
-export function startWorker(services: Pick<TServices, 'env' | 'log'>, queue: TQueueName, processor: Processor, opts: { concurrency: number }): TRunningWorker {
+export function startWorker(
+  services: Pick<TServices, 'env' | 'log'>,
+  queue: TQueueName,
+  processor: Processor,
+  opts: { concurrency: number },
+): TRunningWorker {
   const connection = workerConnection(services.env);
   // A job whose worker died (lock not renewed) is put back for another worker after one lock period.
   const lock = services.env.WORKER_LOCK_MS;
-  const worker = new Worker(queue, processor, { connection, prefix: bullPrefix(services.env), concurrency: opts.concurrency, lockDuration: lock, stalledInterval: lock });
+  const worker = new Worker(queue, processor, {
+    connection,
+    prefix: bullPrefix(services.env),
+    concurrency: opts.concurrency,
+    lockDuration: lock,
+    stalledInterval: lock,
+  });
   worker.on('failed', (job, err) => services.log.error({ err, jobId: job?.id, queue }, `${queue} job failed`));
   worker.on('error', (err) => services.log.error({ err, queue }, `${queue} worker error`));
   return {
@@ -29,7 +40,14 @@ export function startWorker(services: Pick<TServices, 'env' | 'log'>, queue: TQu
   };
 }
 
-export const QUEUE_NAMES = { expiry: 'expiry', reconcile: 'reconcile', receipts: 'receipts', reminders: 'reminders', cleanup: 'cleanup', refunds: 'refunds' } as const;
+export const QUEUE_NAMES = {
+  expiry: 'expiry',
+  reconcile: 'reconcile',
+  receipts: 'receipts',
+  reminders: 'reminders',
+  cleanup: 'cleanup',
+  refunds: 'refunds',
+} as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /**
@@ -43,7 +61,8 @@ export function bullPrefix(env: Pick<TEnv, 'REDIS_PREFIX'>): string {
 /** Workers block on Redis and must retry forever (BullMQ's requirement). */
 export function workerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): Redis | Cluster {
   const options = { maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
-  if (env.REDIS_CLUSTER_NODES) return new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy });
+  if (env.REDIS_CLUSTER_NODES)
+    return new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy });
   return new Redis(env.REDIS_URL, options);
 }
 
@@ -56,8 +75,15 @@ function producerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>
   // No auto-pipelining: with BullMQ's scripts and MULTIs, ioredis 5.11 lost replies under load
   // ("results[i] is not iterable" thrown from autoPipelining.js, the add never settling).
   // Its writes are coalesced instead (coalesce-writes.ts): the same bytes, so replies stay as they were.
-  const options = { maxRetriesPerRequest: 1, commandTimeout: 2_000, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
-  if (env.REDIS_CLUSTER_NODES) return coalesceRedisWrites(new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy }));
+  const options = {
+    maxRetriesPerRequest: 1,
+    commandTimeout: 2_000,
+    retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+  };
+  if (env.REDIS_CLUSTER_NODES)
+    return coalesceRedisWrites(
+      new Cluster(env.REDIS_CLUSTER_NODES, { redisOptions: options, clusterRetryStrategy: options.retryStrategy }),
+    );
   return coalesceRedisWrites(new Redis(env.REDIS_URL, options));
 }
 
@@ -75,7 +101,11 @@ export class Jobs {
   constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX' | 'REDIS_CLUSTER_NODES'>, log: Logger) {
     this.connection = producerConnection(env);
     this.connection.on('error', () => {}); // the shared connection's handler reports Redis outages
-    const opts = { connection: this.connection as ConnectionOptions, prefix: bullPrefix(env), skipWaitingForReady: true };
+    const opts = {
+      connection: this.connection as ConnectionOptions,
+      prefix: bullPrefix(env),
+      skipWaitingForReady: true,
+    };
     this.expiry = new Queue(QUEUE_NAMES.expiry, opts);
     this.reconcile = new Queue(QUEUE_NAMES.reconcile, opts);
     this.receipts = new Queue(QUEUE_NAMES.receipts, opts);
@@ -83,7 +113,8 @@ export class Jobs {
     this.cleanup = new Queue(QUEUE_NAMES.cleanup, opts);
     this.refunds = new Queue(QUEUE_NAMES.refunds, opts);
     // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
-    for (const queue of this.all) queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
+    for (const queue of this.all)
+      queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));
   }
 
   /** Every queue, for metrics and the managers' queue view. */

@@ -8,7 +8,9 @@ import { startReminderWorker } from './reminders/reminder-worker';
 import type { TRunningWorker } from './queues';
 
 /** Starts every queue's consumer in this process. `close` lets running jobs finish first. */
-export async function startWorkers(services: TServices): Promise<{ workers: TRunningWorker[]; close: () => Promise<void> }> {
+export async function startWorkers(
+  services: TServices,
+): Promise<{ workers: TRunningWorker[]; close: () => Promise<void> }> {
   const workers = [
     await startExpiryWorker(services),
     await startReconcileWorker(services),

@@ -13,28 +13,41 @@ async function main(): Promise<void> {
   const [command, name, flag] = process.argv.slice(2);
   const services = createServices(parseEnv(), 'kiosk-cli');
   try {
-    const cinema = await services.prisma.cinema.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true, name: true } });
+    const cinema = await services.prisma.cinema.findFirst({
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, name: true },
+    });
     if (!cinema) throw new Error('no cinema in the database yet: run `npm start` (it seeds the demo cinema) first');
     switch (command) {
       case 'code': {
         if (!name?.trim()) throw new Error(USAGE);
         const { code, expiresAt } = await issueRegistrationCode(services, { cinemaId: cinema.id, name: name.trim() });
-        console.log(`Registration code for kiosk "${name.trim()}" at ${cinema.name}: ${code.slice(0, 4)}-${code.slice(4)}`);
+        console.log(
+          `Registration code for kiosk "${name.trim()}" at ${cinema.name}: ${code.slice(0, 4)}-${code.slice(4)}`,
+        );
         console.log(`Type it on the kiosk's setup screen before ${expiresAt.toISOString()}. It works once.`);
         return;
       }
       case 'out-of-service': {
         if (!name || (flag !== 'on' && flag !== 'off')) throw new Error(USAGE);
-        const kiosk = await services.prisma.kiosk.findUnique({ where: { cinemaId_name: { cinemaId: cinema.id, name } }, select: { id: true } });
+        const kiosk = await services.prisma.kiosk.findUnique({
+          where: { cinemaId_name: { cinemaId: cinema.id, name } },
+          select: { id: true },
+        });
         if (!kiosk) throw new Error(`no kiosk named "${name}"`);
         await setOutOfService(services, { kioskId: kiosk.id, outOfService: flag === 'on' });
         console.log(`kiosk "${name}" is ${flag === 'on' ? 'out of service' : 'back in service'}`);
         return;
       }
       case 'list': {
-        const kiosks = await services.prisma.kiosk.findMany({ where: { cinemaId: cinema.id }, orderBy: { name: 'asc' } });
+        const kiosks = await services.prisma.kiosk.findMany({
+          where: { cinemaId: cinema.id },
+          orderBy: { name: 'asc' },
+        });
         for (const k of kiosks) {
-          console.log(`${k.name}\t${k.registeredAt ? 'registered' : 'not registered'}\t${k.outOfService ? 'OUT OF SERVICE' : 'in service'}\tlast heartbeat ${k.lastHeartbeatAt?.toISOString() ?? 'never'}\tprinter ${k.printerStatus}`);
+          console.log(
+            `${k.name}\t${k.registeredAt ? 'registered' : 'not registered'}\t${k.outOfService ? 'OUT OF SERVICE' : 'in service'}\tlast heartbeat ${k.lastHeartbeatAt?.toISOString() ?? 'never'}\tprinter ${k.printerStatus}`,
+          );
         }
         return;
       }

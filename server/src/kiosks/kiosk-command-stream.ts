@@ -2,10 +2,17 @@ import type { TKioskCommand } from '@marquee/shared';
 import type { TServices } from '../services';
 
 /** The kiosk's state now, then every command. Listening starts before the read, so nothing slips between. */
-export async function* kioskCommandStream(services: Pick<TServices, 'prisma' | 'kioskCommands'>, kioskId: string, signal: AbortSignal): AsyncGenerator<TKioskCommand> {
+export async function* kioskCommandStream(
+  services: Pick<TServices, 'prisma' | 'kioskCommands'>,
+  kioskId: string,
+  signal: AbortSignal,
+): AsyncGenerator<TKioskCommand> {
   const commands = services.kioskCommands.stream(kioskId, signal);
   const next = commands.next();
-  const { outOfService } = await services.prisma.kiosk.findUniqueOrThrow({ where: { id: kioskId }, select: { outOfService: true } });
+  const { outOfService } = await services.prisma.kiosk.findUniqueOrThrow({
+    where: { id: kioskId },
+    select: { outOfService: true },
+  });
   yield { type: 'state', kioskId, outOfService };
   const first = await next;
   if (first.done) return;

@@ -1,4 +1,11 @@
-import { ZBookingGetInputSchema, ZBookingSchema, ZKioskHeartbeatInputSchema, ZKioskRegisterInputSchema, ZKioskRegisterOutputSchema, ZKioskStateSchema } from '@marquee/shared';
+import {
+  ZBookingGetInputSchema,
+  ZBookingSchema,
+  ZKioskHeartbeatInputSchema,
+  ZKioskRegisterInputSchema,
+  ZKioskRegisterOutputSchema,
+  ZKioskStateSchema,
+} from '@marquee/shared';
 import { z } from 'zod';
 import { limitByKey } from '../auth/rate-limit';
 import { getBookingForKiosk } from '../bookings/get-booking';
@@ -21,7 +28,10 @@ export const kiosksRouter = router({
 
   /** Who this device is, and whether it may sell. */
   me: kioskProcedure.output(ZKioskStateSchema).query(async ({ ctx }) => {
-    const kiosk = await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: ctx.kioskId }, select: { id: true, name: true, outOfService: true, cinema: { select: { name: true } } } });
+    const kiosk = await ctx.prisma.kiosk.findUniqueOrThrow({
+      where: { id: ctx.kioskId },
+      select: { id: true, name: true, outOfService: true, cinema: { select: { name: true } } },
+    });
     return { kioskId: kiosk.id, name: kiosk.name, cinemaName: kiosk.cinema.name, outOfService: kiosk.outOfService };
   }),
 
@@ -36,11 +46,15 @@ export const kiosksRouter = router({
     .output(ZBookingSchema)
     .query(async ({ ctx, input }) => {
       if (!(await mayReprint(ctx, { kioskId: ctx.kioskId, bookingId: input.bookingId }))) {
-        throw new AppError('BOOKING_NOT_FOUND', { message: `kiosk ${ctx.kioskId} may not print booking ${input.bookingId}` });
+        throw new AppError('BOOKING_NOT_FOUND', {
+          message: `kiosk ${ctx.kioskId} may not print booking ${input.bookingId}`,
+        });
       }
       return getBookingForKiosk(ctx, input.bookingId);
     }),
 
   /** Out of service and back, reprints: pushed to the kiosk as they happen (SSE). */
-  onCommand: kioskProcedure.subscription(({ ctx, signal }) => kioskCommandStream(ctx, ctx.kioskId, signal ?? new AbortController().signal)),
+  onCommand: kioskProcedure.subscription(({ ctx, signal }) =>
+    kioskCommandStream(ctx, ctx.kioskId, signal ?? new AbortController().signal),
+  ),
 });

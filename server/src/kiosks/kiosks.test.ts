@@ -48,17 +48,33 @@ describe('kiosk registration', () => {
 
   it('gives a code to one device only, even when two race with it', async () => {
     const { code } = await issueRegistrationCode(ctx, { cinemaId, name: 'Lobby 10' });
-    const results = await Promise.allSettled([1, 2, 3].map(() => createCustomerClient(server.url).kiosks.register.mutate({ code })));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map(() => createCustomerClient(server.url).kiosks.register.mutate({ code })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('refuses an expired, unknown or malformed code and changes nothing', async () => {
-    const { code, kioskId } = await issueRegistrationCode(ctx, { cinemaId, name: 'Lobby 11', now: new Date(Date.now() - 25 * 3600_000) });
+    const { code, kioskId } = await issueRegistrationCode(ctx, {
+      cinemaId,
+      name: 'Lobby 11',
+      now: new Date(Date.now() - 25 * 3600_000),
+    });
     const client = createCustomerClient(server.url);
-    expect(await refusal(client.kiosks.register.mutate({ code }))).toMatchObject({ message: expect.stringContaining('not valid or has expired') as string, data: { appCode: 'KIOSK_CODE_INVALID' } });
-    expect(await refusal(client.kiosks.register.mutate({ code: 'ZZZZZZZZ' }))).toMatchObject({ data: { appCode: 'KIOSK_CODE_INVALID' } });
-    expect(await refusal(client.kiosks.register.mutate({ code: 'short' }))).toMatchObject({ data: { appCode: 'INPUT_INVALID', fieldErrors: { code: expect.stringContaining('8-character') as string } } });
-    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kioskId } })).toMatchObject({ tokenHash: null, registeredAt: null });
+    expect(await refusal(client.kiosks.register.mutate({ code }))).toMatchObject({
+      message: expect.stringContaining('not valid or has expired') as string,
+      data: { appCode: 'KIOSK_CODE_INVALID' },
+    });
+    expect(await refusal(client.kiosks.register.mutate({ code: 'ZZZZZZZZ' }))).toMatchObject({
+      data: { appCode: 'KIOSK_CODE_INVALID' },
+    });
+    expect(await refusal(client.kiosks.register.mutate({ code: 'short' }))).toMatchObject({
+      data: { appCode: 'INPUT_INVALID', fieldErrors: { code: expect.stringContaining('8-character') as string } },
+    });
+    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kioskId } })).toMatchObject({
+      tokenHash: null,
+      registeredAt: null,
+    });
   });
 });
 
@@ -66,10 +82,20 @@ describe('kiosk heartbeat and commands', () => {
   it('records each heartbeat, and printer changes in the kiosk event log', async () => {
     const { client, kioskId } = await registeredKiosk('Heartbeat kiosk');
     await expect(client.kiosks.heartbeat.mutate(heartbeat)).resolves.toEqual({ outOfService: false });
-    await client.kiosks.heartbeat.mutate({ ...heartbeat, screen: 'seat-map', printer: 'paper_out', lastError: 'PRINTER_PAPER_OUT' });
+    await client.kiosks.heartbeat.mutate({
+      ...heartbeat,
+      screen: 'seat-map',
+      printer: 'paper_out',
+      lastError: 'PRINTER_PAPER_OUT',
+    });
 
     const row = await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kioskId } });
-    expect(row).toMatchObject({ currentScreen: 'seat-map', printerStatus: 'PAPER_OUT', lastError: 'PRINTER_PAPER_OUT', appVersion: '0.1.0' });
+    expect(row).toMatchObject({
+      currentScreen: 'seat-map',
+      printerStatus: 'PAPER_OUT',
+      lastError: 'PRINTER_PAPER_OUT',
+      appVersion: '0.1.0',
+    });
     expect(row.lastHeartbeatAt!.getTime()).toBeGreaterThan(Date.now() - 5000);
     const events = await ctx.prisma.kioskEvent.findMany({ where: { kioskId }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => e.type)).toEqual(['registered', 'printer', 'printer', 'error']);
@@ -77,11 +103,16 @@ describe('kiosk heartbeat and commands', () => {
 
   it('refuses kiosk procedures to a web session and to a revoked device', async () => {
     const web = createCustomerClient(server.url);
-    expect(await refusal(web.kiosks.heartbeat.mutate(heartbeat))).toMatchObject({ message: 'This device is not a registered kiosk.', data: { code: 'UNAUTHORIZED' } });
+    expect(await refusal(web.kiosks.heartbeat.mutate(heartbeat))).toMatchObject({
+      message: 'This device is not a registered kiosk.',
+      data: { code: 'UNAUTHORIZED' },
+    });
     const { client, kioskId } = await registeredKiosk('Revoked kiosk');
     await ctx.prisma.kiosk.update({ where: { id: kioskId }, data: { revokedAt: new Date() } });
     expect(await refusal(client.kiosks.heartbeat.mutate(heartbeat))).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
-    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kioskId } })).toMatchObject({ lastHeartbeatAt: null });
+    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kioskId } })).toMatchObject({
+      lastHeartbeatAt: null,
+    });
   });
 
   it('refuses a malformed heartbeat with the field named', async () => {
@@ -95,18 +126,29 @@ describe('kiosk heartbeat and commands', () => {
     const received: TKioskCommand[] = [];
     const sub = client.kiosks.onCommand.subscribe(undefined, { onData: (c) => received.push(c) });
     try {
-      await eventually(() => received.length, (n) => n >= 1);
+      await eventually(
+        () => received.length,
+        (n) => n >= 1,
+      );
       expect(received[0]).toEqual({ type: 'state', kioskId, outOfService: false });
 
       const sentAt = Date.now();
       await setOutOfService(ctx, { kioskId, outOfService: true });
-      await eventually(() => received.length, (n) => n >= 2, 1000);
+      await eventually(
+        () => received.length,
+        (n) => n >= 2,
+        1000,
+      );
       expect(Date.now() - sentAt).toBeLessThan(1000);
       expect(received[1]).toEqual({ type: 'state', kioskId, outOfService: true });
       await expect(client.kiosks.heartbeat.mutate(heartbeat)).resolves.toEqual({ outOfService: true });
 
       await setOutOfService(ctx, { kioskId, outOfService: false });
-      await eventually(() => received.length, (n) => n >= 3, 1000);
+      await eventually(
+        () => received.length,
+        (n) => n >= 3,
+        1000,
+      );
       expect(received[2]).toEqual({ type: 'state', kioskId, outOfService: false });
     } finally {
       sub.unsubscribe();

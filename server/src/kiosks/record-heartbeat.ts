@@ -19,15 +19,28 @@ export async function recordHeartbeat(
   { kioskId, heartbeat, now = new Date() }: { kioskId: string; heartbeat: TKioskHeartbeatInput; now?: Date },
 ): Promise<{ outOfService: boolean }> {
   const printerStatus = PRINTER_STATUS[heartbeat.printer];
-  const before = await prisma.kiosk.findUniqueOrThrow({ where: { id: kioskId }, select: { printerStatus: true, lastError: true } });
+  const before = await prisma.kiosk.findUniqueOrThrow({
+    where: { id: kioskId },
+    select: { printerStatus: true, lastError: true },
+  });
   const kiosk = await prisma.kiosk.update({
     where: { id: kioskId },
-    data: { lastHeartbeatAt: now, appVersion: heartbeat.appVersion, currentScreen: heartbeat.screen, printerStatus, lastError: heartbeat.lastError },
+    data: {
+      lastHeartbeatAt: now,
+      appVersion: heartbeat.appVersion,
+      currentScreen: heartbeat.screen,
+      printerStatus,
+      lastError: heartbeat.lastError,
+    },
     select: { outOfService: true, cinemaId: true },
   });
   const changes = [
-    ...(before.printerStatus !== printerStatus ? [{ kioskId, type: 'printer', data: { from: before.printerStatus, to: printerStatus } }] : []),
-    ...(heartbeat.lastError && before.lastError !== heartbeat.lastError ? [{ kioskId, type: 'error', data: { message: heartbeat.lastError } }] : []),
+    ...(before.printerStatus !== printerStatus
+      ? [{ kioskId, type: 'printer', data: { from: before.printerStatus, to: printerStatus } }]
+      : []),
+    ...(heartbeat.lastError && before.lastError !== heartbeat.lastError
+      ? [{ kioskId, type: 'error', data: { message: heartbeat.lastError } }]
+      : []),
   ];
   if (changes.length) await prisma.kioskEvent.createMany({ data: changes });
   await fleetEvents.publish({ cinemaId: kiosk.cinemaId, kioskId });

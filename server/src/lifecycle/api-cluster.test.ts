@@ -27,7 +27,16 @@ function startApi(env: Record<string, string>) {
   // node itself with tsx's loader, so the child is the cluster's primary (the tsx CLI would add a process between).
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: ctx.databaseUrl, REDIS_URL: ctx.env.REDIS_URL, REDIS_PREFIX: ctx.env.REDIS_PREFIX, DATABASE_POOL_SIZE: '2', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: ctx.databaseUrl,
+      REDIS_URL: ctx.env.REDIS_URL,
+      REDIS_PREFIX: ctx.env.REDIS_PREFIX,
+      DATABASE_POOL_SIZE: '2',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -64,13 +73,28 @@ describe('the API as several instances (API_INSTANCES)', () => {
 
     // Six customers, each on a new connection: the primary deals connections out in turn.
     const { showtime } = await futureShowtime(ctx.prisma);
-    const seats = await ctx.prisma.seat.findMany({ where: { screenId: showtime.screenId, type: 'STANDARD' }, take: 6, select: { id: true } });
+    const seats = await ctx.prisma.seat.findMany({
+      where: { screenId: showtime.screenId, type: 'STANDARD' },
+      take: 6,
+      select: { id: true },
+    });
     const holds = await Promise.all(
       seats.map(({ id: seatId }) =>
-        fetch(`${base}/trpc/holds.create`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ showtimeId: showtime.id, seatIds: [seatId] }) }),
+        fetch(`${base}/trpc/holds.create`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', connection: 'close' },
+          body: JSON.stringify({ showtimeId: showtime.id, seatIds: [seatId] }),
+        }),
       ),
     );
-    expect(await Promise.all(holds.map(async (r) => r.status === 200 || r.text()))).toEqual([true, true, true, true, true, true]);
+    expect(await Promise.all(holds.map(async (r) => r.status === 200 || r.text()))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     const servedBy = new Set(api.lines.filter((l) => l.req?.url === '/trpc/holds.create').map((l) => l.pid));
     expect(servedBy.size).toBe(2);
 

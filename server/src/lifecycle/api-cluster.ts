@@ -30,7 +30,12 @@ const MAX_FAILED_STARTS = 3;
  * `poolSize` is the API's Postgres connections in all: each instance gets its share, so one instance
  * per core on a large machine does not open cores × DATABASE_POOL_SIZE connections.
  */
-export function runApiCluster(opts: { instances: number; poolSize: number; log: Logger; stopDeadlineMs: number }): void {
+export function runApiCluster(opts: {
+  instances: number;
+  poolSize: number;
+  log: Logger;
+  stopDeadlineMs: number;
+}): void {
   const { instances, log } = opts;
   const poolShare = Math.max(1, Math.ceil(opts.poolSize / instances));
   const aggregator = new AggregatorRegistry();
@@ -44,7 +49,9 @@ export function runApiCluster(opts: { instances: number; poolSize: number; log: 
 
   cluster.on('message', (worker, message: { type?: string; id?: number }) => {
     if (message?.type !== METRICS_REQUEST) return;
-    const reply = (r: Omit<TMetricsResponse, 'type' | 'id'>) => worker.isConnected() && worker.send({ type: METRICS_RESPONSE, id: message.id ?? 0, ...r } satisfies TMetricsResponse);
+    const reply = (r: Omit<TMetricsResponse, 'type' | 'id'>) =>
+      worker.isConnected() &&
+      worker.send({ type: METRICS_RESPONSE, id: message.id ?? 0, ...r } satisfies TMetricsResponse);
     aggregator.clusterMetrics().then(
       (text) => reply({ text }),
       (err: unknown) => {

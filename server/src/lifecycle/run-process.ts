@@ -4,7 +4,11 @@ import { createServices } from '../create-services';
 import { EnvError, parseEnv } from '../env';
 import type { TServices } from '../services';
 
-export function runProcess(name: string, opts: { stopDeadlineMs: number }, start: (services: TServices) => Promise<() => Promise<void>>): void {
+export function runProcess(
+  name: string,
+  opts: { stopDeadlineMs: number },
+  start: (services: TServices) => Promise<() => Promise<void>>,
+): void {
   const boot = async () => {
     const services = createServices(parseEnv(), name);
     const stopWork = await start(services);

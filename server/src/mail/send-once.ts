@@ -10,17 +10,29 @@ export async function sendOnce(
 ): Promise<'sent' | 'already sent'> {
   const log = await prisma.emailLog.upsert({
     where: { dedupeKey: entry.dedupeKey },
-    create: { dedupeKey: entry.dedupeKey, bookingId: entry.bookingId, kind: entry.kind, toAddress: entry.to, status: 'QUEUED' },
+    create: {
+      dedupeKey: entry.dedupeKey,
+      bookingId: entry.bookingId,
+      kind: entry.kind,
+      toAddress: entry.to,
+      status: 'QUEUED',
+    },
     update: {},
   });
   if (log.status === 'SENT') return 'already sent';
   await prisma.emailLog.update({ where: { id: log.id }, data: { attempts: { increment: 1 } } });
   try {
     const { messageId } = await send();
-    await prisma.emailLog.update({ where: { id: log.id }, data: { status: 'SENT', sentAt: new Date(), messageId, lastError: null } });
+    await prisma.emailLog.update({
+      where: { id: log.id },
+      data: { status: 'SENT', sentAt: new Date(), messageId, lastError: null },
+    });
     return 'sent';
   } catch (err) {
-    await prisma.emailLog.update({ where: { id: log.id }, data: { lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) } });
+    await prisma.emailLog.update({
+      where: { id: log.id },
+      data: { lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) },
+    });
     throw err;
   }
 }

@@ -11,7 +11,10 @@ const PRINTER_ALERTS: Partial<Record<TFleetKiosk['printerStatus'], string>> = {
   OFFLINE: 'printer offline',
 };
 
-export async function loadFleet({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, now = new Date() }: { cinemaId: string; now?: Date }): Promise<TFleet> {
+export async function loadFleet(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, now = new Date() }: { cinemaId: string; now?: Date },
+): Promise<TFleet> {
   const cinema = await prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
   const today = dayBounds(cinemaDate(now, cinema.timeZone), cinema.timeZone);
   const [kiosks, sales] = await Promise.all([

@@ -29,7 +29,9 @@ afterAll(async () => {
 let n = 0;
 async function account(role: 'ADMIN' | 'MANAGER' | 'STAFF') {
   const email = `${role.toLowerCase()}${++n}@cinema.test`;
-  const user = await ctx.prisma.staffUser.create({ data: { email, name: `${role} ${n}`, role, cinemaId, passwordHash: await hashPassword(PASSWORD) } });
+  const user = await ctx.prisma.staffUser.create({
+    data: { email, name: `${role} ${n}`, role, cinemaId, passwordHash: await hashPassword(PASSWORD) },
+  });
   return { ...user, email };
 }
 
@@ -52,17 +54,27 @@ describe('staff sign-in', () => {
   it('signs in with the right password (email in any case), sets a strict httpOnly cookie, and signs out', async () => {
     const user = await account('MANAGER');
     const client = createStaffClient(server.url);
-    const res = await fetch(`${server.url}/trpc/manager.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email.toUpperCase(), password: PASSWORD }) });
+    const res = await fetch(`${server.url}/trpc/manager.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email.toUpperCase(), password: PASSWORD }),
+    });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${STAFF_COOKIE}=`))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
 
-    await expect(client.manager.login.mutate({ email: user.email, password: PASSWORD })).resolves.toMatchObject({ role: 'MANAGER', email: user.email });
+    await expect(client.manager.login.mutate({ email: user.email, password: PASSWORD })).resolves.toMatchObject({
+      role: 'MANAGER',
+      email: user.email,
+    });
     await expect(client.manager.me.query()).resolves.toMatchObject({ id: user.id });
     await expect(client.manager.fleet.query()).resolves.toMatchObject({ kiosks: expect.any(Array) as unknown[] });
     await client.manager.logout.mutate();
     await expect(client.manager.me.query()).resolves.toBeNull();
-    expect(await refusal(client.manager.fleet.query())).toMatchObject({ message: 'Please sign in to the dashboard.', data: { code: 'UNAUTHORIZED' } });
+    expect(await refusal(client.manager.fleet.query())).toMatchObject({
+      message: 'Please sign in to the dashboard.',
+      data: { code: 'UNAUTHORIZED' },
+    });
   });
 
   it('refuses a wrong password and an unknown email alike, and starts no session', async () => {
@@ -81,22 +93,36 @@ describe('staff sign-in', () => {
     const user = await account('MANAGER');
     const client = createStaffClient(server.url);
     // Guessed in parallel: the count is kept in one statement, so none slips past the limit.
-    await Promise.all(Array.from({ length: LOCK_AFTER_FAILURES }, () => client.manager.login.mutate({ email: user.email, password: 'guess' }).catch(() => undefined)));
+    await Promise.all(
+      Array.from({ length: LOCK_AFTER_FAILURES }, () =>
+        client.manager.login.mutate({ email: user.email, password: 'guess' }).catch(() => undefined),
+      ),
+    );
     const locked = await refusal(client.manager.login.mutate({ email: user.email, password: PASSWORD }));
-    expect(locked).toMatchObject({ message: expect.stringContaining('locked after too many wrong passwords') as string, data: { code: 'FORBIDDEN' } });
+    expect(locked).toMatchObject({
+      message: expect.stringContaining('locked after too many wrong passwords') as string,
+      data: { code: 'FORBIDDEN' },
+    });
     expect(await ctx.prisma.staffSession.count({ where: { userId: user.id } })).toBe(0);
     expect(await ctx.prisma.auditLog.count({ where: { action: 'staff.locked', entityId: user.id } })).toBe(1);
   });
 
   it('refuses an expired session and a disabled account', async () => {
     const { user, client } = await signedIn('MANAGER');
-    await ctx.prisma.staffSession.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await ctx.prisma.staffSession.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await refusal(client.manager.fleet.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
 
     const other = await signedIn('MANAGER');
     await ctx.prisma.staffUser.update({ where: { id: other.user.id }, data: { disabledAt: new Date() } });
     expect(await refusal(other.client.manager.fleet.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
-    expect(await refusal(createStaffClient(server.url).manager.login.mutate({ email: other.user.email, password: PASSWORD }))).toMatchObject({ message: 'This account is disabled. Ask an admin.' });
+    expect(
+      await refusal(
+        createStaffClient(server.url).manager.login.mutate({ email: other.user.email, password: PASSWORD }),
+      ),
+    ).toMatchObject({ message: 'This account is disabled. Ask an admin.' });
   });
 
   it('refuses a forged or tampered cookie', async () => {
@@ -107,8 +133,15 @@ describe('staff sign-in', () => {
   });
 
   it('validates the sign-in form with readable field errors', async () => {
-    const err = await refusal(createStaffClient(server.url).manager.login.mutate({ email: 'not-an-email', password: '' }));
-    expect(err).toMatchObject({ data: { code: 'BAD_REQUEST', fieldErrors: { email: expect.stringContaining('email address') as string, password: 'enter your password' } } });
+    const err = await refusal(
+      createStaffClient(server.url).manager.login.mutate({ email: 'not-an-email', password: '' }),
+    );
+    expect(err).toMatchObject({
+      data: {
+        code: 'BAD_REQUEST',
+        fieldErrors: { email: expect.stringContaining('email address') as string, password: 'enter your password' },
+      },
+    });
   });
 });
 
@@ -117,10 +150,27 @@ describe('who may do what', () => {
     const manager = await signedIn('MANAGER');
     const door = await signedIn('STAFF');
     const before = await counts();
-    expect(await refusal(manager.client.manager.kioskCode.mutate({ name: 'Sneaky kiosk' }))).toMatchObject({ message: 'Only an admin can do that.', data: { code: 'FORBIDDEN' } });
-    expect(await refusal(manager.client.manager.createStaff.mutate({ email: 'x@cinema.test', name: 'X', role: 'ADMIN', password: 'a long enough password' }))).toMatchObject({ data: { code: 'FORBIDDEN' } });
-    expect(await refusal(door.client.manager.fleet.query())).toMatchObject({ message: 'Only a manager or admin can do that.', data: { code: 'FORBIDDEN' } });
-    expect(await refusal(door.client.manager.sales.query({ from: '2026-11-01', to: '2026-11-02' }))).toMatchObject({ data: { code: 'FORBIDDEN' } });
+    expect(await refusal(manager.client.manager.kioskCode.mutate({ name: 'Sneaky kiosk' }))).toMatchObject({
+      message: 'Only an admin can do that.',
+      data: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await refusal(
+        manager.client.manager.createStaff.mutate({
+          email: 'x@cinema.test',
+          name: 'X',
+          role: 'ADMIN',
+          password: 'a long enough password',
+        }),
+      ),
+    ).toMatchObject({ data: { code: 'FORBIDDEN' } });
+    expect(await refusal(door.client.manager.fleet.query())).toMatchObject({
+      message: 'Only a manager or admin can do that.',
+      data: { code: 'FORBIDDEN' },
+    });
+    expect(await refusal(door.client.manager.sales.query({ from: '2026-11-01', to: '2026-11-02' }))).toMatchObject({
+      data: { code: 'FORBIDDEN' },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -138,40 +188,75 @@ describe('who may do what', () => {
       () => customer.manager.searchBookings.query({ query: hold.code }),
       () => customer.manager.queues.query(),
     ];
-    for (const call of calls) expect(await refusal(call())).toMatchObject({ data: { code: 'UNAUTHORIZED', appCode: 'AUTH_REQUIRED' } });
+    for (const call of calls)
+      expect(await refusal(call())).toMatchObject({ data: { code: 'UNAUTHORIZED', appCode: 'AUTH_REQUIRED' } });
     const csv = await fetch(`${server.url}/manager/sales.csv?from=2026-11-01&to=2026-11-02`);
     expect(csv.status).toBe(401);
     expect(await counts()).toEqual(before);
-    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).toMatchObject({ outOfService: false });
+    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).toMatchObject({
+      outOfService: false,
+    });
   });
 
   it('refuses a staff mutation sent from another site (CSRF), even with a valid session', async () => {
     const { client } = await signedIn('ADMIN');
     const kiosk = await ctx.prisma.kiosk.findFirstOrThrow();
-    const forged = createStaffClient(server.url, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const forged = createStaffClient(server.url, {
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     for (const [k, v] of cookieJar(client)) cookieJar(forged).set(k, v);
-    expect(await refusal(forged.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true }))).toMatchObject({
+    expect(
+      await refusal(forged.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true })),
+    ).toMatchObject({
       message: 'This action must be made from the Marquee dashboard.',
       data: { code: 'FORBIDDEN' },
     });
-    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).toMatchObject({ outOfService: false });
+    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).toMatchObject({
+      outOfService: false,
+    });
     // Reading is not an action: the same page may not change anything, and gets nothing it could not read anyway.
-    const sameSite = createStaffClient(server.url, { headers: { origin: server.url, 'sec-fetch-site': 'same-origin' } });
+    const sameSite = createStaffClient(server.url, {
+      headers: { origin: server.url, 'sec-fetch-site': 'same-origin' },
+    });
     for (const [k, v] of cookieJar(client)) cookieJar(sameSite).set(k, v);
-    await expect(sameSite.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: false })).resolves.toEqual({ ok: true });
+    await expect(sameSite.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: false })).resolves.toEqual({
+      ok: true,
+    });
   });
 
   it('lets an admin add staff (once per email) and disable them, which ends their sessions', async () => {
     const admin = await signedIn('ADMIN');
-    const { id } = await admin.client.manager.createStaff.mutate({ email: 'new.usher@cinema.test', name: 'New Usher', role: 'STAFF', password: 'a long enough password' });
-    expect(await refusal(admin.client.manager.createStaff.mutate({ email: 'New.Usher@cinema.test', name: 'Again', role: 'STAFF', password: 'a long enough password' }))).toMatchObject({
+    const { id } = await admin.client.manager.createStaff.mutate({
+      email: 'new.usher@cinema.test',
+      name: 'New Usher',
+      role: 'STAFF',
+      password: 'a long enough password',
+    });
+    expect(
+      await refusal(
+        admin.client.manager.createStaff.mutate({
+          email: 'New.Usher@cinema.test',
+          name: 'Again',
+          role: 'STAFF',
+          password: 'a long enough password',
+        }),
+      ),
+    ).toMatchObject({
       message: 'There is already an account with that email.',
     });
     const usher = createStaffClient(server.url);
     await usher.manager.login.mutate({ email: 'new.usher@cinema.test', password: 'a long enough password' });
     await admin.client.manager.setStaffDisabled.mutate({ userId: id, disabled: true });
     await expect(usher.manager.me.query()).resolves.toBeNull();
-    expect(await ctx.prisma.auditLog.findMany({ where: { entityId: id }, select: { action: true }, orderBy: { createdAt: 'asc' } })).toEqual([{ action: 'staff.create' }, { action: 'staff.disable' }]);
-    expect(await refusal(admin.client.manager.setStaffDisabled.mutate({ userId: admin.user.id, disabled: true }))).toMatchObject({ message: 'You cannot disable your own account.' });
+    expect(
+      await ctx.prisma.auditLog.findMany({
+        where: { entityId: id },
+        select: { action: true },
+        orderBy: { createdAt: 'asc' },
+      }),
+    ).toEqual([{ action: 'staff.create' }, { action: 'staff.disable' }]);
+    expect(
+      await refusal(admin.client.manager.setStaffDisabled.mutate({ userId: admin.user.id, disabled: true })),
+    ).toMatchObject({ message: 'You cannot disable your own account.' });
   });
 });

@@ -1,6 +1,12 @@
 // Finding a booking for a customer at the counter, and its whole story: held, ordered, paid (or
 // not), webhooks, receipts, refunds, check-ins and what staff did to it.
-import { cinemaDate, formatRupees, type TBookingDetail, type TBookingSummary, type TBookingTimelineEntry } from '@marquee/shared';
+import {
+  cinemaDate,
+  formatRupees,
+  type TBookingDetail,
+  type TBookingSummary,
+  type TBookingTimelineEntry,
+} from '@marquee/shared';
 import { dayBounds } from '../catalog/cinema-day';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
@@ -8,7 +14,9 @@ import type { TServices } from '../services';
 
 const summaryInclude = {
   seats: { include: { seat: { select: { label: true } } } },
-  showtime: { select: { startsAt: true, movie: { select: { title: true } }, screen: { select: { name: true, cinemaId: true } } } },
+  showtime: {
+    select: { startsAt: true, movie: { select: { title: true } }, screen: { select: { name: true, cinemaId: true } } },
+  },
 } satisfies Prisma.BookingInclude;
 type TSummaryRow = Prisma.BookingGetPayload<{ include: typeof summaryInclude }>;
 
@@ -36,64 +44,125 @@ const SEAT = /^[A-Z]{1,2}\d{1,3}$/;
  * By booking code, email, phone (last 10 digits) or seat label (shows from today on). Only this
  * cinema's bookings, newest first, at most 50; abandoned holds are left out of seat searches.
  */
-export async function searchBookings({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, query, now = new Date() }: { cinemaId: string; query: string; now?: Date }): Promise<TBookingSummary[]> {
+export async function searchBookings(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, query, now = new Date() }: { cinemaId: string; query: string; now?: Date },
+): Promise<TBookingSummary[]> {
   const q = query.trim();
   const upper = q.toUpperCase().replace(/[\s-]/g, '');
   const digits = q.replace(/\D/g, '');
   const inCinema: Prisma.BookingWhereInput = { showtime: { screen: { cinemaId } } };
   let where: Prisma.BookingWhereInput;
   if (q.includes('@')) where = { customerEmail: { equals: q.toLowerCase(), mode: 'insensitive' } };
-  else if (digits.length >= 10 && digits.length === q.replace(/[\s+-]/g, '').length) where = { customerPhone: { endsWith: digits.slice(-10) } };
+  else if (digits.length >= 10 && digits.length === q.replace(/[\s+-]/g, '').length)
+    where = { customerPhone: { endsWith: digits.slice(-10) } };
   else if (SEAT.test(upper) && !CODE.test(upper)) {
     const { timeZone } = await prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
     const today = dayBounds(cinemaDate(now, timeZone), timeZone);
-    where = { seats: { some: { seat: { label: upper } } }, showtime: { startsAt: { gte: today.start } }, status: { in: ['PENDING', 'CONFIRMED', 'REFUNDED', 'CANCELLED'] } };
+    where = {
+      seats: { some: { seat: { label: upper } } },
+      showtime: { startsAt: { gte: today.start } },
+      status: { in: ['PENDING', 'CONFIRMED', 'REFUNDED', 'CANCELLED'] },
+    };
   } else where = { code: upper };
-  const rows = await prisma.booking.findMany({ where: { AND: [inCinema, where] }, include: summaryInclude, orderBy: { createdAt: 'desc' }, take: 50 });
+  const rows = await prisma.booking.findMany({
+    where: { AND: [inCinema, where] },
+    include: summaryInclude,
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+  });
   return rows.map(toSummary);
 }
 
 /** A booking of this cinema with its timeline, oldest first; others read as not found. */
-export async function bookingDetail({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, bookingId }: { cinemaId: string; bookingId: string }): Promise<TBookingDetail> {
+export async function bookingDetail(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, bookingId }: { cinemaId: string; bookingId: string },
+): Promise<TBookingDetail> {
   const b = await prisma.booking.findFirst({
     where: { id: bookingId, showtime: { screen: { cinemaId } } },
-    include: { ...summaryInclude, kiosk: { select: { name: true } }, paymentAttempts: true, refunds: true, emails: true, tickets: { include: { checkedInBy: { select: { name: true } } } } },
+    include: {
+      ...summaryInclude,
+      kiosk: { select: { name: true } },
+      paymentAttempts: true,
+      refunds: true,
+      emails: true,
+      tickets: { include: { checkedInBy: { select: { name: true } } } },
+    },
   });
   if (!b) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} not in cinema ${cinemaId}` });
-  const ids = [b.razorpayOrderId, b.razorpayQrId, b.razorpayPaymentId, ...b.paymentAttempts.map((a) => a.razorpayPaymentId)].filter((x): x is string => !!x);
+  const ids = [
+    b.razorpayOrderId,
+    b.razorpayQrId,
+    b.razorpayPaymentId,
+    ...b.paymentAttempts.map((a) => a.razorpayPaymentId),
+  ].filter((x): x is string => !!x);
   const [webhooks, audits] = await Promise.all([
     ids.length
       ? prisma.$queryRaw<{ event: string; receivedAt: Date; eventId: string }[]>`
           SELECT event, "receivedAt", "eventId" FROM "WebhookEvent"
           WHERE payload::text LIKE ANY (${ids.map((id) => `%"${id}"%`)}) ORDER BY "receivedAt" LIMIT 50`
       : Promise.resolve([]),
-    prisma.auditLog.findMany({ where: { entityType: 'Booking', entityId: b.id }, include: { actor: { select: { name: true } } }, orderBy: { createdAt: 'asc' } }),
+    prisma.auditLog.findMany({
+      where: { entityType: 'Booking', entityId: b.id },
+      include: { actor: { select: { name: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
   ]);
 
   const t: TBookingTimelineEntry[] = [];
-  const add = (at: Date, kind: TBookingTimelineEntry['kind'], text: string) => t.push({ at: at.toISOString(), kind, text });
-  add(b.createdAt, 'held', `Seats ${b.seats.map((s) => s.seat.label).sort().join(', ')} held ${b.kiosk ? `at ${b.kiosk.name}` : 'online'} for ${formatRupees(b.amountPaise)}`);
+  const add = (at: Date, kind: TBookingTimelineEntry['kind'], text: string) =>
+    t.push({ at: at.toISOString(), kind, text });
+  add(
+    b.createdAt,
+    'held',
+    `Seats ${b.seats
+      .map((s) => s.seat.label)
+      .sort()
+      .join(', ')} held ${b.kiosk ? `at ${b.kiosk.name}` : 'online'} for ${formatRupees(b.amountPaise)}`,
+  );
   for (const a of b.paymentAttempts) {
-    add(a.createdAt, 'order', `${a.method === 'UPI_QR' ? 'UPI QR' : 'Checkout'} order ${a.razorpayOrderId} for ${formatRupees(a.amountPaise)}`);
+    add(
+      a.createdAt,
+      'order',
+      `${a.method === 'UPI_QR' ? 'UPI QR' : 'Checkout'} order ${a.razorpayOrderId} for ${formatRupees(a.amountPaise)}`,
+    );
     if (a.status === 'CAPTURED') add(a.updatedAt, 'payment', `Payment ${a.razorpayPaymentId ?? ''} captured`);
-    if (a.status === 'FAILED') add(a.updatedAt, 'payment', `Payment failed: ${a.errorDescription ?? a.errorCode ?? 'no reason given'}`);
+    if (a.status === 'FAILED')
+      add(a.updatedAt, 'payment', `Payment failed: ${a.errorDescription ?? a.errorCode ?? 'no reason given'}`);
   }
   for (const w of webhooks) add(w.receivedAt, 'webhook', `Webhook ${w.event} (${w.eventId})`);
-  if (b.confirmedAt) add(b.confirmedAt, 'confirmed', `Confirmed; ${b.seats.length} ticket${b.seats.length === 1 ? '' : 's'} issued`);
+  if (b.confirmedAt)
+    add(b.confirmedAt, 'confirmed', `Confirmed; ${b.seats.length} ticket${b.seats.length === 1 ? '' : 's'} issued`);
   if (b.closedAt) add(b.closedAt, 'closed', `${b.status.toLowerCase()}${b.statusReason ? `: ${b.statusReason}` : ''}`);
   for (const e of b.emails) {
     add(e.createdAt, 'receipt', `${e.kind.toLowerCase()} email to ${e.toAddress} queued`);
     if (e.sentAt) add(e.sentAt, 'receipt', `${e.kind.toLowerCase()} email sent (attempt ${e.attempts})`);
-    else if (e.status === 'FAILED' || e.lastError) add(e.updatedAt, 'receipt', `${e.kind.toLowerCase()} email failed after ${e.attempts} attempt(s): ${e.lastError ?? ''}`);
+    else if (e.status === 'FAILED' || e.lastError)
+      add(
+        e.updatedAt,
+        'receipt',
+        `${e.kind.toLowerCase()} email failed after ${e.attempts} attempt(s): ${e.lastError ?? ''}`,
+      );
   }
   for (const r of b.refunds) {
-    add(r.createdAt, 'refund', `Refund of ${formatRupees(r.amountPaise)} asked (${r.requestedBy.toLowerCase().replace('_', ' ')}): ${r.reason}`);
+    add(
+      r.createdAt,
+      'refund',
+      `Refund of ${formatRupees(r.amountPaise)} asked (${r.requestedBy.toLowerCase().replace('_', ' ')}): ${r.reason}`,
+    );
     if (r.processedAt) add(r.processedAt, 'refund', `Refund ${r.razorpayRefundId ?? ''} ${r.status.toLowerCase()}`);
   }
   for (const ticket of b.tickets) {
-    if (ticket.checkedInAt) add(ticket.checkedInAt, 'check-in', `${ticket.seatLabel} checked in${ticket.checkedInDoor ? ` at ${ticket.checkedInDoor}` : ''}${ticket.checkedInBy ? ` by ${ticket.checkedInBy.name}` : ''}`);
+    if (ticket.checkedInAt)
+      add(
+        ticket.checkedInAt,
+        'check-in',
+        `${ticket.seatLabel} checked in${ticket.checkedInDoor ? ` at ${ticket.checkedInDoor}` : ''}${ticket.checkedInBy ? ` by ${ticket.checkedInBy.name}` : ''}`,
+      );
   }
-  for (const a of audits) add(a.createdAt, 'staff', `${a.actor?.name ?? 'System'}: ${a.action}${describeAudit(a.data)}`);
+  for (const a of audits)
+    add(a.createdAt, 'staff', `${a.actor?.name ?? 'System'}: ${a.action}${describeAudit(a.data)}`);
   t.sort((x, y) => x.at.localeCompare(y.at));
   return { ...toSummary(b), statusReason: b.statusReason, kioskName: b.kiosk?.name ?? null, timeline: t };
 }
@@ -101,6 +170,9 @@ export async function bookingDetail({ prisma }: Pick<TServices, 'prisma'>, { cin
 function describeAudit(data: unknown): string {
   if (!data || typeof data !== 'object') return '';
   const d = data as Record<string, unknown>;
-  const parts = [typeof d.reason === 'string' ? d.reason : null, typeof d.kioskName === 'string' ? `at ${d.kioskName}` : null].filter(Boolean);
+  const parts = [
+    typeof d.reason === 'string' ? d.reason : null,
+    typeof d.kioskName === 'string' ? `at ${d.kioskName}` : null,
+  ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }

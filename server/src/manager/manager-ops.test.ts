@@ -35,12 +35,24 @@ beforeAll(async () => {
   const smtpPort = await freePort();
   smtp = new SmtpCatcher();
   await smtp.listen(smtpPort);
-  ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  ctx = await createTestContext({
+    ...TEST_RAZORPAY,
+    RAZORPAY_API_URL: sandbox.url,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  });
   ({ cinemaId } = await seedCinema(ctx.prisma));
   server = await startTestServer(ctx);
   sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
   workers = await startWorkers(ctx);
-  const user = await ctx.prisma.staffUser.create({ data: { email: 'ops@cinema.test', name: 'Ops Manager', role: 'MANAGER', cinemaId, passwordHash: await hashPassword('ops manager password') } });
+  const user = await ctx.prisma.staffUser.create({
+    data: {
+      email: 'ops@cinema.test',
+      name: 'Ops Manager',
+      role: 'MANAGER',
+      cinemaId,
+      passwordHash: await hashPassword('ops manager password'),
+    },
+  });
   managerId = user.id;
   manager = createStaffClient(server.url);
   await manager.manager.login.mutate({ email: 'ops@cinema.test', password: 'ops manager password' });
@@ -55,7 +67,9 @@ afterAll(async () => {
 
 async function newKiosk(name: string) {
   const token = generateDeviceToken();
-  const kiosk = await ctx.prisma.kiosk.create({ data: { cinemaId, name, tokenHash: hashToken(token), registeredAt: new Date() } });
+  const kiosk = await ctx.prisma.kiosk.create({
+    data: { cinemaId, name, tokenHash: hashToken(token), registeredAt: new Date() },
+  });
   return { kiosk, client: createCustomerClient(server.url, { kioskToken: token }) };
 }
 
@@ -63,12 +77,18 @@ async function newKiosk(name: string) {
 async function paidBooking(seats: number, email: string, kioskClient?: ReturnType<typeof createCustomerClient>) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
   const customer = kioskClient ?? createCustomerClient(server.url);
-  const { bookingId, code } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats), email });
+  const { bookingId, code } = await holdAndPay(customer, sandbox.url, {
+    showtimeId: showtime.id,
+    seatIds: seatIds.slice(0, seats),
+    email,
+  });
   return { customer, bookingId, code, showtimeId: showtime.id, seatIds };
 }
 
 /** Collects a subscription's events until stopped. */
-function collect<T>(subscribe: (handlers: { onData: (v: T) => void; onError: (e: unknown) => void }) => { unsubscribe: () => void }) {
+function collect<T>(
+  subscribe: (handlers: { onData: (v: T) => void; onError: (e: unknown) => void }) => { unsubscribe: () => void },
+) {
   const events: T[] = [];
   const errors: unknown[] = [];
   const sub = subscribe({ onData: (v) => events.push(v), onError: (e) => errors.push(e) });
@@ -87,9 +107,20 @@ describe('the live fleet', () => {
       await eventually(latest, (k) => k?.alerts.includes('never connected') === true);
       expect(latest()).toMatchObject({ online: false, registered: true });
 
-      await client.kiosks.heartbeat.mutate({ ...heartbeat, screen: 'seat-map', printer: 'paper_out', lastError: 'PRINTER_PAPER_OUT' });
+      await client.kiosks.heartbeat.mutate({
+        ...heartbeat,
+        screen: 'seat-map',
+        printer: 'paper_out',
+        lastError: 'PRINTER_PAPER_OUT',
+      });
       const alive = await eventually(latest, (k) => k?.online === true);
-      expect(alive).toMatchObject({ currentScreen: 'seat-map', printerStatus: 'PAPER_OUT', lastError: 'PRINTER_PAPER_OUT', appVersion: '0.1.0', alerts: ['printer out of paper'] });
+      expect(alive).toMatchObject({
+        currentScreen: 'seat-map',
+        printerStatus: 'PAPER_OUT',
+        lastError: 'PRINTER_PAPER_OUT',
+        appVersion: '0.1.0',
+        alerts: ['printer out of paper'],
+      });
 
       await client.kiosks.heartbeat.mutate(heartbeat);
       await eventually(latest, (k) => k?.printerStatus === 'OK' && k.alerts.length === 0);
@@ -101,7 +132,10 @@ describe('the live fleet', () => {
       expect(latest()).toMatchObject({ todaySalesPaise: amount });
 
       // Silence: the last heartbeat 46 s ago. Nothing is sent; the dashboard notices on its own.
-      await ctx.prisma.kiosk.update({ where: { id: kiosk.id }, data: { lastHeartbeatAt: new Date(Date.now() - 46_000) } });
+      await ctx.prisma.kiosk.update({
+        where: { id: kiosk.id },
+        data: { lastHeartbeatAt: new Date(Date.now() - 46_000) },
+      });
       await eventually(latest, (k) => k?.online === false, 12_000);
       expect(latest()!.alerts).toEqual(['offline']);
       expect(fleet.errors).toEqual([]);
@@ -114,21 +148,38 @@ describe('the live fleet', () => {
     const { kiosk, client } = await newKiosk('Service kiosk');
     const commands = collect<TKioskCommand>((h) => client.kiosks.onCommand.subscribe(undefined, h));
     try {
-      await eventually(() => commands.events, (e) => e.length === 1);
+      await eventually(
+        () => commands.events,
+        (e) => e.length === 1,
+      );
       const started = Date.now();
       await manager.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true });
-      await eventually(() => commands.events, (e) => e.length === 2);
+      await eventually(
+        () => commands.events,
+        (e) => e.length === 2,
+      );
       expect(Date.now() - started).toBeLessThan(1000);
       expect(commands.events[1]).toEqual({ type: 'state', kioskId: kiosk.id, outOfService: true });
       // Out of service, it sells nothing new.
       const { showtime, seatIds } = await futureShowtime(ctx.prisma);
-      expect(await refusal(client.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[0]!] }))).toMatchObject({
+      expect(
+        await refusal(client.holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[0]!] })),
+      ).toMatchObject({
         message: 'This kiosk is out of service. Please use another kiosk or buy online.',
         data: { code: 'PRECONDITION_FAILED', appCode: 'KIOSK_OUT_OF_SERVICE' },
       });
       await manager.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: false });
-      await eventually(() => commands.events, (e) => e.length === 3);
-      expect(await ctx.prisma.auditLog.findMany({ where: { entityId: kiosk.id }, select: { action: true, actorUserId: true }, orderBy: { createdAt: 'asc' } })).toEqual([
+      await eventually(
+        () => commands.events,
+        (e) => e.length === 3,
+      );
+      expect(
+        await ctx.prisma.auditLog.findMany({
+          where: { entityId: kiosk.id },
+          select: { action: true, actorUserId: true },
+          orderBy: { createdAt: 'asc' },
+        }),
+      ).toEqual([
         { action: 'kiosk.out_of_service', actorUserId: managerId },
         { action: 'kiosk.in_service', actorUserId: managerId },
       ]);
@@ -144,16 +195,26 @@ describe('booking actions', () => {
     // The timeline's receipt entry is the receipt job's email log: wait for that job to have run.
     expect(await finishedJob(ctx.jobs.receipts, receiptJobId(bookingId))).toBe('completed');
     await customer.bookings.setContact.mutate({ bookingId, phone: '+919876543210' });
-    const booking = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { seats: { include: { seat: true } } } });
+    const booking = await ctx.prisma.booking.findUniqueOrThrow({
+      where: { id: bookingId },
+      include: { seats: { include: { seat: true } } },
+    });
     const seat = booking.seats[0]!.seat.label;
     for (const query of [code.toLowerCase(), 'find.me@EXAMPLE.com', '98765 43210', seat]) {
       const found = await manager.manager.searchBookings.query({ query });
-      expect(found.map((b) => b.id), query).toContain(bookingId);
+      expect(
+        found.map((b) => b.id),
+        query,
+      ).toContain(bookingId);
     }
     const detail = await manager.manager.booking.query({ bookingId });
-    expect(detail.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['held', 'order', 'payment', 'confirmed', 'receipt']));
+    expect(detail.timeline.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['held', 'order', 'payment', 'confirmed', 'receipt']),
+    );
     expect(detail.timeline.map((e) => e.at)).toEqual([...detail.timeline.map((e) => e.at)].sort());
-    expect(await refusal(manager.manager.searchBookings.query({ query: 'x' }))).toMatchObject({ data: { fieldErrors: { query: 'type at least 2 characters' } } });
+    expect(await refusal(manager.manager.searchBookings.query({ query: 'x' }))).toMatchObject({
+      data: { fieldErrors: { query: 'type at least 2 characters' } },
+    });
   });
 
   it('refunds a booking exactly once, frees its seats, and audits it', async () => {
@@ -166,15 +227,29 @@ describe('booking actions', () => {
     expect(a.refundId).toBe(b.refundId);
     const refunds = await ctx.prisma.refund.findMany({ where: { bookingId } });
     expect(refunds).toHaveLength(1);
-    expect(refunds[0]).toMatchObject({ requestedBy: 'MANAGER', requestedById: managerId, reason: 'customer felt unwell' });
+    expect(refunds[0]).toMatchObject({
+      requestedBy: 'MANAGER',
+      requestedById: managerId,
+      reason: 'customer felt unwell',
+    });
     // Razorpay (the sandbox, asked over its API as Marquee would) got exactly one refund for the payment.
     const auth = `Basic ${Buffer.from(`${TEST_RAZORPAY.RAZORPAY_KEY_ID}:${TEST_RAZORPAY.RAZORPAY_KEY_SECRET}`).toString('base64')}`;
-    const atRazorpay = (await (await fetch(`${sandbox.url}/v1/payments/${refunds[0]!.razorpayPaymentId}/refunds`, { headers: { authorization: auth } })).json()) as { count: number };
+    const atRazorpay = (await (
+      await fetch(`${sandbox.url}/v1/payments/${refunds[0]!.razorpayPaymentId}/refunds`, {
+        headers: { authorization: auth },
+      })
+    ).json()) as { count: number };
     expect(atRazorpay.count).toBe(1);
     expect(await ctx.prisma.auditLog.count({ where: { action: 'booking.refund', entityId: bookingId } })).toBe(1);
     // The seats are on sale again.
-    await expect(createCustomerClient(server.url).holds.create.mutate({ showtimeId, seatIds: seatIds.slice(0, 2) })).resolves.toMatchObject({ bookingId: expect.any(String) as string });
-    expect(await refusal(manager.manager.refund.mutate({ bookingId: '00000000-0000-7000-8000-000000000000', reason: 'nothing' }))).toMatchObject({ data: { code: 'NOT_FOUND' } });
+    await expect(
+      createCustomerClient(server.url).holds.create.mutate({ showtimeId, seatIds: seatIds.slice(0, 2) }),
+    ).resolves.toMatchObject({ bookingId: expect.any(String) as string });
+    expect(
+      await refusal(
+        manager.manager.refund.mutate({ bookingId: '00000000-0000-7000-8000-000000000000', reason: 'nothing' }),
+      ),
+    ).toMatchObject({ data: { code: 'NOT_FOUND' } });
   });
 
   it('resends the receipt once per click, and audits it', async () => {
@@ -185,7 +260,11 @@ describe('booking actions', () => {
     // Both jobs have run to their end: no further email can still be on its way.
     expect(await finishedJob(ctx.jobs.receipts, jobId)).toBe('completed');
     expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(2);
-    expect(await ctx.prisma.auditLog.count({ where: { action: 'receipt.resend', entityId: bookingId, actorUserId: managerId } })).toBe(1);
+    expect(
+      await ctx.prisma.auditLog.count({
+        where: { action: 'receipt.resend', entityId: bookingId, actorUserId: managerId },
+      }),
+    ).toBe(1);
   });
 
   it('reprints at the chosen kiosk only: one command, that kiosk may fetch the tickets, another may not', async () => {
@@ -195,16 +274,31 @@ describe('booking actions', () => {
     const heard = collect<TKioskCommand>((h) => chosen.client.kiosks.onCommand.subscribe(undefined, h));
     const overheard = collect<TKioskCommand>((h) => other.client.kiosks.onCommand.subscribe(undefined, h));
     try {
-      await eventually(() => heard.events.length + overheard.events.length, (n) => n === 2);
-      expect(await refusal(other.client.kiosks.reprintJob.query({ bookingId }))).toMatchObject({ data: { code: 'NOT_FOUND' } });
+      await eventually(
+        () => heard.events.length + overheard.events.length,
+        (n) => n === 2,
+      );
+      expect(await refusal(other.client.kiosks.reprintJob.query({ bookingId }))).toMatchObject({
+        data: { code: 'NOT_FOUND' },
+      });
       await manager.manager.reprint.mutate({ bookingId, kioskId: chosen.kiosk.id });
-      await eventually(() => heard.events, (e) => e.length === 2);
+      await eventually(
+        () => heard.events,
+        (e) => e.length === 2,
+      );
       expect(heard.events[1]).toEqual({ type: 'reprint', kioskId: chosen.kiosk.id, bookingId });
       const tickets = await chosen.client.kiosks.reprintJob.query({ bookingId });
       expect(tickets.tickets).toHaveLength(2);
-      expect(await refusal(other.client.kiosks.reprintJob.query({ bookingId }))).toMatchObject({ data: { code: 'NOT_FOUND' } });
+      expect(await refusal(other.client.kiosks.reprintJob.query({ bookingId }))).toMatchObject({
+        data: { code: 'NOT_FOUND' },
+      });
       expect(overheard.events).toHaveLength(1);
-      expect(await ctx.prisma.auditLog.findMany({ where: { action: 'booking.reprint', entityId: bookingId }, select: { data: true } })).toEqual([{ data: { kioskId: chosen.kiosk.id, kioskName: 'Reprint kiosk' } }]);
+      expect(
+        await ctx.prisma.auditLog.findMany({
+          where: { action: 'booking.reprint', entityId: bookingId },
+          select: { data: true },
+        }),
+      ).toEqual([{ data: { kioskId: chosen.kiosk.id, kioskName: 'Reprint kiosk' } }]);
     } finally {
       heard.stop();
       overheard.stop();
@@ -215,25 +309,59 @@ describe('booking actions', () => {
 describe('seat blocks', () => {
   it('takes free seats out of sale (holds refused, clients told), refuses sold ones, and puts them back', async () => {
     const { showtimeId, seatIds } = await paidBooking(1, 'blocks@example.com');
-    const live = collect<{ seats: { id: string; state: string }[] }>((h) => createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId }, h));
+    const live = collect<{ seats: { id: string; state: string }[] }>((h) =>
+      createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId }, h),
+    );
     try {
       await streamLive(ctx.seatEvents, showtimeId);
-      const sold = await refusal(manager.manager.blockSeats.mutate({ showtimeId, seatIds: [seatIds[0]!, seatIds[5]!], reason: 'broken armrest' }));
-      expect(sold).toMatchObject({ message: expect.stringMatching(/is held or sold/) as string, data: { code: 'CONFLICT', takenSeatIds: [seatIds[0]] } });
+      const sold = await refusal(
+        manager.manager.blockSeats.mutate({
+          showtimeId,
+          seatIds: [seatIds[0]!, seatIds[5]!],
+          reason: 'broken armrest',
+        }),
+      );
+      expect(sold).toMatchObject({
+        message: expect.stringMatching(/is held or sold/) as string,
+        data: { code: 'CONFLICT', takenSeatIds: [seatIds[0]] },
+      });
       expect(await ctx.prisma.seatBlock.count({ where: { showtimeId } })).toBe(0);
 
-      await expect(manager.manager.blockSeats.mutate({ showtimeId, seatIds: [seatIds[5]!, seatIds[6]!], reason: 'broken armrest' })).resolves.toEqual({ blocked: 2 });
-      await eventually(() => live.events, (e) => e.some((ev) => ev.seats.some((s) => s.id === seatIds[5] && s.state === 'blocked')));
+      await expect(
+        manager.manager.blockSeats.mutate({
+          showtimeId,
+          seatIds: [seatIds[5]!, seatIds[6]!],
+          reason: 'broken armrest',
+        }),
+      ).resolves.toEqual({ blocked: 2 });
+      await eventually(
+        () => live.events,
+        (e) => e.some((ev) => ev.seats.some((s) => s.id === seatIds[5] && s.state === 'blocked')),
+      );
       const customer = createCustomerClient(server.url);
-      expect(await refusal(customer.holds.create.mutate({ showtimeId, seatIds: [seatIds[5]!] }))).toMatchObject({ data: { appCode: 'HOLD_SEAT_BLOCKED' } });
+      expect(await refusal(customer.holds.create.mutate({ showtimeId, seatIds: [seatIds[5]!] }))).toMatchObject({
+        data: { appCode: 'HOLD_SEAT_BLOCKED' },
+      });
       const map = await customer.catalog.seatMap.query({ showtimeId });
       expect(map.seats.find((s) => s.id === seatIds[6])?.state).toBe('blocked');
 
-      await expect(manager.manager.unblockSeats.mutate({ showtimeId, seatIds: [seatIds[5]!] })).resolves.toEqual({ unblocked: 1 });
-      await expect(customer.holds.create.mutate({ showtimeId, seatIds: [seatIds[5]!] })).resolves.toMatchObject({ bookingId: expect.any(String) as string });
-      expect(await ctx.prisma.auditLog.findMany({ where: { entityId: showtimeId }, select: { action: true }, orderBy: { createdAt: 'asc' } })).toEqual([{ action: 'seats.block' }, { action: 'seats.unblock' }]);
+      await expect(manager.manager.unblockSeats.mutate({ showtimeId, seatIds: [seatIds[5]!] })).resolves.toEqual({
+        unblocked: 1,
+      });
+      await expect(customer.holds.create.mutate({ showtimeId, seatIds: [seatIds[5]!] })).resolves.toMatchObject({
+        bookingId: expect.any(String) as string,
+      });
+      expect(
+        await ctx.prisma.auditLog.findMany({
+          where: { entityId: showtimeId },
+          select: { action: true },
+          orderBy: { createdAt: 'asc' },
+        }),
+      ).toEqual([{ action: 'seats.block' }, { action: 'seats.unblock' }]);
       const foreign = await ctx.prisma.seat.findFirstOrThrow({ where: { screen: { name: 'Audi 1' } } });
-      expect(await refusal(manager.manager.blockSeats.mutate({ showtimeId, seatIds: [foreign.id], reason: 'wrong screen' }))).toMatchObject({ data: { code: 'BAD_REQUEST', unknownSeatIds: [foreign.id] } });
+      expect(
+        await refusal(manager.manager.blockSeats.mutate({ showtimeId, seatIds: [foreign.id], reason: 'wrong screen' })),
+      ).toMatchObject({ data: { code: 'BAD_REQUEST', unknownSeatIds: [foreign.id] } });
     } finally {
       live.stop();
     }
@@ -242,17 +370,38 @@ describe('seat blocks', () => {
 
 describe('queues', () => {
   it('shows counts and failed jobs with their error, and retries one', async () => {
-    await ctx.jobs.receipts.add('send-receipt', { bookingId: '00000000-0000-7000-8000-00000000dead', dedupeKey: 'receipt:dead' }, { jobId: 'dead-letter', attempts: 1 });
-    const health = await eventually(() => manager.manager.queues.query(), (q) => q.find((x) => x.name === 'receipts')!.failed.some((j) => j.id === 'dead-letter'));
+    await ctx.jobs.receipts.add(
+      'send-receipt',
+      { bookingId: '00000000-0000-7000-8000-00000000dead', dedupeKey: 'receipt:dead' },
+      { jobId: 'dead-letter', attempts: 1 },
+    );
+    const health = await eventually(
+      () => manager.manager.queues.query(),
+      (q) => q.find((x) => x.name === 'receipts')!.failed.some((j) => j.id === 'dead-letter'),
+    );
     const receipts = health.find((q) => q.name === 'receipts')!;
     expect(receipts.counts.failed).toBeGreaterThanOrEqual(1);
     expect(receipts.failed.find((j) => j.id === 'dead-letter')!.failedReason).not.toBe('');
-    expect(health.map((q) => q.name).sort()).toEqual(['cleanup', 'expiry', 'receipts', 'reconcile', 'refunds', 'reminders']);
+    expect(health.map((q) => q.name).sort()).toEqual([
+      'cleanup',
+      'expiry',
+      'receipts',
+      'reconcile',
+      'refunds',
+      'reminders',
+    ]);
 
     await manager.manager.retryJob.mutate({ queue: 'receipts', jobId: 'dead-letter' });
-    expect(await ctx.prisma.auditLog.count({ where: { action: 'job.retry', entityId: 'receipts/dead-letter' } })).toBe(1);
+    expect(await ctx.prisma.auditLog.count({ where: { action: 'job.retry', entityId: 'receipts/dead-letter' } })).toBe(
+      1,
+    );
     // It runs again (and fails again, the booking does not exist): attempts went up.
-    await eventually(async () => (await ctx.jobs.receipts.getJob('dead-letter'))?.attemptsMade ?? 0, (n) => n >= 2);
-    expect(await refusal(manager.manager.retryJob.mutate({ queue: 'nope', jobId: 'x' }))).toMatchObject({ message: 'There is no queue called "nope".' });
+    await eventually(
+      async () => (await ctx.jobs.receipts.getJob('dead-letter'))?.attemptsMade ?? 0,
+      (n) => n >= 2,
+    );
+    expect(await refusal(manager.manager.retryJob.mutate({ queue: 'nope', jobId: 'x' }))).toMatchObject({
+      message: 'There is no queue called "nope".',
+    });
   });
 });

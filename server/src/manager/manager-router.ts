@@ -54,12 +54,16 @@ export const managerRouter = router({
   /** Who is signed in here, or null (the dashboard then shows its sign-in form). */
   me: publicProcedure.output(ZStaffMeSchema.nullable()).query(async ({ ctx }) => {
     const staff = await currentStaff(ctx, ctx.req);
-    return staff && { id: staff.id, email: staff.email, name: staff.name, role: staff.role, cinemaName: staff.cinemaName };
+    return (
+      staff && { id: staff.id, email: staff.email, name: staff.name, role: staff.role, cinemaName: staff.cinemaName }
+    );
   }),
 
   fleet: manager.output(ZFleetSchema).query(({ ctx }) => loadFleet(ctx, { cinemaId: ctx.actor.cinemaId })),
   /** The fleet now, then whenever a kiosk changes or falls silent (SSE). */
-  onFleet: manager.subscription(({ ctx, signal }) => fleetStream(ctx, { cinemaId: ctx.actor.cinemaId, signal: signal ?? new AbortController().signal })),
+  onFleet: manager.subscription(({ ctx, signal }) =>
+    fleetStream(ctx, { cinemaId: ctx.actor.cinemaId, signal: signal ?? new AbortController().signal }),
+  ),
 
   /** A one-time code for a new (or replaced) kiosk device; shown once. */
   kioskCode: admin
@@ -67,7 +71,16 @@ export const managerRouter = router({
     .output(z.object({ kioskId: z.uuid(), code: z.string(), expiresAt: z.iso.datetime() }))
     .mutation(async ({ ctx, input }) => {
       const issued = await issueRegistrationCode(ctx, { cinemaId: ctx.actor.cinemaId, name: input.name });
-      await ctx.prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: ctx.actor.userId, action: 'kiosk.code', entityType: 'Kiosk', entityId: issued.kioskId, data: { name: input.name } } });
+      await ctx.prisma.auditLog.create({
+        data: {
+          actorKind: 'STAFF',
+          actorUserId: ctx.actor.userId,
+          action: 'kiosk.code',
+          entityType: 'Kiosk',
+          entityId: issued.kioskId,
+          data: { name: input.name },
+        },
+      });
       await ctx.fleetEvents.publish({ cinemaId: ctx.actor.cinemaId, kioskId: issued.kioskId });
       return { kioskId: issued.kioskId, code: issued.code, expiresAt: issued.expiresAt.toISOString() };
     }),
@@ -76,25 +89,43 @@ export const managerRouter = router({
     .input(z.strictObject({ kioskId: z.uuid(), outOfService: z.boolean() }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      const kiosk = await ctx.prisma.kiosk.findFirst({ where: { id: input.kioskId, cinemaId: ctx.actor.cinemaId }, select: { id: true } });
-      if (!kiosk) throw new AppError('INPUT_INVALID', { message: `kiosk ${input.kioskId} not in cinema`, userMessage: 'No such kiosk here.' });
+      const kiosk = await ctx.prisma.kiosk.findFirst({
+        where: { id: input.kioskId, cinemaId: ctx.actor.cinemaId },
+        select: { id: true },
+      });
+      if (!kiosk)
+        throw new AppError('INPUT_INVALID', {
+          message: `kiosk ${input.kioskId} not in cinema`,
+          userMessage: 'No such kiosk here.',
+        });
       await setOutOfService(ctx, { kioskId: kiosk.id, outOfService: input.outOfService, byUserId: ctx.actor.userId });
       return { ok: true as const };
     }),
 
-  sales: manager.input(ZSalesInputSchema).output(ZSalesSchema).query(({ ctx, input }) => loadSales(ctx, { ...input, cinemaId: ctx.actor.cinemaId })),
+  sales: manager
+    .input(ZSalesInputSchema)
+    .output(ZSalesSchema)
+    .query(({ ctx, input }) => loadSales(ctx, { ...input, cinemaId: ctx.actor.cinemaId })),
 
   searchBookings: manager
     .input(ZBookingSearchInputSchema)
     .output(z.array(ZBookingSummarySchema))
     .query(({ ctx, input }) => searchBookings(ctx, { cinemaId: ctx.actor.cinemaId, query: input.query })),
-  booking: manager.input(ZBookingIdInputSchema).output(ZBookingDetailSchema).query(({ ctx, input }) => bookingDetail(ctx, { cinemaId: ctx.actor.cinemaId, bookingId: input.bookingId })),
+  booking: manager
+    .input(ZBookingIdInputSchema)
+    .output(ZBookingDetailSchema)
+    .query(({ ctx, input }) => bookingDetail(ctx, { cinemaId: ctx.actor.cinemaId, bookingId: input.bookingId })),
 
   refund: manager
     .input(ZManagerRefundInputSchema)
     .output(z.object({ refundId: z.uuid(), alreadyRefunded: z.boolean() }))
-    .mutation(({ ctx, input }) => managerRefund(ctx, { actor: ctx.actor, bookingId: input.bookingId, reason: input.reason })),
-  resendReceipt: manager.input(ZBookingIdInputSchema).output(z.object({ jobId: z.string() })).mutation(({ ctx, input }) => managerResend(ctx, { actor: ctx.actor, bookingId: input.bookingId })),
+    .mutation(({ ctx, input }) =>
+      managerRefund(ctx, { actor: ctx.actor, bookingId: input.bookingId, reason: input.reason }),
+    ),
+  resendReceipt: manager
+    .input(ZBookingIdInputSchema)
+    .output(z.object({ jobId: z.string() }))
+    .mutation(({ ctx, input }) => managerResend(ctx, { actor: ctx.actor, bookingId: input.bookingId })),
   reprint: manager
     .input(ZManagerReprintInputSchema)
     .output(z.object({ ok: z.literal(true) }))
@@ -103,30 +134,78 @@ export const managerRouter = router({
       return { ok: true as const };
     }),
 
-  blockSeats: manager.input(ZSeatBlockInputSchema).output(z.object({ blocked: z.int() })).mutation(({ ctx, input }) => blockSeats(ctx, { actor: ctx.actor, ...input })),
-  unblockSeats: manager.input(ZSeatUnblockInputSchema).output(z.object({ unblocked: z.int() })).mutation(({ ctx, input }) => unblockSeats(ctx, { actor: ctx.actor, ...input })),
+  blockSeats: manager
+    .input(ZSeatBlockInputSchema)
+    .output(z.object({ blocked: z.int() }))
+    .mutation(({ ctx, input }) => blockSeats(ctx, { actor: ctx.actor, ...input })),
+  unblockSeats: manager
+    .input(ZSeatUnblockInputSchema)
+    .output(z.object({ unblocked: z.int() }))
+    .mutation(({ ctx, input }) => unblockSeats(ctx, { actor: ctx.actor, ...input })),
 
   /** Tickets scanned at two doors while offline (reported when the doors synced), newest first. */
   doorConflicts: manager
-    .output(z.array(z.object({ at: z.iso.datetime(), bookingId: z.uuid(), seatLabel: z.string(), firstDoor: z.string().nullable(), firstAt: z.string(), secondDoor: z.string(), secondAt: z.string() })))
+    .output(
+      z.array(
+        z.object({
+          at: z.iso.datetime(),
+          bookingId: z.uuid(),
+          seatLabel: z.string(),
+          firstDoor: z.string().nullable(),
+          firstAt: z.string(),
+          secondDoor: z.string(),
+          secondAt: z.string(),
+        }),
+      ),
+    )
     .query(async ({ ctx }) => {
-      const rows = await ctx.prisma.auditLog.findMany({ where: { action: 'ticket.double_scan', createdAt: { gte: new Date(Date.now() - 7 * 86_400_000) } }, orderBy: { createdAt: 'desc' }, take: 100 });
-      const inCinema = await ctx.prisma.booking.findMany({ where: { id: { in: rows.map((r) => r.entityId) }, showtime: { screen: { cinemaId: ctx.actor.cinemaId } } }, select: { id: true } });
+      const rows = await ctx.prisma.auditLog.findMany({
+        where: { action: 'ticket.double_scan', createdAt: { gte: new Date(Date.now() - 7 * 86_400_000) } },
+        orderBy: { createdAt: 'desc' },
+        take: 100,
+      });
+      const inCinema = await ctx.prisma.booking.findMany({
+        where: { id: { in: rows.map((r) => r.entityId) }, showtime: { screen: { cinemaId: ctx.actor.cinemaId } } },
+        select: { id: true },
+      });
       const mine = new Set(inCinema.map((b) => b.id));
       return rows
         .filter((r) => mine.has(r.entityId))
-        .map((r) => ({ at: r.createdAt.toISOString(), bookingId: r.entityId, ...(r.data as { seatLabel: string; firstDoor: string | null; firstAt: string; secondDoor: string; secondAt: string }) }));
+        .map((r) => ({
+          at: r.createdAt.toISOString(),
+          bookingId: r.entityId,
+          ...(r.data as {
+            seatLabel: string;
+            firstDoor: string | null;
+            firstAt: string;
+            secondDoor: string;
+            secondAt: string;
+          }),
+        }));
     }),
 
   /** Cancels a show: off sale now, holds released, every paid booking refunded and emailed (refunds queue). */
   cancelShowtime: manager
-    .input(z.strictObject({ showtimeId: z.uuid(), reason: z.string().trim().min(3, 'say why, in a few words').max(200) }))
+    .input(
+      z.strictObject({ showtimeId: z.uuid(), reason: z.string().trim().min(3, 'say why, in a few words').max(200) }),
+    )
     .output(z.object({ alreadyCancelled: z.boolean(), releasedHolds: z.int(), refunds: z.int() }))
     .mutation(({ ctx, input }) => cancelShowtime(ctx, { actor: ctx.actor, ...input })),
   cancellationProgress: manager
     .input(z.strictObject({ showtimeId: z.uuid() }))
-    .output(z.object({ cancelled: z.boolean(), cancelledAt: z.string().nullable(), bookings: z.int(), refunded: z.int(), processed: z.int(), emailed: z.int() }))
-    .query(({ ctx, input }) => cancellationProgress(ctx, { cinemaId: ctx.actor.cinemaId, showtimeId: input.showtimeId })),
+    .output(
+      z.object({
+        cancelled: z.boolean(),
+        cancelledAt: z.string().nullable(),
+        bookings: z.int(),
+        refunded: z.int(),
+        processed: z.int(),
+        emailed: z.int(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      cancellationProgress(ctx, { cinemaId: ctx.actor.cinemaId, showtimeId: input.showtimeId }),
+    ),
 
   queues: manager.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx)),
   retryJob: manager
@@ -137,8 +216,13 @@ export const managerRouter = router({
       return { ok: true as const };
     }),
 
-  staff: admin.output(z.array(ZStaffAccountSchema)).query(({ ctx }) => listStaff(ctx, { cinemaId: ctx.actor.cinemaId })),
-  createStaff: admin.input(ZStaffCreateInputSchema).output(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => createStaff(ctx, { actor: ctx.actor, ...input })),
+  staff: admin
+    .output(z.array(ZStaffAccountSchema))
+    .query(({ ctx }) => listStaff(ctx, { cinemaId: ctx.actor.cinemaId })),
+  createStaff: admin
+    .input(ZStaffCreateInputSchema)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => createStaff(ctx, { actor: ctx.actor, ...input })),
   setStaffDisabled: admin
     .input(ZStaffDisableInputSchema)
     .output(z.object({ ok: z.literal(true) }))

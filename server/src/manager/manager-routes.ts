@@ -23,12 +23,22 @@ export async function registerManagerRoutes(app: FastifyInstance, services: TSer
     setHeaders: (res) => void res.header('cache-control', 'public, max-age=31536000, immutable'),
   });
   await app.register(async (uploads) => {
-    uploads.addContentTypeParser(Object.keys(POSTER_TYPES), { parseAs: 'buffer', bodyLimit: POSTER_MAX_BYTES + 1 }, (_req, body, done) => done(null, body));
+    uploads.addContentTypeParser(
+      Object.keys(POSTER_TYPES),
+      { parseAs: 'buffer', bodyLimit: POSTER_MAX_BYTES + 1 },
+      (_req, body, done) => done(null, body),
+    );
     uploads.post<{ Params: { movieId: string } }>('/manager/movies/:movieId/poster', async (req, reply) => {
       const staff = await requireStaff(services, req, 'MANAGER', 'a poster upload');
       assertSameSite(req);
-      if (!isUuid(req.params.movieId) || !Buffer.isBuffer(req.body)) throw new AppError('INPUT_INVALID', { message: 'bad poster upload', userMessage: 'Send the poster image as the request body.' });
-      return reply.send(await savePoster(services, { actor: { userId: staff.id }, movieId: req.params.movieId, bytes: req.body }));
+      if (!isUuid(req.params.movieId) || !Buffer.isBuffer(req.body))
+        throw new AppError('INPUT_INVALID', {
+          message: 'bad poster upload',
+          userMessage: 'Send the poster image as the request body.',
+        });
+      return reply.send(
+        await savePoster(services, { actor: { userId: staff.id }, movieId: req.params.movieId, bytes: req.body }),
+      );
     });
   });
 
@@ -36,7 +46,10 @@ export async function registerManagerRoutes(app: FastifyInstance, services: TSer
     const staff = await requireStaff(services, req, 'MANAGER', 'sales.csv');
     const parsed = ZSalesInputSchema.safeParse(req.query);
     if (!parsed.success) {
-      throw new AppError('INPUT_INVALID', { message: 'bad sales.csv range', userMessage: `Invalid range: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}` });
+      throw new AppError('INPUT_INVALID', {
+        message: 'bad sales.csv range',
+        userMessage: `Invalid range: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`,
+      });
     }
     const sales = await loadSales(services, { ...parsed.data, cinemaId: staff.cinemaId });
     return reply

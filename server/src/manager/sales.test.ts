@@ -14,15 +14,36 @@ let server: TTestServer;
 let manager: ReturnType<typeof createStaffClient>;
 let showtimeId: string;
 
-type TSeeded = { channel: 'KIOSK' | 'WEB'; status: 'CONFIRMED' | 'REFUNDED' | 'PENDING' | 'EXPIRED'; seats: number; amountPaise: number; confirmedAt: string | null; refundedAt?: string };
+type TSeeded = {
+  channel: 'KIOSK' | 'WEB';
+  status: 'CONFIRMED' | 'REFUNDED' | 'PENDING' | 'EXPIRED';
+  seats: number;
+  amountPaise: number;
+  confirmedAt: string | null;
+  refundedAt?: string;
+};
 
 // 2026-11-20 in Asia/Kolkata runs from 2026-11-19T18:30Z to 2026-11-20T18:30Z.
 const SEEDED: TSeeded[] = [
   { channel: 'KIOSK', status: 'CONFIRMED', seats: 2, amountPaise: 50_000, confirmedAt: '2026-11-19T18:30:00.000Z' }, // 00:00 IST on the 20th: counts
   { channel: 'WEB', status: 'CONFIRMED', seats: 3, amountPaise: 75_000, confirmedAt: '2026-11-20T18:29:59.000Z' }, // 23:59:59 IST: counts
   { channel: 'WEB', status: 'CONFIRMED', seats: 1, amountPaise: 25_000, confirmedAt: '2026-11-20T18:30:00.000Z' }, // 00:00 IST on the 21st: not the 20th
-  { channel: 'WEB', status: 'REFUNDED', seats: 1, amountPaise: 30_000, confirmedAt: '2026-11-20T06:00:00.000Z', refundedAt: '2026-11-20T09:00:00.000Z' }, // paid and refunded the same day
-  { channel: 'KIOSK', status: 'REFUNDED', seats: 2, amountPaise: 40_000, confirmedAt: '2026-11-18T10:00:00.000Z', refundedAt: '2026-11-20T10:00:00.000Z' }, // paid on the 18th, refunded on the 20th
+  {
+    channel: 'WEB',
+    status: 'REFUNDED',
+    seats: 1,
+    amountPaise: 30_000,
+    confirmedAt: '2026-11-20T06:00:00.000Z',
+    refundedAt: '2026-11-20T09:00:00.000Z',
+  }, // paid and refunded the same day
+  {
+    channel: 'KIOSK',
+    status: 'REFUNDED',
+    seats: 2,
+    amountPaise: 40_000,
+    confirmedAt: '2026-11-18T10:00:00.000Z',
+    refundedAt: '2026-11-20T10:00:00.000Z',
+  }, // paid on the 18th, refunded on the 20th
   { channel: 'WEB', status: 'PENDING', seats: 2, amountPaise: 50_000, confirmedAt: null },
   { channel: 'KIOSK', status: 'EXPIRED', seats: 4, amountPaise: 80_000, confirmedAt: null },
 ];
@@ -31,14 +52,29 @@ beforeAll(async () => {
   ctx = await createTestContext();
   const { cinemaId } = await seedCinema(ctx.prisma);
   server = await startTestServer(ctx);
-  await ctx.prisma.staffUser.create({ data: { email: 'sales@cinema.test', name: 'Sales Manager', role: 'MANAGER', cinemaId, passwordHash: await hashPassword('sales manager password') } });
+  await ctx.prisma.staffUser.create({
+    data: {
+      email: 'sales@cinema.test',
+      name: 'Sales Manager',
+      role: 'MANAGER',
+      cinemaId,
+      passwordHash: await hashPassword('sales manager password'),
+    },
+  });
   manager = createStaffClient(server.url);
   await manager.manager.login.mutate({ email: 'sales@cinema.test', password: 'sales manager password' });
 
-  const screen = await ctx.prisma.screen.findFirstOrThrow({ where: { name: 'Audi 2' }, include: { seats: { orderBy: { label: 'asc' } } } });
+  const screen = await ctx.prisma.screen.findFirstOrThrow({
+    where: { name: 'Audi 2' },
+    include: { seats: { orderBy: { label: 'asc' } } },
+  });
   const movie = await ctx.prisma.movie.findFirstOrThrow();
   const startsAt = new Date('2026-11-20T15:30:00.000Z'); // 21:00 IST
-  showtimeId = (await ctx.prisma.showtime.create({ data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000) } })).id;
+  showtimeId = (
+    await ctx.prisma.showtime.create({
+      data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000) },
+    })
+  ).id;
   await ctx.prisma.seatBlock.create({ data: { showtimeId, seatId: screen.seats.at(-1)!.id, reason: 'broken' } });
   let seat = 0;
   for (const [i, b] of SEEDED.entries()) {
@@ -56,11 +92,28 @@ beforeAll(async () => {
         expiresAt: new Date('2026-11-20T20:00:00.000Z'),
         confirmedAt: b.confirmedAt ? new Date(b.confirmedAt) : null,
         razorpayPaymentId: b.confirmedAt ? paymentId : null,
-        seats: { create: Array.from({ length: b.seats }, () => ({ showtimeId, seatId: screen.seats[seat++]!.id, pricePaise: b.amountPaise / b.seats, active: b.status === 'CONFIRMED' || b.status === 'PENDING' })) },
+        seats: {
+          create: Array.from({ length: b.seats }, () => ({
+            showtimeId,
+            seatId: screen.seats[seat++]!.id,
+            pricePaise: b.amountPaise / b.seats,
+            active: b.status === 'CONFIRMED' || b.status === 'PENDING',
+          })),
+        },
       },
     });
     if (b.refundedAt) {
-      await ctx.prisma.refund.create({ data: { bookingId: id, razorpayPaymentId: paymentId, amountPaise: b.amountPaise, status: 'PROCESSED', reason: 'test', requestedBy: 'MANAGER', createdAt: new Date(b.refundedAt) } });
+      await ctx.prisma.refund.create({
+        data: {
+          bookingId: id,
+          razorpayPaymentId: paymentId,
+          amountPaise: b.amountPaise,
+          status: 'PROCESSED',
+          reason: 'test',
+          requestedBy: 'MANAGER',
+          createdAt: new Date(b.refundedAt),
+        },
+      });
     }
   }
 });
@@ -72,7 +125,13 @@ afterAll(async () => {
 describe('sales', () => {
   it('counts a seeded day exactly: by channel, by day, refunds included, holds excluded', async () => {
     const sales = await manager.manager.sales.query({ from: '2026-11-20', to: '2026-11-20' });
-    expect(sales.totals).toEqual({ tickets: 5, grossPaise: 155_000, refundedPaise: 70_000, netPaise: 85_000, bookings: 2 });
+    expect(sales.totals).toEqual({
+      tickets: 5,
+      grossPaise: 155_000,
+      refundedPaise: 70_000,
+      netPaise: 85_000,
+      bookings: 2,
+    });
     expect(sales.byChannel).toEqual({
       KIOSK: { tickets: 2, grossPaise: 50_000, refundedPaise: 40_000, netPaise: 10_000, bookings: 1 },
       WEB: { tickets: 3, grossPaise: 105_000, refundedPaise: 30_000, netPaise: 75_000, bookings: 1 },
@@ -80,7 +139,14 @@ describe('sales', () => {
     expect(sales.byDay).toEqual([{ date: '2026-11-20', ...sales.totals }]);
     expect(sales.showtimes).toEqual([
       // Sold: the confirmed bookings' seats (2 + 3 + 1), whenever they were paid.
-      expect.objectContaining({ showtimeId, capacity: 90, sold: 6, blocked: 1, revenuePaise: 150_000, startsAt: '2026-11-20T15:30:00.000Z' }),
+      expect.objectContaining({
+        showtimeId,
+        capacity: 90,
+        sold: 6,
+        blocked: 1,
+        revenuePaise: 150_000,
+        startsAt: '2026-11-20T15:30:00.000Z',
+      }),
     ]);
   });
 
@@ -92,8 +158,14 @@ describe('sales', () => {
       ['2026-11-20', 105_000 + 50_000, 70_000, 5],
       ['2026-11-21', 25_000, 0, 1],
     ]);
-    const sum = (k: 'grossPaise' | 'refundedPaise' | 'tickets' | 'netPaise') => sales.byDay.reduce((s, d) => s + d[k], 0);
-    expect(sales.totals).toMatchObject({ grossPaise: sum('grossPaise'), refundedPaise: sum('refundedPaise'), tickets: sum('tickets'), netPaise: sum('netPaise') });
+    const sum = (k: 'grossPaise' | 'refundedPaise' | 'tickets' | 'netPaise') =>
+      sales.byDay.reduce((s, d) => s + d[k], 0);
+    expect(sales.totals).toMatchObject({
+      grossPaise: sum('grossPaise'),
+      refundedPaise: sum('refundedPaise'),
+      tickets: sum('tickets'),
+      netPaise: sum('netPaise'),
+    });
     expect(sales.byChannel.KIOSK.grossPaise + sales.byChannel.WEB.grossPaise).toBe(sales.totals.grossPaise);
   });
 
@@ -103,14 +175,22 @@ describe('sales', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\n');
-    expect(lines[0]).toBe('section,date or show,screen,tickets,gross (INR),refunded (INR),net (INR),capacity,sold,occupancy %');
+    expect(lines[0]).toBe(
+      'section,date or show,screen,tickets,gross (INR),refunded (INR),net (INR),capacity,sold,occupancy %',
+    );
     expect(lines).toContain('day,2026-11-20,,5,1550.00,700.00,850.00,,,');
     expect(lines.find((l) => l.startsWith('show,'))).toMatch(/,Audi 2,6,1500.00,,,90,6,6.7$/);
   });
 
   it('refuses a backwards or too long range with a clear message', async () => {
-    expect(await refusal(manager.manager.sales.query({ from: '2026-11-21', to: '2026-11-20' }))).toMatchObject({ data: { fieldErrors: { from: 'must not be after "to"' } } });
-    expect(await refusal(manager.manager.sales.query({ from: '2024-01-01', to: '2026-11-20' }))).toMatchObject({ data: { fieldErrors: { to: 'at most a year at a time' } } });
-    expect(await refusal(manager.manager.sales.query({ from: '20-11-2026', to: '2026-11-20' }))).toMatchObject({ data: { code: 'BAD_REQUEST' } });
+    expect(await refusal(manager.manager.sales.query({ from: '2026-11-21', to: '2026-11-20' }))).toMatchObject({
+      data: { fieldErrors: { from: 'must not be after "to"' } },
+    });
+    expect(await refusal(manager.manager.sales.query({ from: '2024-01-01', to: '2026-11-20' }))).toMatchObject({
+      data: { fieldErrors: { to: 'at most a year at a time' } },
+    });
+    expect(await refusal(manager.manager.sales.query({ from: '20-11-2026', to: '2026-11-20' }))).toMatchObject({
+      data: { code: 'BAD_REQUEST' },
+    });
   });
 });

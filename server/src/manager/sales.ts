@@ -13,13 +13,17 @@ const empty = (): TSalesFigures => ({ tickets: 0, grossPaise: 0, refundedPaise: 
 function figures(paid: TRow[], refunds: TRefundRow[]): Map<string, TSalesFigures> {
   const out = new Map<string, TSalesFigures>();
   const at = (key: string) => out.get(key) ?? out.set(key, empty()).get(key)!;
-  for (const r of paid) Object.assign(at(r.key), { tickets: r.tickets, grossPaise: r.grossPaise, bookings: r.bookings });
+  for (const r of paid)
+    Object.assign(at(r.key), { tickets: r.tickets, grossPaise: r.grossPaise, bookings: r.bookings });
   for (const r of refunds) at(r.key).refundedPaise = r.refundedPaise;
   for (const f of out.values()) f.netPaise = f.grossPaise - f.refundedPaise;
   return out;
 }
 
-export async function loadSales({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, from, to }: TSalesInput & { cinemaId: string }): Promise<TSales> {
+export async function loadSales(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, from, to }: TSalesInput & { cinemaId: string },
+): Promise<TSales> {
   const { timeZone } = await prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
   const start = dayBounds(from, timeZone).start;
   const end = dayBounds(to, timeZone).end;
@@ -49,11 +53,16 @@ export async function loadSales({ prisma }: Pick<TServices, 'prisma'>, { cinemaI
     SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'all' END AS grouping,
            coalesce(channel, day, 'all') AS key, coalesce(sum("amountPaise"), 0)::int AS "refundedPaise"
     FROM r GROUP BY GROUPING SETS ((), (channel), (day))`;
-  const of = (grouping: string) => figures(paid.filter((r) => r.grouping === grouping), refunds.filter((r) => r.grouping === grouping));
+  const of = (grouping: string) =>
+    figures(
+      paid.filter((r) => r.grouping === grouping),
+      refunds.filter((r) => r.grouping === grouping),
+    );
   const [all, channel, day] = [of('all'), of('channel'), of('day')];
 
   const days: string[] = [];
-  for (let d = from; d <= to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);
+  for (let d = from; d <= to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+    days.push(d);
 
   const showtimes = await prisma.$queryRaw<TSales['showtimes'][number][]>`
     SELECT st.id AS "showtimeId", m.title AS "movieTitle", sc.name AS "screenName", to_char(st."startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startsAt", st.cancelled,
@@ -80,9 +89,42 @@ export async function loadSales({ prisma }: Pick<TServices, 'prisma'>, { cinemaI
 export function salesCsvRecords(sales: TSales): string[][] {
   const rupees = (paise: number) => (paise / 100).toFixed(2);
   return [
-    ['section', 'date or show', 'screen', 'tickets', 'gross (INR)', 'refunded (INR)', 'net (INR)', 'capacity', 'sold', 'occupancy %'],
-    ...sales.byDay.map((d) => ['day', d.date, '', String(d.tickets), rupees(d.grossPaise), rupees(d.refundedPaise), rupees(d.netPaise), '', '', '']),
-    ['total', `${sales.from} to ${sales.to}`, '', String(sales.totals.tickets), rupees(sales.totals.grossPaise), rupees(sales.totals.refundedPaise), rupees(sales.totals.netPaise), '', '', ''],
+    [
+      'section',
+      'date or show',
+      'screen',
+      'tickets',
+      'gross (INR)',
+      'refunded (INR)',
+      'net (INR)',
+      'capacity',
+      'sold',
+      'occupancy %',
+    ],
+    ...sales.byDay.map((d) => [
+      'day',
+      d.date,
+      '',
+      String(d.tickets),
+      rupees(d.grossPaise),
+      rupees(d.refundedPaise),
+      rupees(d.netPaise),
+      '',
+      '',
+      '',
+    ]),
+    [
+      'total',
+      `${sales.from} to ${sales.to}`,
+      '',
+      String(sales.totals.tickets),
+      rupees(sales.totals.grossPaise),
+      rupees(sales.totals.refundedPaise),
+      rupees(sales.totals.netPaise),
+      '',
+      '',
+      '',
+    ],
     ...sales.showtimes.map((s) => [
       'show',
       `${s.startsAt} ${s.movieTitle}${s.cancelled ? ' (cancelled)' : ''}`,

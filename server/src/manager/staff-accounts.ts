@@ -7,33 +7,90 @@ import type { TServices } from '../services';
 
 type TActor = { userId: string; cinemaId: string };
 
-export async function listStaff({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, now = new Date() }: { cinemaId: string; now?: Date }): Promise<TStaffAccount[]> {
+export async function listStaff(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, now = new Date() }: { cinemaId: string; now?: Date },
+): Promise<TStaffAccount[]> {
   const users = await prisma.staffUser.findMany({ where: { cinemaId }, orderBy: [{ role: 'asc' }, { name: 'asc' }] });
-  return users.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null, locked: u.lockedUntil !== null && u.lockedUntil > now }));
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabledAt !== null,
+    locked: u.lockedUntil !== null && u.lockedUntil > now,
+  }));
 }
 
 export async function createStaff(
   { prisma }: Pick<TServices, 'prisma'>,
-  { actor, email, name, role, password }: { actor: TActor; email: string; name: string; role: TStaffRole; password: string },
+  {
+    actor,
+    email,
+    name,
+    role,
+    password,
+  }: { actor: TActor; email: string; name: string; role: TStaffRole; password: string },
 ): Promise<{ id: string }> {
   const passwordHash = await hashPassword(password);
   try {
-    const user = await prisma.staffUser.create({ data: { email: email.toLowerCase(), name, role, passwordHash, cinemaId: actor.cinemaId } });
-    await prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: actor.userId, action: 'staff.create', entityType: 'StaffUser', entityId: user.id, data: { email: user.email, role } } });
+    const user = await prisma.staffUser.create({
+      data: { email: email.toLowerCase(), name, role, passwordHash, cinemaId: actor.cinemaId },
+    });
+    await prisma.auditLog.create({
+      data: {
+        actorKind: 'STAFF',
+        actorUserId: actor.userId,
+        action: 'staff.create',
+        entityType: 'StaffUser',
+        entityId: user.id,
+        data: { email: user.email, role },
+      },
+    });
     return { id: user.id };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('INPUT_INVALID', { message: `staff email ${email} exists`, userMessage: 'There is already an account with that email.', data: { fieldErrors: { email: 'already in use' } } });
+    if (isUniqueViolation(err))
+      throw new AppError('INPUT_INVALID', {
+        message: `staff email ${email} exists`,
+        userMessage: 'There is already an account with that email.',
+        data: { fieldErrors: { email: 'already in use' } },
+      });
     throw err;
   }
 }
 
-export async function setStaffDisabled({ prisma }: Pick<TServices, 'prisma'>, { actor, userId, disabled }: { actor: TActor; userId: string; disabled: boolean }): Promise<void> {
-  if (userId === actor.userId) throw new AppError('INPUT_INVALID', { message: 'admin tried to disable self', userMessage: 'You cannot disable your own account.' });
-  const user = await prisma.staffUser.findFirst({ where: { id: userId, cinemaId: actor.cinemaId }, select: { id: true } });
-  if (!user) throw new AppError('INPUT_INVALID', { message: `staff ${userId} not in cinema ${actor.cinemaId}`, userMessage: 'No such staff account here.' });
+export async function setStaffDisabled(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { actor, userId, disabled }: { actor: TActor; userId: string; disabled: boolean },
+): Promise<void> {
+  if (userId === actor.userId)
+    throw new AppError('INPUT_INVALID', {
+      message: 'admin tried to disable self',
+      userMessage: 'You cannot disable your own account.',
+    });
+  const user = await prisma.staffUser.findFirst({
+    where: { id: userId, cinemaId: actor.cinemaId },
+    select: { id: true },
+  });
+  if (!user)
+    throw new AppError('INPUT_INVALID', {
+      message: `staff ${userId} not in cinema ${actor.cinemaId}`,
+      userMessage: 'No such staff account here.',
+    });
   await prisma.$transaction([
-    prisma.staffUser.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) } }),
+    prisma.staffUser.update({
+      where: { id: userId },
+      data: { disabledAt: disabled ? new Date() : null, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) },
+    }),
     ...(disabled ? [prisma.staffSession.deleteMany({ where: { userId } })] : []),
-    prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: actor.userId, action: disabled ? 'staff.disable' : 'staff.enable', entityType: 'StaffUser', entityId: userId } }),
+    prisma.auditLog.create({
+      data: {
+        actorKind: 'STAFF',
+        actorUserId: actor.userId,
+        action: disabled ? 'staff.disable' : 'staff.enable',
+        entityType: 'StaffUser',
+        entityId: userId,
+      },
+    }),
   ]);
 }

@@ -12,7 +12,12 @@ collectDefaultMetrics({ register: registry, prefix: 'marquee_' });
 const queueRegistry = new Registry();
 
 export const metrics = {
-  holds: new Counter({ name: 'marquee_holds_total', help: 'holds.create outcomes', labelNames: ['result'] as const, registers: [registry] }),
+  holds: new Counter({
+    name: 'marquee_holds_total',
+    help: 'holds.create outcomes',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  }),
   holdSeconds: new Histogram({
     name: 'marquee_hold_seconds',
     help: 'holds.create latency',
@@ -34,9 +39,24 @@ export const metrics = {
     registers: [registry],
   }),
   // Across instances, the lowest: degraded as soon as one instance is.
-  redisUp: new Gauge({ name: 'marquee_redis_up', help: '1 while Redis answers, 0 in degraded mode', aggregator: 'min', registers: [registry] }),
-  expired: new Counter({ name: 'marquee_bookings_expired_total', help: 'holds expired', labelNames: ['by'] as const, registers: [registry] }),
-  queueJobs: new Gauge({ name: 'marquee_queue_jobs', help: 'BullMQ jobs per queue and state (read at scrape time)', labelNames: ['queue', 'state'] as const, registers: [queueRegistry] }),
+  redisUp: new Gauge({
+    name: 'marquee_redis_up',
+    help: '1 while Redis answers, 0 in degraded mode',
+    aggregator: 'min',
+    registers: [registry],
+  }),
+  expired: new Counter({
+    name: 'marquee_bookings_expired_total',
+    help: 'holds expired',
+    labelNames: ['by'] as const,
+    registers: [registry],
+  }),
+  queueJobs: new Gauge({
+    name: 'marquee_queue_jobs',
+    help: 'BullMQ jobs per queue and state (read at scrape time)',
+    labelNames: ['queue', 'state'] as const,
+    registers: [queueRegistry],
+  }),
 };
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const;
@@ -84,7 +104,10 @@ function clusterMetrics(): Promise<string> {
 
 /** The text GET /metrics answers: this process's metrics, or every API instance's added up. */
 export async function metricsText(): Promise<string> {
-  const [own, queues] = await Promise.all([cluster.isWorker ? clusterMetrics() : registry.metrics(), queueRegistry.metrics()]);
+  const [own, queues] = await Promise.all([
+    cluster.isWorker ? clusterMetrics() : registry.metrics(),
+    queueRegistry.metrics(),
+  ]);
   return `${own.trimEnd()}\n\n${queues}`;
 }
 

@@ -99,7 +99,11 @@ describe('the server connections', () => {
     } finally {
       client.release();
     }
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => ctx.pg.query<{ n: number }>({ name: 'coalesce-test', text: 'SELECT $1::int AS n', values: [i] })));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        ctx.pg.query<{ n: number }>({ name: 'coalesce-test', text: 'SELECT $1::int AS n', values: [i] }),
+      ),
+    );
     expect(results.map((r) => r.rows[0]!.n)).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 });

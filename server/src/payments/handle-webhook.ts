@@ -27,12 +27,24 @@ export const ZWebhookEnvelope = z.object({
 export type TWebhookEnvelope = z.infer<typeof ZWebhookEnvelope>;
 
 async function bookingIdFor(tx: pg.PoolClient, by: { orderId?: string | null; qrId?: string }): Promise<string | null> {
-  if (by.qrId) return (await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "razorpayQrId" = $1`, [by.qrId])).rows[0]?.id ?? null;
-  if (by.orderId) return (await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "razorpayOrderId" = $1`, [by.orderId])).rows[0]?.id ?? null;
+  if (by.qrId)
+    return (
+      (await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "razorpayQrId" = $1`, [by.qrId])).rows[0]
+        ?.id ?? null
+    );
+  if (by.orderId)
+    return (
+      (await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "razorpayOrderId" = $1`, [by.orderId]))
+        .rows[0]?.id ?? null
+    );
   return null;
 }
 
-async function applyEvent(tx: pg.PoolClient, services: TServices, envelope: TWebhookEnvelope): Promise<TSettlement | null> {
+async function applyEvent(
+  tx: pg.PoolClient,
+  services: TServices,
+  envelope: TWebhookEnvelope,
+): Promise<TSettlement | null> {
   const payment = envelope.payload.payment?.entity;
   switch (envelope.event) {
     case 'payment.captured':
@@ -41,14 +53,26 @@ async function applyEvent(tx: pg.PoolClient, services: TServices, envelope: TWeb
       if (!payment?.order_id || payment.status !== 'captured') return null;
       const bookingId = await bookingIdFor(tx, { orderId: payment.order_id });
       if (!bookingId) return null;
-      return settleCapturedPayment(tx, services, { bookingId, paymentId: payment.id, orderId: payment.order_id, amountPaise: payment.amount, method: 'CHECKOUT' });
+      return settleCapturedPayment(tx, services, {
+        bookingId,
+        paymentId: payment.id,
+        orderId: payment.order_id,
+        amountPaise: payment.amount,
+        method: 'CHECKOUT',
+      });
     }
     case 'qr_code.credited': {
       const qrId = envelope.payload.qr_code?.entity.id;
       if (!payment || !qrId) return null;
       const bookingId = await bookingIdFor(tx, { qrId });
       if (!bookingId) return null;
-      return settleCapturedPayment(tx, services, { bookingId, paymentId: payment.id, orderId: null, amountPaise: payment.amount, method: 'UPI_QR' });
+      return settleCapturedPayment(tx, services, {
+        bookingId,
+        paymentId: payment.id,
+        orderId: null,
+        amountPaise: payment.amount,
+        method: 'UPI_QR',
+      });
     }
     case 'payment.failed': {
       if (!payment?.order_id) return null;
@@ -58,7 +82,15 @@ async function applyEvent(tx: pg.PoolClient, services: TServices, envelope: TWeb
       await tx.query(
         `INSERT INTO "PaymentAttempt" (id, "bookingId", method, status, "razorpayOrderId", "razorpayPaymentId", "amountPaise", "errorCode", "errorDescription", "createdAt", "updatedAt")
          VALUES ($1, $2, 'CHECKOUT', 'FAILED', $3, $4, $5, $6, $7, now(), now()) ON CONFLICT ("razorpayPaymentId") DO NOTHING`,
-        [uuidv7(), bookingId, payment.order_id, payment.id, payment.amount, payment.error_code ?? null, payment.error_description ?? null],
+        [
+          uuidv7(),
+          bookingId,
+          payment.order_id,
+          payment.id,
+          payment.amount,
+          payment.error_code ?? null,
+          payment.error_description ?? null,
+        ],
       );
       return null;
     }
@@ -66,10 +98,10 @@ async function applyEvent(tx: pg.PoolClient, services: TServices, envelope: TWeb
     case 'refund.failed': {
       const refund = envelope.payload.refund?.entity;
       if (!refund) return null;
-      await tx.query(`UPDATE "Refund" SET status = $2::"RefundStatus", "processedAt" = CASE WHEN $2 = 'PROCESSED' THEN now() ELSE "processedAt" END WHERE "razorpayRefundId" = $1`, [
-        refund.id,
-        envelope.event === 'refund.processed' ? 'PROCESSED' : 'FAILED',
-      ]);
+      await tx.query(
+        `UPDATE "Refund" SET status = $2::"RefundStatus", "processedAt" = CASE WHEN $2 = 'PROCESSED' THEN now() ELSE "processedAt" END WHERE "razorpayRefundId" = $1`,
+        [refund.id, envelope.event === 'refund.processed' ? 'PROCESSED' : 'FAILED'],
+      );
       return null;
     }
     default:
@@ -78,7 +110,10 @@ async function applyEvent(tx: pg.PoolClient, services: TServices, envelope: TWeb
 }
 
 /** Returns 'duplicate' for an event id seen before (nothing happens again). */
-export async function handleWebhook(services: TServices, { eventId, envelope }: { eventId: string; envelope: TWebhookEnvelope }): Promise<'applied' | 'duplicate'> {
+export async function handleWebhook(
+  services: TServices,
+  { eventId, envelope }: { eventId: string; envelope: TWebhookEnvelope },
+): Promise<'applied' | 'duplicate'> {
   const outcome = await withTransaction(services.pg, async (tx) => {
     const recorded = await tx.query(
       `INSERT INTO "WebhookEvent" (id, "eventId", event, payload, "receivedAt") VALUES ($1, $2, $3, $4, now()) ON CONFLICT ("eventId") DO NOTHING RETURNING id`,

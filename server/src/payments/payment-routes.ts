@@ -18,11 +18,16 @@ export async function registerPaymentRoutes(app: FastifyInstance, services: TSer
       const signature = req.headers['x-razorpay-signature'];
       const eventId = req.headers['x-razorpay-event-id'];
       const rawBody = req.body as Buffer;
-      if (typeof signature !== 'string' || !Buffer.isBuffer(rawBody) || !isValidWebhookSignature({ rawBody, signature, secret: services.env.RAZORPAY_WEBHOOK_SECRET })) {
+      if (
+        typeof signature !== 'string' ||
+        !Buffer.isBuffer(rawBody) ||
+        !isValidWebhookSignature({ rawBody, signature, secret: services.env.RAZORPAY_WEBHOOK_SECRET })
+      ) {
         req.log.warn({ eventId }, 'webhook refused: bad or missing signature');
         return reply.code(400).send({ error: 'invalid signature' });
       }
-      if (typeof eventId !== 'string' || eventId.length === 0 || eventId.length > 100) return reply.code(400).send({ error: 'missing X-Razorpay-Event-Id' });
+      if (typeof eventId !== 'string' || eventId.length === 0 || eventId.length > 100)
+        return reply.code(400).send({ error: 'missing X-Razorpay-Event-Id' });
       const parsed = ZWebhookEnvelope.safeParse(JSON.parse(rawBody.toString('utf8')));
       if (!parsed.success) {
         req.log.warn({ eventId, issues: parsed.error.issues }, 'webhook refused: unexpected payload');
@@ -35,11 +40,15 @@ export async function registerPaymentRoutes(app: FastifyInstance, services: TSer
 
   app.get<{ Params: { qrId: string } }>('/payments/qr/:qrId.png', async (req, reply) => {
     const holder = await resolveHolder({ req, res: reply, prisma: services.prisma, env: services.env });
-    const booking = await services.prisma.booking.findFirst({ where: { razorpayQrId: req.params.qrId, holder: holder.key }, select: { id: true } });
+    const booking = await services.prisma.booking.findFirst({
+      where: { razorpayQrId: req.params.qrId, holder: holder.key },
+      select: { id: true },
+    });
     if (!booking) throw new AppError('BOOKING_NOT_FOUND', { message: `no QR ${req.params.qrId} for ${holder.key}` });
     const qr = await services.razorpay.fetchQr(req.params.qrId);
     const image = await fetch(qr.image_url, { signal: AbortSignal.timeout(10_000) });
-    if (!image.ok) throw new AppError('PAY_PROVIDER_UNAVAILABLE', { message: `QR image ${qr.image_url} answered ${image.status}` });
+    if (!image.ok)
+      throw new AppError('PAY_PROVIDER_UNAVAILABLE', { message: `QR image ${qr.image_url} answered ${image.status}` });
     return reply
       .type(image.headers.get('content-type') ?? 'image/png')
       .header('cache-control', 'private, max-age=900')
@@ -50,8 +59,12 @@ export async function registerPaymentRoutes(app: FastifyInstance, services: TSer
   app.get<{ Params: { bookingId: string } }>('/bookings/:bookingId/tickets.pdf', async (req, reply) => {
     const holder = await resolveHolder({ req, res: reply, prisma: services.prisma, env: services.env });
     const { bookingId } = req.params;
-    const owned = isUuid(bookingId) && (await services.prisma.booking.count({ where: { id: bookingId, holder: holder.key, status: 'CONFIRMED' } })) === 1;
-    if (!owned) throw new AppError('BOOKING_NOT_FOUND', { message: `no confirmed booking ${bookingId} for ${holder.key}` });
+    const owned =
+      isUuid(bookingId) &&
+      (await services.prisma.booking.count({ where: { id: bookingId, holder: holder.key, status: 'CONFIRMED' } })) ===
+        1;
+    if (!owned)
+      throw new AppError('BOOKING_NOT_FOUND', { message: `no confirmed booking ${bookingId} for ${holder.key}` });
     const { booking, document } = await loadTicketDocument(services.prisma, bookingId);
     return reply
       .type('application/pdf')

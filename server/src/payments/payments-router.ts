@@ -1,4 +1,9 @@
-import { ZBookingStatusSchema, ZCreateOrderInputSchema, ZCreateOrderOutputSchema, ZVerifyPaymentInputSchema } from '@marquee/shared';
+import {
+  ZBookingStatusSchema,
+  ZCreateOrderInputSchema,
+  ZCreateOrderOutputSchema,
+  ZVerifyPaymentInputSchema,
+} from '@marquee/shared';
 import { z } from 'zod';
 import { checkoutScriptUrl } from '../env';
 import { holderProcedure, router } from '../trpc';
@@ -18,6 +23,12 @@ export const paymentsRouter = router({
     .input(ZVerifyPaymentInputSchema)
     .output(z.object({ bookingId: z.uuid(), status: ZBookingStatusSchema }))
     .mutation(({ ctx, input }) =>
-      verifyPayment(ctx, { holder: ctx.holder, bookingId: input.bookingId, orderId: input.razorpay_order_id, paymentId: input.razorpay_payment_id, signature: input.razorpay_signature }),
+      verifyPayment(ctx, {
+        holder: ctx.holder,
+        bookingId: input.bookingId,
+        orderId: input.razorpay_order_id,
+        paymentId: input.razorpay_payment_id,
+        signature: input.razorpay_signature,
+      }),
     ),
 });

@@ -35,15 +35,27 @@ afterAll(async () => {
 type TClient = ReturnType<typeof createCustomerClient>;
 
 async function bank(path: string, body: object): Promise<Record<string, string>> {
-  const res = await fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${sandbox.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await res.json()) as Record<string, string>;
 }
 
-async function holdSeats(count = 2): Promise<{ customer: TClient; bookingId: string; seatIds: string[]; showtimeId: string; amountPaise: number }> {
+async function holdSeats(
+  count = 2,
+): Promise<{ customer: TClient; bookingId: string; seatIds: string[]; showtimeId: string; amountPaise: number }> {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
   const customer = createCustomerClient(server.url);
   const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, count) });
-  return { customer, bookingId: hold.bookingId, seatIds: seatIds.slice(0, count), showtimeId: showtime.id, amountPaise: hold.amountPaise };
+  return {
+    customer,
+    bookingId: hold.bookingId,
+    seatIds: seatIds.slice(0, count),
+    showtimeId: showtime.id,
+    amountPaise: hold.amountPaise,
+  };
 }
 
 describe('paying with Checkout', () => {
@@ -56,7 +68,12 @@ describe('paying with Checkout', () => {
     expect(rzpOrder).toMatchObject({ amount: amountPaise, receipt: expect.stringMatching(/^[2-9A-Z]{6}$/) as string });
 
     const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
-    const verified = await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    const verified = await customer.payments.verify.mutate({
+      bookingId,
+      razorpay_order_id: paid.razorpay_order_id!,
+      razorpay_payment_id: paid.razorpay_payment_id!,
+      razorpay_signature: paid.razorpay_signature!,
+    });
     expect(verified).toEqual({ bookingId, status: 'CONFIRMED' });
 
     const booking = await customer.bookings.get.query({ bookingId });
@@ -64,14 +81,20 @@ describe('paying with Checkout', () => {
     const keys = ticketPublicKeys(ctx.env);
     for (const ticket of booking.tickets) {
       const checked = verifyTicketToken(ticket.token, keys);
-      expect(checked).toMatchObject({ ok: true, payload: { bid: bookingId, st: showtimeId, seat: ticket.seatLabel, tid: ticket.id } });
+      expect(checked).toMatchObject({
+        ok: true,
+        payload: { bid: bookingId, st: showtimeId, seat: ticket.seatLabel, tid: ticket.id },
+      });
     }
     const map = await customer.catalog.seatMap.query({ showtimeId });
     expect(map.seats.filter((s) => seatIds.includes(s.id)).map((s) => s.state)).toEqual(['sold', 'sold']);
     expect(await readSeatOwners(ctx.redis, showtimeId, seatIds)).toEqual([null, null]);
 
     // The webhooks for the same payment arrive too (before or after): nothing changes.
-    await eventually(() => ctx.prisma.webhookEvent.count(), (n) => n >= 2);
+    await eventually(
+      () => ctx.prisma.webhookEvent.count(),
+      (n) => n >= 2,
+    );
     const after = await customer.bookings.get.query({ bookingId });
     expect(after.tickets.map((t) => t.id)).toEqual(booking.tickets.map((t) => t.id));
     expect(await ctx.prisma.paymentAttempt.count({ where: { bookingId, status: 'CAPTURED' } })).toBe(1);
@@ -81,21 +104,36 @@ describe('paying with Checkout', () => {
     const { customer, bookingId } = await holdSeats(1);
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
     const forged = await refusal(
-      customer.payments.verify.mutate({ bookingId, razorpay_order_id: order.orderId, razorpay_payment_id: 'pay_ForgedForged00', razorpay_signature: 'a'.repeat(64) }),
+      customer.payments.verify.mutate({
+        bookingId,
+        razorpay_order_id: order.orderId,
+        razorpay_payment_id: 'pay_ForgedForged00',
+        razorpay_signature: 'a'.repeat(64),
+      }),
     );
     expect(forged.data).toMatchObject({ code: 'BAD_REQUEST', appCode: 'PAY_SIGNATURE_INVALID' });
 
     // A cheaper booking's paid order cannot pay for this one (amount tampering by swapping orders).
     const cheap = await holdSeats(1);
-    const cheapOrder = await cheap.customer.payments.createOrder.mutate({ bookingId: cheap.bookingId, method: 'checkout' });
+    const cheapOrder = await cheap.customer.payments.createOrder.mutate({
+      bookingId: cheap.bookingId,
+      method: 'checkout',
+    });
     const paid = await bank(`/_sandbox/orders/${cheapOrder.orderId}/pay`, { outcome: 'captured' });
     const swapped = await refusal(
-      customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! }),
+      customer.payments.verify.mutate({
+        bookingId,
+        razorpay_order_id: paid.razorpay_order_id!,
+        razorpay_payment_id: paid.razorpay_payment_id!,
+        razorpay_signature: paid.razorpay_signature!,
+      }),
     );
     expect(swapped.data).toMatchObject({ code: 'BAD_REQUEST', appCode: 'PAY_ORDER_MISMATCH' });
     expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
     // The amount always comes from the booking, whatever a client sends.
-    const tampered = await refusal(customer.payments.createOrder.mutate({ bookingId, method: 'checkout', amountPaise: 100 } as never));
+    const tampered = await refusal(
+      customer.payments.createOrder.mutate({ bookingId, method: 'checkout', amountPaise: 100 } as never),
+    );
     expect(tampered.data.code).toBe('BAD_REQUEST');
   });
 
@@ -104,13 +142,21 @@ describe('paying with Checkout', () => {
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
     const failed = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'failed' });
     expect(failed).toHaveProperty('error');
-    await eventually(() => ctx.prisma.paymentAttempt.count({ where: { bookingId, status: 'FAILED' } }), (n) => n === 1);
+    await eventually(
+      () => ctx.prisma.paymentAttempt.count({ where: { bookingId, status: 'FAILED' } }),
+      (n) => n === 1,
+    );
     expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
 
     const again = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
     expect(again.orderId).toBe(order.orderId);
     const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
-    await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    await customer.payments.verify.mutate({
+      bookingId,
+      razorpay_order_id: paid.razorpay_order_id!,
+      razorpay_payment_id: paid.razorpay_payment_id!,
+      razorpay_signature: paid.razorpay_signature!,
+    });
     const attempts = await ctx.prisma.paymentAttempt.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
     expect(attempts.map((a) => a.status)).toEqual(['FAILED', 'CAPTURED']);
   });
@@ -122,7 +168,12 @@ describe('paying by UPI QR (webhook only)', () => {
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
     expect(order.qr?.imageUrl).toBe(`/payments/qr/${order.qr?.id}.png`);
     const qr = sandbox.store.qrCodes.get(order.qr!.id)!;
-    expect(qr).toMatchObject({ usage: 'single_use', fixed_amount: true, payment_amount: amountPaise, status: 'active' });
+    expect(qr).toMatchObject({
+      usage: 'single_use',
+      fixed_amount: true,
+      payment_amount: amountPaise,
+      status: 'active',
+    });
     expect(qr.close_by! - Math.floor(Date.now() / 1000)).toBeGreaterThanOrEqual(15 * 60);
 
     const image = await fetch(`${server.url}${order.qr!.imageUrl}`, { headers: { cookie: sessionCookie(customer)! } });
@@ -134,9 +185,15 @@ describe('paying by UPI QR (webhook only)', () => {
     // The kiosk waits on bookings.onStatus while the customer pays with their phone.
     const statuses: string[] = [];
     const sub = customer.bookings.onStatus.subscribe({ bookingId }, { onData: (e) => statuses.push(e.status) });
-    await eventually(async () => statuses.length, (n) => n > 0);
+    await eventually(
+      async () => statuses.length,
+      (n) => n > 0,
+    );
     await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
-    await eventually(async () => statuses.at(-1), (s) => s === 'CONFIRMED');
+    await eventually(
+      async () => statuses.at(-1),
+      (s) => s === 'CONFIRMED',
+    );
     sub.unsubscribe();
     expect(statuses).toEqual(['PENDING', 'CONFIRMED']);
     const booking = await customer.bookings.get.query({ bookingId });
@@ -148,9 +205,17 @@ describe('paying by UPI QR (webhook only)', () => {
     const { customer, bookingId } = await holdSeats(1);
     const qrOrder = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
     const paid = await bank(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
-    await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    await customer.payments.verify.mutate({
+      bookingId,
+      razorpay_order_id: paid.razorpay_order_id!,
+      razorpay_payment_id: paid.razorpay_payment_id!,
+      razorpay_signature: paid.razorpay_signature!,
+    });
     // Closed by whichever confirmation (verify or webhook) got there first.
-    const qr = await eventually(async () => sandbox.store.qrCodes.get(qrOrder.qr!.id)!, (q) => q.status === 'closed');
+    const qr = await eventually(
+      async () => sandbox.store.qrCodes.get(qrOrder.qr!.id)!,
+      (q) => q.status === 'closed',
+    );
     expect(qr).toMatchObject({ status: 'closed', close_reason: 'on_demand' });
   });
 });
@@ -169,10 +234,24 @@ describe('webhooks', () => {
       const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
       const payment = sandbox.store.payments.get(paid.razorpay_payment_id!)!;
       expect(payment.amount).toBe(amountPaise);
-      const { raw, signature } = signed({ entity: 'event', event: 'payment.captured', contains: ['payment'], payload: { payment: { entity: payment } }, created_at: 1 });
+      const { raw, signature } = signed({
+        entity: 'event',
+        event: 'payment.captured',
+        contains: ['payment'],
+        payload: { payment: { entity: payment } },
+        created_at: 1,
+      });
       const replies = await Promise.all(
         Array.from({ length: 100 }, () =>
-          fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-signature': signature, 'x-razorpay-event-id': 'evt_SameEventAgain1' }, body: raw }),
+          fetch(`${server.url}/webhooks/razorpay`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'x-razorpay-signature': signature,
+              'x-razorpay-event-id': 'evt_SameEventAgain1',
+            },
+            body: raw,
+          }),
         ),
       );
       expect(replies.every((r) => r.status === 200)).toBe(true);
@@ -181,7 +260,9 @@ describe('webhooks', () => {
       expect(await ctx.prisma.paymentAttempt.count({ where: { bookingId } })).toBe(1);
       expect((await customer.bookings.get.query({ bookingId })).status).toBe('CONFIRMED');
       // One receipt job, whatever the number of deliveries.
-      const receipts = (await ctx.jobs.receipts.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => (j.data as { bookingId: string }).bookingId === bookingId);
+      const receipts = (await ctx.jobs.receipts.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter(
+        (j) => (j.data as { bookingId: string }).bookingId === bookingId,
+      );
       expect(receipts.map((j) => j.id)).toEqual([receiptJobId(bookingId)]);
     } finally {
       sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
@@ -195,12 +276,30 @@ describe('webhooks', () => {
       const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
       const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
       const payment = sandbox.store.payments.get(paid.razorpay_payment_id!)!;
-      const { raw, signature } = signed({ entity: 'event', event: 'order.paid', contains: ['payment', 'order'], payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(order.orderId) } } });
-      const res = await fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-signature': signature, 'x-razorpay-event-id': 'evt_WebhookFirst01' }, body: raw });
+      const { raw, signature } = signed({
+        entity: 'event',
+        event: 'order.paid',
+        contains: ['payment', 'order'],
+        payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(order.orderId) } },
+      });
+      const res = await fetch(`${server.url}/webhooks/razorpay`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-razorpay-signature': signature,
+          'x-razorpay-event-id': 'evt_WebhookFirst01',
+        },
+        body: raw,
+      });
       expect(res.status).toBe(200);
       const byWebhook = await customer.bookings.get.query({ bookingId });
       expect(byWebhook.status).toBe('CONFIRMED');
-      const verified = await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+      const verified = await customer.payments.verify.mutate({
+        bookingId,
+        razorpay_order_id: paid.razorpay_order_id!,
+        razorpay_payment_id: paid.razorpay_payment_id!,
+        razorpay_signature: paid.razorpay_signature!,
+      });
       expect(verified.status).toBe('CONFIRMED');
       expect((await customer.bookings.get.query({ bookingId })).tickets).toEqual(byWebhook.tickets);
     } finally {
@@ -216,11 +315,25 @@ describe('webhooks', () => {
         const { customer, bookingId } = await holdSeats(1);
         const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
         const pay = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
-        paid.push({ bookingId, orderId: order.orderId, payment: sandbox.store.payments.get(pay.razorpay_payment_id!)! });
+        paid.push({
+          bookingId,
+          orderId: order.orderId,
+          payment: sandbox.store.payments.get(pay.razorpay_payment_id!)!,
+        });
       }
       const deliveries = paid.flatMap(({ orderId, payment }, i) => {
-        const captured = signed({ entity: 'event', event: 'payment.captured', contains: ['payment'], payload: { payment: { entity: payment } } });
-        const orderPaid = signed({ entity: 'event', event: 'order.paid', contains: ['payment', 'order'], payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(orderId) } } });
+        const captured = signed({
+          entity: 'event',
+          event: 'payment.captured',
+          contains: ['payment'],
+          payload: { payment: { entity: payment } },
+        });
+        const orderPaid = signed({
+          entity: 'event',
+          event: 'order.paid',
+          contains: ['payment', 'order'],
+          payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(orderId) } },
+        });
         return Array.from({ length: 5 }, () => [
           { ...captured, id: `evt_StormCaptured${String(i).padStart(3, '0')}` },
           { ...orderPaid, id: `evt_StormOrderPaid${String(i).padStart(3, '0')}` },
@@ -230,12 +343,33 @@ describe('webhooks', () => {
       const forged = Array.from({ length: 100 }, (_, i) => {
         const real = deliveries[i % deliveries.length]!;
         if (i % 3 === 0) return { ...signed(JSON.parse(real.raw) as object, 'guessed-secret'), id: `evt_Forged${i}` };
-        if (i % 3 === 1) return { raw: real.raw.replace('"captured"', '"refunded"').replace('order.paid', 'order.paid '), signature: real.signature, id: `evt_Forged${i}` };
+        if (i % 3 === 1)
+          return {
+            raw: real.raw.replace('"captured"', '"refunded"').replace('order.paid', 'order.paid '),
+            signature: real.signature,
+            id: `evt_Forged${i}`,
+          };
         return { raw: real.raw, signature: '', id: `evt_Forged${i}` };
       });
-      const all = [...deliveries.map((d) => ({ ...d, real: true })), ...forged.map((d) => ({ ...d, real: false }))].sort(() => Math.random() - 0.5);
+      const all = [
+        ...deliveries.map((d) => ({ ...d, real: true })),
+        ...forged.map((d) => ({ ...d, real: false })),
+      ].sort(() => Math.random() - 0.5);
       const replies = await Promise.all(
-        all.map(async (d) => ({ real: d.real, status: (await fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-signature': d.signature, 'x-razorpay-event-id': d.id }, body: d.raw })).status })),
+        all.map(async (d) => ({
+          real: d.real,
+          status: (
+            await fetch(`${server.url}/webhooks/razorpay`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'x-razorpay-signature': d.signature,
+                'x-razorpay-event-id': d.id,
+              },
+              body: d.raw,
+            })
+          ).status,
+        })),
       );
       expect(replies.filter((r) => r.real).every((r) => r.status === 200)).toBe(true);
       expect(replies.filter((r) => !r.real).every((r) => r.status === 400)).toBe(true);
@@ -254,8 +388,15 @@ describe('webhooks', () => {
     const { bookingId } = await holdSeats(1);
     const before = await ctx.prisma.webhookEvent.count();
     const { raw, signature } = signed({ entity: 'event', event: 'payment.captured', payload: {} }, 'not-the-secret');
-    for (const headers of [{ 'x-razorpay-signature': signature }, {}, { 'x-razorpay-signature': 'zz' }] as Record<string, string>[]) {
-      const res = await fetch(`${server.url}/webhooks/razorpay`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-razorpay-event-id': 'evt_Forged000001', ...headers }, body: raw });
+    for (const headers of [{ 'x-razorpay-signature': signature }, {}, { 'x-razorpay-signature': 'zz' }] as Record<
+      string,
+      string
+    >[]) {
+      const res = await fetch(`${server.url}/webhooks/razorpay`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-razorpay-event-id': 'evt_Forged000001', ...headers },
+        body: raw,
+      });
       expect(res.status).toBe(400);
     }
     expect(await ctx.prisma.webhookEvent.count()).toBe(before);
@@ -277,13 +418,35 @@ describe('a payment that cannot be honoured', () => {
 
     // ...but a Checkout modal left open can still pay the order: that money goes back.
     const paid = await bank(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
-    const booking = await eventually(() => customer.bookings.get.query({ bookingId }), (b) => b.status === 'REFUNDED');
-    expect(booking).toMatchObject({ status: 'REFUNDED', statusReason: 'paid after the hold ended; refunded', tickets: [] });
+    const booking = await eventually(
+      () => customer.bookings.get.query({ bookingId }),
+      (b) => b.status === 'REFUNDED',
+    );
+    expect(booking).toMatchObject({
+      status: 'REFUNDED',
+      statusReason: 'paid after the hold ended; refunded',
+      tickets: [],
+    });
     const refunds = await ctx.prisma.refund.findMany({ where: { bookingId } });
-    expect(refunds).toEqual([expect.objectContaining({ razorpayPaymentId: paid.razorpay_payment_id, requestedBy: 'SYSTEM', amountPaise: qrOrder.amountPaise, status: 'PROCESSED' })]);
-    expect(sandbox.store.payments.get(paid.razorpay_payment_id!)).toMatchObject({ status: 'refunded', refund_status: 'full' });
+    expect(refunds).toEqual([
+      expect.objectContaining({
+        razorpayPaymentId: paid.razorpay_payment_id,
+        requestedBy: 'SYSTEM',
+        amountPaise: qrOrder.amountPaise,
+        status: 'PROCESSED',
+      }),
+    ]);
+    expect(sandbox.store.payments.get(paid.razorpay_payment_id!)).toMatchObject({
+      status: 'refunded',
+      refund_status: 'full',
+    });
     // Verifying the same payment afterwards changes nothing and refunds nothing twice.
-    const late = await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    const late = await customer.payments.verify.mutate({
+      bookingId,
+      razorpay_order_id: paid.razorpay_order_id!,
+      razorpay_payment_id: paid.razorpay_payment_id!,
+      razorpay_signature: paid.razorpay_signature!,
+    });
     expect(late.status).toBe('REFUNDED');
     expect(await ctx.prisma.refund.count({ where: { bookingId } })).toBe(1);
   });
@@ -328,7 +491,12 @@ describe('refunding a confirmed booking', () => {
     const { customer, bookingId, seatIds, showtimeId, amountPaise } = await holdSeats(2);
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
     const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
-    await customer.payments.verify.mutate({ bookingId, razorpay_order_id: paid.razorpay_order_id!, razorpay_payment_id: paid.razorpay_payment_id!, razorpay_signature: paid.razorpay_signature! });
+    await customer.payments.verify.mutate({
+      bookingId,
+      razorpay_order_id: paid.razorpay_order_id!,
+      razorpay_payment_id: paid.razorpay_payment_id!,
+      razorpay_signature: paid.razorpay_signature!,
+    });
 
     const [first, second] = await Promise.all([
       refundBooking(ctx, { bookingId, requestedBy: 'CUSTOMER_SERVICE', reason: 'customer asked at the counter' }),
@@ -337,8 +505,18 @@ describe('refunding a confirmed booking', () => {
     expect([first.alreadyRefunded, second.alreadyRefunded].sort()).toEqual([false, true]);
     expect(first.refundId).toBe(second.refundId);
     const refunds = await ctx.prisma.refund.findMany({ where: { bookingId } });
-    expect(refunds).toEqual([expect.objectContaining({ requestedBy: 'CUSTOMER_SERVICE', amountPaise, status: 'PROCESSED', reason: 'customer asked at the counter' })]);
-    expect(sandbox.store.payments.get(paid.razorpay_payment_id!)).toMatchObject({ status: 'refunded', amount_refunded: amountPaise });
+    expect(refunds).toEqual([
+      expect.objectContaining({
+        requestedBy: 'CUSTOMER_SERVICE',
+        amountPaise,
+        status: 'PROCESSED',
+        reason: 'customer asked at the counter',
+      }),
+    ]);
+    expect(sandbox.store.payments.get(paid.razorpay_payment_id!)).toMatchObject({
+      status: 'refunded',
+      amount_refunded: amountPaise,
+    });
     expect((await customer.bookings.get.query({ bookingId })).status).toBe('REFUNDED');
     const map = await customer.catalog.seatMap.query({ showtimeId });
     expect(map.seats.filter((s) => seatIds.includes(s.id)).map((s) => s.state)).toEqual(['available', 'available']);
@@ -346,8 +524,9 @@ describe('refunding a confirmed booking', () => {
 
   it('refuses to refund a booking that was never paid', async () => {
     const { bookingId } = await holdSeats(1);
-    await expect(refundBooking(ctx, { bookingId, requestedBy: 'MANAGER', reason: 'x' })).rejects.toThrow(/only a paid booking/);
+    await expect(refundBooking(ctx, { bookingId, requestedBy: 'MANAGER', reason: 'x' })).rejects.toThrow(
+      /only a paid booking/,
+    );
     expect(await ctx.prisma.refund.count({ where: { bookingId } })).toBe(0);
   });
 });
-

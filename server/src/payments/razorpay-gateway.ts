@@ -47,9 +47,15 @@ async function call<T>(what: string, fn: () => Promise<unknown>): Promise<T> {
   try {
     return (await fn()) as T;
   } catch (err) {
-    const e = err as { statusCode?: number; error?: { code?: string; description?: string; field?: string | null } } | Error;
+    const e = err as
+      { statusCode?: number; error?: { code?: string; description?: string; field?: string | null } } | Error;
     if (e instanceof Error) throw new RazorpayApiError(null, 'NETWORK_ERROR', `${what}: ${e.message}`);
-    throw new RazorpayApiError(e.statusCode ?? null, e.error?.code ?? 'UNKNOWN', `${what}: ${e.error?.description ?? 'no description'}`, e.error?.field ?? null);
+    throw new RazorpayApiError(
+      e.statusCode ?? null,
+      e.error?.code ?? 'UNKNOWN',
+      `${what}: ${e.error?.description ?? 'no description'}`,
+      e.error?.field ?? null,
+    );
   }
 }
 
@@ -68,7 +74,9 @@ export class RazorpayGateway {
   }
 
   createOrder(p: { amount: number; receipt: string; notes: Record<string, string> }): Promise<TRzpOrder> {
-    return call('create order', () => this.rp.orders.create({ amount: p.amount, currency: 'INR', receipt: p.receipt, notes: p.notes }));
+    return call('create order', () =>
+      this.rp.orders.create({ amount: p.amount, currency: 'INR', receipt: p.receipt, notes: p.notes }),
+    );
   }
 
   fetchOrderPayments(orderId: string): Promise<{ items: TRzpPayment[] }> {
@@ -79,9 +87,24 @@ export class RazorpayGateway {
     return call('fetch payment', () => this.rp.payments.fetch(paymentId));
   }
 
-  createQr(p: { amount: number; closeBy: number; name: string; description: string; notes: Record<string, string> }): Promise<TRzpQr> {
+  createQr(p: {
+    amount: number;
+    closeBy: number;
+    name: string;
+    description: string;
+    notes: Record<string, string>;
+  }): Promise<TRzpQr> {
     return call('create QR code', () =>
-      this.rp.qrCode.create({ type: 'upi_qr', usage: 'single_use', fixed_amount: true, payment_amount: p.amount, close_by: p.closeBy, name: p.name, description: p.description, notes: p.notes }),
+      this.rp.qrCode.create({
+        type: 'upi_qr',
+        usage: 'single_use',
+        fixed_amount: true,
+        payment_amount: p.amount,
+        close_by: p.closeBy,
+        name: p.name,
+        description: p.description,
+        notes: p.notes,
+      }),
     );
   }
 
@@ -98,6 +121,8 @@ export class RazorpayGateway {
   }
 
   refund(paymentId: string, p: { amount: number; notes: Record<string, string> }): Promise<TRzpRefund> {
-    return call('refund', () => this.rp.payments.refund(paymentId, { amount: p.amount, speed: 'normal', notes: p.notes }));
+    return call('refund', () =>
+      this.rp.payments.refund(paymentId, { amount: p.amount, speed: 'normal', notes: p.notes }),
+    );
   }
 }

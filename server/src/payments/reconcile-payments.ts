@@ -9,7 +9,10 @@ import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from '.
 /** How far back an ended hold is still checked: a QR stays payable up to ~16 minutes after it was shown. */
 const LOOKBACK_MS = 30 * 60_000;
 
-export async function reconcilePayments(services: TServices, now = new Date()): Promise<{ checked: number; settled: number; refundsRetried: number }> {
+export async function reconcilePayments(
+  services: TServices,
+  now = new Date(),
+): Promise<{ checked: number; settled: number; refundsRetried: number }> {
   const { prisma, razorpay, log } = services;
   const open = await prisma.booking.findMany({
     where: {
@@ -25,13 +28,22 @@ export async function reconcilePayments(services: TServices, now = new Date()): 
       const captured: TCapturedPayment[] = [];
       const keep = (payments: TRzpPayment[], method: TCapturedPayment['method']) => {
         for (const p of payments) {
-          if (p.status === 'captured') captured.push({ bookingId: booking.id, paymentId: p.id, orderId: p.order_id, amountPaise: p.amount, method });
+          if (p.status === 'captured')
+            captured.push({
+              bookingId: booking.id,
+              paymentId: p.id,
+              orderId: p.order_id,
+              amountPaise: p.amount,
+              method,
+            });
         }
       };
       if (booking.razorpayOrderId) keep((await razorpay.fetchOrderPayments(booking.razorpayOrderId)).items, 'CHECKOUT');
       if (booking.razorpayQrId) keep((await razorpay.fetchQrPayments(booking.razorpayQrId)).items, 'UPI_QR');
       for (const payment of captured) {
-        const settlement = await withTransaction(services.pg, (tx) => settleCapturedPayment(tx, services, payment, now));
+        const settlement = await withTransaction(services.pg, (tx) =>
+          settleCapturedPayment(tx, services, payment, now),
+        );
         if (settlement.kind !== 'already') settled += 1;
         await afterSettlement(services, settlement, 'reconcile');
       }
@@ -39,8 +51,12 @@ export async function reconcilePayments(services: TServices, now = new Date()): 
       log.warn({ err, bookingId: booking.id }, 'reconciliation of a booking failed; next run retries');
     }
   }
-  const unsent = await prisma.refund.findMany({ where: { razorpayRefundId: null, status: 'PENDING' }, select: { id: true } });
+  const unsent = await prisma.refund.findMany({
+    where: { razorpayRefundId: null, status: 'PENDING' },
+    select: { id: true },
+  });
   for (const refund of unsent) await executeRefund(services, refund.id);
-  if (settled || unsent.length) log.info({ checked: open.length, settled, refundsRetried: unsent.length }, 'reconciled payments');
+  if (settled || unsent.length)
+    log.info({ checked: open.length, settled, refundsRetried: unsent.length }, 'reconciled payments');
   return { checked: open.length, settled, refundsRetried: unsent.length };
 }

@@ -21,20 +21,41 @@ export interface TCapturedPayment {
 }
 
 export type TSettlement =
-  | { kind: 'confirmed'; bookingId: string; showtimeId: string; startsAt: Date; seatIds: string[]; seatVersion: number; qrId: string | null }
+  | {
+      kind: 'confirmed';
+      bookingId: string;
+      showtimeId: string;
+      startsAt: Date;
+      seatIds: string[];
+      seatVersion: number;
+      qrId: string | null;
+    }
   | { kind: 'already'; bookingId: string }
   | { kind: 'refund'; bookingId: string; refundId: string | null; reason: string };
 
 /** Runs inside the caller's transaction (the webhook records its event id in the same one). */
-export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TServices, 'env'>, p: TCapturedPayment, now = new Date()): Promise<TSettlement> {
-  const { rows } = await tx.query<{ status: string; razorpayPaymentId: string | null; amountPaise: number; showtimeId: string; razorpayQrId: string | null; startsAt: Date }>(
+export async function settleCapturedPayment(
+  tx: pg.PoolClient,
+  services: Pick<TServices, 'env'>,
+  p: TCapturedPayment,
+  now = new Date(),
+): Promise<TSettlement> {
+  const { rows } = await tx.query<{
+    status: string;
+    razorpayPaymentId: string | null;
+    amountPaise: number;
+    showtimeId: string;
+    razorpayQrId: string | null;
+    startsAt: Date;
+  }>(
     `SELECT b.status, b."razorpayPaymentId", b."amountPaise", b."showtimeId"::text, b."razorpayQrId", s."startsAt"
        FROM "Booking" b JOIN "Showtime" s ON s.id = b."showtimeId" WHERE b.id = $1 FOR UPDATE OF b`,
     [p.bookingId],
   );
   const booking = rows[0];
   if (!booking) throw new Error(`settle: booking ${p.bookingId} not found`);
-  if (booking.status === 'CONFIRMED' && booking.razorpayPaymentId === p.paymentId) return { kind: 'already', bookingId: p.bookingId };
+  if (booking.status === 'CONFIRMED' && booking.razorpayPaymentId === p.paymentId)
+    return { kind: 'already', bookingId: p.bookingId };
 
   await tx.query(
     `INSERT INTO "PaymentAttempt" (id, "bookingId", method, status, "razorpayOrderId", "razorpayPaymentId", "amountPaise", "createdAt", "updatedAt")
@@ -44,7 +65,10 @@ export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TS
   );
 
   if (booking.status === 'PENDING' && p.amountPaise === booking.amountPaise) {
-    await tx.query(`UPDATE "Booking" SET status = 'CONFIRMED', "confirmedAt" = $2, "razorpayPaymentId" = $3, "updatedAt" = $2 WHERE id = $1`, [p.bookingId, now, p.paymentId]);
+    await tx.query(
+      `UPDATE "Booking" SET status = 'CONFIRMED', "confirmedAt" = $2, "razorpayPaymentId" = $3, "updatedAt" = $2 WHERE id = $1`,
+      [p.bookingId, now, p.paymentId],
+    );
     const seats = await tx.query<{ id: string; seatId: string; label: string }>(
       `SELECT bs.id::text, bs."seatId"::text, s.label FROM "BookingSeat" bs JOIN "Seat" s ON s.id = bs."seatId" WHERE bs."bookingId" = $1 ORDER BY s.label`,
       [p.bookingId],
@@ -52,18 +76,40 @@ export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TS
     const key = ticketSigningKey(services.env);
     const tickets = seats.rows.map((seat) => {
       const id = uuidv7();
-      return { id, bookingSeatId: seat.id, label: seat.label, token: signTicketToken({ tid: id, bid: p.bookingId, st: booking.showtimeId, seat: seat.label }, key) };
+      return {
+        id,
+        bookingSeatId: seat.id,
+        label: seat.label,
+        token: signTicketToken({ tid: id, bid: p.bookingId, st: booking.showtimeId, seat: seat.label }, key),
+      };
     });
     await tx.query(
       `INSERT INTO "Ticket" (id, "bookingId", "bookingSeatId", "showtimeId", "seatLabel", token, "keyId", "issuedAt")
        SELECT t.id, $1, t.bs, $2, t.label, t.token, $3, $4 FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS t(id, bs, label, token)`,
-      [p.bookingId, booking.showtimeId, key.kid, now, tickets.map((t) => t.id), tickets.map((t) => t.bookingSeatId), tickets.map((t) => t.label), tickets.map((t) => t.token)],
+      [
+        p.bookingId,
+        booking.showtimeId,
+        key.kid,
+        now,
+        tickets.map((t) => t.id),
+        tickets.map((t) => t.bookingSeatId),
+        tickets.map((t) => t.label),
+        tickets.map((t) => t.token),
+      ],
     );
-    const bumped = await tx.query<{ seatVersion: number }>(`UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`, [
-      booking.showtimeId,
-      now,
-    ]);
-    return { kind: 'confirmed', bookingId: p.bookingId, showtimeId: booking.showtimeId, startsAt: booking.startsAt, seatIds: seats.rows.map((s) => s.seatId), seatVersion: bumped.rows[0]!.seatVersion, qrId: booking.razorpayQrId };
+    const bumped = await tx.query<{ seatVersion: number }>(
+      `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
+      [booking.showtimeId, now],
+    );
+    return {
+      kind: 'confirmed',
+      bookingId: p.bookingId,
+      showtimeId: booking.showtimeId,
+      startsAt: booking.startsAt,
+      seatIds: seats.rows.map((s) => s.seatId),
+      seatVersion: bumped.rows[0]!.seatVersion,
+      qrId: booking.razorpayQrId,
+    };
   }
 
   const reason =
@@ -77,16 +123,29 @@ export async function settleCapturedPayment(tx: pg.PoolClient, services: Pick<TS
      VALUES ($1, $2, $3, $4, 'PENDING', $5, 'SYSTEM', $6) ON CONFLICT ("razorpayPaymentId") DO NOTHING RETURNING id::text`,
     [uuidv7(), p.bookingId, p.paymentId, p.amountPaise, reason, now],
   );
-  if (booking.status !== 'CONFIRMED') await tx.query(`UPDATE "Booking" SET "statusReason" = $2, "updatedAt" = $3 WHERE id = $1`, [p.bookingId, reason, now]);
+  if (booking.status !== 'CONFIRMED')
+    await tx.query(`UPDATE "Booking" SET "statusReason" = $2, "updatedAt" = $3 WHERE id = $1`, [
+      p.bookingId,
+      reason,
+      now,
+    ]);
   return { kind: 'refund', bookingId: p.bookingId, refundId: refund.rows[0]?.id ?? null, reason };
 }
 
 /** What follows a committed settlement: Redis holds cleared, the QR closed, seats shown sold, the refund sent. */
-export async function afterSettlement(services: Pick<TServices, 'pg' | 'prisma' | 'redis' | 'seatEvents' | 'bookingEvents' | 'jobs' | 'log' | 'razorpay'>, s: TSettlement, via: 'verify' | 'webhook' | 'reconcile'): Promise<void> {
+export async function afterSettlement(
+  services: Pick<TServices, 'pg' | 'prisma' | 'redis' | 'seatEvents' | 'bookingEvents' | 'jobs' | 'log' | 'razorpay'>,
+  s: TSettlement,
+  via: 'verify' | 'webhook' | 'reconcile',
+): Promise<void> {
   if (s.kind === 'confirmed') {
     services.log.info({ bookingId: s.bookingId, via }, 'booking confirmed');
     await releaseSeatKeys(services, { bookingId: s.bookingId, showtimeId: s.showtimeId, seatIds: s.seatIds });
-    await services.seatEvents.publish({ showtimeId: s.showtimeId, version: s.seatVersion, seats: s.seatIds.map((id) => ({ id, state: 'sold' as const })) });
+    await services.seatEvents.publish({
+      showtimeId: s.showtimeId,
+      version: s.seatVersion,
+      seats: s.seatIds.map((id) => ({ id, state: 'sold' as const })),
+    });
     if (s.qrId) await closeQrQuietly(services, s.qrId);
     await queueReceipt(services, s.bookingId);
     await queueShowReminder(services, { bookingId: s.bookingId, startsAt: s.startsAt });

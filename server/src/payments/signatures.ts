@@ -12,7 +12,12 @@ function sameSignature(expected: string, given: string): boolean {
 }
 
 /** Checkout's handler signature: HMAC-SHA256(key_secret, order_id + "|" + payment_id). */
-export function isValidCheckoutSignature(p: { orderId: string; paymentId: string; signature: string; keySecret: string }): boolean {
+export function isValidCheckoutSignature(p: {
+  orderId: string;
+  paymentId: string;
+  signature: string;
+  keySecret: string;
+}): boolean {
   return sameSignature(hmacHex(p.keySecret, `${p.orderId}|${p.paymentId}`), p.signature);
 }
 

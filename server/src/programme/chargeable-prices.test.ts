@@ -25,12 +25,17 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const GAP_MESSAGE = 'fits no GST slab: a ticket up to ₹100.00 before tax carries 5 %, one above it 18 %, so prices from ₹105.01 to ₹118.00 cannot be charged. The nearest prices that can are ₹105.00 and ₹118.01.';
+const GAP_MESSAGE =
+  'fits no GST slab: a ticket up to ₹100.00 before tax carries 5 %, one above it 18 %, so prices from ₹105.01 to ₹118.00 cannot be charged. The nearest prices that can are ₹105.00 and ₹118.01.';
 /** Two weeks ahead, on the cinema's clock: clear of the demo programme's seven days. */
 const dayAhead = (days: number) => cinemaDate(new Date(Date.now() + days * 86_400_000), 'Asia/Kolkata');
 
 async function counts() {
-  return { templates: await ctx.prisma.priceTemplate.count(), shows: await ctx.prisma.showtime.count(), audits: await ctx.prisma.auditLog.count() };
+  return {
+    templates: await ctx.prisma.priceTemplate.count(),
+    shows: await ctx.prisma.showtime.count(),
+    audits: await ctx.prisma.auditLog.count(),
+  };
 }
 
 describe('prices no GST slab can carry', () => {
@@ -40,9 +45,18 @@ describe('prices no GST slab can carry', () => {
 
   it('a template with one is refused, naming the nearest prices that can be charged, and nothing is saved', async () => {
     const before = await counts();
-    const err = await refusal(manager.client.programme.savePriceTemplate.mutate({ name: 'Matinee', prices: { STANDARD: 110_00, PREMIUM: 150_00 } }));
+    const err = await refusal(
+      manager.client.programme.savePriceTemplate.mutate({
+        name: 'Matinee',
+        prices: { STANDARD: 110_00, PREMIUM: 150_00 },
+      }),
+    );
     expect(err.message).toBe(`The standard price: ₹110.00 ${GAP_MESSAGE}`);
-    expect(err.data).toMatchObject({ code: 'BAD_REQUEST', appCode: 'INPUT_INVALID', fieldErrors: { 'prices.STANDARD': `₹110.00 ${GAP_MESSAGE}` } });
+    expect(err.data).toMatchObject({
+      code: 'BAD_REQUEST',
+      appCode: 'INPUT_INVALID',
+      fieldErrors: { 'prices.STANDARD': `₹110.00 ${GAP_MESSAGE}` },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -67,35 +81,93 @@ describe('prices no GST slab can carry', () => {
     const movie = await ctx.prisma.movie.findFirstOrThrow();
     const screen = await ctx.prisma.screen.findFirstOrThrow({ where: { cinemaId } });
     const before = await counts();
-    const err = await refusal(manager.client.programme.schedule.mutate({ movieId: movie.id, screenId: screen.id, dates: [dayAhead(20)], times: ['10:00'], prices: { STANDARD: 99_00, PREMIUM: 118_00, RECLINER: 106_00 } }));
+    const err = await refusal(
+      manager.client.programme.schedule.mutate({
+        movieId: movie.id,
+        screenId: screen.id,
+        dates: [dayAhead(20)],
+        times: ['10:00'],
+        prices: { STANDARD: 99_00, PREMIUM: 118_00, RECLINER: 106_00 },
+      }),
+    );
     expect(err.message).toBe(`The premium price: ₹118.00 ${GAP_MESSAGE} (1 more price too.)`);
     expect(Object.keys(err.data.fieldErrors!)).toEqual(['prices.PREMIUM', 'prices.RECLINER']);
     expect(await counts()).toEqual(before);
   });
 
   it('a template saved before such prices were refused is reported, and refused when scheduled from', async () => {
-    const old = await ctx.prisma.priceTemplate.create({ data: { cinemaId, name: 'Old matinee', prices: { STANDARD: 112_00, PREMIUM: 150_00 } } });
+    const old = await ctx.prisma.priceTemplate.create({
+      data: { cinemaId, name: 'Old matinee', prices: { STANDARD: 112_00, PREMIUM: 150_00 } },
+    });
     const movie = await ctx.prisma.movie.findFirstOrThrow();
     const screen = await ctx.prisma.screen.findFirstOrThrow({ where: { cinemaId } });
     const before = await counts();
-    const err = await refusal(manager.client.programme.schedule.mutate({ movieId: movie.id, screenId: screen.id, dates: [dayAhead(21)], times: ['10:00'], templateId: old.id }));
+    const err = await refusal(
+      manager.client.programme.schedule.mutate({
+        movieId: movie.id,
+        screenId: screen.id,
+        dates: [dayAhead(21)],
+        times: ['10:00'],
+        templateId: old.id,
+      }),
+    );
     expect(err.message).toBe(`The standard price in template "Old matinee": ₹112.00 ${GAP_MESSAGE}`);
     expect(await counts()).toEqual(before);
-    expect(await manager.client.programme.unchargeablePrices.query()).toContainEqual({ seatType: 'STANDARD', pricePaise: 112_00, problem: `₹112.00 ${GAP_MESSAGE}`, template: { id: old.id, name: 'Old matinee' }, show: null });
+    expect(await manager.client.programme.unchargeablePrices.query()).toContainEqual({
+      seatType: 'STANDARD',
+      pricePaise: 112_00,
+      problem: `₹112.00 ${GAP_MESSAGE}`,
+      template: { id: old.id, name: 'Old matinee' },
+      show: null,
+    });
     await ctx.prisma.priceTemplate.delete({ where: { id: old.id } });
   });
 
   it('reports upcoming shows with such a price, not past or cancelled ones', async () => {
-    const screen = await ctx.prisma.screen.findFirstOrThrow({ where: { cinemaId }, include: { showtimes: { where: { startsAt: { gt: new Date() } }, take: 1, include: { movie: true } } } });
+    const screen = await ctx.prisma.screen.findFirstOrThrow({
+      where: { cinemaId },
+      include: { showtimes: { where: { startsAt: { gt: new Date() } }, take: 1, include: { movie: true } } },
+    });
     const upcoming = screen.showtimes[0]!;
-    await ctx.prisma.showtimePrice.update({ where: { showtimeId_seatType: { showtimeId: upcoming.id, seatType: 'STANDARD' } }, data: { pricePaise: 110_00 } });
+    await ctx.prisma.showtimePrice.update({
+      where: { showtimeId_seatType: { showtimeId: upcoming.id, seatType: 'STANDARD' } },
+      data: { pricePaise: 110_00 },
+    });
     const movie = upcoming.movie;
-    const past = await ctx.prisma.showtime.create({ data: { movieId: movie.id, screenId: screen.id, startsAt: new Date(Date.now() - 86_400_000 * 30), endsAt: new Date(Date.now() - 86_400_000 * 30 + 3_600_000), prices: { create: [{ seatType: 'STANDARD', pricePaise: 110_00 }] } } });
-    const cancelled = await ctx.prisma.showtime.create({ data: { movieId: movie.id, screenId: screen.id, startsAt: new Date(Date.now() + 86_400_000 * 30), endsAt: new Date(Date.now() + 86_400_000 * 30 + 3_600_000), cancelled: true, prices: { create: [{ seatType: 'STANDARD', pricePaise: 110_00 }] } } });
+    const past = await ctx.prisma.showtime.create({
+      data: {
+        movieId: movie.id,
+        screenId: screen.id,
+        startsAt: new Date(Date.now() - 86_400_000 * 30),
+        endsAt: new Date(Date.now() - 86_400_000 * 30 + 3_600_000),
+        prices: { create: [{ seatType: 'STANDARD', pricePaise: 110_00 }] },
+      },
+    });
+    const cancelled = await ctx.prisma.showtime.create({
+      data: {
+        movieId: movie.id,
+        screenId: screen.id,
+        startsAt: new Date(Date.now() + 86_400_000 * 30),
+        endsAt: new Date(Date.now() + 86_400_000 * 30 + 3_600_000),
+        cancelled: true,
+        prices: { create: [{ seatType: 'STANDARD', pricePaise: 110_00 }] },
+      },
+    });
 
     const found = await manager.client.programme.unchargeablePrices.query();
     expect(found).toEqual([
-      { seatType: 'STANDARD', pricePaise: 110_00, problem: `₹110.00 ${GAP_MESSAGE}`, template: null, show: { id: upcoming.id, movieTitle: movie.title, screenName: screen.name, startsAt: upcoming.startsAt.toISOString() } },
+      {
+        seatType: 'STANDARD',
+        pricePaise: 110_00,
+        problem: `₹110.00 ${GAP_MESSAGE}`,
+        template: null,
+        show: {
+          id: upcoming.id,
+          movieTitle: movie.title,
+          screenName: screen.name,
+          startsAt: upcoming.startsAt.toISOString(),
+        },
+      },
     ]);
     expect(found.map((f) => f.show?.id)).not.toContain(past.id);
     expect(found.map((f) => f.show?.id)).not.toContain(cancelled.id);

@@ -1,11 +1,22 @@
 // Ticket prices GST can carry. With GST-inclusive prices some prices fit no slab (since 22 Sep
 // 2025, ₹105.01 to ₹118.00); they are refused when set, and any saved before are reported.
-import { gstTablesBetween, gstTablesFrom, priceListGstProblems, type TGstRateTable, type TPriceList, type TUnchargeablePrice } from '@marquee/shared';
+import {
+  gstTablesBetween,
+  gstTablesFrom,
+  priceListGstProblems,
+  type TGstRateTable,
+  type TPriceList,
+  type TUnchargeablePrice,
+} from '@marquee/shared';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 
 /** Refuses a price list with a price no slab of the tables can carry, naming the nearest prices that can be charged. */
-export function assertChargeable(prices: TPriceList, tables: readonly TGstRateTable[], { templateName }: { templateName?: string } = {}): void {
+export function assertChargeable(
+  prices: TPriceList,
+  tables: readonly TGstRateTable[],
+  { templateName }: { templateName?: string } = {},
+): void {
   const problems = Object.entries(priceListGstProblems(prices, tables));
   if (!problems.length) return;
   const [seatType, why] = problems[0]!;
@@ -22,18 +33,28 @@ export function assertChargeable(prices: TPriceList, tables: readonly TGstRateTa
 export const tablesForTemplates = (now: Date) => gstTablesFrom(now);
 
 /** The tables the prices of shows must fit: every one in force while their tickets are on sale (from now to the last show). */
-export const tablesForShows = (now: Date, lastStartsAt: Date) => gstTablesBetween(now, lastStartsAt > now ? lastStartsAt : now);
+export const tablesForShows = (now: Date, lastStartsAt: Date) =>
+  gstTablesBetween(now, lastStartsAt > now ? lastStartsAt : now);
 
 /**
  * Saved prices no slab can carry: in the cinema's templates, and in its shows still to come (their
  * tickets can still be sold). Past shows are left alone: what they sold is sold.
  */
-export async function findUnchargeablePrices({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, now = new Date() }: { cinemaId: string; now?: Date }): Promise<TUnchargeablePrice[]> {
+export async function findUnchargeablePrices(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, now = new Date() }: { cinemaId: string; now?: Date },
+): Promise<TUnchargeablePrice[]> {
   const [templates, shows] = await Promise.all([
     prisma.priceTemplate.findMany({ where: { cinemaId }, orderBy: { name: 'asc' } }),
     prisma.showtime.findMany({
       where: { screen: { cinemaId }, cancelled: false, startsAt: { gt: now } },
-      select: { id: true, startsAt: true, movie: { select: { title: true } }, screen: { select: { name: true } }, prices: { select: { seatType: true, pricePaise: true } } },
+      select: {
+        id: true,
+        startsAt: true,
+        movie: { select: { title: true } },
+        screen: { select: { name: true } },
+        prices: { select: { seatType: true, pricePaise: true } },
+      },
       orderBy: { startsAt: 'asc' },
     }),
   ]);
@@ -42,7 +63,13 @@ export async function findUnchargeablePrices({ prisma }: Pick<TServices, 'prisma
   for (const t of templates) {
     const prices = t.prices as TPriceList;
     for (const [seatType, problem] of Object.entries(priceListGstProblems(prices, templateTables))) {
-      found.push({ seatType: seatType as keyof TPriceList, pricePaise: prices[seatType as keyof TPriceList]!, problem, template: { id: t.id, name: t.name }, show: null });
+      found.push({
+        seatType: seatType as keyof TPriceList,
+        pricePaise: prices[seatType as keyof TPriceList]!,
+        problem,
+        template: { id: t.id, name: t.name },
+        show: null,
+      });
     }
   }
   for (const s of shows) {

@@ -80,7 +80,9 @@ export class Fanout<T> {
       entry.count -= 1;
       if (entry.count === 0 && this.streams.get(key) === entry) {
         this.streams.delete(key);
-        await this.subscriber.unsubscribe(channel).catch((err: unknown) => this.log.warn({ err, channel }, 'unsubscribe failed'));
+        await this.subscriber
+          .unsubscribe(channel)
+          .catch((err: unknown) => this.log.warn({ err, channel }, 'unsubscribe failed'));
       }
     }
   }
@@ -91,7 +93,9 @@ export class Fanout<T> {
    */
   async listeners(key: string): Promise<number> {
     const nodes = isCluster(this.publisher) ? this.publisher.nodes('all') : [this.publisher];
-    const replies = await Promise.all(nodes.map((node) => node.call('PUBSUB', 'NUMSUB', this.channelPrefix + key) as Promise<[string, number]>));
+    const replies = await Promise.all(
+      nodes.map((node) => node.call('PUBSUB', 'NUMSUB', this.channelPrefix + key) as Promise<[string, number]>),
+    );
     return replies.reduce((n, reply) => n + Number(reply[1]), 0);
   }
 

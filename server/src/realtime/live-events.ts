@@ -1,4 +1,15 @@
-import { ZBookingStatusEventSchema, ZCatalogChangeEventSchema, ZFleetEventSchema, type TCatalogChangeEvent, type TFleetEvent, ZKioskCommandSchema, ZSeatChangeEventSchema, type TBookingStatusEvent, type TKioskCommand, type TSeatChangeEvent } from '@marquee/shared';
+import {
+  ZBookingStatusEventSchema,
+  ZCatalogChangeEventSchema,
+  ZFleetEventSchema,
+  type TCatalogChangeEvent,
+  type TFleetEvent,
+  ZKioskCommandSchema,
+  ZSeatChangeEventSchema,
+  type TBookingStatusEvent,
+  type TKioskCommand,
+  type TSeatChangeEvent,
+} from '@marquee/shared';
 import type { Redis } from '../redis';
 import type { Logger } from '../logger';
 import { Fanout } from './fanout';
@@ -14,7 +25,12 @@ export function createSeatEvents(redis: Redis, log: Logger, prefix: string): Sea
 }
 
 export function createBookingEvents(redis: Redis, log: Logger, prefix: string): BookingEvents {
-  return new Fanout(redis, log, { prefix, topic: 'booking', schema: ZBookingStatusEventSchema, keyOf: (e) => e.bookingId });
+  return new Fanout(redis, log, {
+    prefix,
+    topic: 'booking',
+    schema: ZBookingStatusEventSchema,
+    keyOf: (e) => e.bookingId,
+  });
 }
 
 export function createKioskCommands(redis: Redis, log: Logger, prefix: string): KioskCommands {

@@ -38,12 +38,24 @@ describe('two instances', () => {
   it('shows a hold made on one instance live to a client of the other', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const events: TSeatChangeEvent[] = [];
-    const sub = createCustomerClient(b.url).seats.onChange.subscribe({ showtimeId: showtime.id }, { onData: (e) => events.push(e) });
+    const sub = createCustomerClient(b.url).seats.onChange.subscribe(
+      { showtimeId: showtime.id },
+      { onData: (e) => events.push(e) },
+    );
     try {
       await streamLive(other.seatEvents, showtime.id);
       await createCustomerClient(a.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(5, 7) });
-      const seen = await eventually(() => events, (e) => e.length > 0, 3_000);
-      expect(seen[0]!.seats).toEqual(expect.arrayContaining([{ id: seatIds[5], state: 'held' }, { id: seatIds[6], state: 'held' }]));
+      const seen = await eventually(
+        () => events,
+        (e) => e.length > 0,
+        3_000,
+      );
+      expect(seen[0]!.seats).toEqual(
+        expect.arrayContaining([
+          { id: seatIds[5], state: 'held' },
+          { id: seatIds[6], state: 'held' },
+        ]),
+      );
     } finally {
       sub.unsubscribe();
     }
@@ -52,15 +64,32 @@ describe('two instances', () => {
   it('shares the jobs: holds made through both instances are expired by both workers, each once', async () => {
     workers = [await startWorkers(ctx), await startWorkers(other)];
     const done: string[][] = [[], []];
-    workers.forEach((w, i) => w.workers.find((x) => x.worker.name === 'expiry')!.worker.on('completed', (job) => done[i]!.push(String((job.data as { bookingId?: string }).bookingId))));
+    workers.forEach((w, i) =>
+      w.workers
+        .find((x) => x.worker.name === 'expiry')!
+        .worker.on('completed', (job) => done[i]!.push(String((job.data as { bookingId?: string }).bookingId))),
+    );
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const holds = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => createCustomerClient(i % 2 ? a.url : b.url).holds.create.mutate({ showtimeId: showtime.id, seatIds: [seatIds[i + 20]!] })),
+      Array.from({ length: 20 }, (_, i) =>
+        createCustomerClient(i % 2 ? a.url : b.url).holds.create.mutate({
+          showtimeId: showtime.id,
+          seatIds: [seatIds[i + 20]!],
+        }),
+      ),
     );
-    await eventually(() => ctx.prisma.booking.count({ where: { id: { in: holds.map((h) => h.bookingId) }, status: 'EXPIRED' } }), (n) => n === 20, 10_000);
+    await eventually(
+      () => ctx.prisma.booking.count({ where: { id: { in: holds.map((h) => h.bookingId) }, status: 'EXPIRED' } }),
+      (n) => n === 20,
+      10_000,
+    );
     // Every booking's expiry job ran exactly once, on one worker or the other.
     const ids = new Set(holds.map((h) => h.bookingId));
-    const ran = await eventually(() => done.flat().filter((id) => ids.has(id)), (r) => r.length >= 20, 5_000);
+    const ran = await eventually(
+      () => done.flat().filter((id) => ids.has(id)),
+      (r) => r.length >= 20,
+      5_000,
+    );
     expect(ran.sort()).toEqual([...ids].sort());
     expect((await ctx.jobs.expiry.getJobCounts('failed')).failed).toBe(0);
   }, 20_000);

@@ -43,7 +43,11 @@ describe('seats.onChange', () => {
     const customerOnA = createCustomerClient(serverA.url);
     const hold = await customerOnA.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 3) });
     await until(() => events.length === 1);
-    expect(events[0]).toEqual({ showtimeId: showtime.id, version: 1, seats: seatIds.slice(0, 3).map((id) => ({ id, state: 'held' })) });
+    expect(events[0]).toEqual({
+      showtimeId: showtime.id,
+      version: 1,
+      seats: seatIds.slice(0, 3).map((id) => ({ id, state: 'held' })),
+    });
 
     await customerOnA.holds.release.mutate({ bookingId: hold.bookingId });
     await until(() => events.length === 2);
@@ -56,7 +60,9 @@ describe('seats.onChange', () => {
 
   it('refuses a subscription to an unknown showtime with a readable NOT_FOUND', async () => {
     const input = encodeURIComponent(JSON.stringify({ showtimeId: '01935d2e-0000-7000-8000-00000000abcd' }));
-    const res = await fetch(`${serverA.url}/trpc/seats.onChange?input=${input}`, { headers: { accept: 'text/event-stream' } });
+    const res = await fetch(`${serverA.url}/trpc/seats.onChange?input=${input}`, {
+      headers: { accept: 'text/event-stream' },
+    });
     const body = await res.text();
     expect(body).toMatch(/could not be found/);
     expect(body).toMatch(/CATALOG_SHOWTIME_NOT_FOUND/);

@@ -7,7 +7,8 @@ export const seatsRouter = router({
   // Checked before the stream starts, so an unknown showtime is an HTTP 404, not a stream that errors.
   onChange: publicProcedure.input(ZSeatsOnChangeInputSchema).subscription(async ({ ctx, input, signal }) => {
     const exists = await ctx.prisma.showtime.count({ where: { id: input.showtimeId } });
-    if (!exists) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${input.showtimeId} not found` });
+    if (!exists)
+      throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${input.showtimeId} not found` });
     return ctx.seatEvents.stream(input.showtimeId, signal ?? new AbortController().signal);
   }),
 });

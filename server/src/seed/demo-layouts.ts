@@ -54,7 +54,9 @@ function accessible(seats: TSeatSpec[], pairs: [wheelchair: string, companion: s
 
 /** Audi 1: 10 rows of 16 (aisles after 4 and 12), premium rows I–J, recliner row K. 168 seats. */
 export function audi1(): TSeatSpec[] {
-  const standard = 'ABCDEFGH'.split('').map((row) => ({ row, seats: 16, type: 'STANDARD' as const, aislesAfter: [4, 12] }));
+  const standard = 'ABCDEFGH'
+    .split('')
+    .map((row) => ({ row, seats: 16, type: 'STANDARD' as const, aislesAfter: [4, 12] }));
   const premium = ['I', 'J'].map((row) => ({ row, seats: 16, type: 'PREMIUM' as const, aislesAfter: [4, 12] }));
   const recliners = { row: 'K', seats: 8, type: 'RECLINER' as const, aislesAfter: [4], step: 2, indent: 1 };
   return accessible(buildRows([...standard, ...premium, recliners]), [

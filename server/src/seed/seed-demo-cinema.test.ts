@@ -15,7 +15,15 @@ const now = new Date('2026-11-25T04:00:00Z'); // 09:30 in Kolkata
 async function counts() {
   const p = ctx.prisma;
   const [cinemas, screens, seats, movies, showtimes, prices, blocks, staff, kiosks] = await Promise.all([
-    p.cinema.count(), p.screen.count(), p.seat.count(), p.movie.count(), p.showtime.count(), p.showtimePrice.count(), p.seatBlock.count(), p.staffUser.count(), p.kiosk.count(),
+    p.cinema.count(),
+    p.screen.count(),
+    p.seat.count(),
+    p.movie.count(),
+    p.showtime.count(),
+    p.showtimePrice.count(),
+    p.seatBlock.count(),
+    p.staffUser.count(),
+    p.kiosk.count(),
   ]);
   return { cinemas, screens, seats, movies, showtimes, prices, blocks, staff, kiosks };
 }
@@ -28,7 +36,15 @@ afterAll(() => ctx.close());
 
 describe('the demo cinema seed', () => {
   it('creates a cinema in Asia/Kolkata with 2 screens, 4 movies, 7 days of shows, 2 kiosks, 1 blocked seat', async () => {
-    expect(await counts()).toMatchObject({ cinemas: 1, screens: 2, movies: 4, showtimes: 2 * 4 * 7, blocks: 1, staff: 3, kiosks: 2 });
+    expect(await counts()).toMatchObject({
+      cinemas: 1,
+      screens: 2,
+      movies: 4,
+      showtimes: 2 * 4 * 7,
+      blocks: 1,
+      staff: 3,
+      kiosks: 2,
+    });
     const cinema = await ctx.prisma.cinema.findFirstOrThrow();
     expect(cinema.timeZone).toBe('Asia/Kolkata');
     const last = await ctx.prisma.showtime.findFirstOrThrow({ orderBy: { startsAt: 'desc' } });
@@ -58,7 +74,14 @@ describe('the demo cinema seed', () => {
 
   it('prices every show for every seat type, in paise, GST-inclusive', async () => {
     const showtimes = await ctx.prisma.showtime.findMany({ include: { prices: true } });
-    for (const s of showtimes) expect(s.prices.map((p) => p.seatType).sort()).toEqual(['COMPANION', 'PREMIUM', 'RECLINER', 'STANDARD', 'WHEELCHAIR']);
+    for (const s of showtimes)
+      expect(s.prices.map((p) => p.seatType).sort()).toEqual([
+        'COMPANION',
+        'PREMIUM',
+        'RECLINER',
+        'STANDARD',
+        'WHEELCHAIR',
+      ]);
   });
 
   it('creates logins whose demo passwords verify, and kiosks whose stored tokens match their hashes', async () => {

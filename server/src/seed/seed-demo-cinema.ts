@@ -18,10 +18,34 @@ export const DEMO_LOGINS = [
 ];
 
 const MOVIES = [
-  { title: 'The Monsoon Heist', language: 'Hindi', certificate: 'UA' as const, runtimeMinutes: 148, synopsis: 'Four friends plan the perfect robbery of a Mumbai bank on the wettest night of the year.' },
-  { title: 'Starfall Express', language: 'English', certificate: 'U' as const, runtimeMinutes: 112, synopsis: 'A night train across the galaxy, a runaway robot, and a conductor who never sleeps.' },
-  { title: 'Kaveri Nights', language: 'Kannada', certificate: 'UA' as const, runtimeMinutes: 135, synopsis: 'A river-town musician returns home to save the theatre where she first sang.' },
-  { title: 'Last Light at Marine Drive', language: 'Hindi', certificate: 'A' as const, runtimeMinutes: 126, synopsis: 'A detective has one night to solve the case that ended her career.' },
+  {
+    title: 'The Monsoon Heist',
+    language: 'Hindi',
+    certificate: 'UA' as const,
+    runtimeMinutes: 148,
+    synopsis: 'Four friends plan the perfect robbery of a Mumbai bank on the wettest night of the year.',
+  },
+  {
+    title: 'Starfall Express',
+    language: 'English',
+    certificate: 'U' as const,
+    runtimeMinutes: 112,
+    synopsis: 'A night train across the galaxy, a runaway robot, and a conductor who never sleeps.',
+  },
+  {
+    title: 'Kaveri Nights',
+    language: 'Kannada',
+    certificate: 'UA' as const,
+    runtimeMinutes: 135,
+    synopsis: 'A river-town musician returns home to save the theatre where she first sang.',
+  },
+  {
+    title: 'Last Light at Marine Drive',
+    language: 'Hindi',
+    certificate: 'A' as const,
+    runtimeMinutes: 126,
+    synopsis: 'A detective has one night to solve the case that ended her career.',
+  },
 ];
 
 const SCREENS = [
@@ -48,7 +72,10 @@ async function upsertSeats(prisma: PrismaClient, screenId: string, layout: TSeat
   const seats = await prisma.seat.findMany({ where: { screenId }, select: { id: true, label: true } });
   const idOf = new Map(seats.map((s) => [s.label, s.id]));
   for (const seat of layout.filter((s) => s.companionOf)) {
-    await prisma.seat.update({ where: { screenId_label: { screenId, label: seat.label } }, data: { companionOfId: idOf.get(seat.companionOf!) ?? null } });
+    await prisma.seat.update({
+      where: { screenId_label: { screenId, label: seat.label } },
+      data: { companionOfId: idOf.get(seat.companionOf!) ?? null },
+    });
   }
 }
 
@@ -59,16 +86,36 @@ export interface TSeedResult {
   showtimes: number;
 }
 
-export async function seedDemoCinema({ prisma, now = new Date(), dataDir }: { prisma: PrismaClient; now?: Date; dataDir: string }): Promise<TSeedResult> {
+export async function seedDemoCinema({
+  prisma,
+  now = new Date(),
+  dataDir,
+}: {
+  prisma: PrismaClient;
+  now?: Date;
+  dataDir: string;
+}): Promise<TSeedResult> {
   const cinema = await prisma.cinema.upsert({
     where: { slug: 'marquee-demo' },
     update: {},
-    create: { slug: 'marquee-demo', name: 'Marquee Demo Cinemas', city: 'Bengaluru', timeZone: TIME_ZONE, webFeePaise: 2_000 },
+    create: {
+      slug: 'marquee-demo',
+      name: 'Marquee Demo Cinemas',
+      city: 'Bengaluru',
+      timeZone: TIME_ZONE,
+      webFeePaise: 2_000,
+    },
   });
 
   const movies = [];
   for (const movie of MOVIES) {
-    movies.push(await prisma.movie.upsert({ where: { title_language: { title: movie.title, language: movie.language } }, update: {}, create: movie }));
+    movies.push(
+      await prisma.movie.upsert({
+        where: { title_language: { title: movie.title, language: movie.language } },
+        update: {},
+        create: movie,
+      }),
+    );
   }
 
   const today = new TZDate(now.getTime(), TIME_ZONE);
@@ -93,7 +140,12 @@ export async function seedDemoCinema({ prisma, now = new Date(), dataDir }: { pr
             screenId: screen.id,
             startsAt: new Date(startsAt.getTime()),
             endsAt: new Date(startsAt.getTime() + movie.runtimeMinutes * 60_000),
-            prices: { create: Object.entries(pricesFor(startsAt)).map(([seatType, pricePaise]) => ({ seatType: seatType as TSeatType, pricePaise })) },
+            prices: {
+              create: Object.entries(pricesFor(startsAt)).map(([seatType, pricePaise]) => ({
+                seatType: seatType as TSeatType,
+                pricePaise,
+              })),
+            },
           },
         });
         showtimes += 1;
@@ -104,16 +156,28 @@ export async function seedDemoCinema({ prisma, now = new Date(), dataDir }: { pr
   // One blocked seat, on the next show in Audi 1 (a broken armrest), once.
   const blocked = await prisma.seatBlock.findFirst({ where: { reason: { startsWith: 'Broken armrest' } } });
   if (!blocked) {
-    const next = await prisma.showtime.findFirst({ where: { screen: { cinemaId: cinema.id, name: 'Audi 1' }, startsAt: { gt: now } }, orderBy: { startsAt: 'asc' } });
+    const next = await prisma.showtime.findFirst({
+      where: { screen: { cinemaId: cinema.id, name: 'Audi 1' }, startsAt: { gt: now } },
+      orderBy: { startsAt: 'asc' },
+    });
     const seat = next && (await prisma.seat.findFirst({ where: { screenId: next.screenId, label: 'E8' } }));
-    if (next && seat) await prisma.seatBlock.create({ data: { showtimeId: next.id, seatId: seat.id, reason: 'Broken armrest (demo)' } });
+    if (next && seat)
+      await prisma.seatBlock.create({
+        data: { showtimeId: next.id, seatId: seat.id, reason: 'Broken armrest (demo)' },
+      });
   }
 
   for (const login of DEMO_LOGINS) {
     const exists = await prisma.staffUser.findUnique({ where: { email: login.email } });
     if (!exists) {
       await prisma.staffUser.create({
-        data: { email: login.email, name: login.name, role: login.role, cinemaId: cinema.id, passwordHash: await hashPassword(login.password) },
+        data: {
+          email: login.email,
+          name: login.name,
+          role: login.role,
+          cinemaId: cinema.id,
+          passwordHash: await hashPassword(login.password),
+        },
       });
     }
   }
@@ -123,11 +187,18 @@ export async function seedDemoCinema({ prisma, now = new Date(), dataDir }: { pr
   const known = (existsSync(tokensFile) ? JSON.parse(readFileSync(tokensFile, 'utf8')) : {}) as Record<string, string>;
   const kiosks = [];
   for (const name of ['Lobby Kiosk 1', 'Lobby Kiosk 2']) {
-    const kiosk = await prisma.kiosk.upsert({ where: { cinemaId_name: { cinemaId: cinema.id, name } }, update: {}, create: { cinemaId: cinema.id, name } });
+    const kiosk = await prisma.kiosk.upsert({
+      where: { cinemaId_name: { cinemaId: cinema.id, name } },
+      update: {},
+      create: { cinemaId: cinema.id, name },
+    });
     let token = known[name];
     if (!token || kiosk.tokenHash !== hashToken(token)) {
       token = generateDeviceToken();
-      await prisma.kiosk.update({ where: { id: kiosk.id }, data: { tokenHash: hashToken(token), registeredAt: kiosk.registeredAt ?? now, registrationCodeHash: null } });
+      await prisma.kiosk.update({
+        where: { id: kiosk.id },
+        data: { tokenHash: hashToken(token), registeredAt: kiosk.registeredAt ?? now, registrationCodeHash: null },
+      });
     }
     known[name] = token;
     kiosks.push({ id: kiosk.id, name, token });
@@ -135,6 +206,10 @@ export async function seedDemoCinema({ prisma, now = new Date(), dataDir }: { pr
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(tokensFile, `${JSON.stringify(known, null, 2)}\n`, { mode: 0o600 });
 
-  return { cinemaId: cinema.id, logins: DEMO_LOGINS.map(({ email, password, role }) => ({ email, password, role })), kiosks, showtimes };
+  return {
+    cinemaId: cinema.id,
+    logins: DEMO_LOGINS.map(({ email, password, role }) => ({ email, password, role })),
+    kiosks,
+    showtimes,
+  };
 }
-

@@ -32,7 +32,12 @@ beforeAll(async () => {
   const smtpPort = await freePort();
   smtp = new SmtpCatcher();
   await smtp.listen(smtpPort);
-  ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, HOLDS_PER_MINUTE: '100000' });
+  ctx = await createTestContext({
+    ...TEST_RAZORPAY,
+    RAZORPAY_API_URL: sandbox.url,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    HOLDS_PER_MINUTE: '100000',
+  });
   ({ cinemaId } = await seedCinema(ctx.prisma));
   server = await startTestServer(ctx);
   sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
@@ -50,7 +55,13 @@ const auth = `Basic ${Buffer.from(`${TEST_RAZORPAY.RAZORPAY_KEY_ID}:${TEST_RAZOR
 
 /** One customer paying for one seat by Checkout, as the web app does. */
 async function paidSeat(showtimeId: string, seatId: string, n: number) {
-  return (await holdAndPay(createCustomerClient(server.url), sandbox.url, { showtimeId, seatIds: [seatId], email: `fan${n}@example.com` })).bookingId;
+  return (
+    await holdAndPay(createCustomerClient(server.url), sandbox.url, {
+      showtimeId,
+      seatIds: [seatId],
+      email: `fan${n}@example.com`,
+    })
+  ).bookingId;
 }
 
 function collect<T>(subscribe: (h: { onData: (v: T) => void }) => { unsubscribe: () => void }) {
@@ -66,46 +77,78 @@ describe('cancelling a show', () => {
     const sellable = seats.filter((s) => s.type !== 'COMPANION' && s.type !== 'WHEELCHAIR');
     // 50 paid, ten at a time; one more customer is still choosing (a hold).
     const bookingIds: string[] = [];
-    for (let i = 0; i < 50; i += 10) bookingIds.push(...(await Promise.all(Array.from({ length: 10 }, (_, k) => paidSeat(showtime.id, sellable[i + k]!.id, i + k)))));
+    for (let i = 0; i < 50; i += 10)
+      bookingIds.push(
+        ...(await Promise.all(Array.from({ length: 10 }, (_, k) => paidSeat(showtime.id, sellable[i + k]!.id, i + k)))),
+      );
     const holder = createCustomerClient(server.url);
     const hold = await holder.holds.create.mutate({ showtimeId: showtime.id, seatIds: [sellable[60]!.id] });
 
-    const seatEvents = collect<TSeatChangeEvent>((h) => createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId: showtime.id }, h));
-    const catalogEvents = collect<TCatalogChangeEvent>((h) => createCustomerClient(server.url).catalog.onChange.subscribe(undefined, h));
+    const seatEvents = collect<TSeatChangeEvent>((h) =>
+      createCustomerClient(server.url).seats.onChange.subscribe({ showtimeId: showtime.id }, h),
+    );
+    const catalogEvents = collect<TCatalogChangeEvent>((h) =>
+      createCustomerClient(server.url).catalog.onChange.subscribe(undefined, h),
+    );
     await streamLive(ctx.seatEvents, showtime.id);
     await streamLive(ctx.catalogEvents, 'all');
     const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
     try {
-      const result = await manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'projector broke down' });
+      const result = await manager.client.manager.cancelShowtime.mutate({
+        showtimeId: showtime.id,
+        reason: 'projector broke down',
+      });
       expect(result).toEqual({ alreadyCancelled: false, releasedHolds: 1, refunds: 50 });
 
       // Off sale at once: lists, seat map, holds; and every open app heard it.
       const anyone = createCustomerClient(server.url);
       expect((await anyone.catalog.showtimes.query()).some((s) => s.id === showtime.id)).toBe(false);
-      expect((await anyone.catalog.seatMap.query({ showtimeId: showtime.id })).seats.every((s) => s.state === 'blocked')).toBe(true);
-      expect(await refusal(anyone.holds.create.mutate({ showtimeId: showtime.id, seatIds: [sellable[70]!.id] }))).toMatchObject({ data: { appCode: 'HOLD_SHOW_CANCELLED' } });
-      await eventually(() => catalogEvents.events, (e) => e.some((x) => x.showtimeId === showtime.id && x.change === 'cancelled'), 3000);
-      await eventually(() => seatEvents.events, (e) => e.some((x) => x.seats.length === seats.length && x.seats.every((s) => s.state === 'blocked')), 3000);
-      expect(await ctx.prisma.booking.findUniqueOrThrow({ where: { id: hold.bookingId } })).toMatchObject({ status: 'CANCELLED' });
+      expect(
+        (await anyone.catalog.seatMap.query({ showtimeId: showtime.id })).seats.every((s) => s.state === 'blocked'),
+      ).toBe(true);
+      expect(
+        await refusal(anyone.holds.create.mutate({ showtimeId: showtime.id, seatIds: [sellable[70]!.id] })),
+      ).toMatchObject({ data: { appCode: 'HOLD_SHOW_CANCELLED' } });
+      await eventually(
+        () => catalogEvents.events,
+        (e) => e.some((x) => x.showtimeId === showtime.id && x.change === 'cancelled'),
+        3000,
+      );
+      await eventually(
+        () => seatEvents.events,
+        (e) => e.some((x) => x.seats.length === seats.length && x.seats.every((s) => s.state === 'blocked')),
+        3000,
+      );
+      expect(await ctx.prisma.booking.findUniqueOrThrow({ where: { id: hold.bookingId } })).toMatchObject({
+        status: 'CANCELLED',
+      });
 
       // The refunds queue does the rest; the manager watches it get there.
-      await eventually(() => manager.client.manager.cancellationProgress.query({ showtimeId: showtime.id }), (p) => p.refunded === 50 && p.emailed === 50, 30_000);
+      await eventually(
+        () => manager.client.manager.cancellationProgress.query({ showtimeId: showtime.id }),
+        (p) => p.refunded === 50 && p.emailed === 50,
+        30_000,
+      );
       const cancellations = () => smtp.messages.filter((m) => m.subject?.startsWith('Cancelled:'));
       await eventually(cancellations, (m) => m.length === 50, 10_000);
 
       // Jobs run again (a retry after a crash, the sweeper, a second click): nothing more happens.
       const mailer = createMailer(ctx.env);
       try {
-        for (const id of bookingIds.slice(0, 10)) expect(await refundCancelledBooking(ctx, mailer, id)).toBe('already refunded');
+        for (const id of bookingIds.slice(0, 10))
+          expect(await refundCancelledBooking(ctx, mailer, id)).toBe('already refunded');
       } finally {
         mailer.close();
       }
-      await expect(manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'again' })).resolves.toMatchObject({ alreadyCancelled: true });
+      await expect(
+        manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'again' }),
+      ).resolves.toMatchObject({ alreadyCancelled: true });
       const sweep = await ctx.jobs.refunds.add('sweep', {}, { jobId: `sweep-${showtime.id}` });
       expect(await finishedJob(ctx.jobs.refunds, sweep.id!)).toBe('completed');
       expect((await ctx.jobs.refunds.getJob(sweep.id!))?.returnvalue).toBe('queued 0');
       // Every booking's refund job has run to its end: no email can still be on its way.
-      for (const id of bookingIds) expect(await finishedJob(ctx.jobs.refunds, `show-cancelled-${id}`)).toBe('completed');
+      for (const id of bookingIds)
+        expect(await finishedJob(ctx.jobs.refunds, `show-cancelled-${id}`)).toBe('completed');
 
       expect(cancellations()).toHaveLength(50);
       expect(new Set(cancellations().map((m) => (m.to as { text: string }).text)).size).toBe(50);
@@ -114,7 +157,9 @@ describe('cancelling a show', () => {
       expect(await ctx.prisma.booking.count({ where: { id: { in: bookingIds }, status: 'REFUNDED' } })).toBe(50);
       // And at Razorpay, one refund per payment.
       for (const r of refunds.slice(0, 10)) {
-        const atRazorpay = (await (await fetch(`${sandbox.url}/v1/payments/${r.razorpayPaymentId}/refunds`, { headers: { authorization: auth } })).json()) as { count: number };
+        const atRazorpay = (await (
+          await fetch(`${sandbox.url}/v1/payments/${r.razorpayPaymentId}/refunds`, { headers: { authorization: auth } })
+        ).json()) as { count: number };
         expect(atRazorpay.count).toBe(1);
       }
       expect(await ctx.prisma.auditLog.count({ where: { action: 'showtime.cancel', entityId: showtime.id } })).toBe(1);
@@ -127,13 +172,24 @@ describe('cancelling a show', () => {
   it('refuses a door staff member, a show of another cinema, and a show that is over', async () => {
     const { showtime } = await futureShowtime(ctx.prisma);
     const door = await signedInStaff(ctx, server.url, { cinemaId, role: 'STAFF' });
-    expect(await refusal(door.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'no' }))).toMatchObject({ data: { code: 'FORBIDDEN' } });
-    const elsewhere = await ctx.prisma.cinema.create({ data: { slug: 'cancel-elsewhere', name: 'Elsewhere', city: 'Pune' } });
+    expect(
+      await refusal(door.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'no' })),
+    ).toMatchObject({ data: { code: 'FORBIDDEN' } });
+    const elsewhere = await ctx.prisma.cinema.create({
+      data: { slug: 'cancel-elsewhere', name: 'Elsewhere', city: 'Pune' },
+    });
     const stranger = await signedInStaff(ctx, server.url, { cinemaId: elsewhere.id, role: 'MANAGER' });
-    expect(await refusal(stranger.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'not mine' }))).toMatchObject({ data: { code: 'NOT_FOUND' } });
+    expect(
+      await refusal(stranger.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'not mine' })),
+    ).toMatchObject({ data: { code: 'NOT_FOUND' } });
     const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
-    await ctx.prisma.showtime.update({ where: { id: showtime.id }, data: { startsAt: new Date(Date.now() - 4 * 3600_000), endsAt: new Date(Date.now() - 3600_000) } });
-    expect(await refusal(manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'too late' }))).toMatchObject({ message: 'This show is already over; refund single bookings instead.' });
+    await ctx.prisma.showtime.update({
+      where: { id: showtime.id },
+      data: { startsAt: new Date(Date.now() - 4 * 3600_000), endsAt: new Date(Date.now() - 3600_000) },
+    });
+    expect(
+      await refusal(manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'too late' })),
+    ).toMatchObject({ message: 'This show is already over; refund single bookings instead.' });
     expect((await ctx.prisma.showtime.findUniqueOrThrow({ where: { id: showtime.id } })).cancelled).toBe(false);
   });
 });

@@ -18,13 +18,26 @@ export const SHOW_CANCELLED_REASON = 'show cancelled by the cinema';
 export async function queueCancellationRefunds({ jobs }: Pick<TServices, 'jobs'>, bookingIds: string[]): Promise<void> {
   await Promise.all(
     bookingIds.map((bookingId) =>
-      jobs.refunds.add('show-cancelled', { bookingId }, { jobId: `show-cancelled-${bookingId}`, attempts: 10, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: false }),
+      jobs.refunds.add(
+        'show-cancelled',
+        { bookingId },
+        {
+          jobId: `show-cancelled-${bookingId}`,
+          attempts: 10,
+          backoff: { type: 'exponential', delay: 30_000 },
+          removeOnComplete: { age: 7 * 24 * 3600 },
+          removeOnFail: false,
+        },
+      ),
     ),
   );
 }
 
 export async function cancelShowtime(
-  services: Pick<TServices, 'pg' | 'prisma' | 'redis' | 'log' | 'jobs' | 'seatEvents' | 'bookingEvents' | 'catalogEvents'>,
+  services: Pick<
+    TServices,
+    'pg' | 'prisma' | 'redis' | 'log' | 'jobs' | 'seatEvents' | 'bookingEvents' | 'catalogEvents'
+  >,
   { actor, showtimeId, reason, now = new Date() }: { actor: TActor; showtimeId: string; reason: string; now?: Date },
 ): Promise<{ alreadyCancelled: boolean; releasedHolds: number; refunds: number }> {
   const result = await withTransaction(services.pg, async (tx) => {
@@ -33,9 +46,16 @@ export async function cancelShowtime(
       [showtimeId, actor.cinemaId],
     );
     const show = st.rows[0];
-    if (!show) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not in cinema ${actor.cinemaId}` });
+    if (!show)
+      throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', {
+        message: `showtime ${showtimeId} not in cinema ${actor.cinemaId}`,
+      });
     if (show.cancelled) return null;
-    if (show.endsAt <= now) throw new AppError('INPUT_INVALID', { message: `showtime ${showtimeId} is over`, userMessage: 'This show is already over; refund single bookings instead.' });
+    if (show.endsAt <= now)
+      throw new AppError('INPUT_INVALID', {
+        message: `showtime ${showtimeId} is over`,
+        userMessage: 'This show is already over; refund single bookings instead.',
+      });
     const released = await tx.query<{ id: string; seatIds: string[] }>(
       `WITH closed AS (
          UPDATE "Booking" SET status = 'CANCELLED', "statusReason" = $2, "closedAt" = $3, "updatedAt" = $3
@@ -43,23 +63,48 @@ export async function cancelShowtime(
        SELECT c.id::text, coalesce((SELECT array_agg(bs."seatId"::text) FROM "BookingSeat" bs WHERE bs."bookingId" = c.id AND bs.active), '{}') AS "seatIds" FROM closed c`,
       [showtimeId, SHOW_CANCELLED_REASON, now],
     );
-    if (released.rows.length) await tx.query(`UPDATE "BookingSeat" SET active = false WHERE "bookingId" = ANY($1::uuid[])`, [released.rows.map((r) => r.id)]);
+    if (released.rows.length)
+      await tx.query(`UPDATE "BookingSeat" SET active = false WHERE "bookingId" = ANY($1::uuid[])`, [
+        released.rows.map((r) => r.id),
+      ]);
     const v = await tx.query<{ seatVersion: number; screenId: string }>(
       `UPDATE "Showtime" SET cancelled = true, "onSale" = false, "cancelledAt" = $2, "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion", "screenId"::text`,
       [showtimeId, now],
     );
-    const paid = await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "showtimeId" = $1 AND status = 'CONFIRMED'`, [showtimeId]);
+    const paid = await tx.query<{ id: string }>(
+      `SELECT id::text FROM "Booking" WHERE "showtimeId" = $1 AND status = 'CONFIRMED'`,
+      [showtimeId],
+    );
     await tx.query(
       `INSERT INTO "AuditLog" (id, "actorKind", "actorUserId", action, "entityType", "entityId", data, "createdAt") VALUES (gen_random_uuid(), 'STAFF', $1, 'showtime.cancel', 'Showtime', $2, $3, $4)`,
-      [actor.userId, showtimeId, JSON.stringify({ reason, releasedHolds: released.rows.length, refunds: paid.rows.length }), now],
+      [
+        actor.userId,
+        showtimeId,
+        JSON.stringify({ reason, releasedHolds: released.rows.length, refunds: paid.rows.length }),
+        now,
+      ],
     );
-    const seats = await tx.query<{ id: string }>(`SELECT id::text FROM "Seat" WHERE "screenId" = $1`, [v.rows[0]!.screenId]);
-    return { released: released.rows, paid: paid.rows.map((r) => r.id), version: v.rows[0]!.seatVersion, seatIds: seats.rows.map((r) => r.id) };
+    const seats = await tx.query<{ id: string }>(`SELECT id::text FROM "Seat" WHERE "screenId" = $1`, [
+      v.rows[0]!.screenId,
+    ]);
+    return {
+      released: released.rows,
+      paid: paid.rows.map((r) => r.id),
+      version: v.rows[0]!.seatVersion,
+      seatIds: seats.rows.map((r) => r.id),
+    };
   });
   if (!result) return { alreadyCancelled: true, releasedHolds: 0, refunds: 0 };
 
-  services.log.info({ showtimeId, userId: actor.userId, releasedHolds: result.released.length, refunds: result.paid.length }, 'show cancelled');
-  const event: TSeatChangeEvent = { showtimeId, version: result.version, seats: result.seatIds.map((id) => ({ id, state: 'blocked' })) };
+  services.log.info(
+    { showtimeId, userId: actor.userId, releasedHolds: result.released.length, refunds: result.paid.length },
+    'show cancelled',
+  );
+  const event: TSeatChangeEvent = {
+    showtimeId,
+    version: result.version,
+    seats: result.seatIds.map((id) => ({ id, state: 'blocked' })),
+  };
   await services.seatEvents.publish(event);
   await services.catalogEvents.publish({ scope: 'all', showtimeId, change: 'cancelled' });
   for (const hold of result.released) {
@@ -67,19 +112,37 @@ export async function cancelShowtime(
     await announceBookingStatus(services, hold.id, 'CANCELLED');
   }
   // If Redis is down the refunds worker's sweeper queues them when it is back.
-  await queueCancellationRefunds(services, result.paid).catch((err: unknown) => services.log.warn({ err, showtimeId }, 'refund jobs not queued now; the sweeper will queue them'));
+  await queueCancellationRefunds(services, result.paid).catch((err: unknown) =>
+    services.log.warn({ err, showtimeId }, 'refund jobs not queued now; the sweeper will queue them'),
+  );
   return { alreadyCancelled: false, releasedHolds: result.released.length, refunds: result.paid.length };
 }
 
 /** Where a cancelled show's refunds stand, for the manager's progress bar. */
-export async function cancellationProgress({ prisma }: Pick<TServices, 'prisma'>, { cinemaId, showtimeId }: { cinemaId: string; showtimeId: string }) {
-  const show = await prisma.showtime.findFirst({ where: { id: showtimeId, screen: { cinemaId } }, select: { cancelled: true, cancelledAt: true } });
-  if (!show) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not in cinema ${cinemaId}` });
+export async function cancellationProgress(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, showtimeId }: { cinemaId: string; showtimeId: string },
+) {
+  const show = await prisma.showtime.findFirst({
+    where: { id: showtimeId, screen: { cinemaId } },
+    select: { cancelled: true, cancelledAt: true },
+  });
+  if (!show)
+    throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not in cinema ${cinemaId}` });
   const [toRefund, refunded, processed, emailed] = await Promise.all([
-    prisma.booking.count({ where: { showtimeId, OR: [{ status: 'CONFIRMED' }, { refunds: { some: { reason: SHOW_CANCELLED_REASON } } }] } }),
+    prisma.booking.count({
+      where: { showtimeId, OR: [{ status: 'CONFIRMED' }, { refunds: { some: { reason: SHOW_CANCELLED_REASON } } }] },
+    }),
     prisma.refund.count({ where: { reason: SHOW_CANCELLED_REASON, booking: { showtimeId } } }),
     prisma.refund.count({ where: { reason: SHOW_CANCELLED_REASON, status: 'PROCESSED', booking: { showtimeId } } }),
     prisma.emailLog.count({ where: { kind: 'CANCELLATION', status: 'SENT', booking: { showtimeId } } }),
   ]);
-  return { cancelled: show.cancelled, cancelledAt: show.cancelledAt?.toISOString() ?? null, bookings: toRefund, refunded, processed, emailed };
+  return {
+    cancelled: show.cancelled,
+    cancelledAt: show.cancelledAt?.toISOString() ?? null,
+    bookings: toRefund,
+    refunded,
+    processed,
+    emailed,
+  };
 }

@@ -13,7 +13,10 @@ export function createCustomerClient(baseUrl: string, opts: { kioskToken?: strin
     ...(opts.kioskToken ? { authorization: `Bearer ${opts.kioskToken}` } : {}),
   });
   const trackingFetch: typeof fetch = async (input, init) => {
-    const res = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers() } });
+    const res = await fetch(input, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string>), ...headers() },
+    });
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0];
     return res;
@@ -25,7 +28,9 @@ export function createCustomerClient(baseUrl: string, opts: { kioskToken?: strin
         true: httpSubscriptionLink({
           url: `${baseUrl}/trpc`,
           EventSource,
-          eventSourceOptions: () => ({ fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...headers() } }) }),
+          eventSourceOptions: () => ({
+            fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...headers() } }),
+          }),
         }),
         false: httpLink({ url: `${baseUrl}/trpc`, fetch: trackingFetch }),
       }),

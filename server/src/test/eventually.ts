@@ -6,7 +6,10 @@ export async function eventually<T>(fn: () => Promise<T> | T, ok: (value: T) => 
   for (;;) {
     const value = await fn();
     if (ok(value)) return value;
-    if (Date.now() > until) throw new Error(`eventually: not so after ${ms} ms; last saw ${inspect(value, { depth: 4, breakLength: Infinity })}`);
+    if (Date.now() > until)
+      throw new Error(
+        `eventually: not so after ${ms} ms; last saw ${inspect(value, { depth: 4, breakLength: Infinity })}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -9,11 +9,18 @@ export function seedCinema(prisma: PrismaClient): Promise<TSeedResult> {
 }
 
 /** A fresh showtime in Audi 2 (90 seats) starting later, with every seat type priced. */
-export async function futureShowtime(prisma: PrismaClient, opts: { startsInMinutes?: number; onSale?: boolean; cancelled?: boolean } = {}) {
+export async function futureShowtime(
+  prisma: PrismaClient,
+  opts: { startsInMinutes?: number; onSale?: boolean; cancelled?: boolean } = {},
+) {
   const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 2' } });
   const movie = await prisma.movie.findFirstOrThrow({ where: { title: 'Starfall Express' } });
   // A random offset keeps (screen, startsAt) unique across the fixtures of one test file.
-  const startsAt = new Date(Date.now() + (opts.startsInMinutes ?? 600 * 24 * 60 + Math.floor(Math.random() * 1e6)) * 60_000 + Math.floor(Math.random() * 50_000));
+  const startsAt = new Date(
+    Date.now() +
+      (opts.startsInMinutes ?? 600 * 24 * 60 + Math.floor(Math.random() * 1e6)) * 60_000 +
+      Math.floor(Math.random() * 50_000),
+  );
   const showtime = await prisma.showtime.create({
     data: {
       movieId: movie.id,

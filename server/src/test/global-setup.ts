@@ -6,7 +6,17 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { quoteIdent, withDatabase } from '../db/database-url';
 import { applyMigrations } from '../db/schema-engine';
-import { deleteRedisKeys, dropRunDatabases, dropStaleTestDatabases, newRunId, TEST_DB_PREFIX, TEST_POSTGRES_URL, TEST_REDIS_URL, templateName, withAdmin } from './test-databases';
+import {
+  deleteRedisKeys,
+  dropRunDatabases,
+  dropStaleTestDatabases,
+  newRunId,
+  TEST_DB_PREFIX,
+  TEST_POSTGRES_URL,
+  TEST_REDIS_URL,
+  templateName,
+  withAdmin,
+} from './test-databases';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -76,11 +86,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
       redis.disconnect();
     }
     const databases = await dropRunDatabases(runId);
-    if (databases.length) console.warn(`test teardown: dropped ${databases.length} database(s) a test file left behind: ${databases.join(', ')}`);
+    if (databases.length)
+      console.warn(
+        `test teardown: dropped ${databases.length} database(s) a test file left behind: ${databases.join(', ')}`,
+      );
     // The template goes too, unless another run (holding the lock shared) still clones from it.
     try {
       await runsLock.query('SELECT pg_advisory_unlock_shared($1)', [RUNS_LOCK]);
-      const { rows } = await runsLock.query<{ alone: boolean }>('SELECT pg_try_advisory_lock($1) AS alone', [RUNS_LOCK]);
+      const { rows } = await runsLock.query<{ alone: boolean }>('SELECT pg_try_advisory_lock($1) AS alone', [
+        RUNS_LOCK,
+      ]);
       if (rows[0]!.alone) {
         // A run of older code holds no lock, but its files' databases show it is there.
         const others = await runsLock.query('SELECT 1 FROM pg_database WHERE datname LIKE $1', [`${TEST_DB_PREFIX}%`]);

@@ -7,12 +7,17 @@ import { eventually } from './eventually';
  * not. A job queued with removeOnComplete is gone once completed: with `removedOnComplete`, the job
  * must exist when this is called, and its disappearance counts as completed.
  */
-export async function finishedJob(queue: Queue, jobId: string, { ms = 10_000, removedOnComplete = false } = {}): Promise<'completed' | 'failed'> {
+export async function finishedJob(
+  queue: Queue,
+  jobId: string,
+  { ms = 10_000, removedOnComplete = false } = {},
+): Promise<'completed' | 'failed'> {
   const state = async () => {
     const job = await queue.getJob(jobId);
     if (job) return job.getState();
     return removedOnComplete ? 'completed' : 'missing';
   };
-  if (removedOnComplete && !(await queue.getJob(jobId))) throw new Error(`job ${jobId} is not in the ${queue.name} queue`);
+  if (removedOnComplete && !(await queue.getJob(jobId)))
+    throw new Error(`job ${jobId} is not in the ${queue.name} queue`);
   return (await eventually(state, (s) => s === 'completed' || s === 'failed', ms)) as 'completed' | 'failed';
 }

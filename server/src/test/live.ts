@@ -7,5 +7,9 @@ import { eventually } from './eventually';
  * reaches it. For the first stream of that key in the test.
  */
 export async function streamLive(events: Pick<Fanout<unknown>, 'listeners'>, key: string, ms = 5_000): Promise<void> {
-  await eventually(() => events.listeners(key), (n) => n > 0, ms);
+  await eventually(
+    () => events.listeners(key),
+    (n) => n > 0,
+    ms,
+  );
 }

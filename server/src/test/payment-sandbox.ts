@@ -2,7 +2,11 @@
 import { buildSandbox, type TSandbox } from '@marquee/razorpay-sandbox';
 import { freePort } from './redis-server';
 
-export const TEST_RAZORPAY = { RAZORPAY_KEY_ID: 'rzp_test_MarqueeTests', RAZORPAY_KEY_SECRET: 'test-key-secret', RAZORPAY_WEBHOOK_SECRET: 'test-webhook-secret' };
+export const TEST_RAZORPAY = {
+  RAZORPAY_KEY_ID: 'rzp_test_MarqueeTests',
+  RAZORPAY_KEY_SECRET: 'test-key-secret',
+  RAZORPAY_WEBHOOK_SECRET: 'test-webhook-secret',
+};
 
 export async function startPaymentSandbox(): Promise<TSandbox & { url: string }> {
   const port = await freePort();

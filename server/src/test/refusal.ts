@@ -15,6 +15,9 @@ export async function refusal(promise: Promise<unknown>): Promise<{ message: str
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(err instanceof TRPCClientError)) throw new Error(`expected a refusal, got ${err === undefined ? 'success' : err instanceof Error ? err.message : JSON.stringify(err)}`);
+  if (!(err instanceof TRPCClientError))
+    throw new Error(
+      `expected a refusal, got ${err === undefined ? 'success' : err instanceof Error ? err.message : JSON.stringify(err)}`,
+    );
   return { message: err.message, data: err.data as TRefusalData };
 }

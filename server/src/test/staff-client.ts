@@ -15,7 +15,10 @@ export function createStaffClient(baseUrl: string, opts: { headers?: Record<stri
     ...opts.headers,
   });
   const trackingFetch: typeof fetch = async (input, init) => {
-    const res = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers() } });
+    const res = await fetch(input, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string>), ...headers() },
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -29,7 +32,13 @@ export function createStaffClient(baseUrl: string, opts: { headers?: Record<stri
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url: `${baseUrl}/trpc`, EventSource, eventSourceOptions: () => ({ fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...headers() } }) }) }),
+        true: httpSubscriptionLink({
+          url: `${baseUrl}/trpc`,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, ...headers() } }),
+          }),
+        }),
         false: httpLink({ url: `${baseUrl}/trpc`, fetch: trackingFetch }),
       }),
     ],
@@ -48,10 +57,22 @@ export function cookieJar(client: object): Map<string, string> {
 let accounts = 0;
 
 /** A new staff account of the cinema with that role, signed in on its own client. */
-export async function signedInStaff(services: Pick<TServices, 'prisma'>, baseUrl: string, { cinemaId, role }: { cinemaId: string; role: 'ADMIN' | 'MANAGER' | 'STAFF' }) {
+export async function signedInStaff(
+  services: Pick<TServices, 'prisma'>,
+  baseUrl: string,
+  { cinemaId, role }: { cinemaId: string; role: 'ADMIN' | 'MANAGER' | 'STAFF' },
+) {
   const email = `${role.toLowerCase()}-${++accounts}-${Date.now()}@staff.test`;
   const password = 'a test password, long enough';
-  const user = await services.prisma.staffUser.create({ data: { email, name: `${role[0]}${role.slice(1).toLowerCase()} ${accounts}`, role, cinemaId, passwordHash: await hashPassword(password) } });
+  const user = await services.prisma.staffUser.create({
+    data: {
+      email,
+      name: `${role[0]}${role.slice(1).toLowerCase()} ${accounts}`,
+      role,
+      cinemaId,
+      passwordHash: await hashPassword(password),
+    },
+  });
   const client = createStaffClient(baseUrl);
   await client.manager.login.mutate({ email, password });
   return { user, client };

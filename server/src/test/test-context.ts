@@ -6,7 +6,13 @@ import { parseEnv, type TEnv } from '../env';
 import { createRedis } from '../redis';
 import type { TServices } from '../services';
 import { bullPrefix } from '../jobs/queues';
-import { createTestDatabase, deleteRedisKeys, dropTestDatabase, TEST_REDIS_URL, testRedisPrefix } from './test-databases';
+import {
+  createTestDatabase,
+  deleteRedisKeys,
+  dropTestDatabase,
+  TEST_REDIS_URL,
+  testRedisPrefix,
+} from './test-databases';
 
 export interface TTestContext extends TServices {
   databaseUrl: string;
@@ -55,7 +61,12 @@ export async function createTestContext(overrides: Partial<Record<keyof TEnv, st
  * connection that adds no prefix of its own.
  */
 async function deleteKeys(env: TEnv): Promise<void> {
-  const redis = createRedis({ url: env.REDIS_URL, prefix: '', clusterNodes: env.REDIS_CLUSTER_NODES, lazyConnect: true });
+  const redis = createRedis({
+    url: env.REDIS_URL,
+    prefix: '',
+    clusterNodes: env.REDIS_CLUSTER_NODES,
+    lazyConnect: true,
+  });
   redis.on('error', () => {});
   try {
     await redis.connect();

@@ -59,7 +59,9 @@ export async function dropTestDatabase(url: string): Promise<void> {
 /** Drops every database of this run that is still there (a file that failed before its afterAll, a killed worker). */
 export async function dropRunDatabases(runId: string): Promise<string[]> {
   return withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${TEST_DB_PREFIX}%\\_${runId}\\_%`]);
+    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${TEST_DB_PREFIX}%\\_${runId}\\_%`,
+    ]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
     return rows.map((r) => r.datname);
   });
@@ -86,7 +88,9 @@ export async function deleteRedisKeys(redis: Redis | Cluster, pattern: string): 
 /** Drops test databases left behind by runs that crashed hours ago (never a live run's). */
 export async function dropStaleTestDatabases(): Promise<void> {
   await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${TEST_DB_PREFIX}%`]);
+    const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${TEST_DB_PREFIX}%`,
+    ]);
     const cutoff = Date.now() / 1000 - STALE_AFTER_SECONDS;
     for (const { datname } of rows) {
       const created = Number(datname.slice(TEST_DB_PREFIX.length).split('_')[0]);

@@ -38,24 +38,45 @@ afterAll(async () => {
 async function tickets(seats: number, startsInMinutes = 30) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma, { startsInMinutes });
   const customer = createCustomerClient(server.url);
-  const { bookingId } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats) });
+  const { bookingId } = await holdAndPay(customer, sandbox.url, {
+    showtimeId: showtime.id,
+    seatIds: seatIds.slice(0, seats),
+  });
   const booking = await customer.bookings.get.query({ bookingId });
   return { booking, showtime, tokens: booking.tickets.map((t) => t.token) };
 }
 
-const ticketRow = (token: string) => ctx.prisma.ticket.findUniqueOrThrow({ where: { token }, select: { checkedInAt: true, checkedInDoor: true, checkedInById: true } });
+const ticketRow = (token: string) =>
+  ctx.prisma.ticket.findUniqueOrThrow({
+    where: { token },
+    select: { checkedInAt: true, checkedInDoor: true, checkedInById: true },
+  });
 
 describe('check-in', () => {
   it('admits a ticket once, with a running count, and tells a second scan when and where it was used', async () => {
     const { tokens, booking } = await tickets(3);
     const first = await door.client.tickets.checkIn.mutate({ token: tokens[0]!, door: 'Door 2' });
-    expect(first).toMatchObject({ seatLabel: booking.tickets[0]!.seatLabel, bookingCode: booking.code, checkedIn: 1, tickets: 3, movieTitle: 'Starfall Express', screenName: 'Audi 2' });
-    await expect(door.client.tickets.checkIn.mutate({ token: tokens[1]!, door: 'Door 2' })).resolves.toMatchObject({ checkedIn: 2, tickets: 3 });
+    expect(first).toMatchObject({
+      seatLabel: booking.tickets[0]!.seatLabel,
+      bookingCode: booking.code,
+      checkedIn: 1,
+      tickets: 3,
+      movieTitle: 'Starfall Express',
+      screenName: 'Audi 2',
+    });
+    await expect(door.client.tickets.checkIn.mutate({ token: tokens[1]!, door: 'Door 2' })).resolves.toMatchObject({
+      checkedIn: 2,
+      tickets: 3,
+    });
 
     const again = await refusal(door.client.tickets.checkIn.mutate({ token: tokens[0]!, door: 'Door 1' }));
     expect(again).toMatchObject({
       message: expect.stringMatching(/^Already used at \d{1,2}:\d\d [ap]m at Door 2 \(seat \w+\)\.$/) as string,
-      data: { code: 'CONFLICT', appCode: 'TICKET_ALREADY_USED', ticket: { seatLabel: booking.tickets[0]!.seatLabel, usedAtDoor: 'Door 2' } },
+      data: {
+        code: 'CONFLICT',
+        appCode: 'TICKET_ALREADY_USED',
+        ticket: { seatLabel: booking.tickets[0]!.seatLabel, usedAtDoor: 'Door 2' },
+      },
     });
     expect(await ticketRow(tokens[0]!)).toMatchObject({ checkedInDoor: 'Door 2', checkedInById: door.user.id });
   });
@@ -63,10 +84,15 @@ describe('check-in', () => {
   it('admits exactly one of 50 simultaneous scans of the same ticket', async () => {
     const { tokens } = await tickets(1);
     const doors = await Promise.all([1, 2].map(() => signedInStaff(ctx, server.url, { cinemaId, role: 'STAFF' })));
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => doors[i % 2]!.client.tickets.checkIn.mutate({ token: tokens[0]!, door: `Door ${(i % 2) + 1}` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        doors[i % 2]!.client.tickets.checkIn.mutate({ token: tokens[0]!, door: `Door ${(i % 2) + 1}` }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    for (const r of refused) expect((r.reason as { data: { appCode: string } }).data.appCode).toBe('TICKET_ALREADY_USED');
+    for (const r of refused)
+      expect((r.reason as { data: { appCode: string } }).data.appCode).toBe('TICKET_ALREADY_USED');
   });
 
   it('refuses every ticket that may not enter, with a reason the door can say, and marks nothing', async () => {
@@ -76,14 +102,23 @@ describe('check-in', () => {
     const cancelled = await tickets(1);
     await ctx.prisma.showtime.update({ where: { id: cancelled.showtime.id }, data: { cancelled: true } });
     const over = await tickets(1);
-    await ctx.prisma.showtime.update({ where: { id: over.showtime.id }, data: { startsAt: new Date(Date.now() - 4 * 3600_000), endsAt: new Date(Date.now() - 3600_000) } });
+    await ctx.prisma.showtime.update({
+      where: { id: over.showtime.id },
+      data: { startsAt: new Date(Date.now() - 4 * 3600_000), endsAt: new Date(Date.now() - 3600_000) },
+    });
     const valid = (await tickets(1)).tokens[0]!;
     const [body, signature] = valid.split('.') as [string, string];
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, string>;
     const otherSeat = Buffer.from(JSON.stringify({ ...payload, seat: 'Z99' })).toString('base64url');
     const foreignKey = generateTicketKey('dev1');
-    const forgedWithOwnKey = signTicketToken({ tid: payload.tid!, bid: payload.bid!, st: payload.st!, seat: payload.seat! }, foreignKey);
-    const unknownKid = signTicketToken({ tid: payload.tid!, bid: payload.bid!, st: payload.st!, seat: payload.seat! }, generateTicketKey('rotated-away'));
+    const forgedWithOwnKey = signTicketToken(
+      { tid: payload.tid!, bid: payload.bid!, st: payload.st!, seat: payload.seat! },
+      foreignKey,
+    );
+    const unknownKid = signTicketToken(
+      { tid: payload.tid!, bid: payload.bid!, st: payload.st!, seat: payload.seat! },
+      generateTicketKey('rotated-away'),
+    );
 
     const cases: [string, string, string, RegExp][] = [
       ['too early', early.tokens[0]!, 'TICKET_TOO_EARLY', /^Too early: doors open at .+ for the .+ show\.$/],
@@ -101,17 +136,34 @@ describe('check-in', () => {
       expect(err.data.appCode, name).toBe(appCode);
       expect(err.message, name).toMatch(message);
     }
-    expect(await ctx.prisma.ticket.count({ where: { token: { in: [early, refunded, cancelled, over].map((t) => t.tokens[0]!).concat(valid) }, checkedInAt: { not: null } } })).toBe(0);
-    expect(await refusal(door.client.tickets.checkIn.mutate({ token: '', door: 'Door 1' }))).toMatchObject({ data: { fieldErrors: { token: 'scan a ticket or type its code' } } });
-    expect(await refusal(door.client.tickets.checkIn.mutate({ token: valid, door: ' ' }))).toMatchObject({ data: { fieldErrors: { door: expect.stringContaining('name this door') as string } } });
+    expect(
+      await ctx.prisma.ticket.count({
+        where: {
+          token: { in: [early, refunded, cancelled, over].map((t) => t.tokens[0]!).concat(valid) },
+          checkedInAt: { not: null },
+        },
+      }),
+    ).toBe(0);
+    expect(await refusal(door.client.tickets.checkIn.mutate({ token: '', door: 'Door 1' }))).toMatchObject({
+      data: { fieldErrors: { token: 'scan a ticket or type its code' } },
+    });
+    expect(await refusal(door.client.tickets.checkIn.mutate({ token: valid, door: ' ' }))).toMatchObject({
+      data: { fieldErrors: { door: expect.stringContaining('name this door') as string } },
+    });
   });
 
   it('refuses a ticket of another cinema, and anyone not signed in as staff', async () => {
     const { tokens } = await tickets(1);
-    const otherCinema = await ctx.prisma.cinema.create({ data: { slug: 'elsewhere', name: 'Elsewhere Cinema', city: 'Pune' } });
+    const otherCinema = await ctx.prisma.cinema.create({
+      data: { slug: 'elsewhere', name: 'Elsewhere Cinema', city: 'Pune' },
+    });
     const stranger = await signedInStaff(ctx, server.url, { cinemaId: otherCinema.id, role: 'MANAGER' });
-    expect(await refusal(stranger.client.tickets.checkIn.mutate({ token: tokens[0]!, door: 'Door 1' }))).toMatchObject({ data: { appCode: 'TICKET_INVALID' } });
-    expect(await refusal(createCustomerClient(server.url).tickets.checkIn.mutate({ token: tokens[0]!, door: 'Door 1' }))).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    expect(await refusal(stranger.client.tickets.checkIn.mutate({ token: tokens[0]!, door: 'Door 1' }))).toMatchObject({
+      data: { appCode: 'TICKET_INVALID' },
+    });
+    expect(
+      await refusal(createCustomerClient(server.url).tickets.checkIn.mutate({ token: tokens[0]!, door: 'Door 1' })),
+    ).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
     expect((await ticketRow(tokens[0]!)).checkedInAt).toBeNull();
   });
 
@@ -159,18 +211,38 @@ describe('offline doors', () => {
     const a = await door.client.tickets.sync.mutate({ door: 'Door A', scans: scansA });
     expect(a.map((r) => r.outcome)).toEqual(['admitted', 'admitted']);
     const b = await doorB.client.tickets.sync.mutate({ door: 'Door B', scans: scansB });
-    expect(b).toEqual([expect.objectContaining({ outcome: 'conflict', seatLabel: booking.tickets[0]!.seatLabel, message: expect.stringContaining('at Door A') as string })]);
+    expect(b).toEqual([
+      expect.objectContaining({
+        outcome: 'conflict',
+        seatLabel: booking.tickets[0]!.seatLabel,
+        message: expect.stringContaining('at Door A') as string,
+      }),
+    ]);
     // Doors retry a sync when unsure it arrived: nothing changes, nothing is reported twice.
-    expect((await door.client.tickets.sync.mutate({ door: 'Door A', scans: scansA })).map((r) => r.outcome)).toEqual(['already', 'already']);
+    expect((await door.client.tickets.sync.mutate({ door: 'Door A', scans: scansA })).map((r) => r.outcome)).toEqual([
+      'already',
+      'already',
+    ]);
     expect((await doorB.client.tickets.sync.mutate({ door: 'Door B', scans: scansB }))[0]!.outcome).toBe('conflict');
 
     const conflicts = await manager.client.manager.doorConflicts.query();
     expect(conflicts.filter((c) => c.bookingId === booking.id)).toEqual([
-      expect.objectContaining({ seatLabel: booking.tickets[0]!.seatLabel, firstDoor: 'Door A', firstAt: scansA[0]!.scannedAt, secondDoor: 'Door B', secondAt: scansB[0]!.scannedAt }),
+      expect.objectContaining({
+        seatLabel: booking.tickets[0]!.seatLabel,
+        firstDoor: 'Door A',
+        firstAt: scansA[0]!.scannedAt,
+        secondDoor: 'Door B',
+        secondAt: scansB[0]!.scannedAt,
+      }),
     ]);
     const timeline = await manager.client.manager.booking.query({ bookingId: booking.id });
     expect(timeline.timeline.filter((e) => e.kind === 'check-in')).toHaveLength(2);
-    expect(await ticketRow(tokens[0]!)).toMatchObject({ checkedInDoor: 'Door A', checkedInAt: new Date(scansA[0]!.scannedAt) });
-    expect(await refusal(door.client.tickets.sync.mutate({ door: 'Door A', scans: [] }))).toMatchObject({ data: { code: 'BAD_REQUEST' } });
+    expect(await ticketRow(tokens[0]!)).toMatchObject({
+      checkedInDoor: 'Door A',
+      checkedInAt: new Date(scansA[0]!.scannedAt),
+    });
+    expect(await refusal(door.client.tickets.sync.mutate({ door: 'Door A', scans: [] }))).toMatchObject({
+      data: { code: 'BAD_REQUEST' },
+    });
   });
 });

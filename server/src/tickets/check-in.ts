@@ -42,18 +42,25 @@ const TICKET_SQL = `
   JOIN "Screen" sc ON sc.id = st."screenId" JOIN "Cinema" c ON c.id = sc."cinemaId" JOIN "Movie" m ON m.id = st."movieId"
   WHERE t.id = $1::uuid AND t.token = $2 AND sc."cinemaId" = $3::uuid`;
 
-
 /** The ticket a token names, if the token is genuine and the ticket is this cinema's; else TICKET_INVALID. */
-async function ticketOf(services: Pick<TServices, 'pg' | 'env' | 'log'>, token: string, cinemaId: string): Promise<TTicketRow> {
+async function ticketOf(
+  services: Pick<TServices, 'pg' | 'env' | 'log'>,
+  token: string,
+  cinemaId: string,
+): Promise<TTicketRow> {
   const verified = verifyTicketToken(token, ticketPublicKeys(services.env));
   if (!verified.ok || !isUuid(verified.payload.tid)) {
     services.log.warn({ reason: verified.ok ? 'bad_ticket_id' : verified.reason }, 'door refused a token');
-    throw new AppError('TICKET_INVALID', { message: `ticket token refused: ${verified.ok ? 'bad ticket id' : verified.reason}` });
+    throw new AppError('TICKET_INVALID', {
+      message: `ticket token refused: ${verified.ok ? 'bad ticket id' : verified.reason}`,
+    });
   }
   const { rows } = await services.pg.query<TTicketRow>(TICKET_SQL, [verified.payload.tid, token, cinemaId]);
   const ticket = rows[0];
   if (!ticket || ticket.bookingId !== verified.payload.bid || ticket.showtimeId !== verified.payload.st) {
-    throw new AppError('TICKET_INVALID', { message: `signed ticket ${verified.payload.tid} unknown in cinema ${cinemaId}` });
+    throw new AppError('TICKET_INVALID', {
+      message: `signed ticket ${verified.payload.tid} unknown in cinema ${cinemaId}`,
+    });
   }
   return ticket;
 }
@@ -70,9 +77,15 @@ function usedError(ticket: TTicketRow, usedAt: Date, door: string | null): AppEr
 /** Refuses a ticket that may not enter at `at`: refunded, cancelled show, too early, show over. */
 function assertAdmissible(ticket: TTicketRow, at: Date): void {
   const seat = { ticket: { seatLabel: ticket.seatLabel } };
-  if (ticket.cancelled) throw new AppError('TICKET_SHOW_CANCELLED', { message: `ticket ${ticket.id}: show cancelled`, data: seat });
-  if (ticket.bookingStatus === 'REFUNDED' || ticket.bookingStatus === 'CANCELLED') throw new AppError('TICKET_REFUNDED', { message: `ticket ${ticket.id}: booking ${ticket.bookingStatus}`, data: seat });
-  if (ticket.bookingStatus !== 'CONFIRMED') throw new AppError('TICKET_INVALID', { message: `ticket ${ticket.id}: booking ${ticket.bookingStatus}` });
+  if (ticket.cancelled)
+    throw new AppError('TICKET_SHOW_CANCELLED', { message: `ticket ${ticket.id}: show cancelled`, data: seat });
+  if (ticket.bookingStatus === 'REFUNDED' || ticket.bookingStatus === 'CANCELLED')
+    throw new AppError('TICKET_REFUNDED', {
+      message: `ticket ${ticket.id}: booking ${ticket.bookingStatus}`,
+      data: seat,
+    });
+  if (ticket.bookingStatus !== 'CONFIRMED')
+    throw new AppError('TICKET_INVALID', { message: `ticket ${ticket.id}: booking ${ticket.bookingStatus}` });
   const opens = new Date(ticket.startsAt.getTime() - DOOR_OPENS_BEFORE_MS);
   if (at < opens) {
     throw new AppError('TICKET_TOO_EARLY', {
@@ -81,7 +94,12 @@ function assertAdmissible(ticket: TTicketRow, at: Date): void {
       data: seat,
     });
   }
-  if (at > ticket.endsAt) throw new AppError('TICKET_SHOW_OVER', { message: `ticket ${ticket.id}: show over`, userMessage: `This show ended at ${formatClock(ticket.endsAt.toISOString(), ticket.timeZone)}.`, data: seat });
+  if (at > ticket.endsAt)
+    throw new AppError('TICKET_SHOW_OVER', {
+      message: `ticket ${ticket.id}: show over`,
+      userMessage: `This show ended at ${formatClock(ticket.endsAt.toISOString(), ticket.timeZone)}.`,
+      data: seat,
+    });
 }
 
 export async function checkIn(
@@ -127,7 +145,12 @@ export async function checkIn(
  */
 export async function syncCheckIns(
   services: Pick<TServices, 'pg' | 'env' | 'log' | 'prisma'>,
-  { door, scans, actor, now = new Date() }: { door: string; scans: { token: string; scannedAt: string }[]; actor: TStaffActor; now?: Date },
+  {
+    door,
+    scans,
+    actor,
+    now = new Date(),
+  }: { door: string; scans: { token: string; scannedAt: string }[]; actor: TStaffActor; now?: Date },
 ): Promise<TCheckInSyncResult> {
   const results: TCheckInSyncResult = [];
   const ordered = [...scans].sort((a, b) => a.scannedAt.localeCompare(b.scannedAt));
@@ -136,7 +159,12 @@ export async function syncCheckIns(
     const at = new Date(Math.min(Date.parse(scan.scannedAt), now.getTime()));
     try {
       const done = await checkIn(services, { token: scan.token, door, actor, at });
-      results.push({ token: scan.token, outcome: 'admitted', message: `${done.seatLabel} checked in`, seatLabel: done.seatLabel });
+      results.push({
+        token: scan.token,
+        outcome: 'admitted',
+        message: `${done.seatLabel} checked in`,
+        seatLabel: done.seatLabel,
+      });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const seatLabel = err.data.ticket?.seatLabel ?? null;
@@ -147,36 +175,89 @@ export async function syncCheckIns(
       const usedAt = err.data.ticket!.usedAt!;
       const usedDoor = err.data.ticket!.usedAtDoor ?? null;
       if (usedDoor === door && Math.abs(Date.parse(usedAt) - at.getTime()) < 1000) {
-        results.push({ token: scan.token, outcome: 'already', message: `${seatLabel ?? ''} was already synced`, seatLabel });
+        results.push({
+          token: scan.token,
+          outcome: 'already',
+          message: `${seatLabel ?? ''} was already synced`,
+          seatLabel,
+        });
         continue;
       }
       const ticket = await ticketOf(services, scan.token, actor.cinemaId);
-      const conflict = { seatLabel: ticket.seatLabel, ticketId: ticket.id, firstDoor: usedDoor, firstAt: usedAt, secondDoor: door, secondAt: at.toISOString() };
-      const known = await services.prisma.auditLog.findFirst({ where: { action: 'ticket.double_scan', entityId: ticket.bookingId, AND: [{ data: { path: ['ticketId'], equals: ticket.id } }, { data: { path: ['secondAt'], equals: conflict.secondAt } }] } });
+      const conflict = {
+        seatLabel: ticket.seatLabel,
+        ticketId: ticket.id,
+        firstDoor: usedDoor,
+        firstAt: usedAt,
+        secondDoor: door,
+        secondAt: at.toISOString(),
+      };
+      const known = await services.prisma.auditLog.findFirst({
+        where: {
+          action: 'ticket.double_scan',
+          entityId: ticket.bookingId,
+          AND: [
+            { data: { path: ['ticketId'], equals: ticket.id } },
+            { data: { path: ['secondAt'], equals: conflict.secondAt } },
+          ],
+        },
+      });
       if (!known) {
-        await services.prisma.auditLog.create({ data: { actorKind: 'STAFF', actorUserId: actor.userId, action: 'ticket.double_scan', entityType: 'Booking', entityId: ticket.bookingId, data: conflict } });
+        await services.prisma.auditLog.create({
+          data: {
+            actorKind: 'STAFF',
+            actorUserId: actor.userId,
+            action: 'ticket.double_scan',
+            entityType: 'Booking',
+            entityId: ticket.bookingId,
+            data: conflict,
+          },
+        });
         services.log.warn(conflict, 'ticket scanned at two doors while offline');
       }
-      results.push({ token: scan.token, outcome: 'conflict', message: `${err.userMessage} This scan at ${door} came later; the manager has been told.`, seatLabel });
+      results.push({
+        token: scan.token,
+        outcome: 'conflict',
+        message: `${err.userMessage} This scan at ${door} came later; the manager has been told.`,
+        seatLabel,
+      });
     }
   }
   return results;
 }
 
 /** Everything a door needs to check tickets for today's shows without the network. */
-export async function doorPack(services: Pick<TServices, 'prisma' | 'env'>, { cinemaId, now = new Date() }: { cinemaId: string; now?: Date }): Promise<TDoorPack> {
-  const { timeZone } = await services.prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
+export async function doorPack(
+  services: Pick<TServices, 'prisma' | 'env'>,
+  { cinemaId, now = new Date() }: { cinemaId: string; now?: Date },
+): Promise<TDoorPack> {
+  const { timeZone } = await services.prisma.cinema.findUniqueOrThrow({
+    where: { id: cinemaId },
+    select: { timeZone: true },
+  });
   const today = dayBounds(cinemaDate(now, timeZone), timeZone);
   const shows = await services.prisma.showtime.findMany({
-    where: { screen: { cinemaId }, startsAt: { lt: new Date(today.end.getTime() + DOOR_OPENS_BEFORE_MS) }, endsAt: { gt: today.start } },
+    where: {
+      screen: { cinemaId },
+      startsAt: { lt: new Date(today.end.getTime() + DOOR_OPENS_BEFORE_MS) },
+      endsAt: { gt: today.start },
+    },
     include: { movie: { select: { title: true } }, screen: { select: { name: true } } },
     orderBy: { startsAt: 'asc' },
   });
   const tickets = await services.prisma.ticket.findMany({
     where: { showtimeId: { in: shows.map((s) => s.id) } },
-    select: { id: true, showtimeId: true, checkedInAt: true, checkedInDoor: true, booking: { select: { status: true } } },
+    select: {
+      id: true,
+      showtimeId: true,
+      checkedInAt: true,
+      checkedInDoor: true,
+      booking: { select: { status: true } },
+    },
   });
-  const publicKeys = Object.fromEntries([...ticketPublicKeys(services.env)].map(([kid, key]) => [kid, encodeBase64Url(key)]));
+  const publicKeys = Object.fromEntries(
+    [...ticketPublicKeys(services.env)].map(([kid, key]) => [kid, encodeBase64Url(key)]),
+  );
   return {
     at: now.toISOString(),
     publicKeys,
@@ -190,6 +271,10 @@ export async function doorPack(services: Pick<TServices, 'prisma' | 'env'>, { ci
       tickets: tickets.filter((t) => t.showtimeId === s.id && t.booking.status === 'CONFIRMED').length,
     })),
     refusedTicketIds: tickets.filter((t) => t.booking.status !== 'CONFIRMED').map((t) => t.id),
-    used: Object.fromEntries(tickets.filter((t) => t.checkedInAt).map((t) => [t.id, { at: t.checkedInAt!.toISOString(), door: t.checkedInDoor }])),
+    used: Object.fromEntries(
+      tickets
+        .filter((t) => t.checkedInAt)
+        .map((t) => [t.id, { at: t.checkedInAt!.toISOString(), door: t.checkedInDoor }]),
+    ),
   };
 }

@@ -28,7 +28,13 @@ export async function loadTicketDocument(prisma: PrismaClient, bookingId: string
     suppliedAt,
     tickets: booking.tickets.map((t) => {
       const { gstPaise, ratePercent } = splitGst(t.bookingSeat.pricePaise, suppliedAt);
-      return { seatLabel: t.seatLabel, token: t.token, pricePaise: t.bookingSeat.pricePaise, gstPaise, gstRatePercent: ratePercent };
+      return {
+        seatLabel: t.seatLabel,
+        token: t.token,
+        pricePaise: t.bookingSeat.pricePaise,
+        gstPaise,
+        gstRatePercent: ratePercent,
+      };
     }),
   };
   return { booking, document };

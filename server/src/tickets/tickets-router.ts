@@ -1,4 +1,10 @@
-import { ZCheckInInputSchema, ZCheckInResultSchema, ZCheckInSyncInputSchema, ZCheckInSyncResultSchema, ZDoorPackSchema } from '@marquee/shared';
+import {
+  ZCheckInInputSchema,
+  ZCheckInResultSchema,
+  ZCheckInSyncInputSchema,
+  ZCheckInSyncResultSchema,
+  ZDoorPackSchema,
+} from '@marquee/shared';
 import { router, staffProcedure } from '../trpc';
 import { checkIn, doorPack, syncCheckIns } from './check-in';
 
@@ -7,9 +13,15 @@ const door = staffProcedure('STAFF');
 
 export const ticketsRouter = router({
   /** A scanned ticket: admitted once, or refused with the reason (used, refunded, too early, forged...). */
-  checkIn: door.input(ZCheckInInputSchema).output(ZCheckInResultSchema).mutation(({ ctx, input }) => checkIn(ctx, { ...input, actor: ctx.actor })),
+  checkIn: door
+    .input(ZCheckInInputSchema)
+    .output(ZCheckInResultSchema)
+    .mutation(({ ctx, input }) => checkIn(ctx, { ...input, actor: ctx.actor })),
   /** Keys, today's shows, refunded and used tickets: what a door needs to keep going offline. */
   doorPack: door.output(ZDoorPackSchema).query(({ ctx }) => doorPack(ctx, { cinemaId: ctx.actor.cinemaId })),
   /** The scans a door made while offline. */
-  sync: door.input(ZCheckInSyncInputSchema).output(ZCheckInSyncResultSchema).mutation(({ ctx, input }) => syncCheckIns(ctx, { ...input, actor: ctx.actor })),
+  sync: door
+    .input(ZCheckInSyncInputSchema)
+    .output(ZCheckInSyncResultSchema)
+    .mutation(({ ctx, input }) => syncCheckIns(ctx, { ...input, actor: ctx.actor })),
 });

@@ -12,7 +12,10 @@ import type { TServices } from '../services';
 /** Paths the single-page app answers itself (anything else under them is its client-side state). */
 const APP_PATHS = ['/', '/kiosk', '/find', '/manager', '/door'];
 
-export async function registerWebRoutes(app: FastifyInstance, { env, log }: Pick<TServices, 'env' | 'log'>): Promise<void> {
+export async function registerWebRoutes(
+  app: FastifyInstance,
+  { env, log }: Pick<TServices, 'env' | 'log'>,
+): Promise<void> {
   const checkoutOrigin = new URL(checkoutScriptUrl(env)).origin;
   // helmet itself, built once: @fastify/helmet rebuilt the whole middleware (CSP parsing included)
   // on every request, a few percent of each API call's CPU under load.
@@ -38,13 +41,20 @@ export async function registerWebRoutes(app: FastifyInstance, { env, log }: Pick
     crossOriginResourcePolicy: { policy: 'same-site' },
     hsts: env.NODE_ENV === 'production',
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  app.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  );
 
   const root = path.resolve(env.WEB_DIST_DIR);
   if (!existsSync(path.join(root, 'index.html'))) {
     log.warn({ root }, 'web app not built; run `pnpm --filter @marquee/kiosk build:web` (npm start does it)');
     for (const appPath of APP_PATHS) {
-      app.get(appPath, async (_req, reply) => reply.code(503).type('text/plain').send('The Marquee web app is not built yet: run `pnpm --filter @marquee/kiosk build:web`.'));
+      app.get(appPath, async (_req, reply) =>
+        reply
+          .code(503)
+          .type('text/plain')
+          .send('The Marquee web app is not built yet: run `pnpm --filter @marquee/kiosk build:web`.'),
+      );
     }
     return;
   }
@@ -54,7 +64,11 @@ export async function registerWebRoutes(app: FastifyInstance, { env, log }: Pick
     index: false,
     wildcard: false,
     // Hashed asset names never change; index.html must always be fresh.
-    setHeaders: (res, filePath) => void res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, filePath) =>
+      void res.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
   });
   for (const appPath of APP_PATHS) {
     app.get(appPath, async (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));

@@ -46,13 +46,18 @@ export const ZBookingSetContactInputSchema = z
       .regex(/^(\+91)?[6-9]\d{9}$/, 'must be an Indian mobile number like 9876543210')
       .optional(),
   })
-  .refine((v) => v.email !== undefined || v.phone !== undefined, { message: 'give an email or a phone number', path: ['email'] });
+  .refine((v) => v.email !== undefined || v.phone !== undefined, {
+    message: 'give an email or a phone number',
+    path: ['email'],
+  });
 
 /** "Find my booking": the code on the receipt and the email it went to. */
 export const ZBookingFindInputSchema = z.strictObject({
   code: z
     .string()
     .transform((s) => s.trim().toUpperCase())
-    .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}$/, 'must be the 6-character booking code, like K7M2QX')),
+    .pipe(
+      z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}$/, 'must be the 6-character booking code, like K7M2QX'),
+    ),
   email: z.email('must be an email address like name@example.com').max(254),
 });

@@ -50,5 +50,9 @@ export const ZShowtimesOutputSchema = z.array(ZShowtimeSchema);
 export const ZSeatMapInputSchema = z.strictObject({ showtimeId: z.uuid() });
 
 /** "The programme changed" (a show cancelled, added, put on or off sale): apps refetch their lists. */
-export const ZCatalogChangeEventSchema = z.object({ scope: z.literal('all'), showtimeId: z.uuid().nullable(), change: z.enum(['cancelled', 'scheduled', 'updated']) });
+export const ZCatalogChangeEventSchema = z.object({
+  scope: z.literal('all'),
+  showtimeId: z.uuid().nullable(),
+  change: z.enum(['cancelled', 'scheduled', 'updated']),
+});
 export type TCatalogChangeEvent = z.infer<typeof ZCatalogChangeEventSchema>;

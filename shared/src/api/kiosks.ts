@@ -5,7 +5,11 @@ export const ZKioskRegisterInputSchema = z.strictObject({
   code: z
     .string()
     .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-    .pipe(z.string().regex(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}$/, 'must be the 8-character code shown when the kiosk was added')),
+    .pipe(
+      z
+        .string()
+        .regex(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}$/, 'must be the 8-character code shown when the kiosk was added'),
+    ),
 });
 
 export const ZKioskRegisterOutputSchema = z.object({ kioskId: z.uuid(), name: z.string(), deviceToken: z.string() });

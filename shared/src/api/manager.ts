@@ -13,7 +13,13 @@ export const ZStaffLoginInputSchema = z.strictObject({
   password: z.string().min(1, 'enter your password').max(200),
 });
 
-export const ZStaffMeSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ZStaffRoleSchema, cinemaName: z.string().nullable() });
+export const ZStaffMeSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: ZStaffRoleSchema,
+  cinemaName: z.string().nullable(),
+});
 export type TStaffMe = z.infer<typeof ZStaffMeSchema>;
 
 /** A kiosk is offline after this long without a heartbeat (three missed 15 s beats). */
@@ -53,7 +59,10 @@ const ZCinemaDateSchema = z.iso.date('must be a date like 2026-11-25');
 export const ZSalesInputSchema = z
   .strictObject({ from: ZCinemaDateSchema, to: ZCinemaDateSchema })
   .refine((v) => v.from <= v.to, { message: 'must not be after "to"', path: ['from'] })
-  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 <= 366, { message: 'at most a year at a time', path: ['to'] });
+  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000 <= 366, {
+    message: 'at most a year at a time',
+    path: ['to'],
+  });
 export type TSalesInput = z.infer<typeof ZSalesInputSchema>;
 
 const ZSalesFiguresSchema = z.object({
@@ -115,7 +124,18 @@ export type TBookingSummary = z.infer<typeof ZBookingSummarySchema>;
 
 export const ZBookingTimelineEntrySchema = z.object({
   at: z.iso.datetime(),
-  kind: z.enum(['held', 'order', 'payment', 'webhook', 'confirmed', 'closed', 'receipt', 'refund', 'check-in', 'staff']),
+  kind: z.enum([
+    'held',
+    'order',
+    'payment',
+    'webhook',
+    'confirmed',
+    'closed',
+    'receipt',
+    'refund',
+    'check-in',
+    'staff',
+  ]),
   text: z.string(),
 });
 export type TBookingTimelineEntry = z.infer<typeof ZBookingTimelineEntrySchema>;
@@ -128,7 +148,10 @@ export const ZBookingDetailSchema = ZBookingSummarySchema.extend({
 export type TBookingDetail = z.infer<typeof ZBookingDetailSchema>;
 
 export const ZBookingIdInputSchema = z.strictObject({ bookingId: z.uuid() });
-export const ZManagerRefundInputSchema = z.strictObject({ bookingId: z.uuid(), reason: z.string().trim().min(3, 'say why, in a few words').max(200) });
+export const ZManagerRefundInputSchema = z.strictObject({
+  bookingId: z.uuid(),
+  reason: z.string().trim().min(3, 'say why, in a few words').max(200),
+});
 export const ZManagerReprintInputSchema = z.strictObject({ bookingId: z.uuid(), kioskId: z.uuid() });
 
 export const ZSeatBlockInputSchema = z.strictObject({
@@ -136,19 +159,41 @@ export const ZSeatBlockInputSchema = z.strictObject({
   seatIds: z.array(z.uuid()).min(1, 'pick at least one seat').max(200),
   reason: z.string().trim().min(3, 'say why, in a few words').max(200),
 });
-export const ZSeatUnblockInputSchema = z.strictObject({ showtimeId: z.uuid(), seatIds: z.array(z.uuid()).min(1, 'pick at least one seat').max(200) });
+export const ZSeatUnblockInputSchema = z.strictObject({
+  showtimeId: z.uuid(),
+  seatIds: z.array(z.uuid()).min(1, 'pick at least one seat').max(200),
+});
 
 export const ZQueueHealthSchema = z.array(
   z.object({
     name: z.string(),
     counts: z.object({ waiting: z.int(), active: z.int(), delayed: z.int(), failed: z.int(), completed: z.int() }),
-    failed: z.array(z.object({ id: z.string(), name: z.string(), failedReason: z.string(), attemptsMade: z.int(), failedAt: z.iso.datetime().nullable(), data: z.string() })),
+    failed: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        failedReason: z.string(),
+        attemptsMade: z.int(),
+        failedAt: z.iso.datetime().nullable(),
+        data: z.string(),
+      }),
+    ),
   }),
 );
 export type TQueueHealth = z.infer<typeof ZQueueHealthSchema>;
-export const ZQueueRetryInputSchema = z.strictObject({ queue: z.string().min(1).max(40), jobId: z.string().min(1).max(200) });
+export const ZQueueRetryInputSchema = z.strictObject({
+  queue: z.string().min(1).max(40),
+  jobId: z.string().min(1).max(200),
+});
 
-export const ZStaffAccountSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: ZStaffRoleSchema, disabled: z.boolean(), locked: z.boolean() });
+export const ZStaffAccountSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: ZStaffRoleSchema,
+  disabled: z.boolean(),
+  locked: z.boolean(),
+});
 export type TStaffAccount = z.infer<typeof ZStaffAccountSchema>;
 export const ZStaffCreateInputSchema = z.strictObject({
   email: z.email('must be an email address like name@example.com').max(254),

@@ -26,7 +26,8 @@ export const ZCreateOrderOutputSchema = z.object({
 });
 export type TCreateOrderOutput = z.infer<typeof ZCreateOrderOutputSchema>;
 
-const razorpayId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{1,40}$`), `must be a Razorpay ${prefix} id`);
+const razorpayId = (prefix: string) =>
+  z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{1,40}$`), `must be a Razorpay ${prefix} id`);
 
 /** The three fields Checkout's handler receives, plus the booking they are for. */
 export const ZVerifyPaymentInputSchema = z.strictObject({

@@ -34,7 +34,15 @@ export const POSTER_MAX_BYTES = 2 * 1024 * 1024;
  * One character per grid cell: S standard, P premium, R recliner, W wheelchair space, C companion
  * seat (next to its wheelchair space), "." or " " an aisle or gap. Seats are numbered from the left.
  */
-export const LAYOUT_CELLS: Record<string, TSeatType | null> = { S: 'STANDARD', P: 'PREMIUM', R: 'RECLINER', W: 'WHEELCHAIR', C: 'COMPANION', '.': null, ' ': null };
+export const LAYOUT_CELLS: Record<string, TSeatType | null> = {
+  S: 'STANDARD',
+  P: 'PREMIUM',
+  R: 'RECLINER',
+  W: 'WHEELCHAIR',
+  C: 'COMPANION',
+  '.': null,
+  ' ': null,
+};
 
 export const ZLayoutSchema = z
   .strictObject({
@@ -42,7 +50,10 @@ export const ZLayoutSchema = z
       .array(
         z.strictObject({
           row: z.string().regex(/^[A-Z]{1,2}$/, 'a row is named by one or two capital letters'),
-          cells: z.string().max(60, 'at most 60 columns').regex(/^[SPRWC. ]*$/, 'use S, P, R, W, C, "." or spaces'),
+          cells: z
+            .string()
+            .max(60, 'at most 60 columns')
+            .regex(/^[SPRWC. ]*$/, 'use S, P, R, W, C, "." or spaces'),
         }),
       )
       .min(1, 'a screen needs at least one row')
@@ -51,15 +62,25 @@ export const ZLayoutSchema = z
   .superRefine((layout, ctx) => {
     const seen = new Map<string, number>();
     layout.rows.forEach((r, i) => {
-      if (seen.has(r.row)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'row'], message: `row ${r.row} appears twice (rows ${seen.get(r.row)! + 1} and ${i + 1}): seat labels must be unique` });
+      if (seen.has(r.row))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'row'],
+          message: `row ${r.row} appears twice (rows ${seen.get(r.row)! + 1} and ${i + 1}): seat labels must be unique`,
+        });
       seen.set(r.row, i);
       [...r.cells].forEach((ch, x) => {
         if (ch === 'C' && r.cells[x - 1] !== 'W' && r.cells[x + 1] !== 'W') {
-          ctx.addIssue({ code: 'custom', path: ['rows', i, 'cells'], message: `row ${r.row}, column ${x + 1}: a companion seat must sit next to a wheelchair space` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', i, 'cells'],
+            message: `row ${r.row}, column ${x + 1}: a companion seat must sit next to a wheelchair space`,
+          });
         }
       });
     });
-    if (!layout.rows.some((r) => /[SPRWC]/.test(r.cells))) ctx.addIssue({ code: 'custom', path: ['rows'], message: 'the layout has no seats' });
+    if (!layout.rows.some((r) => /[SPRWC]/.test(r.cells)))
+      ctx.addIssue({ code: 'custom', path: ['rows'], message: 'the layout has no seats' });
   });
 export type TLayout = z.infer<typeof ZLayoutSchema>;
 
@@ -99,25 +120,50 @@ export function layoutSeats(layout: TLayout): TLayoutSeat[] {
 /** The picture back from seats (for export and the editor). */
 export function seatsToLayout(seats: readonly { row: string; type: TSeatType; x: number; y: number }[]): TLayout {
   const rows = new Map<number, { row: string; cells: string[] }>();
-  const letter: Record<TSeatType, string> = { STANDARD: 'S', PREMIUM: 'P', RECLINER: 'R', WHEELCHAIR: 'W', COMPANION: 'C' };
+  const letter: Record<TSeatType, string> = {
+    STANDARD: 'S',
+    PREMIUM: 'P',
+    RECLINER: 'R',
+    WHEELCHAIR: 'W',
+    COMPANION: 'C',
+  };
   for (const s of seats) {
     const r = rows.get(s.y) ?? { row: s.row, cells: [] };
     while (r.cells.length < s.x) r.cells.push('.');
     r.cells[s.x] = letter[s.type];
     rows.set(s.y, r);
   }
-  return { rows: [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => ({ row: r.row, cells: Array.from(r.cells, (c) => c ?? '.').join('') })) };
+  return {
+    rows: [...rows.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, r]) => ({ row: r.row, cells: Array.from(r.cells, (c) => c ?? '.').join('') })),
+  };
 }
 
-export const ZScreenSummarySchema = z.object({ id: z.uuid(), name: z.string(), seats: z.int(), futureBookings: z.int() });
+export const ZScreenSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  seats: z.int(),
+  futureBookings: z.int(),
+});
 export const ZScreenLayoutSchema = z.object({ id: z.uuid(), name: z.string(), layout: ZLayoutSchema });
-export const ZSaveLayoutInputSchema = z.strictObject({ screenId: z.uuid().optional(), name: z.string().trim().min(1, 'name the screen').max(40), layout: ZLayoutSchema });
+export const ZSaveLayoutInputSchema = z.strictObject({
+  screenId: z.uuid().optional(),
+  name: z.string().trim().min(1, 'name the screen').max(40),
+  layout: ZLayoutSchema,
+});
 
-export const ZPriceListSchema = z.partialRecord(ZSeatTypeSchema, ZPaiseSchema.max(10_000_00, 'at most ₹10,000 a seat')).refine((p) => Object.keys(p).length > 0, 'give at least one price');
+export const ZPriceListSchema = z
+  .partialRecord(ZSeatTypeSchema, ZPaiseSchema.max(10_000_00, 'at most ₹10,000 a seat'))
+  .refine((p) => Object.keys(p).length > 0, 'give at least one price');
 export type TPriceList = z.infer<typeof ZPriceListSchema>;
 export const ZPriceTemplateSchema = z.object({ id: z.uuid(), name: z.string(), prices: ZPriceListSchema });
 export type TPriceTemplate = z.infer<typeof ZPriceTemplateSchema>;
-export const ZPriceTemplateInputSchema = z.strictObject({ id: z.uuid().optional(), name: z.string().trim().min(1, 'name the template').max(40), prices: ZPriceListSchema });
+export const ZPriceTemplateInputSchema = z.strictObject({
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, 'name the template').max(40),
+  prices: ZPriceListSchema,
+});
 
 const ZLocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 18:30');
 
@@ -126,18 +172,31 @@ export const ZScheduleInputSchema = z
   .strictObject({
     movieId: z.uuid(),
     screenId: z.uuid(),
-    dates: z.array(z.iso.date('a date like 2026-11-28')).min(1, 'pick at least one day').max(14, 'at most two weeks at a time'),
+    dates: z
+      .array(z.iso.date('a date like 2026-11-28'))
+      .min(1, 'pick at least one day')
+      .max(14, 'at most two weeks at a time'),
     times: z.array(ZLocalTimeSchema).min(1, 'give at least one time').max(8),
     templateId: z.uuid().optional(),
     prices: ZPriceListSchema.optional(),
     onSale: z.boolean().default(true),
   })
-  .refine((v) => (v.templateId === undefined) !== (v.prices === undefined), { message: 'give prices or a price template (one of them)', path: ['prices'] });
+  .refine((v) => (v.templateId === undefined) !== (v.prices === undefined), {
+    message: 'give prices or a price template (one of them)',
+    path: ['prices'],
+  });
 export type TScheduleInput = z.infer<typeof ZScheduleInputSchema>;
 
-export const ZClashSchema = z.object({ startsAt: z.iso.datetime(), clashesWith: z.object({ showtimeId: z.uuid().nullable(), movieTitle: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime() }) });
+export const ZClashSchema = z.object({
+  startsAt: z.iso.datetime(),
+  clashesWith: z.object({
+    showtimeId: z.uuid().nullable(),
+    movieTitle: z.string(),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+  }),
+});
 export type TClash = z.infer<typeof ZClashSchema>;
-
 
 /** A price already saved that no GST slab can carry: a template's, or an upcoming show's. */
 export const ZUnchargeablePriceSchema = z.object({
@@ -145,6 +204,8 @@ export const ZUnchargeablePriceSchema = z.object({
   pricePaise: ZPaiseSchema,
   problem: z.string(),
   template: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  show: z.object({ id: z.uuid(), movieTitle: z.string(), screenName: z.string(), startsAt: z.iso.datetime() }).nullable(),
+  show: z
+    .object({ id: z.uuid(), movieTitle: z.string(), screenName: z.string(), startsAt: z.iso.datetime() })
+    .nullable(),
 });
 export type TUnchargeablePrice = z.infer<typeof ZUnchargeablePriceSchema>;

@@ -29,7 +29,17 @@ export const ZDoorPackSchema = z.object({
   at: z.iso.datetime(),
   /** kid → Ed25519 public key, base64url. */
   publicKeys: z.record(z.string(), z.string()),
-  shows: z.array(z.object({ id: z.uuid(), movieTitle: z.string(), screenName: z.string(), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), cancelled: z.boolean(), tickets: z.int().nonnegative() })),
+  shows: z.array(
+    z.object({
+      id: z.uuid(),
+      movieTitle: z.string(),
+      screenName: z.string(),
+      startsAt: z.iso.datetime(),
+      endsAt: z.iso.datetime(),
+      cancelled: z.boolean(),
+      tickets: z.int().nonnegative(),
+    }),
+  ),
   /** Tickets of these shows that must be refused (refunded or cancelled bookings). */
   refusedTicketIds: z.array(z.string()),
   /** Tickets already checked in: ticket id → when and where. */
@@ -40,7 +50,10 @@ export type TDoorPack = z.infer<typeof ZDoorPackSchema>;
 /** Scans made while offline, sent once the network is back. */
 export const ZCheckInSyncInputSchema = z.strictObject({
   door: ZDoorNameSchema,
-  scans: z.array(z.strictObject({ token: ZTokenSchema, scannedAt: z.iso.datetime() })).min(1).max(500),
+  scans: z
+    .array(z.strictObject({ token: ZTokenSchema, scannedAt: z.iso.datetime() }))
+    .min(1)
+    .max(500),
 });
 
 export const ZCheckInSyncResultSchema = z.array(

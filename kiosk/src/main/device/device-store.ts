@@ -61,7 +61,9 @@ export class DeviceStore {
 
   async save(device: TDevice): Promise<void> {
     await mkdir(path.dirname(this.filePath), { recursive: true });
-    await writeFile(this.filePath, await this.cipher.encrypt(JSON.stringify(ZDeviceSchema.parse(device))), { mode: 0o600 });
+    await writeFile(this.filePath, await this.cipher.encrypt(JSON.stringify(ZDeviceSchema.parse(device))), {
+      mode: 0o600,
+    });
   }
 
   async clear(): Promise<void> {

@@ -5,12 +5,21 @@ import { EscPosDecoder, decodeEscPos, ticketQrCodes, ticketText, type TDecodedEv
 import { statusRequest } from './escpos-status';
 import { encodeTickets } from './ticket-escpos';
 
-const printableText = (max: number) => fc.string({ unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefgh0123456789 -'.split('')), minLength: 1, maxLength: max }).filter((s) => s.trim() === s && s.length > 0);
+const printableText = (max: number) =>
+  fc
+    .string({
+      unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefgh0123456789 -'.split('')),
+      minLength: 1,
+      maxLength: max,
+    })
+    .filter((s) => s.trim() === s && s.length > 0);
 
 const arbTicket: fc.Arbitrary<TPrintTicket> = fc.record({
   cinemaName: printableText(20),
   movieTitle: printableText(40),
-  startsAt: fc.date({ min: new Date('2026-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  startsAt: fc
+    .date({ min: new Date('2026-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
   timeZone: fc.constant('Asia/Kolkata'),
   screenName: printableText(12),
   seatLabel: fc.tuple(fc.constantFrom('A', 'B', 'K'), fc.integer({ min: 1, max: 30 })).map(([r, n]) => `${r}${n}`),
@@ -39,25 +48,35 @@ describe('ESC/POS decoder', () => {
 
   it('decodes a stream cut into arbitrary TCP packets exactly as the whole stream', () => {
     fc.assert(
-      fc.property(arbTicket, fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 60 }), (ticket, sizes) => {
-        const bytes = encodeTickets({ tickets: [ticket] });
-        const decoder = new EscPosDecoder();
-        const events: TDecodedEvent[] = [];
-        let at = 0;
-        for (let i = 0; at < bytes.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          events.push(...decoder.push(bytes.subarray(at, at + size)));
-          at += size;
-        }
-        expect(decoder.pendingBytes).toBe(0);
-        expect(events).toEqual(decodeEscPos(bytes).tickets.map((t) => ({ type: 'ticket', ticket: t })));
-      }),
+      fc.property(
+        arbTicket,
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 60 }),
+        (ticket, sizes) => {
+          const bytes = encodeTickets({ tickets: [ticket] });
+          const decoder = new EscPosDecoder();
+          const events: TDecodedEvent[] = [];
+          let at = 0;
+          for (let i = 0; at < bytes.length; i++) {
+            const size = sizes[i % sizes.length]!;
+            events.push(...decoder.push(bytes.subarray(at, at + size)));
+            at += size;
+          }
+          expect(decoder.pendingBytes).toBe(0);
+          expect(events).toEqual(decodeEscPos(bytes).tickets.map((t) => ({ type: 'ticket', ticket: t })));
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('reports status requests in order with the text around them untouched', () => {
-    const bytes = Buffer.concat([Buffer.from('Hello'), statusRequest(1), Buffer.from(' world\n'), statusRequest(4), Buffer.from([0x1d, 0x56, 0x01])]);
+    const bytes = Buffer.concat([
+      Buffer.from('Hello'),
+      statusRequest(1),
+      Buffer.from(' world\n'),
+      statusRequest(4),
+      Buffer.from([0x1d, 0x56, 0x01]),
+    ]);
     const { tickets, statusRequests } = decodeEscPos(bytes);
     expect(statusRequests).toEqual([1, 4]);
     expect(ticketText(tickets[0]!)).toEqual(['Hello world']);

@@ -13,7 +13,10 @@ export interface TPrintedLine {
   align: 'left' | 'center' | 'right';
 }
 
-export type TPrintedItem = { kind: 'line'; line: TPrintedLine } | { kind: 'qr'; data: string; align: TPrintedLine['align'] } | { kind: 'image'; widthDots: number; heightDots: number };
+export type TPrintedItem =
+  | { kind: 'line'; line: TPrintedLine }
+  | { kind: 'qr'; data: string; align: TPrintedLine['align'] }
+  | { kind: 'image'; widthDots: number; heightDots: number };
 
 export interface TPrintedTicket {
   items: TPrintedItem[];
@@ -21,7 +24,8 @@ export interface TPrintedTicket {
   unknown: string[];
 }
 
-export type TDecodedEvent = { type: 'status-request'; n: number } | { type: 'ticket'; ticket: TPrintedTicket } | { type: 'pulse' };
+export type TDecodedEvent =
+  { type: 'status-request'; n: number } | { type: 'ticket'; ticket: TPrintedTicket } | { type: 'pulse' };
 
 // CP437's upper half: what ESC t 0 prints for bytes 0x80-0xFF.
 const CP437_HIGH =
@@ -132,7 +136,18 @@ export class EscPosDecoder {
         this.endLine(true);
         for (let i = 1; i < n; i++) this.endLine(true);
         return 3;
-      case 0x2d: case 0x74: case 0x4d: case 0x4a: case 0x47: case 0x7b: case 0x52: case 0x56: case 0x72: case 0x55: case 0x20: case 0x33:
+      case 0x2d:
+      case 0x74:
+      case 0x4d:
+      case 0x4a:
+      case 0x47:
+      case 0x7b:
+      case 0x52:
+      case 0x56:
+      case 0x72:
+      case 0x55:
+      case 0x20:
+      case 0x33:
         return 3; // underline, code page, font, feed dots, double-strike, upside-down, charset, rotate, colour, direction, spacing
       default:
         this.unknown.push(`1b${command.toString(16).padStart(2, '0')}`);
@@ -176,9 +191,17 @@ export class EscPosDecoder {
         _events.push({ type: 'ticket', ticket: this.takeTicket() });
         return length;
       }
-      case 0x4c: case 0x57: case 0x50:
+      case 0x4c:
+      case 0x57:
+      case 0x50:
         return need(4) ? 4 : NEED_MORE; // margins, print area, motion units
-      case 0x42: case 0x48: case 0x66: case 0x68: case 0x77: case 0x62: case 0x61:
+      case 0x42:
+      case 0x48:
+      case 0x66:
+      case 0x68:
+      case 0x77:
+      case 0x62:
+      case 0x61:
         return 3; // reverse, HRI position and font, barcode size, smoothing, status back
       default:
         this.unknown.push(`1d${command.toString(16).padStart(2, '0')}`);
@@ -214,7 +237,11 @@ export class EscPosDecoder {
 }
 
 /** Every ticket in a complete stream (tests and tools). */
-export function decodeEscPos(bytes: Uint8Array): { tickets: TPrintedTicket[]; statusRequests: number[]; rest: TPrintedTicket | null } {
+export function decodeEscPos(bytes: Uint8Array): {
+  tickets: TPrintedTicket[];
+  statusRequests: number[];
+  rest: TPrintedTicket | null;
+} {
   const decoder = new EscPosDecoder();
   const events = decoder.push(bytes);
   return {

@@ -45,7 +45,9 @@ class PrinterConnection {
       const socket = net.connect({ host, port });
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new PrinterError('PRINTER_OFFLINE', 'offline', `no connection to ${host}:${port} within ${timeoutMs} ms`));
+        reject(
+          new PrinterError('PRINTER_OFFLINE', 'offline', `no connection to ${host}:${port} within ${timeoutMs} ms`),
+        );
       }, timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
@@ -61,16 +63,30 @@ class PrinterConnection {
 
   /** Sends DLE EOT n and waits for its one-byte answer. */
   statusByte(n: number): Promise<number> {
-    if (this.closedError) return Promise.reject(new PrinterError('PRINTER_OFFLINE', 'offline', this.closedError.message));
+    if (this.closedError)
+      return Promise.reject(new PrinterError('PRINTER_OFFLINE', 'offline', this.closedError.message));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(onByte), 1);
-        reject(new PrinterError('PRINTER_OFFLINE', 'offline', `no answer to status request ${n} within ${this.timeoutMs} ms`));
+        reject(
+          new PrinterError(
+            'PRINTER_OFFLINE',
+            'offline',
+            `no answer to status request ${n} within ${this.timeoutMs} ms`,
+          ),
+        );
       }, this.timeoutMs);
       const onByte = (byte: number): void => {
         clearTimeout(timer);
         if (isStatusByte(byte)) resolve(byte);
-        else reject(new PrinterError('PRINTER_FAILED', 'unknown', `status request ${n} answered 0x${byte.toString(16)}, not a status byte`));
+        else
+          reject(
+            new PrinterError(
+              'PRINTER_FAILED',
+              'unknown',
+              `status request ${n} answered 0x${byte.toString(16)}, not a status byte`,
+            ),
+          );
       };
       this.waiting.push(onByte);
       this.socket.write(statusRequest(n));
@@ -87,7 +103,9 @@ class PrinterConnection {
 
   write(bytes: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.socket.write(bytes, (err) => (err ? reject(new PrinterError('PRINTER_OFFLINE', 'offline', err.message)) : resolve()));
+      this.socket.write(bytes, (err) =>
+        err ? reject(new PrinterError('PRINTER_OFFLINE', 'offline', err.message)) : resolve(),
+      );
     });
   }
 
@@ -115,7 +133,10 @@ export async function readPrinterState(options: TNetworkPrinterOptions): Promise
 }
 
 /** Prints a job; resolves with the printer's state afterwards, or throws a PrinterError. */
-export async function printOnNetworkPrinter(options: TNetworkPrinterOptions, bytes: Uint8Array): Promise<TPrinterState> {
+export async function printOnNetworkPrinter(
+  options: TNetworkPrinterOptions,
+  bytes: Uint8Array,
+): Promise<TPrinterState> {
   const connection = await PrinterConnection.open(options);
   try {
     const before = await connection.state();

@@ -8,7 +8,10 @@ import { createPrintAgent } from './print-agent';
 import { networkTicketPrinter } from './ticket-printer';
 
 const env = parseKioskEnv();
-const store = new DeviceStore(path.join(env.KIOSK_DATA_DIR, 'device.bin'), fileKeyCipher(path.join(env.KIOSK_DATA_DIR, 'device.key')));
+const store = new DeviceStore(
+  path.join(env.KIOSK_DATA_DIR, 'device.bin'),
+  fileKeyCipher(path.join(env.KIOSK_DATA_DIR, 'device.key')),
+);
 
 /** This machine's registered identity, else (development) the seeded demo kiosk's. */
 async function device(): Promise<{ token: string | null; name: string | null }> {
@@ -31,7 +34,9 @@ const agent = createPrintAgent({
   log: (message, data) => console.log(message, JSON.stringify(data ?? {})),
 });
 agent.listen(env.PRINT_AGENT_PORT, '127.0.0.1', () => {
-  console.log(`print agent on http://127.0.0.1:${env.PRINT_AGENT_PORT} for pages of ${allowedOrigins.join(', ')}, printing to ${env.PRINTER_HOST}:${env.PRINTER_PORT}`);
+  console.log(
+    `print agent on http://127.0.0.1:${env.PRINT_AGENT_PORT} for pages of ${allowedOrigins.join(', ')}, printing to ${env.PRINTER_HOST}:${env.PRINTER_PORT}`,
+  );
 });
 const stop = () => agent.close(() => process.exit(0));
 process.on('SIGTERM', stop);

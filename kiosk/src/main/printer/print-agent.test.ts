@@ -40,7 +40,11 @@ describe('print agent', () => {
   });
 
   const post = (body: unknown, origin = SHOP) =>
-    fetch(`${url}/print`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${url}/print`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it('prints a job for a page of the Marquee origin and answers it with CORS', async () => {
     const res = await post({ tickets: [ticket] });
@@ -66,7 +70,9 @@ describe('print agent', () => {
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${url}/device`, { headers: { host: 'attacker.example' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(`${url}/device`, { headers: { host: 'attacker.example' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end();
     });
@@ -77,7 +83,9 @@ describe('print agent', () => {
     const before = printer.tickets.length;
     const bad = await post({ tickets: [{ ...ticket, pricePaise: -1 }] });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { code: 'INPUT_INVALID', message: expect.stringContaining('tickets.0.pricePaise') as string } });
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'INPUT_INVALID', message: expect.stringContaining('tickets.0.pricePaise') as string },
+    });
     expect((await post('{not json')).status).toBe(400);
     expect((await post({ tickets: [] })).status).toBe(400);
     expect(printer.tickets.length).toBe(before);

@@ -44,15 +44,21 @@ export function createPrintAgent(options: TPrintAgentOptions): http.Server {
   return http.createServer((req, res) => {
     // Reached by name through DNS rebinding, a hostile page could call us: answer only to loopback names.
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 403, { error: { code: 'FORBIDDEN', message: 'print agent answers on 127.0.0.1 only' } });
+    if (host !== '127.0.0.1' && host !== 'localhost')
+      return send(res, 403, { error: { code: 'FORBIDDEN', message: 'print agent answers on 127.0.0.1 only' } });
     const origin = req.headers.origin;
     if (origin !== undefined) {
-      if (!options.allowedOrigins.includes(origin)) return send(res, 403, { error: { code: 'FORBIDDEN', message: `origin ${origin} may not print here` } });
+      if (!options.allowedOrigins.includes(origin))
+        return send(res, 403, { error: { code: 'FORBIDDEN', message: `origin ${origin} may not print here` } });
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
     }
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '600',
+      });
       return res.end();
     }
     const route = `${req.method} ${new URL(req.url ?? '/', 'http://agent').pathname}`;
@@ -67,10 +73,18 @@ export function createPrintAgent(options: TPrintAgentOptions): http.Server {
           try {
             body = JSON.parse(await readBody(req));
           } catch (err) {
-            return send(res, 400, { error: { code: 'INPUT_INVALID', message: `body must be JSON: ${(err as Error).message}` } });
+            return send(res, 400, {
+              error: { code: 'INPUT_INVALID', message: `body must be JSON: ${(err as Error).message}` },
+            });
           }
           const job = ZPrintJobSchema.safeParse(body);
-          if (!job.success) return send(res, 400, { error: { code: 'INPUT_INVALID', message: job.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+          if (!job.success)
+            return send(res, 400, {
+              error: {
+                code: 'INPUT_INVALID',
+                message: job.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+              },
+            });
           const result = await options.printer.print(job.data);
           log(result.ok ? 'printed' : 'print failed', { tickets: job.data.tickets.length, ...result });
           return send(res, 200, result);

@@ -16,7 +16,8 @@ function qrPath(data: string, x0: number, y0: number): { path: string; size: num
   let path = '';
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {
-      if (modules.get(row, col)) path += `M${x0 + col * QR_MODULE} ${y0 + row * QR_MODULE}h${QR_MODULE}v${QR_MODULE}h-${QR_MODULE}z`;
+      if (modules.get(row, col))
+        path += `M${x0 + col * QR_MODULE} ${y0 + row * QR_MODULE}h${QR_MODULE}v${QR_MODULE}h-${QR_MODULE}z`;
     }
   }
   return { path, size: modules.size * QR_MODULE };
@@ -31,7 +32,8 @@ export function renderTicketSvg(ticket: TPrintedTicket): string {
       const lineHeight = LINE_HEIGHT * height;
       y += lineHeight;
       const columns = text.length * width * CHAR_WIDTH;
-      const x = align === 'center' ? (PAPER_DOTS - columns) / 2 : align === 'right' ? PAPER_DOTS - MARGIN - columns : MARGIN;
+      const x =
+        align === 'center' ? (PAPER_DOTS - columns) / 2 : align === 'right' ? PAPER_DOTS - MARGIN - columns : MARGIN;
       if (text.trim()) {
         parts.push(
           `<text xml:space="preserve" transform="translate(${x.toFixed(1)} ${y - 6 * height}) scale(${width} ${height})" font-weight="${bold ? 700 : 400}">${escapeXml(text)}</text>`,

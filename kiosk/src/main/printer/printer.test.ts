@@ -61,11 +61,22 @@ describe('network thermal printer', () => {
       const seat = job.tickets[i]!;
       expect(stored.ticket.unknown).toEqual([]);
       expect(text).toEqual(
-        expect.arrayContaining(['Marquee Demo Cinema', 'The Monsoon Heist (UA)', 'Wed, 25 Nov, 6:30 pm', 'Screen: Audi 1', `Seat ${seat.seatLabel}`, 'Rs. 250.00 (incl. GST)', 'Booking K7M2QX']),
+        expect.arrayContaining([
+          'Marquee Demo Cinema',
+          'The Monsoon Heist (UA)',
+          'Wed, 25 Nov, 6:30 pm',
+          'Screen: Audi 1',
+          `Seat ${seat.seatLabel}`,
+          'Rs. 250.00 (incl. GST)',
+          'Booking K7M2QX',
+        ]),
       );
       const [qr] = ticketQrCodes(stored.ticket);
       expect(qr).toBe(seat.token);
-      expect(verifyTicketToken(qr!, new Map([['k1', key.publicKey]]))).toMatchObject({ ok: true, payload: { seat: seat.seatLabel } });
+      expect(verifyTicketToken(qr!, new Map([['k1', key.publicKey]]))).toMatchObject({
+        ok: true,
+        payload: { seat: seat.seatLabel },
+      });
     }
   });
 
@@ -101,21 +112,33 @@ describe('network thermal printer', () => {
   it('reports paper that runs out during a job', async () => {
     const { printer, client } = await startPrinter({ ticketsLeft: 1 });
 
-    await expect(client.print({ tickets: [ticket('A1'), ticket('A2')] })).resolves.toMatchObject({ ok: false, code: 'PRINTER_PAPER_OUT', status: 'paper_out' });
+    await expect(client.print({ tickets: [ticket('A1'), ticket('A2')] })).resolves.toMatchObject({
+      ok: false,
+      code: 'PRINTER_PAPER_OUT',
+      status: 'paper_out',
+    });
     expect(printer.refusedTickets).toBe(1);
   });
 
   it('warns when the paper is low but still prints', async () => {
     const { client } = await startPrinter({ paper: 'low' });
     await expect(client.state()).resolves.toBe('paper_low');
-    await expect(client.print({ tickets: [ticket('A1')] })).resolves.toEqual({ ok: true, printed: 1, status: 'paper_low' });
+    await expect(client.print({ tickets: [ticket('A1')] })).resolves.toEqual({
+      ok: true,
+      printed: 1,
+      status: 'paper_low',
+    });
   });
 
   it('says the printer is offline when nothing listens on its port', async () => {
     const port = await getPort({ host: '127.0.0.1' });
     const client = networkTicketPrinter({ host: '127.0.0.1', port, timeoutMs: 500 });
     await expect(client.state()).resolves.toBe('offline');
-    await expect(client.print({ tickets: [ticket('A1')] })).resolves.toMatchObject({ ok: false, code: 'PRINTER_OFFLINE', message: 'The ticket printer is not responding.' });
+    await expect(client.print({ tickets: [ticket('A1')] })).resolves.toMatchObject({
+      ok: false,
+      code: 'PRINTER_OFFLINE',
+      message: 'The ticket printer is not responding.',
+    });
   });
 
   it('says the printer is offline when it accepts the connection but never answers', async () => {

@@ -3,7 +3,17 @@ import { renderTicketsHtml } from './ticket-html';
 
 describe('OS-printer ticket page', () => {
   it('has one page per seat with its fields and QR, and escapes what it prints', async () => {
-    const ticket = { cinemaName: 'Marquee', movieTitle: '<b>Heist</b>', startsAt: '2026-11-25T13:00:00.000Z', timeZone: 'Asia/Kolkata', screenName: 'Audi 1', seatLabel: 'E7', pricePaise: 25_000, bookingCode: 'K7M2QX', token: 'abc.def' };
+    const ticket = {
+      cinemaName: 'Marquee',
+      movieTitle: '<b>Heist</b>',
+      startsAt: '2026-11-25T13:00:00.000Z',
+      timeZone: 'Asia/Kolkata',
+      screenName: 'Audi 1',
+      seatLabel: 'E7',
+      pricePaise: 25_000,
+      bookingCode: 'K7M2QX',
+      token: 'abc.def',
+    };
     const html = await renderTicketsHtml({ tickets: [ticket, { ...ticket, seatLabel: 'E8' }] });
     expect(html.match(/class="ticket"/g)).toHaveLength(2);
     expect(html).toContain('Seat E7');

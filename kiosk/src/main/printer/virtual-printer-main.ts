@@ -4,7 +4,12 @@ import { parseKioskEnv } from '../config';
 import { VirtualPrinter } from './virtual-printer';
 
 const env = parseKioskEnv();
-const printer = new VirtualPrinter({ host: env.PRINTER_HOST, port: env.PRINTER_PORT, outputDir: env.PRINTS_DIR, paper: env.VIRTUAL_PRINTER_PAPER });
+const printer = new VirtualPrinter({
+  host: env.PRINTER_HOST,
+  port: env.PRINTER_PORT,
+  outputDir: env.PRINTS_DIR,
+  paper: env.VIRTUAL_PRINTER_PAPER,
+});
 printer.on('ticket', ({ svgPath }) => console.log(`printed a ticket: ${svgPath}`));
 printer.on('error', (err) => console.error('could not keep a printed ticket:', err));
 const { host, port } = await printer.listen();

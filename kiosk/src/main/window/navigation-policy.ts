@@ -20,7 +20,9 @@ function originOf(url: string): string | null {
 export function isAllowedRequest(url: string, policy: TNavigationPolicy): boolean {
   if (url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:')) return true;
   const origin = originOf(url);
-  return origin !== null && (origin === APP_ORIGIN || origin === policy.apiOrigin || policy.extraOrigins.includes(origin));
+  return (
+    origin !== null && (origin === APP_ORIGIN || origin === policy.apiOrigin || policy.extraOrigins.includes(origin))
+  );
 }
 
 /** Top-level navigation: only within the app itself (Checkout opens in a frame, not a page). */

@@ -111,7 +111,12 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
   useEffect(() => {
     if (typeof window.api !== 'undefined') return;
     return startHeartbeat({
-      snapshot: async () => ({ appVersion: platform.appVersion, screen: screenRef.current, printer: await platform.printerState().catch(() => 'unknown' as const), lastError: lastError.current }),
+      snapshot: async () => ({
+        appVersion: platform.appVersion,
+        screen: screenRef.current,
+        printer: await platform.printerState().catch(() => 'unknown' as const),
+        lastError: lastError.current,
+      }),
       send: (beat) => client.kiosks.heartbeat.mutate(beat),
       onError: (err) => console.warn('heartbeat failed', err),
     });
@@ -125,9 +130,18 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
       case 'attract':
         return <AttractScreen onStart={() => setStep({ name: 'movies' })} />;
       case 'movies':
-        return <MoviesScreen day={today} onPick={(movieId) => setStep({ name: 'showtimes', movieId })} onBack={reset} />;
+        return (
+          <MoviesScreen day={today} onPick={(movieId) => setStep({ name: 'showtimes', movieId })} onBack={reset} />
+        );
       case 'showtimes':
-        return <ShowtimesScreen movieId={step.movieId} day={today} onPick={(showtimeId) => setStep({ name: 'seats', movieId: step.movieId, showtimeId })} onBack={() => setStep({ name: 'movies' })} />;
+        return (
+          <ShowtimesScreen
+            movieId={step.movieId}
+            day={today}
+            onPick={(showtimeId) => setStep({ name: 'seats', movieId: step.movieId, showtimeId })}
+            onBack={() => setStep({ name: 'movies' })}
+          />
+        );
       case 'seats':
         return (
           <SeatMapScreen
@@ -170,7 +184,12 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
   return (
     <>
       {body}
-      <IdleGuard enabled={step.name !== 'attract' && step.name !== 'done'} idleMs={timings.idleMs} warnMs={timings.warnMs} onTimeout={reset} />
+      <IdleGuard
+        enabled={step.name !== 'attract' && step.name !== 'done'}
+        idleMs={timings.idleMs}
+        warnMs={timings.warnMs}
+        onTimeout={reset}
+      />
     </>
   );
 }

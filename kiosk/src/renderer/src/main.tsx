@@ -19,6 +19,10 @@ detectPlatform().then(
   },
   (err: unknown) => {
     // The kiosk UI in a browser needs its print agent; say so rather than show a blank page.
-    root.render(<p role="alert" className="notice notice-error">Marquee could not start: {err instanceof Error ? err.message : String(err)}. Is the print agent running?</p>);
+    root.render(
+      <p role="alert" className="notice notice-error">
+        Marquee could not start: {err instanceof Error ? err.message : String(err)}. Is the print agent running?
+      </p>,
+    );
   },
 );

@@ -12,7 +12,10 @@ export function createClients(platform: TPlatform) {
   const url = `${platform.apiOrigin}/trpc`;
   // Same-origin cookies go along (the web session); a browser kiosk adds its bearer token, SSE included.
   const authedFetch: typeof fetch = (input, init) =>
-    fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...platform.authHeaders() } });
+    fetch(input, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string> | undefined), ...platform.authHeaders() },
+    });
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       splitLink({
@@ -33,7 +36,8 @@ export function createClients(platform: TPlatform) {
 
 /** A refusal (4xx) is an answer, not a failure to retry. */
 function isRefusal(err: unknown): boolean {
-  const status = err instanceof TRPCClientError ? (err.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
+  const status =
+    err instanceof TRPCClientError ? (err.data as { httpStatus?: number } | undefined)?.httpStatus : undefined;
   return status !== undefined && status >= 400 && status < 500;
 }
 

@@ -18,8 +18,20 @@ function DayTabs({ days, day, onPick }: { days: string[]; day: string; onPick: (
   return (
     <div className="day-tabs" role="tablist">
       {days.map((d) => (
-        <button key={d} type="button" role="tab" aria-selected={d === day} className="button button-ghost" onClick={() => onPick(d)}>
-          {new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))}
+        <button
+          key={d}
+          type="button"
+          role="tab"
+          aria-selected={d === day}
+          className="button button-ghost"
+          onClick={() => onPick(d)}
+        >
+          {new Intl.DateTimeFormat(locale, {
+            weekday: 'short',
+            day: 'numeric',
+            month: 'short',
+            timeZone: 'UTC',
+          }).format(new Date(`${d}T00:00:00Z`))}
         </button>
       ))}
     </div>
@@ -87,7 +99,14 @@ export function WebApp() {
         />
       );
     case 'showtimes':
-      return <ShowtimesScreen movieId={step.movieId} day={shownDay} onPick={(showtimeId) => setStep({ name: 'seats', movieId: step.movieId, showtimeId })} onBack={home} />;
+      return (
+        <ShowtimesScreen
+          movieId={step.movieId}
+          day={shownDay}
+          onPick={(showtimeId) => setStep({ name: 'seats', movieId: step.movieId, showtimeId })}
+          onBack={home}
+        />
+      );
     case 'seats':
       return (
         <SeatMapScreen

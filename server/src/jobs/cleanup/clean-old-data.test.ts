@@ -19,18 +19,45 @@ describe('weekly clean-up', () => {
     let n = 0;
     const booking = (status: 'EXPIRED' | 'CANCELLED' | 'CONFIRMED' | 'REFUNDED' | 'PENDING', ageDays: number) =>
       ctx.prisma.booking.create({
-        data: { code: `CLN${n++}`, showtimeId: showtime.id, status, channel: 'WEB', holder: `web:clean-${n}`, amountPaise: 100, expiresAt: new Date(now.getTime() - ageDays * DAY), seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[n]!, pricePaise: 100, active: false }] } },
+        data: {
+          code: `CLN${n++}`,
+          showtimeId: showtime.id,
+          status,
+          channel: 'WEB',
+          holder: `web:clean-${n}`,
+          amountPaise: 100,
+          expiresAt: new Date(now.getTime() - ageDays * DAY),
+          seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[n]!, pricePaise: 100, active: false }] },
+        },
       });
     const oldExpired = await booking('EXPIRED', 31);
     const oldCancelled = await booking('CANCELLED', 40);
     const recentExpired = await booking('EXPIRED', 29);
     const oldConfirmed = await booking('CONFIRMED', 60);
     const oldRefunded = await booking('REFUNDED', 60);
-    await ctx.prisma.refund.create({ data: { bookingId: oldRefunded.id, razorpayPaymentId: 'pay_CleanupKeep01', amountPaise: 100, reason: 'x', requestedBy: 'MANAGER' } });
+    await ctx.prisma.refund.create({
+      data: {
+        bookingId: oldRefunded.id,
+        razorpayPaymentId: 'pay_CleanupKeep01',
+        amountPaise: 100,
+        reason: 'x',
+        requestedBy: 'MANAGER',
+      },
+    });
     const kiosk = await ctx.prisma.kiosk.findFirstOrThrow();
-    await ctx.prisma.kioskEvent.createMany({ data: [{ kioskId: kiosk.id, type: 'HEARTBEAT', createdAt: new Date(now.getTime() - 31 * DAY) }, { kioskId: kiosk.id, type: 'HEARTBEAT', createdAt: new Date(now.getTime() - DAY) }] });
+    await ctx.prisma.kioskEvent.createMany({
+      data: [
+        { kioskId: kiosk.id, type: 'HEARTBEAT', createdAt: new Date(now.getTime() - 31 * DAY) },
+        { kioskId: kiosk.id, type: 'HEARTBEAT', createdAt: new Date(now.getTime() - DAY) },
+      ],
+    });
     const staff = await ctx.prisma.staffUser.findFirstOrThrow();
-    await ctx.prisma.staffSession.createMany({ data: [{ userId: staff.id, tokenHash: 'old', expiresAt: new Date(now.getTime() - 1000) }, { userId: staff.id, tokenHash: 'live', expiresAt: new Date(now.getTime() + DAY) }] });
+    await ctx.prisma.staffSession.createMany({
+      data: [
+        { userId: staff.id, tokenHash: 'old', expiresAt: new Date(now.getTime() - 1000) },
+        { userId: staff.id, tokenHash: 'live', expiresAt: new Date(now.getTime() + DAY) },
+      ],
+    });
 
     const counts = await cleanOldData(ctx, now);
     expect(counts).toMatchObject({ bookings: 2, kioskEvents: 1, staffSessions: 1 });

@@ -4,11 +4,16 @@ import type { TServices } from '../../services';
 
 export const RETENTION_DAYS = 30;
 
-export async function cleanOldData(services: Pick<TServices, 'prisma' | 'jobs' | 'log'>, now = new Date()): Promise<Record<string, number>> {
+export async function cleanOldData(
+  services: Pick<TServices, 'prisma' | 'jobs' | 'log'>,
+  now = new Date(),
+): Promise<Record<string, number>> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
   const { prisma } = services;
   // Seats, attempts and email logs of these bookings go with them (ON DELETE CASCADE).
-  const bookings = await prisma.booking.deleteMany({ where: { status: { in: ['PENDING', 'EXPIRED', 'CANCELLED'] }, expiresAt: { lt: cutoff }, refunds: { none: {} } } });
+  const bookings = await prisma.booking.deleteMany({
+    where: { status: { in: ['PENDING', 'EXPIRED', 'CANCELLED'] }, expiresAt: { lt: cutoff }, refunds: { none: {} } },
+  });
   const kioskEvents = await prisma.kioskEvent.deleteMany({ where: { createdAt: { lt: cutoff } } });
   const sessions = await prisma.staffSession.deleteMany({ where: { expiresAt: { lt: now } } });
   let jobs = 0;

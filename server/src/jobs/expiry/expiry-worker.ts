@@ -15,7 +15,10 @@ async function expireBooking(services: TServices, job: Job, token: string | unde
   const { bookingId } = ZExpireBookingJobSchema.parse(job.data);
   const expired = await expireOverdueBookings(services, { bookingIds: [bookingId] }, { by: 'job' });
   if (expired.length) return 'expired';
-  const booking = await services.prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, expiresAt: true } });
+  const booking = await services.prisma.booking.findUnique({
+    where: { id: bookingId },
+    select: { status: true, expiresAt: true },
+  });
   if (booking?.status === 'PENDING' && booking.expiresAt.getTime() > Date.now()) {
     // Ran early (clocks of API and worker differ): come back exactly at expiresAt.
     await job.moveToDelayed(booking.expiresAt.getTime(), token);
@@ -32,11 +35,23 @@ export async function sweepExpiredHolds(services: TServices): Promise<string> {
   return `expired ${expired.length}, restored ${restored} key(s)`;
 }
 
-export async function startExpiryWorker(services: TServices, opts: { concurrency?: number } = {}): Promise<TRunningWorker> {
-  const running = startWorker(services, QUEUE_NAMES.expiry, async (job, token) => (job.name === 'sweep' ? sweepExpiredHolds(services) : expireBooking(services, job, token)), {
-    concurrency: opts.concurrency ?? 10,
-  });
+export async function startExpiryWorker(
+  services: TServices,
+  opts: { concurrency?: number } = {},
+): Promise<TRunningWorker> {
+  const running = startWorker(
+    services,
+    QUEUE_NAMES.expiry,
+    async (job, token) => (job.name === 'sweep' ? sweepExpiredHolds(services) : expireBooking(services, job, token)),
+    {
+      concurrency: opts.concurrency ?? 10,
+    },
+  );
   // Re-created at every start, so a scheduler lost with Redis comes back with the next worker.
-  await services.jobs.expiry.upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_EVERY_MS }, { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } });
+  await services.jobs.expiry.upsertJobScheduler(
+    SWEEP_SCHEDULER_ID,
+    { every: SWEEP_EVERY_MS },
+    { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } },
+  );
   return running;
 }

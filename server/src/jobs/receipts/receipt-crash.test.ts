@@ -48,16 +48,45 @@ describe('a worker killed mid-job', () => {
   it('loses nothing: another worker sends the receipt, once', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     const booking = await ctx.prisma.booking.create({
-      data: { code: 'CRASH1', showtimeId: showtime.id, status: 'CONFIRMED', channel: 'WEB', holder: 'web:crash', customerEmail: 'crash@example.com', amountPaise: 20_000, expiresAt: new Date(), confirmedAt: new Date(), seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[0]!, pricePaise: 20_000 }] } },
+      data: {
+        code: 'CRASH1',
+        showtimeId: showtime.id,
+        status: 'CONFIRMED',
+        channel: 'WEB',
+        holder: 'web:crash',
+        customerEmail: 'crash@example.com',
+        amountPaise: 20_000,
+        expiresAt: new Date(),
+        confirmedAt: new Date(),
+        seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[0]!, pricePaise: 20_000 }] },
+      },
       include: { seats: true },
     });
-    await ctx.prisma.ticket.create({ data: { bookingId: booking.id, bookingSeatId: booking.seats[0]!.id, showtimeId: showtime.id, seatLabel: 'A1', token: 'token-crash-1', keyId: 'dev1' } });
+    await ctx.prisma.ticket.create({
+      data: {
+        bookingId: booking.id,
+        bookingSeatId: booking.seats[0]!.id,
+        showtimeId: showtime.id,
+        seatLabel: 'A1',
+        token: 'token-crash-1',
+        keyId: 'dev1',
+      },
+    });
 
     // node itself with tsx's loader (not the tsx CLI, which would run the worker in a grandchild
     // process that a SIGKILL to the CLI leaves alive).
     child = spawn(process.execPath, ['--import', 'tsx', 'server/src/worker.ts'], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: ctx.databaseUrl, REDIS_URL: ctx.env.REDIS_URL, REDIS_PREFIX: ctx.env.REDIS_PREFIX, SMTP_URL: ctx.env.SMTP_URL, WORKER_LOCK_MS: '1500' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: ctx.databaseUrl,
+        REDIS_URL: ctx.env.REDIS_URL,
+        REDIS_PREFIX: ctx.env.REDIS_PREFIX,
+        SMTP_URL: ctx.env.SMTP_URL,
+        WORKER_LOCK_MS: '1500',
+      },
       stdio: 'ignore',
     });
     const worker = child;

@@ -19,7 +19,8 @@ export function startReceiptWorker(services: TServices): TRunningWorker {
       if (!parsed.success) throw new UnrecoverableError(`bad receipt job payload: ${parsed.error.message}`);
       const { bookingId, dedupeKey = `receipt:${bookingId}` } = parsed.data;
       const outcome = await sendReceipt(services, mailer, { bookingId, dedupeKey });
-      if (outcome === 'sent') services.log.info({ bookingId, dedupeKey, attempt: job.attemptsMade + 1 }, 'receipt sent');
+      if (outcome === 'sent')
+        services.log.info({ bookingId, dedupeKey, attempt: job.attemptsMade + 1 }, 'receipt sent');
       return outcome;
     },
     { concurrency: 4 },

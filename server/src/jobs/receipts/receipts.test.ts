@@ -28,7 +28,11 @@ beforeAll(async () => {
   smtpPort = await freePort();
   smtp = new SmtpCatcher();
   await smtp.listen(smtpPort);
-  ctx = await createTestContext({ ...TEST_RAZORPAY, RAZORPAY_API_URL: sandbox.url, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  ctx = await createTestContext({
+    ...TEST_RAZORPAY,
+    RAZORPAY_API_URL: sandbox.url,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  });
   await seedCinema(ctx.prisma);
   server = await startTestServer(ctx);
   sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
@@ -46,14 +50,21 @@ afterAll(async () => {
 async function paidBooking(seats: number, email: string) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
   const customer = createCustomerClient(server.url);
-  const { bookingId, code } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: seatIds.slice(0, seats), email });
+  const { bookingId, code } = await holdAndPay(customer, sandbox.url, {
+    showtimeId: showtime.id,
+    seatIds: seatIds.slice(0, seats),
+    email,
+  });
   return { customer, bookingId, code };
 }
 
 describe('receipts', () => {
   it('sends exactly one email with a PDF holding the booking code and one QR per seat', async () => {
     const { customer, bookingId, code } = await paidBooking(3, 'Asha@Example.com');
-    const mail = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length > 0);
+    const mail = await eventually(
+      () => smtp.messages.filter((m) => m.subject?.includes(code)),
+      (m) => m.length > 0,
+    );
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toMatchObject({ text: 'asha@example.com' });
     expect(mail[0]!.text).toContain(`Booking code: ${code}`);
@@ -74,7 +85,10 @@ describe('receipts', () => {
       expect(images.pages[i]!.images).toHaveLength(1); // the QR
     }
     // The log is marked once the SMTP server has accepted, a moment after the message shows up here.
-    const log = await eventually(() => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }), (l) => l.status === 'SENT');
+    const log = await eventually(
+      () => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }),
+      (l) => l.status === 'SENT',
+    );
     expect(log).toMatchObject({ status: 'SENT', attempts: 1, kind: 'RECEIPT' });
 
     // Triggering it again (a webhook retry, reconciliation) sends nothing more.
@@ -88,20 +102,33 @@ describe('receipts', () => {
     const staff = await ctx.prisma.staffUser.findFirstOrThrow({ where: { role: 'ADMIN' } });
     const { jobId } = await resendReceipt(ctx, { bookingId, requestedById: staff.id });
     expect(jobId).toMatch(/^resend-/);
-    const both = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length === 2);
+    const both = await eventually(
+      () => smtp.messages.filter((m) => m.subject?.includes(code)),
+      (m) => m.length === 2,
+    );
     expect(both).toHaveLength(2);
     const logs = await eventually(
       () => ctx.prisma.emailLog.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } }),
       (l) => l.every((entry) => entry.status === 'SENT'),
     );
-    expect(logs.map((l) => [l.dedupeKey.split(':')[0], l.status])).toEqual([['receipt', 'SENT'], ['resend', 'SENT']]);
-    expect(await ctx.prisma.auditLog.count({ where: { action: 'receipt.resend', entityId: bookingId, actorUserId: staff.id } })).toBe(1);
+    expect(logs.map((l) => [l.dedupeKey.split(':')[0], l.status])).toEqual([
+      ['receipt', 'SENT'],
+      ['resend', 'SENT'],
+    ]);
+    expect(
+      await ctx.prisma.auditLog.count({
+        where: { action: 'receipt.resend', entityId: bookingId, actorUserId: staff.id },
+      }),
+    ).toBe(1);
   });
 
   it('retries on BullMQ’s backoff (first after 5 minutes) while SMTP is down, and sends once when it is back', async () => {
     await smtp.close();
     const { bookingId, code } = await paidBooking(1, 'dev@example.com');
-    const job = await eventually(() => ctx.jobs.receipts.getJob(receiptJobId(bookingId)), (j) => (j?.attemptsMade ?? 0) >= 1);
+    const job = await eventually(
+      () => ctx.jobs.receipts.getJob(receiptJobId(bookingId)),
+      (j) => (j?.attemptsMade ?? 0) >= 1,
+    );
     expect(await job!.getState()).toBe('delayed');
     // The retry is scheduled by BullMQ 5 minutes after the failed attempt (no sleeping here).
     const retryAt = job!.timestamp + job!.delay;
@@ -114,21 +141,37 @@ describe('receipts', () => {
     smtp = new SmtpCatcher();
     await smtp.listen(smtpPort);
     await job!.promote(); // the 5 minutes, fast-forwarded
-    const mail = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length > 0);
+    const mail = await eventually(
+      () => smtp.messages.filter((m) => m.subject?.includes(code)),
+      (m) => m.length > 0,
+    );
     expect(mail).toHaveLength(1);
-    const sent = await eventually(() => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }), (l) => l.status === 'SENT');
+    const sent = await eventually(
+      () => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }),
+      (l) => l.status === 'SENT',
+    );
     expect(sent).toMatchObject({ status: 'SENT', attempts: 2, lastError: null });
   });
 
   it('shows the GST of a ₹99 ticket bought today at 5 % (₹4.71), and the booking fee’s at 18 %, on the email and the PDF', async () => {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
-    await ctx.prisma.showtimePrice.update({ where: { showtimeId_seatType: { showtimeId: showtime.id, seatType: 'STANDARD' } }, data: { pricePaise: 99_00 } });
+    await ctx.prisma.showtimePrice.update({
+      where: { showtimeId_seatType: { showtimeId: showtime.id, seatType: 'STANDARD' } },
+      data: { pricePaise: 99_00 },
+    });
     const standard = await ctx.prisma.seat.findFirstOrThrow({ where: { id: { in: seatIds }, type: 'STANDARD' } });
     const customer = createCustomerClient(server.url);
-    const { code, amountPaise } = await holdAndPay(customer, sandbox.url, { showtimeId: showtime.id, seatIds: [standard.id], email: 'gst@example.com' });
+    const { code, amountPaise } = await holdAndPay(customer, sandbox.url, {
+      showtimeId: showtime.id,
+      seatIds: [standard.id],
+      email: 'gst@example.com',
+    });
     expect(amountPaise).toBe(99_00 + 20_00); // the demo cinema's web booking fee is ₹20 a ticket
 
-    const [mail] = await eventually(() => smtp.messages.filter((m) => m.subject?.includes(code)), (m) => m.length > 0);
+    const [mail] = await eventually(
+      () => smtp.messages.filter((m) => m.subject?.includes(code)),
+      (m) => m.length > 0,
+    );
     expect(mail!.text).toContain(
       [
         'Tickets: ₹99.00',

@@ -21,7 +21,11 @@ export interface TTicketDocument {
 const pdfMoney = (paise: number): string => formatRupees(paise).replace('₹', 'Rs. ');
 
 export async function renderTicketsPdf(doc: TTicketDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A6', margin: 24, info: { Title: `Marquee tickets ${doc.code}`, Author: 'Marquee' } });
+  const pdf = new PDFDocument({
+    size: 'A6',
+    margin: 24,
+    info: { Title: `Marquee tickets ${doc.code}`, Author: 'Marquee' },
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -36,7 +40,12 @@ export async function renderTicketsPdf(doc: TTicketDocument): Promise<Buffer> {
     pdf.fontSize(10).text(`${doc.showsAt} - ${doc.screenName}`);
     pdf.moveDown(0.3).fontSize(22).text(`Seat ${ticket.seatLabel}`);
     pdf.image(qr, { fit: [170, 170], align: 'center' });
-    pdf.moveDown(0.3).fontSize(10).text(`Booking ${doc.code} - ${pdfMoney(ticket.pricePaise)} (incl. GST ${ticket.gstRatePercent} %: ${pdfMoney(ticket.gstPaise)})`);
+    pdf
+      .moveDown(0.3)
+      .fontSize(10)
+      .text(
+        `Booking ${doc.code} - ${pdfMoney(ticket.pricePaise)} (incl. GST ${ticket.gstRatePercent} %: ${pdfMoney(ticket.gstPaise)})`,
+      );
     pdf.fontSize(5).fillColor('#777').text(ticket.token, { lineBreak: true });
   }
   pdf.end();

@@ -6,15 +6,46 @@ import type { TServices } from '../../services';
  * A manager's "resend receipt": its own job with its own id and its own receipt-log entry, so it is
  * sent even though the first receipt went out, and a retry of it still sends it once. Audited.
  */
-export async function resendReceipt(services: Pick<TServices, 'prisma' | 'jobs'>, { bookingId, requestedById }: { bookingId: string; requestedById: string | null }): Promise<{ jobId: string }> {
-  const booking = await services.prisma.booking.findUnique({ where: { id: bookingId }, select: { status: true, customerEmail: true } });
-  if (!booking || booking.status !== 'CONFIRMED') throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} is not confirmed`, userMessage: 'Only a confirmed booking has a receipt to resend.' });
-  if (!booking.customerEmail) throw new AppError('INPUT_INVALID', { message: `booking ${bookingId} has no email`, userMessage: 'This booking has no email address to send to.' });
+export async function resendReceipt(
+  services: Pick<TServices, 'prisma' | 'jobs'>,
+  { bookingId, requestedById }: { bookingId: string; requestedById: string | null },
+): Promise<{ jobId: string }> {
+  const booking = await services.prisma.booking.findUnique({
+    where: { id: bookingId },
+    select: { status: true, customerEmail: true },
+  });
+  if (!booking || booking.status !== 'CONFIRMED')
+    throw new AppError('BOOKING_NOT_FOUND', {
+      message: `booking ${bookingId} is not confirmed`,
+      userMessage: 'Only a confirmed booking has a receipt to resend.',
+    });
+  if (!booking.customerEmail)
+    throw new AppError('INPUT_INVALID', {
+      message: `booking ${bookingId} has no email`,
+      userMessage: 'This booking has no email address to send to.',
+    });
   const id = uuidv7();
   const jobId = `resend-${id}`;
   await services.prisma.auditLog.create({
-    data: { actorKind: requestedById ? 'STAFF' : 'SYSTEM', actorUserId: requestedById, action: 'receipt.resend', entityType: 'Booking', entityId: bookingId, data: { jobId } },
+    data: {
+      actorKind: requestedById ? 'STAFF' : 'SYSTEM',
+      actorUserId: requestedById,
+      action: 'receipt.resend',
+      entityType: 'Booking',
+      entityId: bookingId,
+      data: { jobId },
+    },
   });
-  await services.jobs.receipts.add('send-receipt', { bookingId, dedupeKey: `resend:${id}` }, { jobId, attempts: 8, backoff: { type: 'exponential', delay: 5 * 60_000 }, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: false });
+  await services.jobs.receipts.add(
+    'send-receipt',
+    { bookingId, dedupeKey: `resend:${id}` },
+    {
+      jobId,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 5 * 60_000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: false,
+    },
+  );
   return { jobId };
 }

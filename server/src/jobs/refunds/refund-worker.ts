@@ -18,21 +18,35 @@ export const REFUND_SWEEP_SCHEDULER_ID = 'cancelled-show-refunds';
 const ZRefundJob = z.object({ bookingId: z.uuid() });
 
 /** Refunds one booking of a cancelled show and tells the customer. Safe to run any number of times. */
-export async function refundCancelledBooking(services: TServices, mailer: Transporter, bookingId: string): Promise<'refunded' | 'already refunded' | 'skipped'> {
-  const booking = await services.prisma.booking.findUnique({ where: { id: bookingId }, include: { showtime: { include: { movie: true, screen: { include: { cinema: true } } } } } });
+export async function refundCancelledBooking(
+  services: TServices,
+  mailer: Transporter,
+  bookingId: string,
+): Promise<'refunded' | 'already refunded' | 'skipped'> {
+  const booking = await services.prisma.booking.findUnique({
+    where: { id: bookingId },
+    include: { showtime: { include: { movie: true, screen: { include: { cinema: true } } } } },
+  });
   if (!booking || !booking.showtime.cancelled) return 'skipped';
   if (booking.status !== 'CONFIRMED' && booking.status !== 'REFUNDED') return 'skipped';
-  const { alreadyRefunded } = await refundBooking(services, { bookingId, requestedBy: 'SYSTEM', reason: SHOW_CANCELLED_REASON });
+  const { alreadyRefunded } = await refundBooking(services, {
+    bookingId,
+    requestedBy: 'SYSTEM',
+    reason: SHOW_CANCELLED_REASON,
+  });
   if (booking.customerEmail) {
     const cinema = booking.showtime.screen.cinema;
     const at = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), 'EEE d MMM, h:mm aaa');
-    await sendOnce(services, { dedupeKey: `cancellation:${bookingId}`, bookingId, kind: 'CANCELLATION', to: booking.customerEmail }, () =>
-      mailer.sendMail({
-        from: services.env.MAIL_FROM,
-        to: booking.customerEmail!,
-        subject: `Cancelled: ${booking.showtime.movie.title} at ${at} (${booking.code}), refunded`,
-        text: `We are sorry: ${cinema.name} has cancelled ${booking.showtime.movie.title} on ${at} (${booking.showtime.screen.name}).\nYour booking ${booking.code} is refunded in full, ${formatRupees(booking.amountPaise)}, to the way you paid. Banks usually show it within 5-7 working days.\nYour tickets for this show are no longer valid.`,
-      }),
+    await sendOnce(
+      services,
+      { dedupeKey: `cancellation:${bookingId}`, bookingId, kind: 'CANCELLATION', to: booking.customerEmail },
+      () =>
+        mailer.sendMail({
+          from: services.env.MAIL_FROM,
+          to: booking.customerEmail!,
+          subject: `Cancelled: ${booking.showtime.movie.title} at ${at} (${booking.code}), refunded`,
+          text: `We are sorry: ${cinema.name} has cancelled ${booking.showtime.movie.title} on ${at} (${booking.showtime.screen.name}).\nYour booking ${booking.code} is refunded in full, ${formatRupees(booking.amountPaise)}, to the way you paid. Banks usually show it within 5-7 working days.\nYour tickets for this show are no longer valid.`,
+        }),
     );
   }
   return alreadyRefunded ? 'already refunded' : 'refunded';
@@ -45,19 +59,33 @@ export async function startRefundWorker(services: TServices): Promise<TRunningWo
     QUEUE_NAMES.refunds,
     async (job) => {
       if (job.name === 'sweep') {
-        const missed = await services.prisma.booking.findMany({ where: { status: 'CONFIRMED', showtime: { cancelled: true } }, select: { id: true }, take: 1000 });
-        await queueCancellationRefunds(services, missed.map((b) => b.id));
+        const missed = await services.prisma.booking.findMany({
+          where: { status: 'CONFIRMED', showtime: { cancelled: true } },
+          select: { id: true },
+          take: 1000,
+        });
+        await queueCancellationRefunds(
+          services,
+          missed.map((b) => b.id),
+        );
         return `queued ${missed.length}`;
       }
       const parsed = ZRefundJob.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`bad refund job payload: ${parsed.error.message}`);
       const outcome = await refundCancelledBooking(services, mailer, parsed.data.bookingId);
-      services.log.info({ bookingId: parsed.data.bookingId, outcome, attempt: job.attemptsMade + 1 }, 'cancelled show booking processed');
+      services.log.info(
+        { bookingId: parsed.data.bookingId, outcome, attempt: job.attemptsMade + 1 },
+        'cancelled show booking processed',
+      );
       return outcome;
     },
     { concurrency: 4 },
   );
-  await services.jobs.refunds.upsertJobScheduler(REFUND_SWEEP_SCHEDULER_ID, { every: 60_000 }, { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } });
+  await services.jobs.refunds.upsertJobScheduler(
+    REFUND_SWEEP_SCHEDULER_ID,
+    { every: 60_000 },
+    { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } },
+  );
   return {
     worker: running.worker,
     close: async () => {

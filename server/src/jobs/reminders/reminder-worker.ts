@@ -21,17 +21,34 @@ export async function startReminderWorker(services: TServices): Promise<TRunning
         const due = await selectDailyReminders(services.prisma, new Date());
         // Each its own job: one failing address does not hold back the rest, and retries are per booking.
         await Promise.all(
-          due.map((d) => services.jobs.reminders.add('daily-one', { bookingId: d.bookingId, dedupeKey: `reminder-daily:${d.bookingId}:${d.date}` }, { jobId: `reminder-daily-${d.bookingId}-${d.date}`, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } })),
+          due.map((d) =>
+            services.jobs.reminders.add(
+              'daily-one',
+              { bookingId: d.bookingId, dedupeKey: `reminder-daily:${d.bookingId}:${d.date}` },
+              {
+                jobId: `reminder-daily-${d.bookingId}-${d.date}`,
+                attempts: 3,
+                backoff: { type: 'exponential', delay: 60_000 },
+              },
+            ),
+          ),
         );
         return `queued ${due.length}`;
       }
       const parsed = ZReminderJob.extend({ dedupeKey: z.string().optional() }).safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`bad reminder job payload: ${parsed.error.message}`);
-      return sendReminder(services, mailer, { bookingId: parsed.data.bookingId, dedupeKey: parsed.data.dedupeKey ?? `reminder:${parsed.data.bookingId}` });
+      return sendReminder(services, mailer, {
+        bookingId: parsed.data.bookingId,
+        dedupeKey: parsed.data.dedupeKey ?? `reminder:${parsed.data.bookingId}`,
+      });
     },
     { concurrency: 4 },
   );
-  await services.jobs.reminders.upsertJobScheduler(DAILY_REMINDERS_SCHEDULER_ID, { pattern: '0 6 * * *', tz: 'Asia/Kolkata' }, { name: 'daily', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } });
+  await services.jobs.reminders.upsertJobScheduler(
+    DAILY_REMINDERS_SCHEDULER_ID,
+    { pattern: '0 6 * * *', tz: 'Asia/Kolkata' },
+    { name: 'daily', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } },
+  );
   return {
     worker: running.worker,
     close: async () => {
@@ -42,12 +59,26 @@ export async function startReminderWorker(services: TServices): Promise<TRunning
 }
 
 /** At confirmation: one reminder 2 hours before the show, if that is still ahead. */
-export async function queueShowReminder({ jobs, log }: Pick<TServices, 'jobs' | 'log'>, p: { bookingId: string; startsAt: Date; now?: Date }): Promise<void> {
+export async function queueShowReminder(
+  { jobs, log }: Pick<TServices, 'jobs' | 'log'>,
+  p: { bookingId: string; startsAt: Date; now?: Date },
+): Promise<void> {
   const at = p.startsAt.getTime() - 2 * 3600_000;
   const delay = at - (p.now ?? new Date()).getTime();
   if (delay <= 0) return;
   try {
-    await jobs.reminders.add('before-show', { bookingId: p.bookingId }, { jobId: `reminder-${p.bookingId}`, delay, attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } });
+    await jobs.reminders.add(
+      'before-show',
+      { bookingId: p.bookingId },
+      {
+        jobId: `reminder-${p.bookingId}`,
+        delay,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 60_000 },
+        removeOnComplete: true,
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    );
   } catch (err) {
     log.warn({ err, bookingId: p.bookingId }, 'show reminder not queued; the daily run still reminds');
   }

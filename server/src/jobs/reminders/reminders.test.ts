@@ -11,10 +11,20 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 let n = 0;
-async function bookingAt(startsAt: string, opts: { status?: 'CONFIRMED' | 'REFUNDED' | 'PENDING'; email?: string | null; cancelled?: boolean } = {}) {
+async function bookingAt(
+  startsAt: string,
+  opts: { status?: 'CONFIRMED' | 'REFUNDED' | 'PENDING'; email?: string | null; cancelled?: boolean } = {},
+) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
   // A few milliseconds apart: shows of one screen need distinct start times.
-  await ctx.prisma.showtime.update({ where: { id: showtime.id }, data: { startsAt: new Date(Date.parse(startsAt) + n++), endsAt: new Date(Date.parse(startsAt) + 7_200_000), cancelled: opts.cancelled ?? false } });
+  await ctx.prisma.showtime.update({
+    where: { id: showtime.id },
+    data: {
+      startsAt: new Date(Date.parse(startsAt) + n++),
+      endsAt: new Date(Date.parse(startsAt) + 7_200_000),
+      cancelled: opts.cancelled ?? false,
+    },
+  });
   return ctx.prisma.booking.create({
     data: {
       code: Math.random().toString(36).slice(2, 8).toUpperCase(),
@@ -25,7 +35,9 @@ async function bookingAt(startsAt: string, opts: { status?: 'CONFIRMED' | 'REFUN
       customerEmail: opts.email === undefined ? 'a@example.com' : opts.email,
       amountPaise: 100,
       expiresAt: new Date(startsAt),
-      seats: { create: [{ showtimeId: showtime.id, seatId: seatIds[0]!, pricePaise: 100, active: opts.status !== 'REFUNDED' }] },
+      seats: {
+        create: [{ showtimeId: showtime.id, seatId: seatIds[0]!, pricePaise: 100, active: opts.status !== 'REFUNDED' }],
+      },
     },
   });
 }

@@ -12,7 +12,10 @@ export function cinemaDate(now: Date, timeZone: string): string {
  * Bookings to remind at the daily run: CONFIRMED, with an email, for a show on the cinema's
  * calendar day of `now` that has not started yet. Refunded, cancelled or past shows are left out.
  */
-export async function selectDailyReminders(prisma: PrismaClient, now: Date): Promise<{ bookingId: string; date: string }[]> {
+export async function selectDailyReminders(
+  prisma: PrismaClient,
+  now: Date,
+): Promise<{ bookingId: string; date: string }[]> {
   const cinemas = await prisma.cinema.findMany({ select: { id: true, timeZone: true } });
   const picked: { bookingId: string; date: string }[] = [];
   for (const cinema of cinemas) {

@@ -7,13 +7,27 @@ import type { TServices } from '../../services';
 export type TReminderOutcome = 'sent' | 'already sent' | 'skipped';
 
 /** One reminder email per dedupe key; only for a confirmed booking whose show has not started. */
-export async function sendReminder(services: Pick<TServices, 'prisma' | 'env'>, mailer: Transporter, { bookingId, dedupeKey, now = new Date() }: { bookingId: string; dedupeKey: string; now?: Date }): Promise<TReminderOutcome> {
+export async function sendReminder(
+  services: Pick<TServices, 'prisma' | 'env'>,
+  mailer: Transporter,
+  { bookingId, dedupeKey, now = new Date() }: { bookingId: string; dedupeKey: string; now?: Date },
+): Promise<TReminderOutcome> {
   const { prisma } = services;
   const booking = await prisma.booking.findUnique({
     where: { id: bookingId },
-    include: { tickets: { select: { seatLabel: true }, orderBy: { seatLabel: 'asc' } }, showtime: { include: { movie: true, screen: { include: { cinema: true } } } } },
+    include: {
+      tickets: { select: { seatLabel: true }, orderBy: { seatLabel: 'asc' } },
+      showtime: { include: { movie: true, screen: { include: { cinema: true } } } },
+    },
   });
-  if (!booking || booking.status !== 'CONFIRMED' || !booking.customerEmail || booking.showtime.cancelled || booking.showtime.startsAt <= now) return 'skipped';
+  if (
+    !booking ||
+    booking.status !== 'CONFIRMED' ||
+    !booking.customerEmail ||
+    booking.showtime.cancelled ||
+    booking.showtime.startsAt <= now
+  )
+    return 'skipped';
   const to = booking.customerEmail;
   const cinema = booking.showtime.screen.cinema;
   const at = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), 'EEE d MMM, h:mm aaa');

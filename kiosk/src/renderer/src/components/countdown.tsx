@@ -24,7 +24,11 @@ export function Countdown({ expiresAt, onExpire }: { expiresAt: string; onExpire
     <div className={`countdown${seconds <= 60 ? ' countdown-urgent' : ''}`}>
       <span className="countdown-label">{t.timeLeft}</span>
       {/* Announced at minute marks only: a screen reader reading every second is noise. */}
-      <span role="timer" aria-live={seconds % 60 === 0 || seconds <= 10 ? 'polite' : 'off'} aria-label={`${t.timeLeft} ${text}`}>
+      <span
+        role="timer"
+        aria-live={seconds % 60 === 0 || seconds <= 10 ? 'polite' : 'off'}
+        aria-label={`${t.timeLeft} ${text}`}
+      >
         {text}
       </span>
     </div>

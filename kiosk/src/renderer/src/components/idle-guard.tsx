@@ -41,7 +41,10 @@ export function IdleGuard({ enabled, idleMs, warnMs, onTimeout }: TIdleGuardProp
   useEffect(() => {
     if (warningSince === null) return;
     setSecondsLeft(Math.ceil(warnMs / 1000));
-    const tick = setInterval(() => setSecondsLeft(Math.max(0, Math.ceil((warningSince + warnMs - Date.now()) / 1000))), 250);
+    const tick = setInterval(
+      () => setSecondsLeft(Math.max(0, Math.ceil((warningSince + warnMs - Date.now()) / 1000))),
+      250,
+    );
     const giveUp = setTimeout(() => {
       setWarningSince(null);
       timeoutRef.current();
@@ -55,7 +58,13 @@ export function IdleGuard({ enabled, idleMs, warnMs, onTimeout }: TIdleGuardProp
   if (warningSince === null) return null;
   return (
     <div className="modal-backdrop">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-help" className="modal">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-help"
+        className="modal"
+      >
         <h2 id="idle-title">{t.stillThere}</h2>
         <p id="idle-help">{t.stillThereHelp(secondsLeft)}</p>
         <button type="button" className="button button-primary" autoFocus onClick={restart}>

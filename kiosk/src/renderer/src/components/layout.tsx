@@ -2,7 +2,19 @@ import type { ReactNode } from 'react';
 import { LanguageSwitch, useI18n } from '../i18n/i18n';
 
 /** Every screen's frame: title, a way back, and the language switch. */
-export function Screen({ title, onBack, actions, children, name }: { title: string; onBack?: () => void; actions?: ReactNode; children: ReactNode; name: string }) {
+export function Screen({
+  title,
+  onBack,
+  actions,
+  children,
+  name,
+}: {
+  title: string;
+  onBack?: () => void;
+  actions?: ReactNode;
+  children: ReactNode;
+  name: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="screen" data-screen={name}>

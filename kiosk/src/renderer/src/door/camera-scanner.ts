@@ -11,7 +11,10 @@ export interface TCamera {
 interface TBarcodeDetector {
   detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
 }
-type TBarcodeDetectorClass = { new (opts: { formats: string[] }): TBarcodeDetector; getSupportedFormats(): Promise<string[]> };
+type TBarcodeDetectorClass = {
+  new (opts: { formats: string[] }): TBarcodeDetector;
+  getSupportedFormats(): Promise<string[]>;
+};
 
 async function nativeDetector(): Promise<TBarcodeDetector | null> {
   const Detector = (window as unknown as { BarcodeDetector?: TBarcodeDetectorClass }).BarcodeDetector;
@@ -20,11 +23,20 @@ async function nativeDetector(): Promise<TBarcodeDetector | null> {
   return formats.includes('qr_code') ? new Detector({ formats: ['qr_code'] }) : null;
 }
 
-export async function startCamera(video: HTMLVideoElement, onText: (text: string) => void, intervalMs = 200): Promise<TCamera> {
-  if (!navigator.mediaDevices?.getUserMedia) throw new Error('This browser cannot use a camera here. Type or scan the ticket code instead.');
-  const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }).catch((err: unknown) => {
-    throw new Error(`The camera could not start (${err instanceof Error ? err.message : String(err)}). Type or scan the ticket code instead.`);
-  });
+export async function startCamera(
+  video: HTMLVideoElement,
+  onText: (text: string) => void,
+  intervalMs = 200,
+): Promise<TCamera> {
+  if (!navigator.mediaDevices?.getUserMedia)
+    throw new Error('This browser cannot use a camera here. Type or scan the ticket code instead.');
+  const stream = await navigator.mediaDevices
+    .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
+    .catch((err: unknown) => {
+      throw new Error(
+        `The camera could not start (${err instanceof Error ? err.message : String(err)}). Type or scan the ticket code instead.`,
+      );
+    });
   video.srcObject = stream;
   await video.play();
   const detector = await nativeDetector();

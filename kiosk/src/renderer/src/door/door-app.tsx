@@ -37,7 +37,12 @@ export default function DoorApp() {
   const [door, setDoor] = useState(() => localStorage.getItem(DOOR_KEY) ?? '');
   const [editing, setEditing] = useState(!door);
   if (me.isPending) return <Spinner label="Loading…" />;
-  if (me.error && !isOffline(me.error)) return <p className="notice notice-error" role="alert">{problem(me.error)}</p>;
+  if (me.error && !isOffline(me.error))
+    return (
+      <p className="notice notice-error" role="alert">
+        {problem(me.error)}
+      </p>
+    );
   if (!me.error && !me.data) return <StaffSignIn title="Door sign-in" />;
   if (editing) {
     return (
@@ -57,7 +62,13 @@ export default function DoorApp() {
           >
             <label className="field">
               <span>Door name</span>
-              <input value={door} onChange={(e) => setDoor(e.target.value)} required maxLength={40} placeholder="Door 2" />
+              <input
+                value={door}
+                onChange={(e) => setDoor(e.target.value)}
+                required
+                maxLength={40}
+                placeholder="Door 2"
+              />
             </label>
             <button type="submit" className="button button-primary">
               Start scanning
@@ -102,7 +113,9 @@ function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor: () =>
       onSuccess: (results, input) => {
         const sent = new Set(input.scans.map((s) => s.token));
         setQueue((q) => q.filter((s) => !sent.has(s.token)));
-        setReports((r) => [...results.filter((x) => x.outcome === 'conflict' || x.outcome === 'refused'), ...r].slice(0, 20));
+        setReports((r) =>
+          [...results.filter((x) => x.outcome === 'conflict' || x.outcome === 'refused'), ...r].slice(0, 20),
+        );
         setOnline(true);
         void queryClient.invalidateQueries({ queryKey: trpc.tickets.doorPack.queryKey() });
       },
@@ -112,7 +125,8 @@ function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor: () =>
   // Queued scans go up as soon as the server answers again.
   useEffect(() => {
     const timer = setInterval(() => {
-      if (queueRef.current.length && !sync.isPending) sync.mutate({ door, scans: queueRef.current.map(({ token, scannedAt }) => ({ token, scannedAt })) });
+      if (queueRef.current.length && !sync.isPending)
+        sync.mutate({ door, scans: queueRef.current.map(({ token, scannedAt }) => ({ token, scannedAt })) });
     }, 5_000);
     return () => clearInterval(timer);
   }, [door, sync]);
@@ -128,20 +142,45 @@ function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor: () =>
       try {
         const r = await client.tickets.checkIn.mutate({ token, door });
         setOnline(true);
-        show({ ok: true, title: `Seat ${r.seatLabel}`, detail: `${r.movieTitle}, ${r.screenName}, ${formatClock(r.startsAt, ZONE)} · booking ${r.bookingCode}`, count: `${r.checkedIn} of ${r.tickets} in` });
+        show({
+          ok: true,
+          title: `Seat ${r.seatLabel}`,
+          detail: `${r.movieTitle}, ${r.screenName}, ${formatClock(r.startsAt, ZONE)} · booking ${r.bookingCode}`,
+          count: `${r.checkedIn} of ${r.tickets} in`,
+        });
       } catch (err) {
         if (!isOffline(err)) {
           const data = (err as TRPCClientError<never>).data as { ticket?: { seatLabel?: string } } | undefined;
-          show({ ok: false, title: data?.ticket?.seatLabel ? `Seat ${data.ticket.seatLabel}: not admitted` : 'Not admitted', detail: problem(err) });
+          show({
+            ok: false,
+            title: data?.ticket?.seatLabel ? `Seat ${data.ticket.seatLabel}: not admitted` : 'Not admitted',
+            detail: problem(err),
+          });
           return;
         }
         setOnline(false);
-        if (!pack) return show({ ok: false, title: 'Offline', detail: 'No connection, and this door has no ticket data yet. Connect once to download it.' });
+        if (!pack)
+          return show({
+            ok: false,
+            title: 'Offline',
+            detail: 'No connection, and this door has no ticket data yet. Connect once to download it.',
+          });
         const judged = judgeOffline(pack, queueRef.current, token, new Date());
-        if (!judged.ok) return show({ ok: false, title: judged.seatLabel ? `Seat ${judged.seatLabel}: not admitted` : 'Not admitted', detail: judged.message, offline: true });
+        if (!judged.ok)
+          return show({
+            ok: false,
+            title: judged.seatLabel ? `Seat ${judged.seatLabel}: not admitted` : 'Not admitted',
+            detail: judged.message,
+            offline: true,
+          });
         setQueue((q) => [...q, judged.scan]);
         const showInfo = pack.shows.find((s) => s.id === judged.scan.showtimeId);
-        show({ ok: true, title: `Seat ${judged.scan.seatLabel}`, detail: `${showInfo?.movieTitle ?? ''} · checked offline, will sync`, offline: true });
+        show({
+          ok: true,
+          title: `Seat ${judged.scan.seatLabel}`,
+          detail: `${showInfo?.movieTitle ?? ''} · checked offline, will sync`,
+          offline: true,
+        });
       }
     },
     [client, door, pack],
@@ -181,7 +220,12 @@ function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor: () =>
         </button>
       </header>
       <main className="screen-body door-body">
-        <div className={`door-verdict ${verdict ? (verdict.ok ? 'door-ok' : 'door-bad') : ''}`} role="alert" aria-live="assertive" aria-label="Scan result">
+        <div
+          className={`door-verdict ${verdict ? (verdict.ok ? 'door-ok' : 'door-bad') : ''}`}
+          role="alert"
+          aria-live="assertive"
+          aria-label="Scan result"
+        >
           {verdict ? (
             <>
               <p className="door-verdict-title">{verdict.ok ? '✓ Admit' : '✕ Stop'}</p>
@@ -198,7 +242,11 @@ function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor: () =>
           <button type="button" className="button button-large" onClick={() => void toggleCamera()}>
             {camera ? 'Stop camera' : 'Scan with camera'}
           </button>
-          {cameraError && <p className="notice notice-error" role="alert">{cameraError}</p>}
+          {cameraError && (
+            <p className="notice notice-error" role="alert">
+              {cameraError}
+            </p>
+          )}
           <form
             className="manager-inline-form"
             onSubmit={(e) => {

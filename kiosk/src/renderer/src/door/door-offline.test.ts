@@ -3,8 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { judgeOffline } from './door-offline';
 
 const key = generateTicketKey('dev1');
-const show = { id: '01900000-0000-7000-8000-000000000001', movieTitle: 'Starfall Express', screenName: 'Audi 2', startsAt: '2026-11-25T14:00:00.000Z', endsAt: '2026-11-25T16:30:00.000Z', cancelled: false, tickets: 3 };
-const pack: TDoorPack = { at: '2026-11-25T13:00:00.000Z', publicKeys: { dev1: encodeBase64Url(key.publicKey) }, shows: [show], refusedTicketIds: ['t-refunded'], used: { 't-used': { at: '2026-11-25T13:40:00.000Z', door: 'Door 2' } } };
+const show = {
+  id: '01900000-0000-7000-8000-000000000001',
+  movieTitle: 'Starfall Express',
+  screenName: 'Audi 2',
+  startsAt: '2026-11-25T14:00:00.000Z',
+  endsAt: '2026-11-25T16:30:00.000Z',
+  cancelled: false,
+  tickets: 3,
+};
+const pack: TDoorPack = {
+  at: '2026-11-25T13:00:00.000Z',
+  publicKeys: { dev1: encodeBase64Url(key.publicKey) },
+  shows: [show],
+  refusedTicketIds: ['t-refunded'],
+  used: { 't-used': { at: '2026-11-25T13:40:00.000Z', door: 'Door 2' } },
+};
 const token = (tid: string, st = show.id) => signTicketToken({ tid, bid: 'b1', st, seat: 'E5' }, key);
 const during = new Date('2026-11-25T13:30:00.000Z');
 
@@ -27,7 +41,14 @@ describe('the door offline', () => {
       ['too early', token('t-ok'), new Date('2026-11-25T12:30:00.000Z'), /Too early/],
       ['over', token('t-ok'), new Date('2026-11-25T16:31:00.000Z'), /ended/],
     ];
-    for (const [name, t, at, message] of cases) expect(judgeOffline(pack, [], t, at), name).toMatchObject({ ok: false, message: expect.stringMatching(message) as string });
-    expect(judgeOffline({ ...pack, shows: [{ ...show, cancelled: true }] }, [], token('t-ok'), during)).toMatchObject({ ok: false, message: expect.stringContaining('cancelled') as string });
+    for (const [name, t, at, message] of cases)
+      expect(judgeOffline(pack, [], t, at), name).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(message) as string,
+      });
+    expect(judgeOffline({ ...pack, shows: [{ ...show, cancelled: true }] }, [], token('t-ok'), during)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('cancelled') as string,
+    });
   });
 });

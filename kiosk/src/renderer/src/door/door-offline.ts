@@ -11,25 +11,46 @@ export interface TQueuedScan {
 }
 
 export type TOfflineVerdict =
-  | { ok: true; scan: TQueuedScan; message: string }
-  | { ok: false; message: string; seatLabel: string | null };
+  { ok: true; scan: TQueuedScan; message: string } | { ok: false; message: string; seatLabel: string | null };
 
 const ZONE = 'Asia/Kolkata';
 
-export function judgeOffline(pack: TDoorPack, queue: readonly TQueuedScan[], token: string, now: Date): TOfflineVerdict {
+export function judgeOffline(
+  pack: TDoorPack,
+  queue: readonly TQueuedScan[],
+  token: string,
+  now: Date,
+): TOfflineVerdict {
   const keys = new Map(Object.entries(pack.publicKeys).map(([kid, key]) => [kid, decodeBase64Url(key)]));
   const verified = verifyTicketToken(token.trim(), keys);
   if (!verified.ok) return { ok: false, message: 'This is not a valid Marquee ticket.', seatLabel: null };
   const { tid, st, seat } = verified.payload;
   const show = pack.shows.find((s) => s.id === st);
   if (!show) return { ok: false, message: 'This ticket is not for a show today.', seatLabel: seat };
-  if (show.cancelled) return { ok: false, message: 'This show was cancelled; the ticket was refunded.', seatLabel: seat };
-  if (pack.refusedTicketIds.includes(tid)) return { ok: false, message: 'This ticket was refunded and cannot be used.', seatLabel: seat };
+  if (show.cancelled)
+    return { ok: false, message: 'This show was cancelled; the ticket was refunded.', seatLabel: seat };
+  if (pack.refusedTicketIds.includes(tid))
+    return { ok: false, message: 'This ticket was refunded and cannot be used.', seatLabel: seat };
   const queued = queue.find((q) => q.ticketId === tid);
   const used = pack.used[tid] ?? (queued ? { at: queued.scannedAt, door: 'this door' } : undefined);
-  if (used) return { ok: false, message: `Already used at ${formatClock(used.at, ZONE)}${used.door ? ` at ${used.door}` : ''} (seat ${seat}).`, seatLabel: seat };
+  if (used)
+    return {
+      ok: false,
+      message: `Already used at ${formatClock(used.at, ZONE)}${used.door ? ` at ${used.door}` : ''} (seat ${seat}).`,
+      seatLabel: seat,
+    };
   const opens = Date.parse(show.startsAt) - DOOR_OPENS_BEFORE_MS;
-  if (now.getTime() < opens) return { ok: false, message: `Too early: doors open at ${formatClock(new Date(opens).toISOString(), ZONE)} for the ${formatClock(show.startsAt, ZONE)} show.`, seatLabel: seat };
-  if (now.getTime() > Date.parse(show.endsAt)) return { ok: false, message: `This show ended at ${formatClock(show.endsAt, ZONE)}.`, seatLabel: seat };
-  return { ok: true, scan: { token: token.trim(), scannedAt: now.toISOString(), ticketId: tid, seatLabel: seat, showtimeId: st }, message: `${seat}: admitted (offline, will sync)` };
+  if (now.getTime() < opens)
+    return {
+      ok: false,
+      message: `Too early: doors open at ${formatClock(new Date(opens).toISOString(), ZONE)} for the ${formatClock(show.startsAt, ZONE)} show.`,
+      seatLabel: seat,
+    };
+  if (now.getTime() > Date.parse(show.endsAt))
+    return { ok: false, message: `This show ended at ${formatClock(show.endsAt, ZONE)}.`, seatLabel: seat };
+  return {
+    ok: true,
+    scan: { token: token.trim(), scannedAt: now.toISOString(), ticketId: tid, seatLabel: seat, showtimeId: st },
+    message: `${seat}: admitted (offline, will sync)`,
+  };
 }

@@ -12,7 +12,10 @@ const I18nContext = createContext<TI18n | null>(null);
 
 export function I18nProvider({ children, initial = 'en' }: { children: ReactNode; initial?: TLanguage }) {
   const [language, setLanguage] = useState<TLanguage>(initial);
-  const value = useMemo(() => ({ t: MESSAGES[language], language, locale: LOCALES[language], setLanguage }), [language]);
+  const value = useMemo(
+    () => ({ t: MESSAGES[language], language, locale: LOCALES[language], setLanguage }),
+    [language],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -26,7 +29,13 @@ export function useI18n(): TI18n {
 export function LanguageSwitch() {
   const { t, language, setLanguage } = useI18n();
   return (
-    <button type="button" className="language-switch" aria-label={t.languageLabel} lang={language === 'en' ? 'hi' : 'en'} onClick={() => setLanguage(language === 'en' ? 'hi' : 'en')}>
+    <button
+      type="button"
+      className="language-switch"
+      aria-label={t.languageLabel}
+      lang={language === 'en' ? 'hi' : 'en'}
+      onClick={() => setLanguage(language === 'en' ? 'hi' : 'en')}
+    >
       {t.language}
     </button>
   );

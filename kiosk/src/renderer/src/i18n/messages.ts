@@ -28,14 +28,31 @@ const en = {
   seatWheelchair: 'Wheelchair space',
   seatCompanion: 'Companion seat',
   seatLabel: (label: string, type: string, state: string) => `Seat ${label}, ${type}, ${state}`,
-  seatTypeNames: { STANDARD: 'standard', PREMIUM: 'premium', RECLINER: 'recliner', WHEELCHAIR: 'wheelchair space', COMPANION: 'companion seat' },
-  seatStateNames: { available: 'available', held: 'taken', sold: 'taken', blocked: 'not available', selected: 'selected' },
+  seatTypeNames: {
+    STANDARD: 'standard',
+    PREMIUM: 'premium',
+    RECLINER: 'recliner',
+    WHEELCHAIR: 'wheelchair space',
+    COMPANION: 'companion seat',
+  },
+  seatStateNames: {
+    available: 'available',
+    held: 'taken',
+    sold: 'taken',
+    blocked: 'not available',
+    selected: 'selected',
+  },
   selectedSeats: (n: number) => (n === 1 ? '1 seat' : `${n} seats`),
   maxSeats: (n: number) => `You can pick up to ${n} seats.`,
   noSeatsPicked: 'Touch the seats you want.',
-  seatTakenLive: (labels: string[]) => (labels.length === 1 ? `Sorry, ${labels[0]!} was just taken. Please pick another seat.` : `Sorry, ${labels.join(', ')} were just taken. Please pick other seats.`),
-  seatGapHint: (labels: string) => `Please don't leave ${labels} empty on its own: pick it too, or choose seats next to each other.`,
-  companionHint: (labels: string) => `${labels} is a companion seat: it goes with the wheelchair space next to it. Pick that space too.`,
+  seatTakenLive: (labels: string[]) =>
+    labels.length === 1
+      ? `Sorry, ${labels[0]!} was just taken. Please pick another seat.`
+      : `Sorry, ${labels.join(', ')} were just taken. Please pick other seats.`,
+  seatGapHint: (labels: string) =>
+    `Please don't leave ${labels} empty on its own: pick it too, or choose seats next to each other.`,
+  companionHint: (labels: string) =>
+    `${labels} is a companion seat: it goes with the wheelchair space next to it. Pick that space too.`,
   continueToPay: 'Continue',
   holding: 'Holding your seats…',
   timeLeft: 'Time left to pay',
@@ -57,7 +74,8 @@ const en = {
   printing: 'Printing your tickets…',
   printed: 'Take your tickets below.',
   printFailed: 'We could not print your tickets.',
-  printFailedHelp: (code: string) => `Show booking code ${code} at the counter, or reprint here. Your e-tickets are also on their way by email if you gave one.`,
+  printFailedHelp: (code: string) =>
+    `Show booking code ${code} at the counter, or reprint here. Your e-tickets are also on their way by email if you gave one.`,
   reprint: 'Reprint',
   enjoy: 'Enjoy the show!',
   bookingCode: 'Booking code',
@@ -119,12 +137,27 @@ const hi: TMessages = {
   seatWheelchair: 'व्हीलचेयर स्थान',
   seatCompanion: 'साथी की सीट',
   seatLabel: (label, type, state) => `सीट ${label}, ${type}, ${state}`,
-  seatTypeNames: { STANDARD: 'सामान्य', PREMIUM: 'प्रीमियम', RECLINER: 'रिक्लाइनर', WHEELCHAIR: 'व्हीलचेयर स्थान', COMPANION: 'साथी की सीट' },
-  seatStateNames: { available: 'उपलब्ध', held: 'बुक हो चुकी', sold: 'बुक हो चुकी', blocked: 'उपलब्ध नहीं', selected: 'चुनी गई' },
+  seatTypeNames: {
+    STANDARD: 'सामान्य',
+    PREMIUM: 'प्रीमियम',
+    RECLINER: 'रिक्लाइनर',
+    WHEELCHAIR: 'व्हीलचेयर स्थान',
+    COMPANION: 'साथी की सीट',
+  },
+  seatStateNames: {
+    available: 'उपलब्ध',
+    held: 'बुक हो चुकी',
+    sold: 'बुक हो चुकी',
+    blocked: 'उपलब्ध नहीं',
+    selected: 'चुनी गई',
+  },
   selectedSeats: (n) => `${n} सीट`,
   maxSeats: (n) => `आप ${n} सीटों तक चुन सकते हैं।`,
   noSeatsPicked: 'जो सीटें चाहिए उन्हें छुएँ।',
-  seatTakenLive: (labels) => (labels.length === 1 ? `क्षमा करें, ${labels[0]!} अभी बुक हो गई। कृपया दूसरी सीट चुनें।` : `क्षमा करें, ${labels.join(', ')} अभी बुक हो गईं। कृपया दूसरी सीटें चुनें।`),
+  seatTakenLive: (labels) =>
+    labels.length === 1
+      ? `क्षमा करें, ${labels[0]!} अभी बुक हो गई। कृपया दूसरी सीट चुनें।`
+      : `क्षमा करें, ${labels.join(', ')} अभी बुक हो गईं। कृपया दूसरी सीटें चुनें।`,
   seatGapHint: (labels) => `कृपया ${labels} को अकेला खाली न छोड़ें: उसे भी चुनें, या साथ-साथ की सीटें चुनें।`,
   companionHint: (labels) => `${labels} साथी सीट है: यह बगल की व्हीलचेयर जगह के साथ ही मिलती है। वह जगह भी चुनें।`,
   continueToPay: 'आगे बढ़ें',

@@ -6,14 +6,18 @@ import { useTRPC } from '../trpc';
 import { problem } from './problem';
 
 const ZONE = 'Asia/Kolkata';
-const when = (iso: string) => new Date(iso).toLocaleString('en-IN', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-IN', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'medium' });
 
 export function BookingsView() {
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const results = useQuery({ ...trpc.manager.searchBookings.queryOptions({ query: submitted ?? '' }), enabled: submitted !== null });
+  const results = useQuery({
+    ...trpc.manager.searchBookings.queryOptions({ query: submitted ?? '' }),
+    enabled: submitted !== null,
+  });
   const conflicts = useQuery(trpc.manager.doorConflicts.queryOptions(undefined, { refetchInterval: 30_000 }));
   return (
     <section aria-labelledby="bookings-title" className="manager-section">
@@ -24,7 +28,8 @@ export function BookingsView() {
           <ul>
             {conflicts.data.map((c) => (
               <li key={`${c.bookingId}-${c.secondAt}`}>
-                Seat {c.seatLabel}: {c.firstDoor ?? 'a door'} at {when(c.firstAt)}, again at {c.secondDoor} at {when(c.secondAt)}{' '}
+                Seat {c.seatLabel}: {c.firstDoor ?? 'a door'} at {when(c.firstAt)}, again at {c.secondDoor} at{' '}
+                {when(c.secondAt)}{' '}
                 <button type="button" className="button button-ghost" onClick={() => setOpenId(c.bookingId)}>
                   Open booking
                 </button>
@@ -50,13 +55,22 @@ export function BookingsView() {
           Search
         </button>
       </form>
-      {results.error && <p className="notice notice-error" role="alert">{problem(results.error)}</p>}
+      {results.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(results.error)}
+        </p>
+      )}
       {results.data && results.data.length === 0 && <p role="status">No bookings match “{submitted}”.</p>}
       {results.data && results.data.length > 0 && (
         <ul className="booking-results" aria-label="Search results">
           {results.data.map((b) => (
             <li key={b.id}>
-              <button type="button" className={`button ${openId === b.id ? 'button-primary' : ''}`} aria-expanded={openId === b.id} onClick={() => setOpenId(openId === b.id ? null : b.id)}>
+              <button
+                type="button"
+                className={`button ${openId === b.id ? 'button-primary' : ''}`}
+                aria-expanded={openId === b.id}
+                onClick={() => setOpenId(openId === b.id ? null : b.id)}
+              >
                 {summaryLine(b)}
               </button>
             </li>
@@ -80,12 +94,34 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
   const [kioskId, setKioskId] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.manager.pathKey() });
-  const refund = useMutation(trpc.manager.refund.mutationOptions({ onSuccess: (r) => (setDone(r.alreadyRefunded ? 'It was already refunded.' : 'Refunded. The money goes back to the customer’s payment method.'), refresh()) }));
-  const resend = useMutation(trpc.manager.resendReceipt.mutationOptions({ onSuccess: () => (setDone('The receipt is on its way again.'), refresh()) }));
-  const reprint = useMutation(trpc.manager.reprint.mutationOptions({ onSuccess: () => (setDone('Sent to the kiosk for printing.'), refresh()) }));
+  const refund = useMutation(
+    trpc.manager.refund.mutationOptions({
+      onSuccess: (r) => (
+        setDone(
+          r.alreadyRefunded
+            ? 'It was already refunded.'
+            : 'Refunded. The money goes back to the customer’s payment method.',
+        ),
+        refresh()
+      ),
+    }),
+  );
+  const resend = useMutation(
+    trpc.manager.resendReceipt.mutationOptions({
+      onSuccess: () => (setDone('The receipt is on its way again.'), refresh()),
+    }),
+  );
+  const reprint = useMutation(
+    trpc.manager.reprint.mutationOptions({ onSuccess: () => (setDone('Sent to the kiosk for printing.'), refresh()) }),
+  );
   const failure = refund.error ?? resend.error ?? reprint.error;
   if (detail.isPending) return <Spinner label="Loading booking…" />;
-  if (detail.error) return <p className="notice notice-error" role="alert">{problem(detail.error)}</p>;
+  if (detail.error)
+    return (
+      <p className="notice notice-error" role="alert">
+        {problem(detail.error)}
+      </p>
+    );
   const b = detail.data;
   const confirmed = b.status === 'CONFIRMED';
   const kiosks = fleet.data?.kiosks.filter((k) => k.registered) ?? [];
@@ -95,7 +131,8 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
         Booking <span className="booking-code">{b.code}</span> — {b.status.toLowerCase()}
       </h3>
       <p>
-        {b.movieTitle}, {b.screenName}, {formatShowTime(b.startsAt, ZONE)} · seats {b.seatLabels.join(', ')} · {formatRupees(b.amountPaise)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : 'online'}
+        {b.movieTitle}, {b.screenName}, {formatShowTime(b.startsAt, ZONE)} · seats {b.seatLabels.join(', ')} ·{' '}
+        {formatRupees(b.amountPaise)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : 'online'}
         {b.customerEmail && ` · ${b.customerEmail}`}
         {b.customerPhone && ` · ${b.customerPhone}`}
       </p>
@@ -108,26 +145,50 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
           </li>
         ))}
       </ol>
-      {done && <p className="notice" role="status">{done}</p>}
-      {failure && <p className="notice notice-error" role="alert">{problem(failure)}</p>}
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      {failure && (
+        <p className="notice notice-error" role="alert">
+          {problem(failure)}
+        </p>
+      )}
       {confirmed && (
         <div className="booking-actions">
           <form
             className="manager-inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (window.confirm(`Refund ${formatRupees(b.amountPaise)} for booking ${b.code}? The seats go back on sale.`)) refund.mutate({ bookingId: b.id, reason });
+              if (
+                window.confirm(
+                  `Refund ${formatRupees(b.amountPaise)} for booking ${b.code}? The seats go back on sale.`,
+                )
+              )
+                refund.mutate({ bookingId: b.id, reason });
             }}
           >
             <label className="field">
               <span>Reason for the refund</span>
-              <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={200} required />
+              <input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                minLength={3}
+                maxLength={200}
+                required
+              />
             </label>
             <button type="submit" className="button button-danger" disabled={refund.isPending}>
               Refund in full
             </button>
           </form>
-          <button type="button" className="button" disabled={resend.isPending || !b.customerEmail} onClick={() => resend.mutate({ bookingId: b.id })}>
+          <button
+            type="button"
+            className="button"
+            disabled={resend.isPending || !b.customerEmail}
+            onClick={() => resend.mutate({ bookingId: b.id })}
+          >
             Resend receipt
           </button>
           <form

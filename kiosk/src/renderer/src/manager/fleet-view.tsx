@@ -6,7 +6,13 @@ import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
 
-const PRINTER: Record<TFleetKiosk['printerStatus'], string> = { UNKNOWN: 'unknown', OK: 'ok', PAPER_LOW: 'paper low', PAPER_OUT: 'paper out', OFFLINE: 'offline' };
+const PRINTER: Record<TFleetKiosk['printerStatus'], string> = {
+  UNKNOWN: 'unknown',
+  OK: 'ok',
+  PAPER_LOW: 'paper low',
+  PAPER_OUT: 'paper out',
+  OFFLINE: 'offline',
+};
 
 /** The kiosks, live: pushed by the server on every heartbeat, command and silence. */
 export function FleetView({ isAdmin }: { isAdmin: boolean }) {
@@ -14,7 +20,14 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
   const [fleet, setFleet] = useState<TFleet | null>(null);
   const live = useSubscription(trpc.manager.onFleet.subscriptionOptions(undefined, { onData: setFleet }));
   const service = useMutation(trpc.manager.setOutOfService.mutationOptions());
-  if (!fleet) return live.error ? <p className="notice notice-error" role="alert">{problem(live.error)}</p> : <Spinner label="Loading kiosks…" />;
+  if (!fleet)
+    return live.error ? (
+      <p className="notice notice-error" role="alert">
+        {problem(live.error)}
+      </p>
+    ) : (
+      <Spinner label="Loading kiosks…" />
+    );
   const alerts = fleet.kiosks.flatMap((k) => k.alerts.map((a) => `${k.name}: ${a}`));
   return (
     <section aria-labelledby="fleet-title" className="manager-section">
@@ -27,7 +40,11 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
         </ul>
       )}
       {live.status === 'connecting' && <p className="notice">Reconnecting to live updates…</p>}
-      {service.error && <p className="notice notice-error" role="alert">{problem(service.error)}</p>}
+      {service.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(service.error)}
+        </p>
+      )}
       <table className="manager-table">
         <thead>
           <tr>
@@ -46,7 +63,9 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
             <tr key={k.id} aria-label={`Kiosk ${k.name}`}>
               <th scope="row">{k.name}</th>
               <td>
-                <span className={`status status-${k.online ? 'ok' : 'bad'}`}>{!k.registered ? 'not registered' : k.online ? 'online' : 'offline'}</span>
+                <span className={`status status-${k.online ? 'ok' : 'bad'}`}>
+                  {!k.registered ? 'not registered' : k.online ? 'online' : 'offline'}
+                </span>
                 {k.outOfService && <span className="status status-bad"> out of service</span>}
               </td>
               <td>{k.currentScreen ?? '—'}</td>
@@ -57,7 +76,12 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
                 {k.todayTickets} tickets, {formatRupees(k.todaySalesPaise)}
               </td>
               <td>
-                <button type="button" className="button" disabled={service.isPending} onClick={() => service.mutate({ kioskId: k.id, outOfService: !k.outOfService })}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={service.isPending}
+                  onClick={() => service.mutate({ kioskId: k.id, outOfService: !k.outOfService })}
+                >
                   {k.outOfService ? `Put ${k.name} back in service` : `Take ${k.name} out of service`}
                 </button>
               </td>
@@ -90,11 +114,17 @@ function AddKiosk() {
       <button type="submit" className="button" disabled={issue.isPending}>
         Get a registration code
       </button>
-      {issue.error && <p className="notice notice-error" role="alert">{problem(issue.error)}</p>}
+      {issue.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(issue.error)}
+        </p>
+      )}
       {issue.data && (
         <p className="notice" role="status">
-          Type <strong className="booking-code">{`${issue.data.code.slice(0, 4)}-${issue.data.code.slice(4)}`}</strong> on the kiosk&apos;s setup screen before{' '}
-          {new Date(issue.data.expiresAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' })}. It works once and is not shown again.
+          Type <strong className="booking-code">{`${issue.data.code.slice(0, 4)}-${issue.data.code.slice(4)}`}</strong>{' '}
+          on the kiosk&apos;s setup screen before{' '}
+          {new Date(issue.data.expiresAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' })}. It works once and is
+          not shown again.
         </p>
       )}
     </form>

@@ -36,7 +36,12 @@ export default function ManagerApp() {
   const trpc = useTRPC();
   const me = useQuery(trpc.manager.me.queryOptions(undefined, { staleTime: 60_000 }));
   if (me.isPending) return <Spinner label="Loading…" />;
-  if (me.error) return <p className="notice notice-error" role="alert">{problem(me.error)}</p>;
+  if (me.error)
+    return (
+      <p className="notice notice-error" role="alert">
+        {problem(me.error)}
+      </p>
+    );
   return me.data ? <Dashboard me={me.data} /> : <StaffSignIn title="Manager sign-in" />;
 }
 
@@ -67,7 +72,13 @@ function Dashboard({ me }: { me: TStaffMe }) {
         <h1>{me.cinemaName ?? 'Dashboard'}</h1>
         <nav className="header-actions" aria-label="Dashboard sections">
           {visible.map((s) => (
-            <button key={s.id} type="button" className={`button ${section === s.id ? 'button-primary' : 'button-ghost'}`} aria-current={section === s.id ? 'page' : undefined} onClick={() => setSection(s.id)}>
+            <button
+              key={s.id}
+              type="button"
+              className={`button ${section === s.id ? 'button-primary' : 'button-ghost'}`}
+              aria-current={section === s.id ? 'page' : undefined}
+              onClick={() => setSection(s.id)}
+            >
               {s.label}
             </button>
           ))}

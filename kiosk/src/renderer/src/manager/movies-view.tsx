@@ -5,7 +5,14 @@ import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
 
-type TForm = { id?: string; title: string; language: string; certificate: 'U' | 'UA' | 'A'; runtimeMinutes: number; synopsis: string };
+type TForm = {
+  id?: string;
+  title: string;
+  language: string;
+  certificate: 'U' | 'UA' | 'A';
+  runtimeMinutes: number;
+  synopsis: string;
+};
 const EMPTY: TForm = { title: '', language: 'Hindi', certificate: 'UA', runtimeMinutes: 120, synopsis: '' };
 
 export function MoviesView() {
@@ -21,20 +28,32 @@ export function MoviesView() {
     setPosterNote(null);
     if (!(file.type in POSTER_TYPES)) return setPosterNote('The poster must be a PNG, JPEG or WebP image.');
     if (file.size > POSTER_MAX_BYTES) return setPosterNote('The poster is too large: at most 2 MB.');
-    const res = await fetch(`/manager/movies/${movie.id}/poster`, { method: 'POST', headers: { 'content-type': file.type }, body: file });
+    const res = await fetch(`/manager/movies/${movie.id}/poster`, {
+      method: 'POST',
+      headers: { 'content-type': file.type },
+      body: file,
+    });
     const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-    setPosterNote(res.ok ? `Poster for ${movie.title} saved.` : (body.error?.message ?? 'The poster could not be saved.'));
+    setPosterNote(
+      res.ok ? `Poster for ${movie.title} saved.` : (body.error?.message ?? 'The poster could not be saved.'),
+    );
     void refresh();
   }
 
   return (
     <section aria-labelledby="movies-title" className="manager-section">
       <h2 id="movies-title">Movies</h2>
-      {posterNote && <p className="notice" role="status">{posterNote}</p>}
+      {posterNote && (
+        <p className="notice" role="status">
+          {posterNote}
+        </p>
+      )}
       {movies.isPending ? (
         <Spinner label="Loading movies…" />
       ) : movies.error ? (
-        <p className="notice notice-error" role="alert">{problem(movies.error)}</p>
+        <p className="notice notice-error" role="alert">
+          {problem(movies.error)}
+        </p>
       ) : (
         <table className="manager-table">
           <thead>
@@ -48,18 +67,42 @@ export function MoviesView() {
           <tbody>
             {movies.data.map((m) => (
               <tr key={m.id}>
-                <td>{m.posterUrl ? <img src={m.posterUrl} alt={`Poster of ${m.title}`} width={48} height={72} /> : '—'}</td>
+                <td>
+                  {m.posterUrl ? <img src={m.posterUrl} alt={`Poster of ${m.title}`} width={48} height={72} /> : '—'}
+                </td>
                 <th scope="row">
-                  {m.title} <span className="muted">({m.language}, {m.certificate}, {m.runtimeMinutes} min)</span>
+                  {m.title}{' '}
+                  <span className="muted">
+                    ({m.language}, {m.certificate}, {m.runtimeMinutes} min)
+                  </span>
                 </th>
                 <td>{m.upcomingShows}</td>
                 <td>
-                  <button type="button" className="button" onClick={() => setForm({ id: m.id, title: m.title, language: m.language, certificate: m.certificate, runtimeMinutes: m.runtimeMinutes, synopsis: m.synopsis })}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      setForm({
+                        id: m.id,
+                        title: m.title,
+                        language: m.language,
+                        certificate: m.certificate,
+                        runtimeMinutes: m.runtimeMinutes,
+                        synopsis: m.synopsis,
+                      })
+                    }
+                  >
                     Edit
                   </button>{' '}
                   <label className="button">
                     Upload poster
-                    <input type="file" accept={Object.keys(POSTER_TYPES).join(',')} hidden onChange={(e) => e.target.files?.[0] && void uploadPoster(m, e.target.files[0])} aria-label={`Poster file for ${m.title}`} />
+                    <input
+                      type="file"
+                      accept={Object.keys(POSTER_TYPES).join(',')}
+                      hidden
+                      onChange={(e) => e.target.files?.[0] && void uploadPoster(m, e.target.files[0])}
+                      aria-label={`Poster file for ${m.title}`}
+                    />
                   </label>
                 </td>
               </tr>
@@ -78,15 +121,28 @@ export function MoviesView() {
         <h3>{form.id ? `Edit ${form.title}` : 'Add a movie'}</h3>
         <label className="field">
           <span>Title</span>
-          <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} required maxLength={120} />
+          <input
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.target.value })}
+            required
+            maxLength={120}
+          />
         </label>
         <label className="field">
           <span>Language</span>
-          <input value={form.language} onChange={(e) => setForm({ ...form, language: e.target.value })} required maxLength={40} />
+          <input
+            value={form.language}
+            onChange={(e) => setForm({ ...form, language: e.target.value })}
+            required
+            maxLength={40}
+          />
         </label>
         <label className="field">
           <span>Certificate</span>
-          <select value={form.certificate} onChange={(e) => setForm({ ...form, certificate: e.target.value as TForm['certificate'] })}>
+          <select
+            value={form.certificate}
+            onChange={(e) => setForm({ ...form, certificate: e.target.value as TForm['certificate'] })}
+          >
             <option value="U">U</option>
             <option value="UA">UA</option>
             <option value="A">A</option>
@@ -94,13 +150,29 @@ export function MoviesView() {
         </label>
         <label className="field">
           <span>Runtime (minutes)</span>
-          <input type="number" min={30} max={300} value={form.runtimeMinutes} onChange={(e) => setForm({ ...form, runtimeMinutes: Number(e.target.value) })} required />
+          <input
+            type="number"
+            min={30}
+            max={300}
+            value={form.runtimeMinutes}
+            onChange={(e) => setForm({ ...form, runtimeMinutes: Number(e.target.value) })}
+            required
+          />
         </label>
         <label className="field">
           <span>Synopsis</span>
-          <textarea value={form.synopsis} onChange={(e) => setForm({ ...form, synopsis: e.target.value })} maxLength={2000} rows={3} />
+          <textarea
+            value={form.synopsis}
+            onChange={(e) => setForm({ ...form, synopsis: e.target.value })}
+            maxLength={2000}
+            rows={3}
+          />
         </label>
-        {save.error && <p className="notice notice-error" role="alert">{problem(save.error)}</p>}
+        {save.error && (
+          <p className="notice notice-error" role="alert">
+            {problem(save.error)}
+          </p>
+        )}
         <button type="submit" className="button button-primary" disabled={save.isPending}>
           {form.id ? 'Save movie' : 'Add movie'}
         </button>

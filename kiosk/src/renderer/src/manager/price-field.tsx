@@ -15,7 +15,15 @@ function typedPaise(value: string): number | null {
  * A GST-inclusive ticket price with what it carries, worked out as the manager types: the value
  * before tax and the GST at today's slab, or why GST cannot carry it and the nearest prices that can.
  */
-export function PriceField({ type, value, onChange }: { type: TSeatType; value: string; onChange: (value: string) => void }) {
+export function PriceField({
+  type,
+  value,
+  onChange,
+}: {
+  type: TSeatType;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const hintId = useId();
   const paise = typedPaise(value);
   const now = new Date();
@@ -25,9 +33,21 @@ export function PriceField({ type, value, onChange }: { type: TSeatType; value: 
   return (
     <label className="field">
       <span>{type.toLowerCase()} (₹, GST incl.)</span>
-      <input inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} size={6} aria-describedby={hintId} aria-invalid={problem ? true : undefined} />
+      <input
+        inputMode="decimal"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        size={6}
+        aria-describedby={hintId}
+        aria-invalid={problem ? true : undefined}
+      />
       <small id={hintId} className={problem ? 'field-error' : 'field-hint'}>
-        {value.trim() === '' ? '' : paise === null ? 'Give an amount in rupees, like 250 or 99.50.' : (problem ?? `${formatRupees(split!.basePaise)} + ${split!.ratePercent} % GST ${formatRupees(split!.gstPaise)}`)}
+        {value.trim() === ''
+          ? ''
+          : paise === null
+            ? 'Give an amount in rupees, like 250 or 99.50.'
+            : (problem ??
+              `${formatRupees(split!.basePaise)} + ${split!.ratePercent} % GST ${formatRupees(split!.gstPaise)}`)}
       </small>
     </label>
   );
@@ -41,13 +61,20 @@ export function UnchargeablePrices() {
   return (
     <div className="notice notice-warning" role="status" aria-label="Prices GST cannot carry">
       <p>
-        <strong>{found.data.length === 1 ? 'One saved price' : `${found.data.length} saved prices`} cannot be charged under GST.</strong> Edit a
-        template&apos;s price below; a show keeps the prices it was scheduled with, so take it off sale and schedule it again.
+        <strong>
+          {found.data.length === 1 ? 'One saved price' : `${found.data.length} saved prices`} cannot be charged under
+          GST.
+        </strong>{' '}
+        Edit a template&apos;s price below; a show keeps the prices it was scheduled with, so take it off sale and
+        schedule it again.
       </p>
       <ul>
         {found.data.map((f) => (
           <li key={`${f.template?.id ?? f.show!.id}-${f.seatType}`}>
-            {f.template ? `Template "${f.template.name}"` : `${f.show!.movieTitle}, ${formatShowTime(f.show!.startsAt, ZONE)}, ${f.show!.screenName}`}, {f.seatType.toLowerCase()}: {f.problem}
+            {f.template
+              ? `Template "${f.template.name}"`
+              : `${f.show!.movieTitle}, ${formatShowTime(f.show!.startsAt, ZONE)}, ${f.show!.screenName}`}
+            , {f.seatType.toLowerCase()}: {f.problem}
           </li>
         ))}
       </ul>

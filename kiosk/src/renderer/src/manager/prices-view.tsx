@@ -5,7 +5,8 @@ import { useTRPC } from '../trpc';
 import { PriceField, UnchargeablePrices } from './price-field';
 import { problem } from './problem';
 
-const rupees = (paise: number | undefined) => (paise === undefined ? undefined : (paise / 100).toFixed(2).replace(/\.00$/, ''));
+const rupees = (paise: number | undefined) =>
+  paise === undefined ? undefined : (paise / 100).toFixed(2).replace(/\.00$/, '');
 
 /** Reusable GST-inclusive price lists (weekday, weekend, matinee...) for scheduling. */
 export function PricesView() {
@@ -53,7 +54,11 @@ export function PricesView() {
         aria-label={editing ? `Edit template ${name}` : 'New price template'}
         onSubmit={(e) => {
           e.preventDefault();
-          const list = Object.fromEntries(Object.entries(prices).filter(([, v]) => v?.trim()).map(([k, v]) => [k, Math.round(Number(v) * 100)]));
+          const list = Object.fromEntries(
+            Object.entries(prices)
+              .filter(([, v]) => v?.trim())
+              .map(([k, v]) => [k, Math.round(Number(v) * 100)]),
+          );
           save.mutate({ ...(editing ? { id: editing } : {}), name, prices: list });
         }}
       >
@@ -62,9 +67,18 @@ export function PricesView() {
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={40} />
         </label>
         {SEAT_TYPES.map((type) => (
-          <PriceField key={type} type={type} value={prices[type] ?? ''} onChange={(value) => setPrices({ ...prices, [type]: value })} />
+          <PriceField
+            key={type}
+            type={type}
+            value={prices[type] ?? ''}
+            onChange={(value) => setPrices({ ...prices, [type]: value })}
+          />
         ))}
-        {save.error && <p className="notice notice-error" role="alert">{problem(save.error)}</p>}
+        {save.error && (
+          <p className="notice notice-error" role="alert">
+            {problem(save.error)}
+          </p>
+        )}
         <button type="submit" className="button button-primary" disabled={save.isPending}>
           Save template
         </button>

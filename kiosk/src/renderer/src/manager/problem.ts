@@ -5,4 +5,3 @@ export function problem(err: unknown): string {
   if (err instanceof TRPCClientError && err.data) return err.message;
   return 'Marquee could not be reached. Check the connection and try again.';
 }
-

@@ -16,9 +16,18 @@ export function QueuesView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queues = useQuery(trpc.manager.queues.queryOptions(undefined, { refetchInterval: 5_000 }));
-  const retry = useMutation(trpc.manager.retryJob.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.manager.queues.queryKey() }) }));
+  const retry = useMutation(
+    trpc.manager.retryJob.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.manager.queues.queryKey() }),
+    }),
+  );
   if (queues.isPending) return <Spinner label="Loading queues…" />;
-  if (queues.error) return <p className="notice notice-error" role="alert">{problem(queues.error)}</p>;
+  if (queues.error)
+    return (
+      <p className="notice notice-error" role="alert">
+        {problem(queues.error)}
+      </p>
+    );
   return (
     <section aria-labelledby="queues-title" className="manager-section">
       <h2 id="queues-title">Background queues</h2>
@@ -48,7 +57,11 @@ export function QueuesView() {
           ))}
         </tbody>
       </table>
-      {retry.error && <p className="notice notice-error" role="alert">{problem(retry.error)}</p>}
+      {retry.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(retry.error)}
+        </p>
+      )}
       <h3>Failed jobs</h3>
       <ul className="failed-jobs">
         {queues.data.flatMap((q) =>
@@ -57,9 +70,18 @@ export function QueuesView() {
               <strong>
                 {q.name} / {job.name}
               </strong>{' '}
-              ({job.attemptsMade} attempts{job.failedAt ? `, last ${new Date(job.failedAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' })}` : ''}): {job.failedReason}
+              ({job.attemptsMade} attempts
+              {job.failedAt
+                ? `, last ${new Date(job.failedAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' })}`
+                : ''}
+              ): {job.failedReason}
               <code className="muted"> {job.data}</code>{' '}
-              <button type="button" className="button" disabled={retry.isPending} onClick={() => retry.mutate({ queue: q.name, jobId: job.id })}>
+              <button
+                type="button"
+                className="button"
+                disabled={retry.isPending}
+                onClick={() => retry.mutate({ queue: q.name, jobId: job.id })}
+              >
                 Retry
               </button>
             </li>

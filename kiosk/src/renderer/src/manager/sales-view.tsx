@@ -25,11 +25,21 @@ export function SalesView() {
       <div className="manager-toolbar">
         <label className="field">
           <span>From</span>
-          <input type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))} />
+          <input
+            type="date"
+            value={range.from}
+            max={range.to}
+            onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))}
+          />
         </label>
         <label className="field">
           <span>To</span>
-          <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))} />
+          <input
+            type="date"
+            value={range.to}
+            min={range.from}
+            onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))}
+          />
         </label>
         <button type="button" className="button" onClick={() => setRange({ from: today, to: today })}>
           Today
@@ -38,7 +48,15 @@ export function SalesView() {
           Download CSV
         </a>
       </div>
-      {sales.isPending ? <Spinner label="Loading sales…" /> : sales.error ? <p className="notice notice-error" role="alert">{problem(sales.error)}</p> : <SalesFigures sales={sales.data} />}
+      {sales.isPending ? (
+        <Spinner label="Loading sales…" />
+      ) : sales.error ? (
+        <p className="notice notice-error" role="alert">
+          {problem(sales.error)}
+        </p>
+      ) : (
+        <SalesFigures sales={sales.data} />
+      )}
     </section>
   );
 }
@@ -48,7 +66,10 @@ function Figures({ label, f }: { label: string; f: TSalesFigures }) {
     <div className="figure-card" role="group" aria-label={label}>
       <h3>{label}</h3>
       <p>
-        <span className="figure" aria-label={`${label} tickets sold`}>{f.tickets}</span> tickets
+        <span className="figure" aria-label={`${label} tickets sold`}>
+          {f.tickets}
+        </span>{' '}
+        tickets
       </p>
       <dl>
         <dt>Paid</dt>
@@ -79,7 +100,11 @@ function SalesFigures({ sales }: { sales: TSales }) {
               labels: sales.byDay.map((d) => d.date),
               datasets: [
                 { label: 'Net (₹)', data: sales.byDay.map((d) => d.netPaise / 100), backgroundColor: '#ffd166' },
-                { label: 'Refunded (₹)', data: sales.byDay.map((d) => d.refundedPaise / 100), backgroundColor: '#ff8a80' },
+                {
+                  label: 'Refunded (₹)',
+                  data: sales.byDay.map((d) => d.refundedPaise / 100),
+                  backgroundColor: '#ff8a80',
+                },
               ],
             }}
             options={{ responsive: true, maintainAspectRatio: false, animation: false }}

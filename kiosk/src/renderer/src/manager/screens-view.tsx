@@ -5,11 +5,25 @@ import { SeatMap } from '../screens/seat-map/seat-map';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
 
-const HELP = 'One line per row: the row name, a colon, then one character per place: S standard, P premium, R recliner, W wheelchair space, C companion seat (beside its W), "." an aisle or gap.';
+const HELP =
+  'One line per row: the row name, a colon, then one character per place: S standard, P premium, R recliner, W wheelchair space, C companion seat (beside its W), "." an aisle or gap.';
 
 const toText = (layout: TLayout) => layout.rows.map((r) => `${r.row}: ${r.cells}`).join('\n');
 function fromText(text: string): unknown {
-  return { rows: text.split('\n').filter((l) => l.trim()).map((line) => ({ row: line.split(':')[0]!.trim(), cells: line.includes(':') ? line.slice(line.indexOf(':') + 1).replace(/^ /, '').replace(/\s+$/, '') : '' })) };
+  return {
+    rows: text
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((line) => ({
+        row: line.split(':')[0]!.trim(),
+        cells: line.includes(':')
+          ? line
+              .slice(line.indexOf(':') + 1)
+              .replace(/^ /, '')
+              .replace(/\s+$/, '')
+          : '',
+      })),
+  };
 }
 
 /** The layout editor: the room as text, checked and drawn as you type; JSON in and out. */
@@ -27,7 +41,14 @@ export function ScreensView() {
       setText(toText(layout.data.layout));
     }
   }, [layout.data]);
-  const save = useMutation(trpc.programme.saveLayout.mutationOptions({ onSuccess: (r) => (setScreenId(r.screenId), void queryClient.invalidateQueries({ queryKey: trpc.programme.pathKey() })) }));
+  const save = useMutation(
+    trpc.programme.saveLayout.mutationOptions({
+      onSuccess: (r) => (
+        setScreenId(r.screenId),
+        void queryClient.invalidateQueries({ queryKey: trpc.programme.pathKey() })
+      ),
+    }),
+  );
   const parsed = ZLayoutSchema.safeParse(fromText(text));
   const preview: Pick<TSeatMap, 'columns' | 'rows' | 'seats'> | null = parsed.success
     ? (() => {
@@ -36,7 +57,17 @@ export function ScreensView() {
         return {
           columns: Math.max(...seats.map((s) => s.x)) + 1,
           rows: parsed.data.rows.length,
-          seats: seats.map((s) => ({ id: s.label, label: s.label, row: s.row, number: s.number, type: s.type, x: s.x, y: s.y, companionOfId: s.companionOfLabel ? ids.get(s.companionOfLabel)! : null, state: 'available' as const })),
+          seats: seats.map((s) => ({
+            id: s.label,
+            label: s.label,
+            row: s.row,
+            number: s.number,
+            type: s.type,
+            x: s.x,
+            y: s.y,
+            companionOfId: s.companionOfLabel ? ids.get(s.companionOfLabel)! : null,
+            state: 'available' as const,
+          })),
         };
       })()
     : null;
@@ -51,7 +82,8 @@ export function ScreensView() {
   async function importJson(file: File) {
     const json = ZLayoutSchema.safeParse(JSON.parse(await file.text()) as unknown);
     setText(json.success ? toText(json.data) : text);
-    if (!json.success) window.alert(`That file is not a valid layout: ${json.error.issues.map((i) => i.message).join('; ')}`);
+    if (!json.success)
+      window.alert(`That file is not a valid layout: ${json.error.issues.map((i) => i.message).join('; ')}`);
   }
 
   return (
@@ -74,7 +106,14 @@ export function ScreensView() {
       </label>
       <label className="field">
         <span>Layout</span>
-        <textarea className="layout-editor" value={text} onChange={(e) => setText(e.target.value)} rows={Math.max(6, text.split('\n').length + 1)} spellCheck={false} aria-describedby="layout-help" />
+        <textarea
+          className="layout-editor"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={Math.max(6, text.split('\n').length + 1)}
+          spellCheck={false}
+          aria-describedby="layout-help"
+        />
       </label>
       <p id="layout-help" className="muted">
         {HELP}
@@ -87,10 +126,25 @@ export function ScreensView() {
         </ul>
       )}
       {preview && <SeatMap map={preview} selected={new Set()} onToggle={() => undefined} isSelectable={() => false} />}
-      {save.error && <p className="notice notice-error" role="alert">{problem(save.error)}</p>}
-      {save.data && <p role="status">Saved: {save.data.added} seats added, {save.data.changed} changed, {save.data.removed} removed.</p>}
+      {save.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(save.error)}
+        </p>
+      )}
+      {save.data && (
+        <p role="status">
+          Saved: {save.data.added} seats added, {save.data.changed} changed, {save.data.removed} removed.
+        </p>
+      )}
       <div className="manager-inline-form">
-        <button type="button" className="button button-primary" disabled={!parsed.success || !name.trim() || save.isPending} onClick={() => parsed.success && save.mutate({ ...(screenId ? { screenId } : {}), name: name.trim(), layout: parsed.data })}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!parsed.success || !name.trim() || save.isPending}
+          onClick={() =>
+            parsed.success && save.mutate({ ...(screenId ? { screenId } : {}), name: name.trim(), layout: parsed.data })
+          }
+        >
           {screenId ? 'Save layout' : 'Create screen'}
         </button>
         <button type="button" className="button" disabled={!parsed.success} onClick={exportJson}>
@@ -98,7 +152,12 @@ export function ScreensView() {
         </button>
         <label className="button">
           Import JSON
-          <input type="file" accept="application/json" hidden onChange={(e) => e.target.files?.[0] && void importJson(e.target.files[0])} />
+          <input
+            type="file"
+            accept="application/json"
+            hidden
+            onChange={(e) => e.target.files?.[0] && void importJson(e.target.files[0])}
+          />
         </label>
       </div>
     </section>

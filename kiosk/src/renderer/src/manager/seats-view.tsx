@@ -23,7 +23,11 @@ export function SeatsView() {
       <div className="manager-toolbar">
         <label className="field">
           <span>Day</span>
-          <input type="date" value={date} onChange={(e) => e.target.value && (setDate(e.target.value), setShowtimeId(''))} />
+          <input
+            type="date"
+            value={date}
+            onChange={(e) => e.target.value && (setDate(e.target.value), setShowtimeId(''))}
+          />
         </label>
         <label className="field">
           <span>Show</span>
@@ -71,21 +75,40 @@ function BlockSeats({ showtimeId }: { showtimeId: string }) {
   const block = useMutation(trpc.manager.blockSeats.mutationOptions({ onSuccess: done }));
   const unblock = useMutation(trpc.manager.unblockSeats.mutationOptions({ onSuccess: done }));
   if (map.isPending) return <Spinner label="Loading seats…" />;
-  if (map.error) return <p className="notice notice-error" role="alert">{problem(map.error)}</p>;
+  if (map.error)
+    return (
+      <p className="notice notice-error" role="alert">
+        {problem(map.error)}
+      </p>
+    );
   const seats = map.data.seats.filter((s) => selected.has(s.id));
-  const toggle = (seat: TSeat) => setSelected((prev) => {
-    const next = new Set(prev);
-    if (!next.delete(seat.id)) next.add(seat.id);
-    return next;
-  });
+  const toggle = (seat: TSeat) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(seat.id)) next.add(seat.id);
+      return next;
+    });
   const allBlocked = seats.length > 0 && seats.every((s) => s.state === 'blocked');
   const allFree = seats.length > 0 && seats.every((s) => s.state === 'available');
   const failure = block.error ?? unblock.error;
   return (
     <div className="manager-seats">
-      <SeatMap map={map.data} selected={selected} onToggle={toggle} isSelectable={(s) => s.state === 'available' || s.state === 'blocked'} />
-      <p role="status">{seats.length ? `Selected: ${seats.map((s) => `${s.label} (${s.state})`).join(', ')}` : 'Touch free seats to block them, or blocked seats to put them back on sale.'}</p>
-      {failure && <p className="notice notice-error" role="alert">{problem(failure)}</p>}
+      <SeatMap
+        map={map.data}
+        selected={selected}
+        onToggle={toggle}
+        isSelectable={(s) => s.state === 'available' || s.state === 'blocked'}
+      />
+      <p role="status">
+        {seats.length
+          ? `Selected: ${seats.map((s) => `${s.label} (${s.state})`).join(', ')}`
+          : 'Touch free seats to block them, or blocked seats to put them back on sale.'}
+      </p>
+      {failure && (
+        <p className="notice notice-error" role="alert">
+          {problem(failure)}
+        </p>
+      )}
       <form
         className="manager-inline-form"
         onSubmit={(e) => {
@@ -95,12 +118,23 @@ function BlockSeats({ showtimeId }: { showtimeId: string }) {
       >
         <label className="field">
           <span>Reason for blocking</span>
-          <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={200} required={allFree} />
+          <input
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            minLength={3}
+            maxLength={200}
+            required={allFree}
+          />
         </label>
         <button type="submit" className="button button-primary" disabled={!allFree || block.isPending}>
           Block selected seats
         </button>
-        <button type="button" className="button" disabled={!allBlocked || unblock.isPending} onClick={() => unblock.mutate({ showtimeId, seatIds: [...selected] })}>
+        <button
+          type="button"
+          className="button"
+          disabled={!allBlocked || unblock.isPending}
+          onClick={() => unblock.mutate({ showtimeId, seatIds: [...selected] })}
+        >
           Put selected seats back on sale
         </button>
       </form>

@@ -28,11 +28,17 @@ export function ShowsView() {
         <span>Day</span>
         <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
       </label>
-      {failure && <p className="notice notice-error" role="alert">{problem(failure)}</p>}
+      {failure && (
+        <p className="notice notice-error" role="alert">
+          {problem(failure)}
+        </p>
+      )}
       {shows.isPending ? (
         <Spinner label="Loading shows…" />
       ) : shows.error ? (
-        <p className="notice notice-error" role="alert">{problem(shows.error)}</p>
+        <p className="notice notice-error" role="alert">
+          {problem(shows.error)}
+        </p>
       ) : (
         <table className="manager-table">
           <thead>
@@ -54,7 +60,15 @@ export function ShowsView() {
                 <td>
                   {s.sold} / {s.capacity}
                 </td>
-                <td className={s.cancelled ? 'status-bad' : s.onSale ? 'status-ok' : ''}>{s.cancelled ? 'cancelled' : Date.parse(s.endsAt) < Date.now() ? 'over' : s.onSale ? 'on sale' : 'off sale'}</td>
+                <td className={s.cancelled ? 'status-bad' : s.onSale ? 'status-ok' : ''}>
+                  {s.cancelled
+                    ? 'cancelled'
+                    : Date.parse(s.endsAt) < Date.now()
+                      ? 'over'
+                      : s.onSale
+                        ? 'on sale'
+                        : 'off sale'}
+                </td>
                 <td>
                   {!s.cancelled && Date.parse(s.endsAt) < Date.now() ? null : s.cancelled ? (
                     <CancelProgress showtimeId={s.id} />
@@ -68,7 +82,13 @@ export function ShowsView() {
                     >
                       <label className="field">
                         <span>Why is it cancelled?</span>
-                        <input value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={200} required />
+                        <input
+                          value={reason}
+                          onChange={(e) => setReason(e.target.value)}
+                          minLength={3}
+                          maxLength={200}
+                          required
+                        />
                       </label>
                       <button type="submit" className="button button-danger" disabled={cancel.isPending}>
                         Cancel the show and refund everyone
@@ -79,10 +99,19 @@ export function ShowsView() {
                     </form>
                   ) : (
                     <>
-                      <button type="button" className="button" disabled={onSale.isPending} onClick={() => onSale.mutate({ showtimeId: s.id, onSale: !s.onSale })}>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={onSale.isPending}
+                        onClick={() => onSale.mutate({ showtimeId: s.id, onSale: !s.onSale })}
+                      >
                         {s.onSale ? 'Take off sale' : 'Put on sale'}
                       </button>{' '}
-                      <button type="button" className="button button-danger" onClick={() => (setReason(''), setCancelling(s.id))}>
+                      <button
+                        type="button"
+                        className="button button-danger"
+                        onClick={() => (setReason(''), setCancelling(s.id))}
+                      >
                         Cancel show…
                       </button>
                     </>
@@ -105,7 +134,19 @@ export function ShowsView() {
 
 function CancelProgress({ showtimeId }: { showtimeId: string }) {
   const trpc = useTRPC();
-  const progress = useQuery(trpc.manager.cancellationProgress.queryOptions({ showtimeId }, { refetchInterval: (q) => (q.state.data && q.state.data.refunded >= q.state.data.bookings && q.state.data.emailed >= q.state.data.bookings ? false : 2_000) }));
+  const progress = useQuery(
+    trpc.manager.cancellationProgress.queryOptions(
+      { showtimeId },
+      {
+        refetchInterval: (q) =>
+          q.state.data &&
+          q.state.data.refunded >= q.state.data.bookings &&
+          q.state.data.emailed >= q.state.data.bookings
+            ? false
+            : 2_000,
+      },
+    ),
+  );
   if (!progress.data) return <span>…</span>;
   const p = progress.data;
   return (
@@ -121,11 +162,28 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
   const movies = useQuery(trpc.programme.movies.queryOptions());
   const screens = useQuery(trpc.programme.screens.queryOptions());
   const templates = useQuery(trpc.programme.priceTemplates.queryOptions());
-  const [form, setForm] = useState({ movieId: '', screenId: '', from: cinemaDate(new Date(Date.now() + 86_400_000), ZONE), days: 7, times: '10:00, 14:00, 18:30', templateId: '' });
-  const [prices, setPrices] = useState<Partial<Record<TSeatType, string>>>({ STANDARD: '250', PREMIUM: '350', RECLINER: '600', WHEELCHAIR: '250', COMPANION: '250' });
+  const [form, setForm] = useState({
+    movieId: '',
+    screenId: '',
+    from: cinemaDate(new Date(Date.now() + 86_400_000), ZONE),
+    days: 7,
+    times: '10:00, 14:00, 18:30',
+    templateId: '',
+  });
+  const [prices, setPrices] = useState<Partial<Record<TSeatType, string>>>({
+    STANDARD: '250',
+    PREMIUM: '350',
+    RECLINER: '600',
+    WHEELCHAIR: '250',
+    COMPANION: '250',
+  });
   const schedule = useMutation(trpc.programme.schedule.mutationOptions({ onSuccess: onScheduled }));
-  const dates = Array.from({ length: form.days }, (_, i) => new Date(Date.parse(`${form.from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
-  const clashes = Object.entries((schedule.error as { data?: { fieldErrors?: Record<string, string> } } | null)?.data?.fieldErrors ?? {}).filter(([k]) => k.includes('T'));
+  const dates = Array.from({ length: form.days }, (_, i) =>
+    new Date(Date.parse(`${form.from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
+  );
+  const clashes = Object.entries(
+    (schedule.error as { data?: { fieldErrors?: Record<string, string> } } | null)?.data?.fieldErrors ?? {},
+  ).filter(([k]) => k.includes('T'));
   return (
     <form
       className="manager-inline-form manager-card"
@@ -133,8 +191,19 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
       onSubmit={(e) => {
         e.preventDefault();
         const times = form.times.split(/[,\s]+/).filter(Boolean);
-        const list = Object.fromEntries(Object.entries(prices).filter(([, v]) => v && v.trim()).map(([k, v]) => [k, Math.round(Number(v) * 100)]));
-        schedule.mutate({ movieId: form.movieId, screenId: form.screenId, dates, times, onSale: true, ...(form.templateId ? { templateId: form.templateId } : { prices: list }) });
+        const list = Object.fromEntries(
+          Object.entries(prices)
+            .filter(([, v]) => v && v.trim())
+            .map(([k, v]) => [k, Math.round(Number(v) * 100)]),
+        );
+        schedule.mutate({
+          movieId: form.movieId,
+          screenId: form.screenId,
+          dates,
+          times,
+          onSale: true,
+          ...(form.templateId ? { templateId: form.templateId } : { prices: list }),
+        });
       }}
     >
       <h3>Schedule shows</h3>
@@ -166,7 +235,13 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
       </label>
       <label className="field">
         <span>Days</span>
-        <input type="number" min={1} max={14} value={form.days} onChange={(e) => setForm({ ...form, days: Math.max(1, Math.min(14, Number(e.target.value) || 1)) })} />
+        <input
+          type="number"
+          min={1}
+          max={14}
+          value={form.days}
+          onChange={(e) => setForm({ ...form, days: Math.max(1, Math.min(14, Number(e.target.value) || 1)) })}
+        />
       </label>
       <label className="field">
         <span>Times (cinema clock)</span>
@@ -183,7 +258,15 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
           ))}
         </select>
       </label>
-      {!form.templateId && SEAT_TYPES.map((type) => <PriceField key={type} type={type} value={prices[type] ?? ''} onChange={(value) => setPrices({ ...prices, [type]: value })} />)}
+      {!form.templateId &&
+        SEAT_TYPES.map((type) => (
+          <PriceField
+            key={type}
+            type={type}
+            value={prices[type] ?? ''}
+            onChange={(value) => setPrices({ ...prices, [type]: value })}
+          />
+        ))}
       <button type="submit" className="button button-primary" disabled={schedule.isPending}>
         Schedule {dates.length * form.times.split(/[,\s]+/).filter(Boolean).length} shows
       </button>
@@ -195,7 +278,8 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
             <ul>
               {clashes.map(([at, why]) => (
                 <li key={at}>
-                  {formatShowTime(at, ZONE)}: {why.replace(/at (\S+Z)/, (_, iso: string) => `at ${formatShowTime(iso, ZONE)}`)}
+                  {formatShowTime(at, ZONE)}:{' '}
+                  {why.replace(/at (\S+Z)/, (_, iso: string) => `at ${formatShowTime(iso, ZONE)}`)}
                 </li>
               ))}
             </ul>

@@ -11,14 +11,27 @@ export function StaffView({ meId }: { meId: string }) {
   const staff = useQuery(trpc.manager.staff.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.manager.staff.queryKey() });
   const [form, setForm] = useState({ email: '', name: '', role: 'STAFF' as TStaffRole, password: '' });
-  const create = useMutation(trpc.manager.createStaff.mutationOptions({ onSuccess: () => (setForm({ email: '', name: '', role: 'STAFF', password: '' }), refresh()) }));
+  const create = useMutation(
+    trpc.manager.createStaff.mutationOptions({
+      onSuccess: () => (setForm({ email: '', name: '', role: 'STAFF', password: '' }), refresh()),
+    }),
+  );
   const disable = useMutation(trpc.manager.setStaffDisabled.mutationOptions({ onSuccess: refresh }));
   if (staff.isPending) return <Spinner label="Loading staff…" />;
-  if (staff.error) return <p className="notice notice-error" role="alert">{problem(staff.error)}</p>;
+  if (staff.error)
+    return (
+      <p className="notice notice-error" role="alert">
+        {problem(staff.error)}
+      </p>
+    );
   return (
     <section aria-labelledby="staff-title" className="manager-section">
       <h2 id="staff-title">Staff</h2>
-      {disable.error && <p className="notice notice-error" role="alert">{problem(disable.error)}</p>}
+      {disable.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(disable.error)}
+        </p>
+      )}
       <table className="manager-table">
         <thead>
           <tr>
@@ -38,7 +51,12 @@ export function StaffView({ meId }: { meId: string }) {
               <td>{u.disabled ? 'disabled' : u.locked ? 'locked (too many wrong passwords)' : 'active'}</td>
               <td>
                 {u.id !== meId && (
-                  <button type="button" className="button" disabled={disable.isPending} onClick={() => disable.mutate({ userId: u.id, disabled: !u.disabled })}>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={disable.isPending}
+                    onClick={() => disable.mutate({ userId: u.id, disabled: !u.disabled })}
+                  >
                     {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
                   </button>
                 )}
@@ -57,11 +75,21 @@ export function StaffView({ meId }: { meId: string }) {
         <h3>Add a staff account</h3>
         <label className="field">
           <span>Name</span>
-          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required maxLength={80} />
+          <input
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            required
+            maxLength={80}
+          />
         </label>
         <label className="field">
           <span>Email</span>
-          <input type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} required />
+          <input
+            type="email"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+            required
+          />
         </label>
         <label className="field">
           <span>Role</span>
@@ -75,9 +103,20 @@ export function StaffView({ meId }: { meId: string }) {
         </label>
         <label className="field">
           <span>First password (at least 12 characters)</span>
-          <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} minLength={12} required autoComplete="new-password" />
+          <input
+            type="password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            minLength={12}
+            required
+            autoComplete="new-password"
+          />
         </label>
-        {create.error && <p className="notice notice-error" role="alert">{problem(create.error)}</p>}
+        {create.error && (
+          <p className="notice notice-error" role="alert">
+            {problem(create.error)}
+          </p>
+        )}
         <button type="submit" className="button button-primary" disabled={create.isPending}>
           Add account
         </button>

@@ -28,7 +28,12 @@ declare global {
 // Set by the build (vite define) from kiosk/package.json.
 declare const __APP_VERSION__: string;
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0';
-const noPrinter = async (): Promise<TPrintResult> => ({ ok: false, code: 'PRINTER_OFFLINE', message: 'This device has no printer.', status: 'offline' });
+const noPrinter = async (): Promise<TPrintResult> => ({
+  ok: false,
+  code: 'PRINTER_OFFLINE',
+  message: 'This device has no printer.',
+  status: 'offline',
+});
 
 async function electronPlatform(api: TKioskBridge): Promise<TPlatform> {
   const info = await api.deviceInfo();
@@ -47,7 +52,9 @@ async function electronPlatform(api: TKioskBridge): Promise<TPlatform> {
 
 /** The kiosk UI in a browser: the print agent stands in for Electron's main process. */
 async function agentPlatform(agentUrl: string): Promise<TPlatform> {
-  const device = await fetch(`${agentUrl}/device`).then((r) => r.json() as Promise<{ token: string | null; name: string | null }>);
+  const device = await fetch(`${agentUrl}/device`).then(
+    (r) => r.json() as Promise<{ token: string | null; name: string | null }>,
+  );
   const headers: Record<string, string> = device.token ? { authorization: `Bearer ${device.token}` } : {};
   return {
     mode: 'kiosk',
@@ -57,11 +64,24 @@ async function agentPlatform(agentUrl: string): Promise<TPlatform> {
     authHeaders: () => headers,
     register: async () => ({ ok: false, message: 'Register the print agent with `pnpm kiosk code` and restart it.' }),
     print: (job) =>
-      fetch(`${agentUrl}/print`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(job) }).then(async (r) => {
-        if (!r.ok) return { ok: false, code: 'PRINTER_FAILED', message: `print agent answered ${r.status}`, status: 'unknown' } as const;
+      fetch(`${agentUrl}/print`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(job),
+      }).then(async (r) => {
+        if (!r.ok)
+          return {
+            ok: false,
+            code: 'PRINTER_FAILED',
+            message: `print agent answered ${r.status}`,
+            status: 'unknown',
+          } as const;
         return r.json() as Promise<TPrintResult>;
       }),
-    printerState: () => fetch(`${agentUrl}/status`).then((r) => r.json() as Promise<{ status: TPrinterState }>).then((s) => s.status),
+    printerState: () =>
+      fetch(`${agentUrl}/status`)
+        .then((r) => r.json() as Promise<{ status: TPrinterState }>)
+        .then((s) => s.status),
     reportScreen: () => undefined, // the heartbeat below reads the screen from the app state
   };
 }

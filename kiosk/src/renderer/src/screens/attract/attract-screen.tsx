@@ -15,7 +15,9 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
         <LanguageSwitch />
       </div>
       <div className="attract-posters" aria-hidden="true">
-        {movies.data?.slice(0, 4).map((m) => <Poster key={m.id} movie={m} />)}
+        {movies.data?.slice(0, 4).map((m) => (
+          <Poster key={m.id} movie={m} />
+        ))}
       </div>
       <button type="button" className="button button-primary button-huge" onClick={onStart}>
         {t.touchToStart}

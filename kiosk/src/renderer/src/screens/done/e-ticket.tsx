@@ -10,7 +10,9 @@ function TicketQr({ token, label }: { token: string; label: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 1, width: 240 }).then((url) => live && setSrc(url));
+    void QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 1, width: 240 }).then(
+      (url) => live && setSrc(url),
+    );
     return () => {
       live = false;
     };
@@ -18,10 +20,19 @@ function TicketQr({ token, label }: { token: string; label: string }) {
   return src ? <img src={src} alt={label} width={240} height={240} /> : null;
 }
 
-export function ETicket({ booking, onDone, canDownload }: { booking: TBooking; onDone: () => void; canDownload: boolean }) {
+export function ETicket({
+  booking,
+  onDone,
+  canDownload,
+}: {
+  booking: TBooking;
+  onDone: () => void;
+  canDownload: boolean;
+}) {
   const { t, locale } = useI18n();
   const { showtime } = booking;
-  const statusNote = booking.status === 'REFUNDED' ? t.statusRefunded : booking.status === 'CANCELLED' ? t.statusCancelled : null;
+  const statusNote =
+    booking.status === 'REFUNDED' ? t.statusRefunded : booking.status === 'CANCELLED' ? t.statusCancelled : null;
   return (
     <Screen name="e-ticket" title={t.eTicket}>
       <div className="e-ticket">

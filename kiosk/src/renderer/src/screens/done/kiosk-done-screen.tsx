@@ -11,7 +11,15 @@ import { printJobFor } from './print-job';
 const RESET_AFTER_MS = 20_000;
 const printedKey = (bookingId: string) => `marquee.printed.${bookingId}`;
 
-export function KioskDoneScreen({ booking, onDone, onPrintError }: { booking: TBooking; onDone: () => void; onPrintError: (code: string | null) => void }) {
+export function KioskDoneScreen({
+  booking,
+  onDone,
+  onPrintError,
+}: {
+  booking: TBooking;
+  onDone: () => void;
+  onPrintError: (code: string | null) => void;
+}) {
   const { t } = useI18n();
   const platform = usePlatform();
   const [result, setResult] = useState<TPrintResult | 'printing'>('printing');
@@ -19,9 +27,12 @@ export function KioskDoneScreen({ booking, onDone, onPrintError }: { booking: TB
 
   const print = async () => {
     setResult('printing');
-    const outcome = await platform.print(printJobFor(booking)).catch(
-      (err: unknown): TPrintResult => ({ ok: false, code: 'PRINTER_FAILED', message: err instanceof Error ? err.message : String(err), status: 'unknown' }),
-    );
+    const outcome = await platform.print(printJobFor(booking)).catch((err: unknown): TPrintResult => ({
+      ok: false,
+      code: 'PRINTER_FAILED',
+      message: err instanceof Error ? err.message : String(err),
+      status: 'unknown',
+    }));
     if (outcome.ok) localStorage.setItem(printedKey(booking.id), new Date().toISOString());
     onPrintError(outcome.ok ? null : outcome.code);
     setResult(outcome);
@@ -30,7 +41,8 @@ export function KioskDoneScreen({ booking, onDone, onPrintError }: { booking: TB
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    if (localStorage.getItem(printedKey(booking.id))) setResult({ ok: true, printed: booking.tickets.length, status: 'ok' });
+    if (localStorage.getItem(printedKey(booking.id)))
+      setResult({ ok: true, printed: booking.tickets.length, status: 'ok' });
     else void print();
   }, [booking.id]); // print once per booking, not on every render
 

@@ -24,7 +24,14 @@ export function FindBookingScreen({ onFound, onBack }: { onFound: (booking: TBoo
         <p>{t.findBookingHelp}</p>
         <label className="field">
           <span>{t.code}</span>
-          <input value={code} onChange={(e) => setCode(e.target.value)} autoCapitalize="characters" autoComplete="off" maxLength={8} required />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoCapitalize="characters"
+            autoComplete="off"
+            maxLength={8}
+            required
+          />
         </label>
         <label className="field">
           <span>{t.email}</span>

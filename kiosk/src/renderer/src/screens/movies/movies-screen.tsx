@@ -22,7 +22,19 @@ export function useShowtimesByDay() {
   return { query, byDay, today: cinemaDate(new Date(), timeZone) };
 }
 
-export function MoviesScreen({ day, onPick, onBack, actions, notice }: { day: string; onPick: (movieId: string) => void; onBack?: () => void; actions?: React.ReactNode; notice?: string | null }) {
+export function MoviesScreen({
+  day,
+  onPick,
+  onBack,
+  actions,
+  notice,
+}: {
+  day: string;
+  onPick: (movieId: string) => void;
+  onBack?: () => void;
+  actions?: React.ReactNode;
+  notice?: string | null;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const movies = useQuery(trpc.catalog.movies.queryOptions());
@@ -37,12 +49,22 @@ export function MoviesScreen({ day, onPick, onBack, actions, notice }: { day: st
         </p>
       )}
       {(movies.isPending || query.isPending) && <Spinner label={t.loading} />}
-      {(movies.error ?? query.error) && <ErrorNotice message={errorMessage(t, movies.error ?? query.error)} onRetry={() => void Promise.all([movies.refetch(), query.refetch()])} />}
+      {(movies.error ?? query.error) && (
+        <ErrorNotice
+          message={errorMessage(t, movies.error ?? query.error)}
+          onRetry={() => void Promise.all([movies.refetch(), query.refetch()])}
+        />
+      )}
       {query.isSuccess && movies.isSuccess && showing.length === 0 && <p className="notice">{t.noShowsToday}</p>}
       <ul className="movie-grid">
         {showing.map((m) => (
           <li key={m.id}>
-            <button type="button" className="movie-card" onClick={() => onPick(m.id)} aria-label={`${m.title}, ${m.certificate}, ${m.language}, ${t.minutes(m.runtimeMinutes)}`}>
+            <button
+              type="button"
+              className="movie-card"
+              onClick={() => onPick(m.id)}
+              aria-label={`${m.title}, ${m.certificate}, ${m.language}, ${t.minutes(m.runtimeMinutes)}`}
+            >
               <Poster movie={m} />
               <span className="movie-title">{m.title}</span>
               <span className="movie-meta">

@@ -11,7 +11,10 @@ export function Poster({ movie }: { movie: Pick<TMovie, 'title' | 'posterUrl' | 
   if (movie.posterUrl) return <img className="poster" src={movie.posterUrl} alt="" />;
   const h = hue(movie.title);
   return (
-    <div className="poster poster-text" style={{ background: `linear-gradient(160deg, hsl(${h} 55% 28%), hsl(${(h + 40) % 360} 60% 14%))` }}>
+    <div
+      className="poster poster-text"
+      style={{ background: `linear-gradient(160deg, hsl(${h} 55% 28%), hsl(${(h + 40) % 360} 60% 14%))` }}
+    >
       <span className="poster-title">{movie.title}</span>
       <span className="certificate">{movie.certificate}</span>
     </div>

@@ -15,7 +15,17 @@ import { openCheckout } from './razorpay-checkout';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function PaymentScreen({ bookingId, onConfirmed, onExpired, onCancel }: { bookingId: string; onConfirmed: (b: TBooking) => void; onExpired: () => void; onCancel: () => void }) {
+export function PaymentScreen({
+  bookingId,
+  onConfirmed,
+  onExpired,
+  onCancel,
+}: {
+  bookingId: string;
+  onConfirmed: (b: TBooking) => void;
+  onExpired: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const platform = usePlatform();
   const trpc = useTRPC();
@@ -107,7 +117,15 @@ export function PaymentScreen({ bookingId, onConfirmed, onExpired, onCancel }: {
           <section className="pay-panel">
             <label className="field">
               <span>{emailRequired ? t.emailRequired : t.emailForReceipt}</span>
-              <input type="email" inputMode="email" autoComplete="email" value={email} required={emailRequired} aria-invalid={emailError !== null} onChange={(e) => setEmail(e.target.value)} />
+              <input
+                type="email"
+                inputMode="email"
+                autoComplete="email"
+                value={email}
+                required={emailRequired}
+                aria-invalid={emailError !== null}
+                onChange={(e) => setEmail(e.target.value)}
+              />
               {emailError && (
                 <span className="field-error" role="alert">
                   {emailError}
@@ -128,11 +146,21 @@ export function PaymentScreen({ bookingId, onConfirmed, onExpired, onCancel }: {
             ) : (
               <div className="pay-buttons">
                 {platform.mode === 'kiosk' && (
-                  <button type="button" className="button button-primary button-large" disabled={pay.isPending} onClick={() => pay.mutate('upi_qr')}>
+                  <button
+                    type="button"
+                    className="button button-primary button-large"
+                    disabled={pay.isPending}
+                    onClick={() => pay.mutate('upi_qr')}
+                  >
                     {t.payUpi}
                   </button>
                 )}
-                <button type="button" className={`button button-large${platform.mode === 'web' ? ' button-primary' : ''}`} disabled={pay.isPending} onClick={() => pay.mutate('checkout')}>
+                <button
+                  type="button"
+                  className={`button button-large${platform.mode === 'web' ? ' button-primary' : ''}`}
+                  disabled={pay.isPending}
+                  onClick={() => pay.mutate('checkout')}
+                >
                   {pay.isPending && pay.variables === 'checkout' ? t.openingCheckout : t.payCard}
                 </button>
               </div>

@@ -47,7 +47,10 @@ export type TCheckoutOutcome = { kind: 'paid'; response: TCheckoutSuccess } | { 
  * Opens Checkout for the order; settles when the customer has paid or closed it. A failed attempt
  * keeps Checkout open for another try (Razorpay's behaviour), so it is reported, not settled.
  */
-export async function openCheckout(order: TCreateOrderOutput, onFailedAttempt: (reason: string) => void): Promise<TCheckoutOutcome> {
+export async function openCheckout(
+  order: TCreateOrderOutput,
+  onFailedAttempt: (reason: string) => void,
+): Promise<TCheckoutOutcome> {
   await loadScript(order.checkoutScriptUrl);
   const Razorpay = window.Razorpay;
   if (!Razorpay) throw new Error('Checkout script loaded without Razorpay');

@@ -15,7 +15,10 @@ export function useSeatMapQueryOptions(showtimeId: string) {
     queryKey: trpc.catalog.seatMap.queryKey({ showtimeId }),
     staleTime: 0,
     queryFn: async ({ signal }): Promise<TSeatMap> => {
-      const res = await fetch(`${platform.apiOrigin}/catalog/seat-maps/${encodeURIComponent(showtimeId)}`, { headers: platform.authHeaders(), signal });
+      const res = await fetch(`${platform.apiOrigin}/catalog/seat-maps/${encodeURIComponent(showtimeId)}`, {
+        headers: platform.authHeaders(),
+        signal,
+      });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new SeatMapUnavailable(body?.error?.message ?? `seat map unavailable (HTTP ${res.status})`);

@@ -1,4 +1,12 @@
-import { formatClock, formatRupees, MAX_SEATS_PER_HOLD, seatRuleViolations, type TSeat, type THoldCreateOutput, type TSeatMap } from '@marquee/shared';
+import {
+  formatClock,
+  formatRupees,
+  MAX_SEATS_PER_HOLD,
+  seatRuleViolations,
+  type TSeat,
+  type THoldCreateOutput,
+  type TSeatMap,
+} from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
@@ -10,7 +18,15 @@ import { SeatMap } from './seat-map';
 import { useSeatMapQueryOptions } from './seat-map-query';
 import { applySeatChange, lostSeats, toggleSeat } from './seat-selection';
 
-export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: string; onHeld: (hold: THoldCreateOutput) => void; onBack: () => void }) {
+export function SeatMapScreen({
+  showtimeId,
+  onHeld,
+  onBack,
+}: {
+  showtimeId: string;
+  onHeld: (hold: THoldCreateOutput) => void;
+  onBack: () => void;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -72,9 +88,13 @@ export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: stri
         map.data.seats.map((s) => ({ ...s, taken: s.state !== 'available' })),
         picked.map((s) => s.id),
         map.data.rules,
-      ).map((v) => (v.rule === 'single-gap' ? t.seatGapHint(v.labels.join(', ')) : t.companionHint(v.labels.join(', '))))
+      ).map((v) =>
+        v.rule === 'single-gap' ? t.seatGapHint(v.labels.join(', ')) : t.companionHint(v.labels.join(', ')),
+      )
     : [];
-  const title = show ? `${show.movieTitle} · ${formatClock(show.startsAt, show.timeZone, locale)} · ${show.screenName}` : t.pickSeats;
+  const title = show
+    ? `${show.movieTitle} · ${formatClock(show.startsAt, show.timeZone, locale)} · ${show.screenName}`
+    : t.pickSeats;
 
   return (
     <Screen name="seat-map" title={title} onBack={onBack}>
@@ -94,10 +114,17 @@ export function SeatMapScreen({ showtimeId, onHeld, onBack }: { showtimeId: stri
             </p>
           ))}
           <p>
-            {picked.length ? `${t.selectedSeats(picked.length)}: ${picked.map((s) => s.label).join(', ')} · ${formatRupees(total)}` : t.noSeatsPicked}
+            {picked.length
+              ? `${t.selectedSeats(picked.length)}: ${picked.map((s) => s.label).join(', ')} · ${formatRupees(total)}`
+              : t.noSeatsPicked}
           </p>
         </div>
-        <button type="button" className="button button-primary button-large" disabled={!picked.length || ruleHints.length > 0 || hold.isPending} onClick={() => hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })}>
+        <button
+          type="button"
+          className="button button-primary button-large"
+          disabled={!picked.length || ruleHints.length > 0 || hold.isPending}
+          onClick={() => hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })}
+        >
           {hold.isPending ? t.holding : t.continueToPay}
         </button>
       </div>

@@ -11,7 +11,18 @@ afterEach(cleanup);
 
 const id = (n: number) => `0190a0b0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 function seat(n: number, over: Partial<TSeat> = {}): TSeat {
-  return { id: id(n), label: `A${n}`, row: 'A', number: n, type: 'STANDARD', x: n - 1, y: 0, companionOfId: null, state: 'available', ...over };
+  return {
+    id: id(n),
+    label: `A${n}`,
+    row: 'A',
+    number: n,
+    type: 'STANDARD',
+    x: n - 1,
+    y: 0,
+    companionOfId: null,
+    state: 'available',
+    ...over,
+  };
 }
 
 // Row A: A1 wheelchair + A2 companion, an aisle at column 2, then A3..A13 (A5 sold).
@@ -34,11 +45,15 @@ function Picker({ initial }: { initial: TSeatMap }) {
   const [refused, setRefused] = useState<string | null>(null);
   return (
     <>
-      <SeatMap map={initial} selected={selected} onToggle={(s) => {
-        const r = toggleSeat(selected, s);
-        setSelected(r.selected);
-        setRefused(r.refused);
-      }} />
+      <SeatMap
+        map={initial}
+        selected={selected}
+        onToggle={(s) => {
+          const r = toggleSeat(selected, s);
+          setSelected(r.selected);
+          setRefused(r.refused);
+        }}
+      />
       <output>{refused ?? 'none'}</output>
     </>
   );
@@ -54,7 +69,9 @@ describe('seat map', () => {
     const sold = screen.getByRole<HTMLButtonElement>('button', { name: 'Seat A5, standard, taken' });
     expect(sold.disabled).toBe(true);
     // Column 3 of the grid (x = 2, after the row-label column) is the aisle: no seat is placed there.
-    const columns = within(group).getAllByRole('button').map((b) => b.style.gridColumn);
+    const columns = within(group)
+      .getAllByRole('button')
+      .map((b) => b.style.gridColumn);
     expect(columns).not.toContain('4');
     expect(screen.getByRole('list', { name: 'Seat key' })).toBeTruthy();
   });
@@ -72,7 +89,8 @@ describe('seat map', () => {
   it('refuses an eleventh seat and keeps the ten', () => {
     renderInApp(<Picker initial={map} />);
     const free = map.seats.filter((s) => s.state === 'available').map((s) => s.label);
-    for (const label of free.slice(0, 10)) fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Seat ${label},`) }));
+    for (const label of free.slice(0, 10))
+      fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Seat ${label},`) }));
     expect(screen.getByText('none')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Seat ${free[10]},`) }));
     expect(screen.getByText('max-seats')).toBeTruthy();
@@ -81,7 +99,11 @@ describe('seat map', () => {
 
   it('shows a seat taken live as taken, and drops it from the selection', () => {
     const { rerender } = renderInApp(<Picker initial={map} />);
-    const next = applySeatChange(map, { showtimeId: map.showtimeId, version: 5, seats: [{ id: id(7), state: 'held' }] });
+    const next = applySeatChange(map, {
+      showtimeId: map.showtimeId,
+      version: 5,
+      seats: [{ id: id(7), state: 'held' }],
+    });
     expect(next.stale).toBe(false);
     act(() => rerender(<Picker initial={next.map} />));
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Seat A7, standard, taken' }).disabled).toBe(true);
@@ -90,6 +112,8 @@ describe('seat map', () => {
 
   it('asks for a refetch when a live update skips a version, and ignores an old one', () => {
     expect(applySeatChange(map, { showtimeId: map.showtimeId, version: 6, seats: [] }).stale).toBe(true);
-    expect(applySeatChange(map, { showtimeId: map.showtimeId, version: 4, seats: [{ id: id(3), state: 'sold' }] })).toEqual({ map, stale: false });
+    expect(
+      applySeatChange(map, { showtimeId: map.showtimeId, version: 4, seats: [{ id: id(3), state: 'sold' }] }),
+    ).toEqual({ map, stale: false });
   });
 });

@@ -30,7 +30,10 @@ export function SeatMap({ map, selected, onToggle, isSelectable = availableOnly 
         className="seat-grid"
         role="group"
         aria-label={t.pickSeats}
-        style={{ gridTemplateColumns: `var(--row-label) repeat(${map.columns}, var(--seat))`, gridTemplateRows: `repeat(${map.rows}, var(--seat))` }}
+        style={{
+          gridTemplateColumns: `var(--row-label) repeat(${map.columns}, var(--seat))`,
+          gridTemplateRows: `repeat(${map.rows}, var(--seat))`,
+        }}
       >
         {rows.map(({ y, row }) => (
           <span key={`row-${y}`} className="row-label" aria-hidden="true" style={{ gridColumn: 1, gridRow: y + 1 }}>

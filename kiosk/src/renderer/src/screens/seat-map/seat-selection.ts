@@ -1,7 +1,8 @@
 // The customer's selection while they pick seats, and what a live update does to it.
 import { MAX_SEATS_PER_HOLD, type TSeat, type TSeatChangeEvent, type TSeatMap } from '@marquee/shared';
 
-export type TToggleResult = { selected: Set<string>; refused: null } | { selected: Set<string>; refused: 'max-seats' | 'unavailable' };
+export type TToggleResult =
+  { selected: Set<string>; refused: null } | { selected: Set<string>; refused: 'max-seats' | 'unavailable' };
 
 export function toggleSeat(selected: ReadonlySet<string>, seat: TSeat, max = MAX_SEATS_PER_HOLD): TToggleResult {
   const next = new Set(selected);
@@ -20,7 +21,14 @@ export function applySeatChange(map: TSeatMap, event: TSeatChangeEvent): { map: 
   if (event.version <= map.version) return { map, stale: false };
   if (event.version !== map.version + 1) return { map, stale: true };
   const states = new Map(event.seats.map((s) => [s.id, s.state]));
-  return { map: { ...map, version: event.version, seats: map.seats.map((s) => (states.has(s.id) ? { ...s, state: states.get(s.id)! } : s)) }, stale: false };
+  return {
+    map: {
+      ...map,
+      version: event.version,
+      seats: map.seats.map((s) => (states.has(s.id) ? { ...s, state: states.get(s.id)! } : s)),
+    },
+    stale: false,
+  };
 }
 
 /** Selected seats someone else has taken meanwhile: they leave the selection, and the customer is told. */

@@ -21,7 +21,13 @@ export function SetupScreen({ onRegistered }: { onRegistered: () => void }) {
         <p>{t.setupHelp}</p>
         <label className="field">
           <span>{t.registrationCode}</span>
-          <input value={code} onChange={(e) => setCode(e.target.value)} autoCapitalize="characters" autoComplete="off" required />
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoCapitalize="characters"
+            autoComplete="off"
+            required
+          />
         </label>
         {error && (
           <p className="notice notice-error" role="alert">

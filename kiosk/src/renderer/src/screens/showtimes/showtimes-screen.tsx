@@ -5,7 +5,17 @@ import { useI18n } from '../../i18n/i18n';
 import { useTRPC } from '../../trpc';
 import { useShowtimesByDay } from '../movies/movies-screen';
 
-export function ShowtimesScreen({ movieId, day, onPick, onBack }: { movieId: string; day: string; onPick: (showtimeId: string) => void; onBack: () => void }) {
+export function ShowtimesScreen({
+  movieId,
+  day,
+  onPick,
+  onBack,
+}: {
+  movieId: string;
+  day: string;
+  onPick: (showtimeId: string) => void;
+  onBack: () => void;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const movie = useQuery(trpc.catalog.movies.queryOptions()).data?.find((m) => m.id === movieId);
@@ -24,7 +34,9 @@ export function ShowtimesScreen({ movieId, day, onPick, onBack }: { movieId: str
                 <span>
                   {t.screen}: {s.screenName}
                 </span>
-                <span className={soldOut ? 'sold-out' : 'seats-left'}>{soldOut ? t.soldOut : t.seatsLeft(s.seatsAvailable)}</span>
+                <span className={soldOut ? 'sold-out' : 'seats-left'}>
+                  {soldOut ? t.soldOut : t.seatsLeft(s.seatsAvailable)}
+                </span>
                 <span>{t.fromPrice(formatRupees(s.fromPricePaise))}</span>
               </button>
             </li>
