@@ -20,6 +20,9 @@ run(bin('tsc'), ['-p', 'kiosk/tsconfig.web.json'], { label: 'typecheck: kiosk re
 run(bin('tsc'), ['-p', 'e2e'], { label: 'typecheck: browser journeys' });
 run(bin('tsc'), ['-p', 'tsconfig.json'], { label: 'typecheck: prisma, configs' });
 run(bin('eslint'), ['--max-warnings', '0', '.'], { label: 'lint' });
+run(bin('prettier'), ['--check', '--log-level', 'warn', '.'], {
+  label: 'format (prettier --check; npm run format fixes it)',
+});
 // The Electron app builds here without the Electron binary (main, preload, renderer); the web
 // build is what the server serves and the browser journeys drive.
 pnpm(['--filter', '@marquee/kiosk', 'run', 'build', '--logLevel', 'warn'], {
