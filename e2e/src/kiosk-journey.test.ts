@@ -187,4 +187,46 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
       await doorBrowser.close();
     }
   }, 60_000);
+
+  it('keeps a customer who is paying: no start-over while the UPI QR is up, "Still paying?" only after the longer wait, and a payment that arrives then prints', async () => {
+    await showLaterToday(system);
+    // Timings shortened for the test: "Still there?" after 5 s and start over 5 s later, but with the
+    // QR up "Still paying?" only after 15 s (the kiosk's own defaults: 1 minute + 20 s, 4 minutes + 30 s).
+    const timings = 'idleMs=5000&warnMs=5000&payingIdleMs=15000&payingWarnMs=20000';
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1600 } });
+    page.on('pageerror', (err) => console.error('kiosk page error:', err));
+    await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}&${timings}`);
+    await page.getByRole('button', { name: 'Touch to start' }).click();
+    await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await page
+      .getByRole('button', { name: /Screen: Audi 2/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: /^Seat E3,/ }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Pay by UPI' }).click();
+    const qr = page.getByRole('img', { name: 'Scan with any UPI app to pay' });
+    await qr.waitFor();
+    const qrShownAt = Date.now();
+
+    // No touch from here on. The ordinary guard would have started over after 10 s; this one asks at 15 s.
+    const stillPaying = page.getByRole('alertdialog', { name: 'Still paying?' });
+    await stillPaying.waitFor({ timeout: 30_000 });
+    expect(Date.now() - qrShownAt).toBeGreaterThanOrEqual(10_000);
+    expect(await qr.isVisible()).toBe(true);
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({
+      where: { status: 'PENDING', channel: 'KIOSK' },
+    });
+    expect(booking.razorpayQrId).toBeTruthy();
+
+    // The payment approved on the phone arrives while the kiosk asks: the tickets print.
+    const paid = await fetch(`${system.sandbox.url}/_sandbox/qr_codes/${booking.razorpayQrId}/pay`, { method: 'POST' });
+    expect(paid.ok).toBe(true);
+    await page.getByText('Take your tickets below.').waitFor({ timeout: 20_000 });
+    await stillPaying.waitFor({ state: 'detached' });
+    expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe('CONFIRMED');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: 'Touch to start' }).waitFor();
+    await page.close();
+  }, 90_000);
 });

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Spinner } from './components/layout';
 import { I18nProvider } from './i18n/i18n';
 import { KioskApp } from './kiosk-app';
+import { kioskTimingsFrom } from './kiosk-timings';
 import type { TPlatform } from './platform/platform';
 import { PlatformContext } from './platform/platform-context';
 import { createClients, TRPCProvider } from './trpc';
@@ -22,7 +23,7 @@ export function App({ platform }: { platform: TPlatform }) {
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <I18nProvider>
             {platform.mode === 'kiosk' ? (
-              <KioskApp />
+              <KioskApp timings={kioskTimingsFrom(window.location.search)} />
             ) : isDoor() ? (
               <Suspense fallback={<Spinner label="Loading…" />}>
                 <DoorApp />

@@ -1,13 +1,14 @@
 // The kiosk: attract → movies → shows → seats → pay → print → attract. Idle customers are asked
-import { useCatalogLive } from './components/use-catalog-live';
-// "Still there?" and their hold released; commands from the manager (out of service, reprint)
-// arrive over kiosks.onCommand; the heartbeat reports the screen and the printer.
+// "Still there?" and their hold released (a customer paying gets minutes, not seconds); commands
+// from the manager (out of service, reprint) arrive over kiosks.onCommand; the heartbeat reports
+// the screen and the printer.
 import type { TBooking } from '@marquee/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { startHeartbeat } from '../../common/heartbeat';
 import { IdleGuard } from './components/idle-guard';
+import { useCatalogLive } from './components/use-catalog-live';
 import { Spinner } from './components/layout';
 import { useI18n } from './i18n/i18n';
 import { savedBooking, type TStep } from './journey';
@@ -21,14 +22,8 @@ import { PaymentScreen } from './screens/payment/payment-screen';
 import { SeatMapScreen } from './screens/seat-map/seat-map-screen';
 import { SetupScreen } from './screens/setup/setup-screen';
 import { ShowtimesScreen } from './screens/showtimes/showtimes-screen';
+import { KIOSK_TIMINGS, type TKioskTimings } from './kiosk-timings';
 import { useTRPC, useTRPCClient } from './trpc';
-
-export interface TKioskTimings {
-  idleMs: number;
-  warnMs: number;
-}
-
-export const KIOSK_TIMINGS: TKioskTimings = { idleMs: 60_000, warnMs: 20_000 };
 
 export function KioskApp({ timings = KIOSK_TIMINGS }: { timings?: TKioskTimings }) {
   useCatalogLive();
@@ -47,6 +42,7 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
   const [step, setStep] = useState<TStep | null>(null);
   const [confirmed, setConfirmed] = useState<TBooking | null>(null);
   const [outOfService, setOutOfService] = useState(false);
+  const [paying, setPaying] = useState(false);
   const lastError = useRef<string | null>(null);
   const { today } = useShowtimesByDay();
   useQuery(trpc.catalog.movies.queryOptions()); // warm for the attract screen
@@ -163,6 +159,7 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
             }}
             onExpired={reset}
             onCancel={reset}
+            onPayingChange={setPaying}
           />
         );
       case 'done':
@@ -186,8 +183,9 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
       {body}
       <IdleGuard
         enabled={step.name !== 'attract' && step.name !== 'done'}
-        idleMs={timings.idleMs}
-        warnMs={timings.warnMs}
+        paying={step.name === 'pay' && paying}
+        idleMs={step.name === 'pay' && paying ? timings.payingIdleMs : timings.idleMs}
+        warnMs={step.name === 'pay' && paying ? timings.payingWarnMs : timings.warnMs}
         onTimeout={reset}
       />
     </>

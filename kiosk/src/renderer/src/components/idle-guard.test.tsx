@@ -57,6 +57,25 @@ describe('idle reset', () => {
     expect(onTimeout).not.toHaveBeenCalled();
   });
 
+  it('asks "Still paying?" instead while a customer pays, and still gives up when nobody answers', () => {
+    const onTimeout = vi.fn();
+    renderInApp(<IdleGuard enabled paying idleMs={240_000} warnMs={30_000} onTimeout={onTimeout} />);
+    act(() => {
+      vi.advanceTimersByTime(239_000);
+    });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
+    expect(screen.getByRole('alertdialog', { name: 'Still paying?' }).textContent).toContain(
+      'Touch below to keep waiting for your payment. Otherwise we will start over in 30 seconds.',
+    );
+    act(() => {
+      vi.advanceTimersByTime(30_000);
+    });
+    expect(onTimeout).toHaveBeenCalledTimes(1);
+  });
+
   it('does nothing while disabled (the attract screen)', () => {
     const onTimeout = vi.fn();
     renderInApp(<IdleGuard enabled={false} idleMs={1_000} warnMs={1_000} onTimeout={onTimeout} />);

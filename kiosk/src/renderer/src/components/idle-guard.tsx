@@ -1,5 +1,6 @@
 // A kiosk left alone goes back to the attract screen: after `idleMs` without a touch it asks
-// "Still there?", and `warnMs` later it gives up (releasing the customer's hold) unless touched.
+// "Still there?" (or, while a customer pays, "Still paying?"), and `warnMs` later it gives up
+// (releasing the customer's hold) unless touched.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
@@ -7,12 +8,14 @@ export interface TIdleGuardProps {
   enabled: boolean;
   idleMs: number;
   warnMs: number;
+  /** A customer is paying (the QR is up, or Checkout is open): ask "Still paying?" instead. */
+  paying?: boolean;
   onTimeout: () => void;
 }
 
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
-export function IdleGuard({ enabled, idleMs, warnMs, onTimeout }: TIdleGuardProps) {
+export function IdleGuard({ enabled, idleMs, warnMs, paying = false, onTimeout }: TIdleGuardProps) {
   const { t } = useI18n();
   const [warningSince, setWarningSince] = useState<number | null>(null);
   const [secondsLeft, setSecondsLeft] = useState(Math.ceil(warnMs / 1000));
@@ -65,8 +68,8 @@ export function IdleGuard({ enabled, idleMs, warnMs, onTimeout }: TIdleGuardProp
         aria-describedby="idle-help"
         className="modal"
       >
-        <h2 id="idle-title">{t.stillThere}</h2>
-        <p id="idle-help">{t.stillThereHelp(secondsLeft)}</p>
+        <h2 id="idle-title">{paying ? t.stillPaying : t.stillThere}</h2>
+        <p id="idle-help">{paying ? t.stillPayingHelp(secondsLeft) : t.stillThereHelp(secondsLeft)}</p>
         <button type="button" className="button button-primary" autoFocus onClick={restart}>
           {t.imHere}
         </button>

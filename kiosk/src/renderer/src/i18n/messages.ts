@@ -85,6 +85,9 @@ const en = {
   done: 'Done',
   stillThere: 'Still there?',
   stillThereHelp: (s: number) => `We will start over in ${s} seconds.`,
+  stillPaying: 'Still paying?',
+  stillPayingHelp: (s: number) =>
+    `Touch below to keep waiting for your payment. Otherwise we will start over in ${s} seconds.`,
   imHere: "I'm still here",
   outOfService: 'This kiosk is out of service',
   outOfServiceHelp: 'Please use another kiosk or buy your tickets online.',
@@ -191,6 +194,8 @@ const hi: TMessages = {
   done: 'हो गया',
   stillThere: 'क्या आप अभी भी हैं?',
   stillThereHelp: (s) => `${s} सेकंड में हम फिर से शुरू करेंगे।`,
+  stillPaying: 'क्या आप अभी भुगतान कर रहे हैं?',
+  stillPayingHelp: (s) => `भुगतान का इंतज़ार जारी रखने के लिए नीचे छुएँ। नहीं तो ${s} सेकंड में हम फिर से शुरू करेंगे।`,
   imHere: 'हाँ, मैं हूँ',
   outOfService: 'यह कियोस्क अभी बंद है',
   outOfServiceHelp: 'कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन टिकट खरीदें।',

@@ -20,11 +20,14 @@ export function PaymentScreen({
   onConfirmed,
   onExpired,
   onCancel,
+  onPayingChange,
 }: {
   bookingId: string;
   onConfirmed: (b: TBooking) => void;
   onExpired: () => void;
   onCancel: () => void;
+  /** Told whether a payment may be under way (the QR is up, or Checkout is open). */
+  onPayingChange?: (paying: boolean) => void;
 }) {
   const { t } = useI18n();
   const platform = usePlatform();
@@ -87,6 +90,10 @@ export function PaymentScreen({
     },
     onError: (err) => setNotice(errorMessage(t, err)),
   });
+
+  const paying = qr !== null || pay.isPending;
+  useEffect(() => onPayingChange?.(paying), [paying, onPayingChange]);
+  useEffect(() => () => onPayingChange?.(false), [onPayingChange]);
 
   const expired = useCallback(() => onExpired(), [onExpired]);
   const b = booking.data;
