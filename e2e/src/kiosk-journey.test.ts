@@ -213,6 +213,7 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     const stillPaying = page.getByRole('alertdialog', { name: 'Still paying?' });
     await stillPaying.waitFor({ timeout: 30_000 });
     expect(Date.now() - qrShownAt).toBeGreaterThanOrEqual(10_000);
+    await snap(page, 'kiosk-7-still-paying');
     expect(await qr.isVisible()).toBe(true);
     const booking = await system.ctx.prisma.booking.findFirstOrThrow({
       where: { status: 'PENDING', channel: 'KIOSK' },
