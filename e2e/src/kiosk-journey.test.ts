@@ -1,6 +1,6 @@
 // The kiosk sale by UPI QR: a walk-up customer at the kiosk UI in a real browser buys a seat,
 // pays the UPI QR, gets a printed ticket and a receipt email, and the kiosk resets.
-import { formatClock, verifyTicketToken } from '@marquee/shared';
+import { bookingGst, formatClock, formatRupees, formatShowTime, verifyTicketToken } from '@marquee/shared';
 import { ticketQrCodes, ticketText } from '@marquee/kiosk/printer/escpos-decoder';
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { ticketPublicKeys } from '@marquee/server/tickets/ticket-keys';
@@ -217,8 +217,24 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     expect(await qr.isVisible()).toBe(true);
     const booking = await system.ctx.prisma.booking.findFirstOrThrow({
       where: { status: 'PENDING', channel: 'KIOSK' },
+      include: { seats: true, showtime: { include: { screen: { include: { cinema: true } } } } },
     });
     expect(booking.razorpayQrId).toBeTruthy();
+    // The summary says which show (date, time, screen, cinema) and what is paid, with its GST.
+    const summary = page.getByRole('region', { name: 'Your seats' });
+    const { showtime } = booking;
+    await summary
+      .getByText(
+        `${formatShowTime(showtime.startsAt.toISOString(), 'Asia/Kolkata')} · Audi 2 · ${showtime.screen.cinema.name}`,
+      )
+      .waitFor();
+    const gst = bookingGst({
+      ticketPrices: booking.seats.map((s) => s.pricePaise),
+      feePaise: booking.feePaise,
+      feeGstRatePercent: showtime.screen.cinema.feeGstRatePercent,
+      suppliedAt: new Date(),
+    });
+    await summary.getByText(`includes GST ${formatRupees(gst.totalGstPaise)}`).waitFor();
 
     // The payment approved on the phone arrives while the kiosk asks: the tickets print.
     const paid = await fetch(`${system.sandbox.url}/_sandbox/qr_codes/${booking.razorpayQrId}/pay`, { method: 'POST' });

@@ -11,7 +11,7 @@ const bookingInclude = {
     select: {
       startsAt: true,
       movie: { select: { title: true, certificate: true } },
-      screen: { select: { name: true, cinema: { select: { name: true, timeZone: true } } } },
+      screen: { select: { name: true, cinema: { select: { name: true, timeZone: true, feeGstRatePercent: true } } } },
     },
   },
 } satisfies Prisma.BookingInclude;
@@ -28,6 +28,7 @@ function toBooking(b: TBookingRow): TBooking {
     showtimeId: b.showtimeId,
     amountPaise: b.amountPaise,
     feePaise: b.feePaise,
+    feeGstRatePercent: showtime.screen.cinema.feeGstRatePercent,
     expiresAt: b.expiresAt.toISOString(),
     confirmedAt: b.confirmedAt?.toISOString() ?? null,
     showtime: {

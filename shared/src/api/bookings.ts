@@ -13,6 +13,8 @@ export const ZBookingSchema = z.object({
   showtimeId: z.uuid(),
   amountPaise: ZPaiseSchema,
   feePaise: ZPaiseSchema,
+  /** The GST rate the booking fee carries (the cinema's setting); the fee includes it. */
+  feeGstRatePercent: z.int(),
   expiresAt: z.iso.datetime(),
   confirmedAt: z.iso.datetime().nullable(),
   /** What the ticket shows: the film, the screen and the time on the cinema's clock. */

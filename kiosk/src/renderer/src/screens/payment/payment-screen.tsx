@@ -1,7 +1,7 @@
 // Pay for the hold: the countdown, the receipt email, and UPI QR (the kiosk's first choice) or
 // Checkout. The booking's status comes from bookings.onStatus, so a payment confirmed by webhook
 // (the customer paid on their phone) moves the screen on by itself.
-import { formatRupees, type TBooking, type TCreateOrderOutput } from '@marquee/shared';
+import { bookingGst, formatRupees, formatShowTime, type TBooking, type TCreateOrderOutput } from '@marquee/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useState } from 'react';
@@ -14,6 +14,23 @@ import { useTRPC, useTRPCClient } from '../../trpc';
 import { openCheckout } from './razorpay-checkout';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The GST the customer is about to pay (the tickets by today's slabs, the fee at the cinema's rate); null if it cannot be worked out. */
+function gstOf(b: TBooking): number | null {
+  const ticketPrices = b.seats.map((s) => s.pricePaise);
+  try {
+    return bookingGst({
+      ticketPrices,
+      feePaise: b.feePaise,
+      feeGstRatePercent: b.feeGstRatePercent,
+      suppliedAt: new Date(),
+    }).totalGstPaise;
+  } catch (err) {
+    // A fee rate the data should never hold: the total stays right, only the GST line goes.
+    console.error('GST of the booking could not be worked out', err);
+    return null;
+  }
+}
 
 export function PaymentScreen({
   bookingId,
@@ -29,7 +46,7 @@ export function PaymentScreen({
   /** Told whether a payment may be under way (the QR is up, or Checkout is open). */
   onPayingChange?: (paying: boolean) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const platform = usePlatform();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -97,6 +114,7 @@ export function PaymentScreen({
 
   const expired = useCallback(() => onExpired(), [onExpired]);
   const b = booking.data;
+  const gst = b ? gstOf(b) : null;
   return (
     <Screen name="payment" title={t.yourSeats} onBack={onCancel}>
       {booking.isPending && <Spinner label={t.loading} />}
@@ -105,18 +123,31 @@ export function PaymentScreen({
         <div className="payment">
           <section className="order-summary" aria-label={t.yourSeats}>
             <Countdown expiresAt={b.expiresAt} onExpire={expired} />
-            <p className="summary-movie">{b.showtime.movieTitle}</p>
+            <p className="summary-movie">
+              {b.showtime.movieTitle} ({b.showtime.certificate})
+            </p>
+            <p className="summary-when">
+              {formatShowTime(b.showtime.startsAt, b.showtime.timeZone, locale)} · {b.showtime.screenName} ·{' '}
+              {b.showtime.cinemaName}
+            </p>
             <p>
               {t.yourSeats}: <strong>{b.seats.map((s) => s.label).join(', ')}</strong>
             </p>
-            {b.feePaise > 0 && (
-              <p>
-                {t.bookingFee}: {formatRupees(b.feePaise)}
-              </p>
-            )}
-            <p className="summary-total">
-              {t.total}: <strong>{formatRupees(b.amountPaise)}</strong> <small>({t.inclGst})</small>
-            </p>
+            <dl className="summary-prices">
+              <dt>{t.seatsTotal(b.seats.length)}</dt>
+              <dd>{formatRupees(b.amountPaise - b.feePaise)}</dd>
+              {b.feePaise > 0 && (
+                <>
+                  <dt>{t.bookingFee}</dt>
+                  <dd>{formatRupees(b.feePaise)}</dd>
+                </>
+              )}
+              <dt className="summary-total">{t.total}</dt>
+              <dd className="summary-total">
+                <strong>{formatRupees(b.amountPaise)}</strong>
+              </dd>
+            </dl>
+            {gst !== null && <p className="summary-gst">{t.includesGst(formatRupees(gst))}</p>}
             <p>
               {t.bookingCode}: <strong>{b.code}</strong>
             </p>

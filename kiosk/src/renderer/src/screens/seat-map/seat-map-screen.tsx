@@ -1,5 +1,5 @@
 import {
-  formatClock,
+  formatShowTime,
   formatRupees,
   MAX_SEATS_PER_HOLD,
   seatRuleViolations,
@@ -93,7 +93,7 @@ export function SeatMapScreen({
       )
     : [];
   const title = show
-    ? `${show.movieTitle} · ${formatClock(show.startsAt, show.timeZone, locale)} · ${show.screenName}`
+    ? `${show.movieTitle} · ${formatShowTime(show.startsAt, show.timeZone, locale)} · ${show.screenName}`
     : t.pickSeats;
 
   return (
