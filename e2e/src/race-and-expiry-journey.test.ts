@@ -1,5 +1,5 @@
-// Journeys 3 and 4: two customers race for the same seats in two browsers, and a hold left alone
-// runs out (a 12-second hold here), putting its seats back on both screens.
+// Two customers race for the same seats in two browsers, and a hold left alone runs out (a
+// 12-second hold here), putting its seats back on every screen and its customer back on the seat map.
 import { formatClock } from '@marquee/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,9 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
 
     // The customer walks away. The countdown runs out on their screen; the worker expires the hold.
     await leaver.getByText('Time is up. Your seats were released.').waitFor({ timeout: (HOLD_SECONDS + 5) * 1000 });
+    // Back on the same show's seat map, to pick again.
+    await leaver.getByRole('group', { name: 'Pick your seats' }).waitFor();
+    await expect.poll(() => seat(leaver, 'G7').getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/available/);
     await snap(leaver, 'web-6-time-is-up');
     await expect.poll(() => seat(watcher, 'G7').getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/available/);
     expect(await seat(watcher, 'G8').isDisabled()).toBe(false);
@@ -109,5 +112,28 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
     expect(refused.error?.message).toMatch(/released|expired|time ran out|not found/i);
     await leaver.context().close();
     await watcher.context().close();
+  }, 60_000);
+
+  it('tells a kiosk customer whose hold ran out, and puts them back on the same seat map, not the attract screen', async () => {
+    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    kiosk.on('pageerror', (err) => console.error('kiosk page error:', err));
+    await kiosk.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
+    await kiosk.getByRole('button', { name: 'Touch to start' }).click();
+    await kiosk.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await kiosk
+      .getByRole('button', {
+        name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),
+      })
+      .click();
+    await seat(kiosk, 'H2').click();
+    await kiosk.getByRole('button', { name: 'Continue' }).click();
+    await kiosk.getByRole('timer').waitFor();
+
+    await kiosk.getByText('Time is up. Your seats were released.').waitFor({ timeout: (HOLD_SECONDS + 5) * 1000 });
+    await kiosk.getByRole('group', { name: 'Pick your seats' }).waitFor();
+    await expect.poll(() => seat(kiosk, 'H2').getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/available/);
+    expect(await kiosk.getByRole('button', { name: 'Touch to start' }).count()).toBe(0);
+    await snap(kiosk, 'kiosk-8-time-is-up');
+    await kiosk.close();
   }, 60_000);
 });

@@ -4,8 +4,10 @@ export type TStep =
   | { name: 'attract' }
   | { name: 'movies' }
   | { name: 'showtimes'; movieId: string }
-  | { name: 'seats'; movieId: string; showtimeId: string }
-  | { name: 'pay'; bookingId: string }
+  /** `notice` says why the customer is back here (their hold ran out). */
+  | { name: 'seats'; movieId: string; showtimeId: string; notice?: string }
+  /** `from` is the seat map the hold was made on, to return to; unknown after a reload. */
+  | { name: 'pay'; bookingId: string; from?: { movieId: string; showtimeId: string } }
   | { name: 'done'; bookingId: string }
   | { name: 'find' };
 

@@ -69,16 +69,20 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
     );
   }, [client]);
 
-  const reset = useCallback(() => {
+  const releaseHold = useCallback(() => {
     const bookingId = savedBooking.get(localStorage);
     savedBooking.clear(localStorage);
     // A hold left behind is released at once, so its seats are back on sale for the next customer.
     if (bookingId && step?.name !== 'done') void client.holds.release.mutate({ bookingId }).catch(() => undefined);
+  }, [client, step?.name]);
+
+  const reset = useCallback(() => {
+    releaseHold();
     setConfirmed(null);
     setLanguage('en');
     setStep({ name: 'attract' });
     void queryClient.invalidateQueries();
-  }, [client, queryClient, setLanguage, step?.name]);
+  }, [releaseHold, queryClient, setLanguage]);
 
   useSubscription(
     trpc.kiosks.onCommand.subscriptionOptions(undefined, {
@@ -142,10 +146,16 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
         return (
           <SeatMapScreen
             showtimeId={step.showtimeId}
+            key={`${step.showtimeId}:${step.notice ?? ''}`}
+            initialNotice={step.notice}
             onBack={() => setStep({ name: 'showtimes', movieId: step.movieId })}
             onHeld={(hold) => {
               savedBooking.set(localStorage, hold.bookingId);
-              setStep({ name: 'pay', bookingId: hold.bookingId });
+              setStep({
+                name: 'pay',
+                bookingId: hold.bookingId,
+                from: { movieId: step.movieId, showtimeId: step.showtimeId },
+              });
             }}
           />
         );
@@ -157,7 +167,12 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
               setConfirmed(b);
               setStep({ name: 'done', bookingId: b.id });
             }}
-            onExpired={reset}
+            onExpired={() => {
+              // The hold ran out: say so, and give the customer the same show's seats to pick again.
+              if (!step.from) return reset();
+              releaseHold();
+              setStep({ name: 'seats', ...step.from, notice: t.timeUp });
+            }}
             onCancel={reset}
             onPayingChange={setPaying}
           />

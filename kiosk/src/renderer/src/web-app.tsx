@@ -111,10 +111,16 @@ export function WebApp() {
       return (
         <SeatMapScreen
           showtimeId={step.showtimeId}
+          key={`${step.showtimeId}:${step.notice ?? ''}`}
+          initialNotice={step.notice}
           onBack={() => setStep({ name: 'showtimes', movieId: step.movieId })}
           onHeld={(hold) => {
             savedBooking.set(sessionStorage, hold.bookingId);
-            setStep({ name: 'pay', bookingId: hold.bookingId });
+            setStep({
+              name: 'pay',
+              bookingId: hold.bookingId,
+              from: { movieId: step.movieId, showtimeId: step.showtimeId },
+            });
           }}
         />
       );
@@ -127,8 +133,11 @@ export function WebApp() {
             setStep({ name: 'done', bookingId: b.id });
           }}
           onExpired={() => {
+            // The hold ran out: say so, and give the customer the same show's seats to pick again.
+            const from = step.from;
             abandon();
-            setNotice(t.timeUp);
+            if (from) setStep({ name: 'seats', ...from, notice: t.timeUp });
+            else setNotice(t.timeUp);
           }}
           onCancel={abandon}
         />

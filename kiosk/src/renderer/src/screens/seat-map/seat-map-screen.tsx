@@ -22,10 +22,13 @@ export function SeatMapScreen({
   showtimeId,
   onHeld,
   onBack,
+  initialNotice = null,
 }: {
   showtimeId: string;
   onHeld: (hold: THoldCreateOutput) => void;
   onBack: () => void;
+  /** Why the customer is back on this map (their hold ran out), until they pick a seat. */
+  initialNotice?: string | null;
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
@@ -34,7 +37,7 @@ export function SeatMapScreen({
   const map = useQuery(mapOptions);
   const show = useQuery(trpc.catalog.showtimes.queryOptions(undefined)).data?.find((s) => s.id === showtimeId);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(initialNotice);
 
   // Someone else holding or releasing a seat shows here at once; a gap in versions means a refetch.
   useSubscription(
