@@ -122,6 +122,12 @@ export class Jobs {
     return [this.expiry, this.reconcile, this.receipts, this.reminders, this.cleanup, this.refunds];
   }
 
+  /** Calls `listener` each time the producer connection is (again) ready; returns the unsubscribe. */
+  onReady(listener: () => void): () => void {
+    this.connection.on('ready', listener);
+    return () => void this.connection.off('ready', listener);
+  }
+
   /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */
   get ready(): boolean {
     return this.connection.status === 'ready';

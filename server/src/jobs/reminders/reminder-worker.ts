@@ -11,7 +11,7 @@ import { sendReminder } from './send-reminder';
 export const DAILY_REMINDERS_SCHEDULER_ID = 'daily-reminders';
 const ZReminderJob = z.object({ bookingId: z.uuid() });
 
-export async function startReminderWorker(services: TServices): Promise<TRunningWorker> {
+export function startReminderWorker(services: TServices): TRunningWorker {
   const mailer = createMailer(services.env);
   const running = startWorker(
     services,
@@ -43,11 +43,6 @@ export async function startReminderWorker(services: TServices): Promise<TRunning
       });
     },
     { concurrency: 4 },
-  );
-  await services.jobs.reminders.upsertJobScheduler(
-    DAILY_REMINDERS_SCHEDULER_ID,
-    { pattern: '0 6 * * *', tz: 'Asia/Kolkata' },
-    { name: 'daily', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } },
   );
   return {
     worker: running.worker,
