@@ -1,9 +1,10 @@
 // Reminders: a daily run at 06:00 cinema time for that day's shows, and one per booking 2 hours
-// before its show (queued at confirmation). Both skip refunded bookings and shows already started.
+// before its show (recorded in the outbox at confirmation, relayed when due). Both skip refunded bookings and shows already started.
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import { createMailer } from '../../mail/mailer';
 import type { TServices } from '../../services';
+import { markOutboxDone } from '../outbox/outbox-entries';
 import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
 import { selectDailyReminders } from './select-reminders';
 import { sendReminder } from './send-reminder';
@@ -37,10 +38,13 @@ export function startReminderWorker(services: TServices): TRunningWorker {
       }
       const parsed = ZReminderJob.extend({ dedupeKey: z.string().optional() }).safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`bad reminder job payload: ${parsed.error.message}`);
-      return sendReminder(services, mailer, {
+      const outcome = await sendReminder(services, mailer, {
         bookingId: parsed.data.bookingId,
         dedupeKey: parsed.data.dedupeKey ?? `reminder:${parsed.data.bookingId}`,
       });
+      // Sent, or nothing left to remind of: the outbox row (a before-show reminder's) is done.
+      await markOutboxDone(services, job.id);
+      return outcome;
     },
     { concurrency: 4 },
   );
@@ -51,30 +55,4 @@ export function startReminderWorker(services: TServices): TRunningWorker {
       mailer.close();
     },
   };
-}
-
-/** At confirmation: one reminder 2 hours before the show, if that is still ahead. */
-export async function queueShowReminder(
-  { jobs, log }: Pick<TServices, 'jobs' | 'log'>,
-  p: { bookingId: string; startsAt: Date; now?: Date },
-): Promise<void> {
-  const at = p.startsAt.getTime() - 2 * 3600_000;
-  const delay = at - (p.now ?? new Date()).getTime();
-  if (delay <= 0) return;
-  try {
-    await jobs.reminders.add(
-      'before-show',
-      { bookingId: p.bookingId },
-      {
-        jobId: `reminder-${p.bookingId}`,
-        delay,
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 60_000 },
-        removeOnComplete: true,
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    );
-  } catch (err) {
-    log.warn({ err, bookingId: p.bookingId }, 'show reminder not queued; the daily run still reminds');
-  }
 }
