@@ -4,6 +4,7 @@
 // upserts them at start, again whenever its producer connection is `ready` after an outage, and
 // checks every few seconds that none has vanished (a FLUSHALL keeps the connection up).
 import type { Queue, RepeatOptions } from 'bullmq';
+import { isRedisConnectionError } from '../redis';
 import type { TServices } from '../services';
 import { SWEEP_EVERY_MS, SWEEP_SCHEDULER_ID } from './expiry/expiry-worker';
 import { RECONCILE_EVERY_MS, RECONCILE_SCHEDULER_ID } from './reconcile/reconcile-worker';
@@ -100,9 +101,13 @@ export async function keepJobSchedules(
     if (running || !services.jobs.ready) return;
     running = upsertJobSchedules(services, { onlyMissing: true })
       .then((created) => {
-        if (created.length) log.warn({ schedulers: created, why }, 'job schedulers were missing in Redis; re-created');
+        if (created.length) log.info({ schedulers: created, why }, 'job schedulers Redis had lost are re-created');
       })
-      .catch((err: unknown) => log.error({ err, why }, 'checking the job schedulers failed; the next check retries'))
+      .catch((err: unknown) => {
+        // Redis going away is reported once by the process (create-services.ts).
+        if (isRedisConnectionError(err)) log.debug({ err, why }, 'job schedulers not checked: redis unreachable');
+        else log.error({ err, why }, 'checking the job schedulers failed; the next check retries');
+      })
       .finally(() => (running = undefined));
   };
   const timer = setInterval(() => check('timer'), opts.checkEveryMs ?? SCHEDULE_CHECK_MS);

@@ -1,7 +1,10 @@
 // The worker after Redis loses everything (FLUSHALL, or an empty restart): its job schedulers come
-// back by themselves within seconds, and an overdue hold is expired without restarting anything.
+// back by themselves within seconds, an overdue hold is expired without restarting anything, and an
+// outage costs the worker's log two lines, not a stack per queue per reconnect attempt.
 // These tests run their own redis-server; the machine's shared Redis is never flushed or stopped.
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../create-services';
 import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { hasRedisServer, TestRedisServer } from '../test/redis-server';
@@ -19,16 +22,26 @@ const runs = canRun(
 describe.skipIf(!runs)('the worker after Redis loses its data', () => {
   let redisServer: TestRedisServer;
   let ctx: TTestContext;
+  let workerServices: ReturnType<typeof createServices>;
   let workers: Awaited<ReturnType<typeof startWorkers>>;
+  /** What the worker process logged, parsed. */
+  const logged: { level: number; msg: string }[] = [];
 
   beforeAll(async () => {
     redisServer = await TestRedisServer.start();
     ctx = await createTestContext({ REDIS_URL: redisServer.url });
     await seedCinema(ctx.prisma);
-    workers = await startWorkers(ctx);
+    // The worker as its own process would run it, with its log kept here.
+    const log = pino(
+      { level: 'debug' },
+      { write: (line: string) => void logged.push(JSON.parse(line) as { level: number; msg: string }) },
+    );
+    workerServices = createServices(ctx.env, 'worker', { log });
+    workers = await startWorkers(workerServices);
   });
   afterAll(async () => {
     await workers.close();
+    await workerServices.close();
     await ctx.close();
     await redisServer.kill();
   });
@@ -93,6 +106,32 @@ describe.skipIf(!runs)('the worker after Redis loses its data', () => {
     expect(backAfterMs).toBeLessThan(SCHEDULE_CHECK_MS);
     console.info(
       `after an empty restart: schedulers back in ${backAfterMs} ms, overdue hold expired in ${expiredAfterMs} ms`,
+    );
+  });
+
+  it('logs one line when Redis goes away and one when it is back, whatever the number of queues and attempts', async () => {
+    const WARN = 40;
+    const INFO = 30;
+    logged.length = 0;
+    await redisServer.kill();
+    // Seven seconds down: every connection and queue retries several times meanwhile.
+    await new Promise((r) => setTimeout(r, 7_000));
+    await redisServer.resume();
+    await eventually(
+      () => logged.some((l) => l.msg.startsWith('redis is back')),
+      (back) => back,
+      10_000,
+    );
+    await eventually(schedulerIds, (ids) => ids.length === everyScheduler.length, 10_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const loud = logged.filter((l) => l.level >= WARN).map((l) => l.msg);
+    expect(loud).toEqual(['redis unreachable; working on Postgres alone until it returns']);
+    // Back: one line with the hold keys rebuilt, and one naming the schedulers Redis had lost.
+    const news = logged.filter((l) => l.level === INFO).map((l) => l.msg);
+    expect(news.filter((m) => m.startsWith('redis is back'))).toHaveLength(1);
+    expect(news.filter((m) => m.includes('schedulers'))).toHaveLength(1);
+    console.info(
+      `7 s outage: ${logged.filter((l) => l.level >= INFO).length} lines at info or above (${logged.length} with debug)`,
     );
   });
 });
