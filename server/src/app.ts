@@ -12,6 +12,7 @@ import { registerWebRoutes } from './web/web-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
 import { registerManagerRoutes } from './manager/manager-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
+import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
 import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TServices } from './services';
@@ -88,6 +89,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
         req.log.warn({ err }, 'queue metrics not refreshed'),
       );
     }
+    await collectOutboxMetrics(services).catch((err: unknown) => req.log.warn({ err }, 'outbox metrics not refreshed'));
     return reply.type(metricsContentType).send(await metricsText());
   });
 

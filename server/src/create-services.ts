@@ -1,7 +1,7 @@
 import { createDatabase } from './db/prisma';
 import type { TEnv } from './env';
 import { Jobs } from './jobs/queues';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
 import { restoreHoldKeys } from './holds/restore-hold-keys';
@@ -15,8 +15,12 @@ import {
 } from './realtime/live-events';
 import type { TServices } from './services';
 
-export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
-  const log = createLogger(env, name);
+export function createServices(
+  env: TEnv,
+  name: string,
+  opts: { log?: Logger } = {},
+): TServices & { close: () => Promise<void> } {
+  const log = opts.log ?? createLogger(env, name);
   const { prisma, pool } = createDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   const redis = createRedis({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, clusterNodes: env.REDIS_CLUSTER_NODES });
   const seatEvents = createSeatEvents(redis, log, env.REDIS_PREFIX);
@@ -40,21 +44,25 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
     razorpay: new RazorpayGateway(env),
   };
 
-  // ioredis reports every failed reconnect; one line per state change is enough.
-  let redisUp = true;
+  // ioredis reports every failed reconnect; one line when Redis goes away and one when it is back.
+  let downSince: number | undefined;
   metrics.redisUp.set(0);
   redis.on('error', (err: Error) => {
-    if (redisUp) log.warn({ err }, 'redis unreachable; working on Postgres alone until it returns');
-    redisUp = false;
+    if (downSince === undefined) {
+      downSince = Date.now();
+      log.warn({ err }, 'redis unreachable; working on Postgres alone until it returns');
+    } else log.debug({ err }, 'redis still unreachable');
     metrics.redisUp.set(0);
   });
   redis.on('ready', () => {
     metrics.redisUp.set(1);
-    if (redisUp) return;
-    redisUp = true;
-    log.info('redis is back; rebuilding hold keys from active bookings');
-    restoreHoldKeys(services).catch((err: unknown) =>
-      log.error({ err }, 'rebuilding hold keys failed; the sweeper will retry'),
+    if (downSince === undefined) return;
+    const downMs = Date.now() - downSince;
+    downSince = undefined;
+    restoreHoldKeys(services).then(
+      (restored) => log.info({ downMs, restoredHoldKeys: restored }, 'redis is back; hold keys rebuilt from Postgres'),
+      (err: unknown) =>
+        log.error({ err, downMs }, 'redis is back, but rebuilding hold keys failed; the sweeper retries'),
     );
   });
 

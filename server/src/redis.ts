@@ -70,3 +70,25 @@ export function subscriberFor(redis: Redis): Redis {
     });
   return redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
 }
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+
+/**
+ * An error that only says Redis is unreachable (refused, reset, closed, timed out). While Redis is
+ * down every connection and queue reports one per reconnect attempt; the process logs the outage
+ * once (create-services.ts), so these are not worth a line each.
+ */
+export function isRedisConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code && CONNECTION_ERROR_CODES.has(code)) return true;
+  if (err.name === 'MaxRetriesPerRequestError') return true;
+  return /Connection is closed|Stream isn't writeable|connect ETIMEDOUT|Command timed out/.test(err.message);
+}

@@ -3,7 +3,7 @@ import { Queue, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import { Cluster, Redis } from 'ioredis';
 import type { TEnv } from '../env';
 import type { Logger } from '../logger';
-import { coalesceRedisWrites } from '../redis';
+import { coalesceRedisWrites, isRedisConnectionError } from '../redis';
 import type { TServices } from '../services';
 
 /** A started consumer; `close` lets its running jobs finish, then drops its connection. */
@@ -30,7 +30,15 @@ export function startWorker(
     stalledInterval: lock,
   });
   worker.on('failed', (job, err) => services.log.error({ err, jobId: job?.id, queue }, `${queue} job failed`));
-  worker.on('error', (err) => services.log.error({ err, queue }, `${queue} worker error`));
+  worker.on('error', (err) => {
+    // Redis unreachable: reported once per outage by the process (create-services.ts), not per queue and attempt.
+    if (isRedisConnectionError(err)) services.log.debug({ err, queue }, `${queue} worker cannot reach redis`);
+    // A job that was running when Redis lost its data cannot be finished; its work is idempotent and
+    // it comes again (its own schedule, the sweeps, the outbox), so this is news, not an error.
+    else if (isJobLostWithRedis(err))
+      services.log.info({ queue, reason: err.message }, `${queue}: a running job was lost with Redis`);
+    else services.log.error({ err, queue }, `${queue} worker error`);
+  });
   return {
     worker,
     close: async () => {
@@ -38,6 +46,11 @@ export function startWorker(
       connection.disconnect();
     },
   };
+}
+
+/** BullMQ's answer when a job's keys are gone (Redis flushed or restarted empty under a running job). */
+function isJobLostWithRedis(err: Error): boolean {
+  return /^Missing (key|lock) for job /.test(err.message);
 }
 
 export const QUEUE_NAMES = {
@@ -120,6 +133,12 @@ export class Jobs {
   /** Every queue, for metrics and the managers' queue view. */
   get all(): Queue[] {
     return [this.expiry, this.reconcile, this.receipts, this.reminders, this.cleanup, this.refunds];
+  }
+
+  /** Calls `listener` each time the producer connection is (again) ready; returns the unsubscribe. */
+  onReady(listener: () => void): () => void {
+    this.connection.on('ready', listener);
+    return () => void this.connection.off('ready', listener);
   }
 
   /** False while Redis is unreachable: callers skip enqueueing instead of waiting for a timeout. */

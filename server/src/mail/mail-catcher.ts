@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { mailFileBase } from './mail-file-name';
 import { SmtpCatcher } from './smtp-catcher';
 
 // eslint-disable-next-line no-restricted-properties -- this dev tool's one read of its settings
@@ -11,9 +12,9 @@ const { SMTP_URL } = z.object({ SMTP_URL: z.url().default('smtp://127.0.0.1:2525
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../.data/mail');
 mkdirSync(dir, { recursive: true });
 
+let saved = 0;
 const catcher = new SmtpCatcher((mail, raw) => {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = path.join(dir, `${stamp}`);
+  const base = path.join(dir, mailFileBase(new Date(), ++saved));
   writeFileSync(`${base}.eml`, raw);
   for (const a of mail.attachments) writeFileSync(`${base}-${a.filename ?? 'attachment'}`, a.content);
   const to = Array.isArray(mail.to) ? mail.to.map((t) => t.text).join(', ') : (mail.to?.text ?? '?');

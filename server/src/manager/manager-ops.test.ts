@@ -377,7 +377,11 @@ describe('queues', () => {
     );
     const health = await eventually(
       () => manager.manager.queues.query(),
-      (q) => q.find((x) => x.name === 'receipts')!.failed.some((j) => j.id === 'dead-letter'),
+      // Counts and the failed list are two reads: wait until both have seen the failure.
+      (q) => {
+        const receipts = q.find((x) => x.name === 'receipts')!;
+        return receipts.counts.failed >= 1 && receipts.failed.some((j) => j.id === 'dead-letter');
+      },
     );
     const receipts = health.find((q) => q.name === 'receipts')!;
     expect(receipts.counts.failed).toBeGreaterThanOrEqual(1);

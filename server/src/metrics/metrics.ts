@@ -57,6 +57,16 @@ export const metrics = {
     labelNames: ['queue', 'state'] as const,
     registers: [queueRegistry],
   }),
+  outboxWaiting: new Gauge({
+    name: 'marquee_outbox_waiting',
+    help: 'outbox rows due and not yet done (read from Postgres at scrape time)',
+    registers: [queueRegistry],
+  }),
+  outboxOldestSeconds: new Gauge({
+    name: 'marquee_outbox_oldest_seconds',
+    help: 'how long the oldest waiting outbox row has been due, 0 when none waits (read at scrape time)',
+    registers: [queueRegistry],
+  }),
 };
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const;

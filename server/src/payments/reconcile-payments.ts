@@ -1,33 +1,57 @@
-// Reconciliation: ask Razorpay about open bookings' orders and QR codes, so a lost webhook still
-// confirms (or refunds) a payment, and retry refunds an outage left unsent.
+// Reconciliation: ask Razorpay about the orders and QR codes of bookings not yet settled, so a lost
+// webhook still confirms (or refunds) a payment however late it is found, and retry refunds an
+// outage left unsent. There is no look-back window: a booking is asked about, less often as it ages
+// (next check after a tenth of its age past expiresAt, between 1 minute and 1 hour), until it is
+// CONFIRMED or REFUNDED, or it has been closed for RECONCILE_HORIZON_MS with every captured payment
+// refunded.
 import { withTransaction } from '../db/prisma';
 import type { TServices } from '../services';
 import type { TRzpPayment } from './razorpay-gateway';
 import { executeRefund } from './refund-payment';
 import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from './settle-payment';
 
-/** How far back an ended hold is still checked: a QR stays payable up to ~16 minutes after it was shown. */
-const LOOKBACK_MS = 30 * 60_000;
+/**
+ * How long after its hold ended a booking with nothing unrefunded is still asked about. Razorpay
+ * refunds an authorized payment that is not captured within 5 days; a QR code is closed when its hold
+ * ends (and lapses by its own `close_by` 16 minutes after it was shown).
+ */
+export const RECONCILE_HORIZON_MS = 7 * 24 * 3600_000;
+const MIN_DELAY_MS = 60_000;
+const MAX_DELAY_MS = 3600_000;
+/** Bookings asked about per run, the longest-waiting first; the rest wait for the next minute's run. */
+const BATCH = 200;
+
+/** When a booking whose hold ended (or ends) at `expiresAt` is asked about next. */
+export function nextReconcileAt(expiresAt: Date, now: Date): Date {
+  const age = Math.max(0, now.getTime() - expiresAt.getTime());
+  return new Date(now.getTime() + Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, age / 10)));
+}
 
 export async function reconcilePayments(
   services: TServices,
   now = new Date(),
 ): Promise<{ checked: number; settled: number; refundsRetried: number }> {
   const { prisma, razorpay, log } = services;
-  const open = await prisma.booking.findMany({
+  const due = await prisma.booking.findMany({
     where: {
       OR: [{ razorpayOrderId: { not: null } }, { razorpayQrId: { not: null } }],
       status: { in: ['PENDING', 'EXPIRED', 'CANCELLED'] },
-      expiresAt: { gt: new Date(now.getTime() - LOOKBACK_MS) },
+      reconciledAt: null,
+      AND: [{ OR: [{ reconcileAfter: null }, { reconcileAfter: { lte: now } }] }],
     },
-    select: { id: true, razorpayOrderId: true, razorpayQrId: true },
+    orderBy: [{ reconcileAfter: { sort: 'asc', nulls: 'first' } }],
+    take: BATCH,
+    select: { id: true, status: true, expiresAt: true, razorpayOrderId: true, razorpayQrId: true },
   });
   let settled = 0;
-  for (const booking of open) {
+  for (const booking of due) {
+    let done = false;
     try {
       const captured: TCapturedPayment[] = [];
+      let authorized = 0;
       const keep = (payments: TRzpPayment[], method: TCapturedPayment['method']) => {
         for (const p of payments) {
+          if (p.status === 'authorized') authorized += 1;
           if (p.status === 'captured')
             captured.push({
               bookingId: booking.id,
@@ -44,12 +68,24 @@ export async function reconcilePayments(
         const settlement = await withTransaction(services.pg, (tx) =>
           settleCapturedPayment(tx, services, payment, now),
         );
-        if (settlement.kind !== 'already') settled += 1;
+        // A refund already recorded (refundId null) is not news: count only what this run changed.
+        if (settlement.kind === 'confirmed' || (settlement.kind === 'refund' && settlement.refundId)) settled += 1;
         await afterSettlement(services, settlement, 'reconcile');
       }
+      const closed = booking.status !== 'PENDING';
+      done = closed && authorized === 0 && now.getTime() - booking.expiresAt.getTime() > RECONCILE_HORIZON_MS;
     } catch (err) {
-      log.warn({ err, bookingId: booking.id }, 'reconciliation of a booking failed; next run retries');
+      log.warn({ err, bookingId: booking.id }, 'reconciliation of a booking failed; it is asked about again later');
     }
+    // A booking confirmed above leaves the query by its status; the others come back later, less often.
+    await prisma.booking.update({
+      where: { id: booking.id },
+      data: {
+        reconcileAttempts: { increment: 1 },
+        reconcileAfter: nextReconcileAt(booking.expiresAt, now),
+        reconciledAt: done ? now : null,
+      },
+    });
   }
   const unsent = await prisma.refund.findMany({
     where: { razorpayRefundId: null, status: 'PENDING' },
@@ -57,6 +93,6 @@ export async function reconcilePayments(
   });
   for (const refund of unsent) await executeRefund(services, refund.id);
   if (settled || unsent.length)
-    log.info({ checked: open.length, settled, refundsRetried: unsent.length }, 'reconciled payments');
-  return { checked: open.length, settled, refundsRetried: unsent.length };
+    log.info({ checked: due.length, settled, refundsRetried: unsent.length }, 'reconciled payments');
+  return { checked: due.length, settled, refundsRetried: unsent.length };
 }

@@ -8,8 +8,8 @@ import { announceBookingStatus } from '../bookings/booking-events';
 import { releaseSeatKeys } from '../holds/release-seat-keys';
 import type { TServices } from '../services';
 import { signTicketToken, ticketSigningKey } from '../tickets/ticket-keys';
-import { queueShowReminder } from '../jobs/reminders/reminder-worker';
-import { queueReceipt } from './queue-receipt';
+import { recordConfirmationWork } from '../jobs/outbox/outbox-entries';
+import { relayBookingOutbox } from '../jobs/outbox/relay-outbox';
 import { executeRefund } from './refund-payment';
 
 export interface TCapturedPayment {
@@ -97,6 +97,8 @@ export async function settleCapturedPayment(
         tickets.map((t) => t.token),
       ],
     );
+    // The receipt and the reminder are recorded with the confirmation: they happen even if Redis is down now.
+    await recordConfirmationWork(tx, { bookingId: p.bookingId, startsAt: booking.startsAt, now });
     const bumped = await tx.query<{ seatVersion: number }>(
       `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
       [booking.showtimeId, now],
@@ -147,8 +149,7 @@ export async function afterSettlement(
       seats: s.seatIds.map((id) => ({ id, state: 'sold' as const })),
     });
     if (s.qrId) await closeQrQuietly(services, s.qrId);
-    await queueReceipt(services, s.bookingId);
-    await queueShowReminder(services, { bookingId: s.bookingId, startsAt: s.startsAt });
+    await relayBookingOutbox(services, s.bookingId);
     await announceBookingStatus(services, s.bookingId, 'CONFIRMED');
   } else if (s.kind === 'refund' && s.refundId) {
     services.log.warn({ bookingId: s.bookingId, reason: s.reason, via }, 'refunding a payment that cannot be honoured');

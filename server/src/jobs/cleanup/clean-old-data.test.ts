@@ -13,7 +13,7 @@ afterAll(() => ctx.close());
 const DAY = 86_400_000;
 
 describe('weekly clean-up', () => {
-  it('removes only unpaid holds, heartbeats and sessions past their time, and keeps every paid or refunded booking', async () => {
+  it('removes only unpaid holds, heartbeats, sessions and done outbox rows past their time, and keeps every paid or refunded booking', async () => {
     const now = new Date();
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
     let n = 0;
@@ -59,8 +59,26 @@ describe('weekly clean-up', () => {
       ],
     });
 
+    const outboxRow = (jobId: string, doneDaysAgo: number | null) =>
+      ctx.prisma.outboxEntry.create({
+        data: {
+          kind: 'RECEIPT',
+          bookingId: oldConfirmed.id,
+          jobId,
+          dueAt: new Date(now.getTime() - 60 * DAY),
+          doneAt: doneDaysAgo === null ? null : new Date(now.getTime() - doneDaysAgo * DAY),
+        },
+      });
+    await outboxRow('receipt-clean-done-long-ago', 31);
+    await outboxRow('receipt-clean-done-lately', 1);
+    await outboxRow('receipt-clean-still-owed', null);
+
     const counts = await cleanOldData(ctx, now);
-    expect(counts).toMatchObject({ bookings: 2, kioskEvents: 1, staffSessions: 1 });
+    expect(counts).toMatchObject({ bookings: 2, kioskEvents: 1, staffSessions: 1, outboxEntries: 1 });
+    expect((await ctx.prisma.outboxEntry.findMany({ orderBy: { jobId: 'asc' } })).map((r) => r.jobId)).toEqual([
+      'receipt-clean-done-lately',
+      'receipt-clean-still-owed',
+    ]);
     const left = new Set((await ctx.prisma.booking.findMany({ where: { showtimeId: showtime.id } })).map((b) => b.id));
     expect(left.has(oldExpired.id) || left.has(oldCancelled.id)).toBe(false);
     for (const kept of [recentExpired, oldConfirmed, oldRefunded]) expect(left.has(kept.id)).toBe(true);

@@ -35,10 +35,7 @@ export async function sweepExpiredHolds(services: TServices): Promise<string> {
   return `expired ${expired.length}, restored ${restored} key(s)`;
 }
 
-export async function startExpiryWorker(
-  services: TServices,
-  opts: { concurrency?: number } = {},
-): Promise<TRunningWorker> {
+export function startExpiryWorker(services: TServices, opts: { concurrency?: number } = {}): TRunningWorker {
   const running = startWorker(
     services,
     QUEUE_NAMES.expiry,
@@ -46,12 +43,6 @@ export async function startExpiryWorker(
     {
       concurrency: opts.concurrency ?? 10,
     },
-  );
-  // Re-created at every start, so a scheduler lost with Redis comes back with the next worker.
-  await services.jobs.expiry.upsertJobScheduler(
-    SWEEP_SCHEDULER_ID,
-    { every: SWEEP_EVERY_MS },
-    { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } },
   );
   return running;
 }

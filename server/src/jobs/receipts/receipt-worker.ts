@@ -4,6 +4,7 @@ import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import { createMailer } from '../../mail/mailer';
 import type { TServices } from '../../services';
+import { markOutboxDone } from '../outbox/outbox-entries';
 import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
 import { sendReceipt } from './send-receipt';
 
@@ -21,6 +22,8 @@ export function startReceiptWorker(services: TServices): TRunningWorker {
       const outcome = await sendReceipt(services, mailer, { bookingId, dedupeKey });
       if (outcome === 'sent')
         services.log.info({ bookingId, dedupeKey, attempt: job.attemptsMade + 1 }, 'receipt sent');
+      // The email log has it (or there is nothing to send): the confirmation's outbox row is done.
+      await markOutboxDone(services, job.id);
       return outcome;
     },
     { concurrency: 4 },

@@ -52,7 +52,7 @@ export async function refundCancelledBooking(
   return alreadyRefunded ? 'already refunded' : 'refunded';
 }
 
-export async function startRefundWorker(services: TServices): Promise<TRunningWorker> {
+export function startRefundWorker(services: TServices): TRunningWorker {
   const mailer = createMailer(services.env);
   const running = startWorker(
     services,
@@ -80,11 +80,6 @@ export async function startRefundWorker(services: TServices): Promise<TRunningWo
       return outcome;
     },
     { concurrency: 4 },
-  );
-  await services.jobs.refunds.upsertJobScheduler(
-    REFUND_SWEEP_SCHEDULER_ID,
-    { every: 60_000 },
-    { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } },
   );
   return {
     worker: running.worker,

@@ -1,9 +1,10 @@
 // Reminders: a daily run at 06:00 cinema time for that day's shows, and one per booking 2 hours
-// before its show (queued at confirmation). Both skip refunded bookings and shows already started.
+// before its show (recorded in the outbox at confirmation, relayed when due). Both skip refunded bookings and shows already started.
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
 import { createMailer } from '../../mail/mailer';
 import type { TServices } from '../../services';
+import { markOutboxDone } from '../outbox/outbox-entries';
 import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
 import { selectDailyReminders } from './select-reminders';
 import { sendReminder } from './send-reminder';
@@ -11,7 +12,7 @@ import { sendReminder } from './send-reminder';
 export const DAILY_REMINDERS_SCHEDULER_ID = 'daily-reminders';
 const ZReminderJob = z.object({ bookingId: z.uuid() });
 
-export async function startReminderWorker(services: TServices): Promise<TRunningWorker> {
+export function startReminderWorker(services: TServices): TRunningWorker {
   const mailer = createMailer(services.env);
   const running = startWorker(
     services,
@@ -37,17 +38,15 @@ export async function startReminderWorker(services: TServices): Promise<TRunning
       }
       const parsed = ZReminderJob.extend({ dedupeKey: z.string().optional() }).safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`bad reminder job payload: ${parsed.error.message}`);
-      return sendReminder(services, mailer, {
+      const outcome = await sendReminder(services, mailer, {
         bookingId: parsed.data.bookingId,
         dedupeKey: parsed.data.dedupeKey ?? `reminder:${parsed.data.bookingId}`,
       });
+      // Sent, or nothing left to remind of: the outbox row (a before-show reminder's) is done.
+      await markOutboxDone(services, job.id);
+      return outcome;
     },
     { concurrency: 4 },
-  );
-  await services.jobs.reminders.upsertJobScheduler(
-    DAILY_REMINDERS_SCHEDULER_ID,
-    { pattern: '0 6 * * *', tz: 'Asia/Kolkata' },
-    { name: 'daily', data: {}, opts: { removeOnComplete: true, removeOnFail: { age: 7 * 24 * 3600 } } },
   );
   return {
     worker: running.worker,
@@ -56,30 +55,4 @@ export async function startReminderWorker(services: TServices): Promise<TRunning
       mailer.close();
     },
   };
-}
-
-/** At confirmation: one reminder 2 hours before the show, if that is still ahead. */
-export async function queueShowReminder(
-  { jobs, log }: Pick<TServices, 'jobs' | 'log'>,
-  p: { bookingId: string; startsAt: Date; now?: Date },
-): Promise<void> {
-  const at = p.startsAt.getTime() - 2 * 3600_000;
-  const delay = at - (p.now ?? new Date()).getTime();
-  if (delay <= 0) return;
-  try {
-    await jobs.reminders.add(
-      'before-show',
-      { bookingId: p.bookingId },
-      {
-        jobId: `reminder-${p.bookingId}`,
-        delay,
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 60_000 },
-        removeOnComplete: true,
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    );
-  } catch (err) {
-    log.warn({ err, bookingId: p.bookingId }, 'show reminder not queued; the daily run still reminds');
-  }
 }
