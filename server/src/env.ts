@@ -81,6 +81,11 @@ export const ZEnvSchema = z.object({
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../kiosk/out/web', import.meta.url))),
   /** Where uploaded movie posters are kept (served at /posters/). */
   POSTERS_DIR: z.string().default(fileURLToPath(new URL('../../.data/posters', import.meta.url))),
+  /**
+   * Seeds the demo cinema's public logins and kiosk tokens even under NODE_ENV=production. Only for a
+   * demonstration copy: anyone who has read the README can sign in with them.
+   */
+  SEED_DEMO: bool.default(false),
   /** How long a worker's job lock lasts; a worker that dies is noticed after about this long. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
