@@ -14,6 +14,7 @@ import { registerManagerRoutes } from './manager/manager-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
+import type { TEnv } from './env';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
 import { registerDirectProcedures } from './http/direct-procedures';
@@ -24,12 +25,22 @@ export const DIRECT_PROCEDURES = ['holds.create', 'holds.release'];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes a function: Fastify 5 treats a bare number as
+ * "trust nothing" (it cannot check the peer), which would quietly key every per-address limit on the
+ * proxy's own address. Hop i is trusted when i < hops: the socket's peer, then X-Forwarded-For right to left.
+ */
+function trustProxyOption(setting: TEnv['TRUST_PROXY']): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_addr, hop) => hop < setting;
+}
+
 export async function buildApp(services: TServices): Promise<FastifyInstance> {
   const app = Fastify({
     // Widened on purpose: the app is typed with Fastify's base logger, as plugins expect.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: services.log as FastifyBaseLogger,
-    trustProxy: services.env.TRUST_PROXY,
+    trustProxy: trustProxyOption(services.env.TRUST_PROXY),
     // Honour a caller's request id (a load balancer's) when it is sane, so logs join up across hops.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
