@@ -83,6 +83,10 @@ export const ZEnvSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `"${bad}" is not a hop count, an IP address or a CIDR` });
       return z.NEVER;
     }),
+  /** Wrong staff passwords one address may make at one account before it must wait between tries. */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The longest wait (the first is 15 s, doubling with each further failure from that address). */
+  LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(15).max(86_400).default(900),
   /** Razorpay API keys. The defaults are the local sandbox's, which `npm start` runs. */
   RAZORPAY_KEY_ID: z.string().min(1).default(SANDBOX_KEY_ID),
   RAZORPAY_KEY_SECRET: z.string().min(1).default(SANDBOX_KEY_SECRET),

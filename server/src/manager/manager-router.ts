@@ -17,6 +17,7 @@ import {
   ZStaffCreateInputSchema,
   ZStaffDisableInputSchema,
   ZStaffLoginInputSchema,
+  ZStaffUnlockInputSchema,
   ZStaffMeSchema,
 } from '@marquee/shared';
 import { z } from 'zod';
@@ -30,7 +31,7 @@ import { blockSeats, managerRefund, managerReprint, managerResend, unblockSeats 
 import { bookingDetail, searchBookings } from './manager-bookings';
 import { loadQueueHealth, retryFailedJob } from './queue-health';
 import { loadSales } from './sales';
-import { createStaff, listStaff, setStaffDisabled } from './staff-accounts';
+import { createStaff, listStaff, setStaffDisabled, unlockStaff } from './staff-accounts';
 import { cancellationProgress, cancelShowtime } from '../showtimes/cancel-showtime';
 
 const manager = staffProcedure('MANAGER');
@@ -230,4 +231,9 @@ export const managerRouter = router({
       await setStaffDisabled(ctx, { actor: ctx.actor, ...input });
       return { ok: true as const };
     }),
+  /** Ends every address's wait after wrong passwords, so the owner can sign in again at once. */
+  unlockStaff: admin
+    .input(ZStaffUnlockInputSchema)
+    .output(z.object({ cleared: z.int() }))
+    .mutation(({ ctx, input }) => unlockStaff(ctx, { actor: ctx.actor, userId: input.userId })),
 });

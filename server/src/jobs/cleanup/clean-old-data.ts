@@ -1,5 +1,5 @@
 // The weekly clean-up: holds that never became bookings, old kiosk heartbeats, expired staff
-// sessions and finished jobs. Paid, refunded and confirmed bookings are records and are kept.
+// sessions, month-old wrong-password counts and finished jobs. Paid, refunded and confirmed bookings are records and are kept.
 import type { TServices } from '../../services';
 
 export const RETENTION_DAYS = 30;
@@ -16,12 +16,20 @@ export async function cleanOldData(
   });
   const kioskEvents = await prisma.kioskEvent.deleteMany({ where: { createdAt: { lt: cutoff } } });
   const sessions = await prisma.staffSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  // Wrong-password counts of an address that has not tried for a month (its longest wait is long over).
+  const loginFailures = await prisma.staffLoginFailure.deleteMany({ where: { lastFailedAt: { lt: cutoff } } });
   let jobs = 0;
   for (const queue of services.jobs.all) {
     jobs += (await queue.clean(7 * 86_400_000, 10_000, 'completed')).length;
     jobs += (await queue.clean(RETENTION_DAYS * 86_400_000, 10_000, 'failed')).length;
   }
-  const counts = { bookings: bookings.count, kioskEvents: kioskEvents.count, staffSessions: sessions.count, jobs };
+  const counts = {
+    bookings: bookings.count,
+    kioskEvents: kioskEvents.count,
+    staffSessions: sessions.count,
+    loginFailures: loginFailures.count,
+    jobs,
+  };
   services.log.info(counts, 'weekly clean-up done');
   return counts;
 }
