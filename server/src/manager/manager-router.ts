@@ -208,12 +208,12 @@ export const managerRouter = router({
       cancellationProgress(ctx, { cinemaId: ctx.actor.cinemaId, showtimeId: input.showtimeId }),
     ),
 
-  queues: manager.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx)),
-  retryJob: manager
+  queues: admin.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx, { cinemaId: ctx.actor.cinemaId })),
+  retryJob: admin
     .input(ZQueueRetryInputSchema)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await retryFailedJob(ctx, { ...input, userId: ctx.actor.userId });
+      await retryFailedJob(ctx, { ...input, userId: ctx.actor.userId, cinemaId: ctx.actor.cinemaId });
       return { ok: true as const };
     }),
 
