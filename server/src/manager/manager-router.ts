@@ -23,6 +23,7 @@ import {
 import { z } from 'zod';
 import { assertSameSite, currentStaff, logIn, logOut } from '../auth/staff-session';
 import { issueRegistrationCode } from '../kiosks/registration-code';
+import { revokeKiosk } from '../kiosks/revoke-kiosk';
 import { setOutOfService } from '../kiosks/set-out-of-service';
 import { AppError } from '../errors/app-error';
 import { publicProcedure, router, staffProcedure } from '../trpc';
@@ -102,6 +103,14 @@ export const managerRouter = router({
       await setOutOfService(ctx, { kioskId: kiosk.id, outOfService: input.outOfService, byUserId: ctx.actor.userId });
       return { ok: true as const };
     }),
+
+  /** Revokes a kiosk's device token: its calls are refused at once and it shows its registration screen. */
+  revokeKiosk: admin
+    .input(z.strictObject({ kioskId: z.uuid() }))
+    .output(z.object({ alreadyRevoked: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      revokeKiosk(ctx, { cinemaId: ctx.actor.cinemaId, kioskId: input.kioskId, byUserId: ctx.actor.userId }),
+    ),
 
   sales: manager
     .input(ZSalesInputSchema)
