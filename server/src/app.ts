@@ -109,7 +109,9 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     req,
     type,
   }) => {
-    const serverSide = error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE';
+    // A live stream renewed at its longest life is routine, not a failure.
+    const renewed = error.cause instanceof AppError && error.cause.code === 'LIVE_STREAM_RENEW';
+    const serverSide = !renewed && (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE');
     if (serverSide)
       req.log.error({ err: error.cause ?? error, path, type, code: error.code }, `trpc ${type} ${path ?? '?'} failed`);
     // A refusal (bad input, not found, conflict) is the caller's business: one line, no stack.

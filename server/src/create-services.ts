@@ -13,6 +13,7 @@ import {
   createKioskCommands,
   createSeatEvents,
 } from './realtime/live-events';
+import { LiveStreams } from './realtime/live-streams';
 import type { TServices } from './services';
 
 export function createServices(env: TEnv, name: string): TServices & { close: () => Promise<void> } {
@@ -36,6 +37,7 @@ export function createServices(env: TEnv, name: string): TServices & { close: ()
     kioskCommands,
     fleetEvents,
     catalogEvents,
+    liveStreams: new LiveStreams(env),
     jobs,
     razorpay: new RazorpayGateway(env),
   };

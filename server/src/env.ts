@@ -87,6 +87,12 @@ export const ZEnvSchema = z.object({
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   /** The longest wait (the first is 15 s, doubling with each further failure from that address). */
   LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(15).max(86_400).default(900),
+  /** Public live streams (seats, programme, booking status) one client address may hold open on one API instance. */
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Public live streams one API instance serves at once. */
+  LIVE_STREAMS_PER_INSTANCE: z.coerce.number().int().min(1).default(5_000),
+  /** A public live stream ends after this long; the client reconnects and resyncs. */
+  LIVE_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1_800),
   /** Razorpay API keys. The defaults are the local sandbox's, which `npm start` runs. */
   RAZORPAY_KEY_ID: z.string().min(1).default(SANDBOX_KEY_ID),
   RAZORPAY_KEY_SECRET: z.string().min(1).default(SANDBOX_KEY_SECRET),
