@@ -3,13 +3,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPrisma } from '../server/src/db/prisma';
 import { parseEnv } from '../server/src/env';
-import { DEMO_DAYS, seedDemoCinema } from '../server/src/seed/seed-demo-cinema';
+import { DEMO_DAYS, demoSeedAllowed, seedDemoCinema } from '../server/src/seed/seed-demo-cinema';
 
 const env = parseEnv();
+if (!demoSeedAllowed(env)) {
+  console.log('not seeding the demo cinema: NODE_ENV=production (SEED_DEMO=1 seeds it, with its public demo logins)');
+  process.exit(0);
+}
 const prisma = createPrisma({ databaseUrl: env.DATABASE_URL, poolSize: 2 });
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.data');
 try {
-  const result = await seedDemoCinema({ prisma, dataDir });
+  const result = await seedDemoCinema({ prisma, env, dataDir });
   console.log(
     `seeded the demo cinema: ${result.showtimes} showtimes over ${DEMO_DAYS} days, ${result.kiosks.length} kiosks`,
   );

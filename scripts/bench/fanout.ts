@@ -34,7 +34,11 @@ function rssOf(pid: number): number {
 export async function benchFanout(): Promise<string> {
   const databaseUrl = await freshDatabase('marquee_bench_fanout');
   const prisma = createPrisma({ databaseUrl, poolSize: 2 });
-  await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench-fanout' });
+  await seedDemoCinema({
+    prisma,
+    env: { NODE_ENV: 'development', SEED_DEMO: false },
+    dataDir: '/tmp/marquee-bench-fanout',
+  });
   await prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
   const show = await prisma.showtime.findFirstOrThrow({
     where: { screen: { name: 'Audi 1' }, startsAt: { gt: new Date(Date.now() + 3600_000) } },

@@ -107,7 +107,11 @@ export async function benchKiosk(): Promise<string> {
 
   const databaseUrl = await freshDatabase('marquee_bench_kiosk');
   const prisma = createPrisma({ databaseUrl, poolSize: 2 });
-  await seedDemoCinema({ prisma, dataDir: path.join(os.tmpdir(), 'marquee-bench-kiosk') });
+  await seedDemoCinema({
+    prisma,
+    env: { NODE_ENV: 'development', SEED_DEMO: false },
+    dataDir: path.join(os.tmpdir(), 'marquee-bench-kiosk'),
+  });
   const titles = (await prisma.movie.findMany({ select: { title: true } })).map((m) => m.title);
   await prisma.$disconnect();
 

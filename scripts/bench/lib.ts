@@ -98,7 +98,11 @@ export const freePort = (): Promise<number> => getPort({ host: '127.0.0.1' });
 export async function benchCinema(name: string, { shows, fromDays }: { shows: number; fromDays: number }) {
   const databaseUrl = await freshDatabase(`marquee_bench_${name}`);
   const prisma = createPrisma({ databaseUrl, poolSize: 4 });
-  await seedDemoCinema({ prisma, dataDir: `/tmp/marquee-bench-${name}` });
+  await seedDemoCinema({
+    prisma,
+    env: { NODE_ENV: 'development', SEED_DEMO: false },
+    dataDir: `/tmp/marquee-bench-${name}`,
+  });
   await prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
   await prisma.seat.updateMany({ where: { type: 'COMPANION' }, data: { type: 'STANDARD', companionOfId: null } });
   const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 1' }, include: { seats: true } });

@@ -10,7 +10,11 @@ const DURATION_S = 6;
 export async function benchSeatMap(): Promise<string> {
   const databaseUrl = await freshDatabase('marquee_bench_seatmap');
   const prisma = createPrisma({ databaseUrl, poolSize: 2 });
-  await seedDemoCinema({ prisma, dataDir: '/tmp/marquee-bench-seatmap' });
+  await seedDemoCinema({
+    prisma,
+    env: { NODE_ENV: 'development', SEED_DEMO: false },
+    dataDir: '/tmp/marquee-bench-seatmap',
+  });
   const show = await prisma.showtime.findFirstOrThrow({
     where: { screen: { name: 'Audi 1' }, startsAt: { gt: new Date() } },
     orderBy: { startsAt: 'asc' },

@@ -15,6 +15,7 @@ import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
 import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
+import type { TEnv } from './env';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
 import { registerDirectProcedures } from './http/direct-procedures';
@@ -25,12 +26,22 @@ export const DIRECT_PROCEDURES = ['holds.create', 'holds.release'];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes a function: Fastify 5 treats a bare number as
+ * "trust nothing" (it cannot check the peer), which would quietly key every per-address limit on the
+ * proxy's own address. Hop i is trusted when i < hops: the socket's peer, then X-Forwarded-For right to left.
+ */
+function trustProxyOption(setting: TEnv['TRUST_PROXY']): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_addr, hop) => hop < setting;
+}
+
 export async function buildApp(services: TServices): Promise<FastifyInstance> {
   const app = Fastify({
     // Widened on purpose: the app is typed with Fastify's base logger, as plugins expect.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: services.log as FastifyBaseLogger,
-    trustProxy: services.env.TRUST_PROXY,
+    trustProxy: trustProxyOption(services.env.TRUST_PROXY),
     // Honour a caller's request id (a load balancer's) when it is sane, so logs join up across hops.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -100,7 +111,9 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     req,
     type,
   }) => {
-    const serverSide = error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE';
+    // A live stream renewed at its longest life is routine, not a failure.
+    const renewed = error.cause instanceof AppError && error.cause.code === 'LIVE_STREAM_RENEW';
+    const serverSide = !renewed && (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE');
     if (serverSide)
       req.log.error({ err: error.cause ?? error, path, type, code: error.code }, `trpc ${type} ${path ?? '?'} failed`);
     // A refusal (bad input, not found, conflict) is the caller's business: one line, no stack.

@@ -13,6 +13,7 @@ import {
   createKioskCommands,
   createSeatEvents,
 } from './realtime/live-events';
+import { LiveStreams } from './realtime/live-streams';
 import type { TServices } from './services';
 
 export function createServices(
@@ -40,6 +41,7 @@ export function createServices(
     kioskCommands,
     fleetEvents,
     catalogEvents,
+    liveStreams: new LiveStreams(env),
     jobs,
     razorpay: new RazorpayGateway(env),
   };

@@ -42,4 +42,21 @@ describe('parseEnv', () => {
   it('refuses a ticket key that is not 32 bytes', () => {
     expect(() => parseEnv({ TICKET_SIGNING_KEY: 'short' })).toThrow(/TICKET_SIGNING_KEY: must be 32 bytes/);
   });
+
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses, and refuses "trust everything"', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.1, 10.0.1.0/24,fd00::/8' }).TRUST_PROXY).toEqual([
+      '10.0.0.1',
+      '10.0.1.0/24',
+      'fd00::/8',
+    ]);
+    expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(
+      /^Invalid setting TRUST_PROXY: give the number of proxy hops .* never true/,
+    );
+    expect(() => parseEnv({ TRUST_PROXY: 'loadbalancer' })).toThrow(
+      'Invalid setting TRUST_PROXY: "loadbalancer" is not a hop count, an IP address or a CIDR',
+    );
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY/);
+  });
 });

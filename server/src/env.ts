@@ -1,4 +1,5 @@
 // The one place that reads process.env. Parsed once at start; a bad value stops the start with one clear line.
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -9,6 +10,15 @@ const SANDBOX_KEY_ID = 'rzp_test_MarqueeSandbox';
 const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
 const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
 const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
+
+/** An IP address or a CIDR block (10.0.0.0/8, fd00::/8), as proxy-addr accepts in a trustProxy list. */
+function isProxyAddress(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -46,7 +56,43 @@ export const ZEnvSchema = z.object({
   API_INSTANCES: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /** Postgres connection pool size per process; the API's instances share it. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * The proxies in front of the API: their addresses/CIDRs (`10.0.0.1,10.0.1.0/24`), or how many hops
+   * (`1` for one load balancer; right only when the API cannot be reached except through them). Client
+   * addresses (every per-address limit) are read from X-Forwarded-For, right to left, past those proxies
+   * only. `true` would trust the left-most entry, which the client writes, so it is refused.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx): false | number | string[] => {
+      const v = value.trim();
+      if (v === '' || v === 'false' || v === '0') return false;
+      if (v.toLowerCase() === 'true') {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'give the number of proxy hops in front of the API (e.g. 1) or their addresses, never true: it would trust an X-Forwarded-For the client wrote',
+        });
+        return z.NEVER;
+      }
+      if (/^\d+$/.test(v)) return Number(v);
+      const list = v.split(',').map((p) => p.trim());
+      const bad = list.find((p) => !isProxyAddress(p));
+      if (bad === undefined) return list;
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not a hop count, an IP address or a CIDR` });
+      return z.NEVER;
+    }),
+  /** Wrong staff passwords one address may make at one account before it must wait between tries. */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The longest wait (the first is 15 s, doubling with each further failure from that address). */
+  LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(15).max(86_400).default(900),
+  /** Public live streams (seats, programme, booking status) one client address may hold open on one API instance. */
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Public live streams one API instance serves at once. */
+  LIVE_STREAMS_PER_INSTANCE: z.coerce.number().int().min(1).default(5_000),
+  /** A public live stream ends after this long; the client reconnects and resyncs. */
+  LIVE_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1_800),
   /** Razorpay API keys. The defaults are the local sandbox's, which `npm start` runs. */
   RAZORPAY_KEY_ID: z.string().min(1).default(SANDBOX_KEY_ID),
   RAZORPAY_KEY_SECRET: z.string().min(1).default(SANDBOX_KEY_SECRET),
@@ -81,6 +127,11 @@ export const ZEnvSchema = z.object({
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../kiosk/out/web', import.meta.url))),
   /** Where uploaded movie posters are kept (served at /posters/). */
   POSTERS_DIR: z.string().default(fileURLToPath(new URL('../../.data/posters', import.meta.url))),
+  /**
+   * Seeds the demo cinema's public logins and kiosk tokens even under NODE_ENV=production. Only for a
+   * demonstration copy: anyone who has read the README can sign in with them.
+   */
+  SEED_DEMO: bool.default(false),
   /** How long a worker's job lock lasts; a worker that dies is noticed after about this long. */
   WORKER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
 });

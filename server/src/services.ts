@@ -6,6 +6,7 @@ import type { Jobs } from './jobs/queues';
 import type { RazorpayGateway } from './payments/razorpay-gateway';
 import type { Redis } from './redis';
 import type { BookingEvents, CatalogEvents, FleetEvents, KioskCommands, SeatEvents } from './realtime/live-events';
+import type { LiveStreams } from './realtime/live-streams';
 
 /** The long-lived things every request and job works with, created once per process. */
 export interface TServices {
@@ -23,6 +24,8 @@ export interface TServices {
   fleetEvents: FleetEvents;
   /** Programme changes (a show cancelled or scheduled), so kiosks and browsers refresh at once. */
   catalogEvents: CatalogEvents;
+  /** Caps and lifetime of the public live streams of this instance. */
+  liveStreams: LiveStreams;
   /** Queue producers (the worker process runs the consumers). */
   jobs: Jobs;
   razorpay: RazorpayGateway;

@@ -8,6 +8,12 @@ export const ERROR_CODES = {
     message: 'Marquee is temporarily unavailable. Please try again in a moment.',
   },
   INTERNAL: { trpc: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side. Please try again.' },
+  LIVE_STREAM_LIMIT: {
+    trpc: 'TOO_MANY_REQUESTS',
+    message: 'Too many live connections from this address. Close other tabs or try again in a minute.',
+  },
+  /** A live stream reached its longest life; the client reconnects and resyncs (never shown). */
+  LIVE_STREAM_RENEW: { trpc: 'SERVICE_UNAVAILABLE', message: 'This live connection has run its time; reconnecting.' },
   CATALOG_MOVIE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That movie is not showing here.' },
   CATALOG_SHOWTIME_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That show could not be found.' },
   HOLD_SEAT_TAKEN: { trpc: 'CONFLICT', message: 'Sorry, some of those seats were just taken. Please pick others.' },

@@ -1,5 +1,10 @@
 // Staff sign-in for the manager dashboard and the door: argon2id passwords, server-side sessions
-// (only a hash of the cookie's secret is stored), lockout after repeated failures, and roles.
+// (only a hash of the cookie's secret is stored), growing delays after repeated failures, and roles.
+//
+// Failures are counted per account *and* address: after LOGIN_FREE_FAILURES wrong passwords from one
+// address, that address must wait before its next try at that account (15 s, doubling, at most
+// LOGIN_DELAY_MAX_SECONDS), while the owner signing in from anywhere else is not held up. Every
+// refusal before the password is known to be right reads the same, so none tells which accounts exist.
 import { randomBytes } from 'node:crypto';
 import type { TStaffMe, TStaffRole } from '@marquee/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,8 +18,8 @@ export const STAFF_COOKIE = 'mq_staff';
 /** A session ends after this long without use, and in any case after STAFF_SESSION_MAX_MS. */
 export const STAFF_SESSION_IDLE_MS = 12 * 3600_000;
 const STAFF_SESSION_MAX_MS = 7 * 24 * 3600_000;
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_FOR_MS = 15 * 60_000;
+/** The first delay, once an address has used up its free failures on an account; each failure doubles it. */
+export const LOGIN_FIRST_DELAY_MS = 15_000;
 
 const RANK: Record<TStaffRole, number> = { STAFF: 1, MANAGER: 2, ADMIN: 3 };
 /** Admins may do what managers do, managers what door staff do. */
@@ -24,7 +29,9 @@ export const hasRole = (role: TStaffRole, atLeast: TStaffRole): boolean => RANK[
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 
-const BAD_LOGIN = 'That email and password do not match.';
+/** The one answer to a sign-in that fails: unknown email, wrong password, or an address made to wait. */
+export const BAD_LOGIN =
+  'That email and password do not match. After several wrong tries, wait a minute before the next one.';
 
 export interface TStaff extends TStaffMe {
   sessionId: string;
@@ -47,32 +54,30 @@ export async function logIn(
 ): Promise<TStaffMe> {
   const address = email.trim().toLowerCase();
   await limitByKey(services, { name: 'staff-login-ip', key: req.ip, perMinute: 20 });
-  await limitByKey(services, { name: 'staff-login-email', key: address, perMinute: 10 });
+  // Per email *and* address: a stranger's tries never use up the owner's.
+  await limitByKey(services, { name: 'staff-login-email', key: `${address} ${req.ip}`, perMinute: 10 });
+  const refuse = (why: string) => new AppError('AUTH_REQUIRED', { message: why, userMessage: BAD_LOGIN });
   const user = await services.prisma.staffUser.findUnique({
     where: { email: address },
     include: { cinema: { select: { name: true } } },
   });
   if (!user) {
     await verifyPassword(await dummy(), password);
-    throw new AppError('AUTH_REQUIRED', { message: `login for unknown ${address}`, userMessage: BAD_LOGIN });
+    throw refuse(`login for unknown ${address}`);
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('AUTH_FORBIDDEN', {
-      message: `login for locked ${address}`,
-      userMessage: `This account is locked after too many wrong passwords. Try again in ${minutes} minutes, or ask an admin.`,
-    });
+  const failure = await services.prisma.staffLoginFailure.findUnique({
+    where: { userId_ip: { userId: user.id, ip: req.ip } },
+    select: { blockedUntil: true },
+  });
+  if (failure?.blockedUntil && failure.blockedUntil > now) {
+    // Not even checked: the password is not tried while this address waits (same time as a real check).
+    await verifyPassword(await dummy(), password);
+    throw refuse(`login for ${address} from ${req.ip} while it waits until ${failure.blockedUntil.toISOString()}`);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    // Counted in one statement, so parallel guesses cannot slip past the limit.
-    const [counted] = await services.prisma.$queryRaw<{ failedLogins: number }[]>`
-      UPDATE "StaffUser" SET "failedLogins" = "failedLogins" + 1,
-        "lockedUntil" = CASE WHEN "failedLogins" + 1 >= ${LOCK_AFTER_FAILURES} THEN ${new Date(now.getTime() + LOCK_FOR_MS)} ELSE "lockedUntil" END,
-        "updatedAt" = ${now}
-      WHERE id = ${user.id}::uuid RETURNING "failedLogins"`;
-    const failures = counted?.failedLogins ?? 0;
-    services.log.warn({ userId: user.id, failures }, 'staff login failed');
-    if (failures >= LOCK_AFTER_FAILURES) {
+    const failures = await countFailure(services, { userId: user.id, ip: req.ip, now });
+    services.log.warn({ userId: user.id, ip: req.ip, failures }, 'staff login failed');
+    if (failures === services.env.LOGIN_FREE_FAILURES) {
       await services.prisma.auditLog.create({
         data: {
           actorKind: 'SYSTEM',
@@ -83,7 +88,7 @@ export async function logIn(
         },
       });
     }
-    throw new AppError('AUTH_REQUIRED', { message: `wrong password for ${address}`, userMessage: BAD_LOGIN });
+    throw refuse(`wrong password for ${address} from ${req.ip} (${failures} failures)`);
   }
   if (user.disabledAt)
     throw new AppError('AUTH_FORBIDDEN', {
@@ -101,7 +106,7 @@ export async function logIn(
       ip: req.ip,
     },
   });
-  await services.prisma.staffUser.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  await services.prisma.staffLoginFailure.deleteMany({ where: { userId: user.id, ip: req.ip } });
   await services.prisma.auditLog.create({
     data: {
       actorKind: 'STAFF',
@@ -114,6 +119,33 @@ export async function logIn(
   });
   setSessionCookie(res, services.env.NODE_ENV === 'production', `${session.id}.${secret}`, STAFF_SESSION_MAX_MS / 1000);
   return { id: user.id, email: user.email, name: user.name, role: user.role, cinemaName: user.cinema?.name ?? null };
+}
+
+/**
+ * Counts one wrong password for the account from the address, in one statement (parallel guesses
+ * cannot slip past), and sets how long that address must wait: nothing for the first
+ * LOGIN_FREE_FAILURES, then 15 s doubling per failure up to LOGIN_DELAY_MAX_SECONDS.
+ */
+async function countFailure(
+  { prisma, env }: Pick<TServices, 'prisma' | 'env'>,
+  { userId, ip, now }: { userId: string; ip: string; now: Date },
+): Promise<number> {
+  const free = env.LOGIN_FREE_FAILURES;
+  const maxMs = env.LOGIN_DELAY_MAX_SECONDS * 1000;
+  const [row] = await prisma.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "StaffLoginFailure" ("userId", ip, failures, "lastFailedAt", "blockedUntil")
+    VALUES (${userId}::uuid, ${ip}, 1, ${now},
+      CASE WHEN 1 >= ${free} THEN ${now}::timestamptz + make_interval(secs => ${LOGIN_FIRST_DELAY_MS / 1000}) END)
+    ON CONFLICT ("userId", ip) DO UPDATE SET
+      failures = "StaffLoginFailure".failures + 1,
+      "lastFailedAt" = EXCLUDED."lastFailedAt",
+      "blockedUntil" = CASE WHEN "StaffLoginFailure".failures + 1 >= ${free}
+        THEN ${now}::timestamptz + make_interval(secs => LEAST(
+          ${LOGIN_FIRST_DELAY_MS / 1000}::float8 * power(2, LEAST("StaffLoginFailure".failures + 1 - ${free}, 30)),
+          ${maxMs / 1000}::float8))
+        ELSE NULL END
+    RETURNING failures`;
+  return row?.failures ?? 0;
 }
 
 /** The signed-in staff member, or null: no cookie, an unknown, expired or ended session, a disabled account. */

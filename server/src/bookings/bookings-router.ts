@@ -40,6 +40,8 @@ export const bookingsRouter = router({
       throw new AppError('BOOKING_NOT_FOUND', {
         message: `booking ${input.bookingId} not found for ${ctx.holder.key}`,
       });
-    return bookingStatusStream(ctx, input.bookingId, signal ?? new AbortController().signal);
+    return ctx.liveStreams.start({ address: ctx.req.ip, signal }, (stop) =>
+      bookingStatusStream(ctx, input.bookingId, stop),
+    );
   }),
 });

@@ -25,6 +25,6 @@ export const catalogRouter = router({
 
   /** Programme changes as they happen (SSE): a show cancelled or scheduled. Apps refetch their lists. */
   onChange: publicProcedure.subscription(({ ctx, signal }) =>
-    ctx.catalogEvents.stream('all', signal ?? new AbortController().signal),
+    ctx.liveStreams.start({ address: ctx.req.ip, signal }, (stop) => ctx.catalogEvents.stream('all', stop)),
   ),
 });

@@ -12,7 +12,11 @@ let server: TTestServer;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  await seedDemoCinema({ prisma: ctx.prisma, dataDir: mkdtempSync(path.join(tmpdir(), 'marquee-')) });
+  await seedDemoCinema({
+    prisma: ctx.prisma,
+    env: { NODE_ENV: 'test', SEED_DEMO: false },
+    dataDir: mkdtempSync(path.join(tmpdir(), 'marquee-')),
+  });
   server = await startTestServer(ctx);
 });
 afterAll(async () => {

@@ -14,6 +14,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** A check's outcome; the error text is for the log only, never for the public answer. */
 async function check(fn: () => Promise<unknown>, what: string): Promise<{ ok: true } | { ok: false; error: string }> {
   try {
     await withTimeout(fn(), what);
@@ -25,7 +26,8 @@ async function check(fn: () => Promise<unknown>, what: string): Promise<{ ok: tr
 
 /**
  * /healthz: the process is alive. /readyz: it can serve. Without Postgres it cannot (503); without
- * Redis it still can, on Postgres alone, and says so as `degraded`.
+ * Redis it still can, on Postgres alone, and says so as `degraded`. Both are public, so they say only
+ * ok or not; why a check failed (host names, driver messages) goes to the log.
  */
 export function registerHealthRoutes(app: FastifyInstance, { prisma, redis, log }: TServices): void {
   app.get('/healthz', (_req, reply) => reply.send({ status: 'ok' }));
@@ -37,6 +39,8 @@ export function registerHealthRoutes(app: FastifyInstance, { prisma, redis, log 
     ]);
     const status = !postgres.ok ? 'unavailable' : !redisCheck.ok ? 'degraded' : 'ok';
     if (status !== 'ok') log.warn({ postgres, redis: redisCheck }, `readiness: ${status}`);
-    return reply.code(postgres.ok ? 200 : 503).send({ status, checks: { postgres, redis: redisCheck } });
+    return reply
+      .code(postgres.ok ? 200 : 503)
+      .send({ status, checks: { postgres: { ok: postgres.ok }, redis: { ok: redisCheck.ok } } });
   });
 }

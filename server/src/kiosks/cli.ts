@@ -1,13 +1,17 @@
 // Kiosk administration for staff at a terminal (the manager dashboard does the same with buttons):
 //   pnpm kiosk code "<kiosk name>"          one-time registration code for a new or replaced device
 //   pnpm kiosk out-of-service "<name>" on|off
+//   pnpm kiosk revoke "<name>"|<id>       the device's token stops working at once
 //   pnpm kiosk list
 import { createServices } from '../create-services';
 import { parseEnv } from '../env';
 import { issueRegistrationCode } from './registration-code';
+import { revokeKiosk } from './revoke-kiosk';
 import { setOutOfService } from './set-out-of-service';
 
-const USAGE = 'usage: pnpm kiosk code "<kiosk name>" | out-of-service "<kiosk name>" on|off | list';
+const USAGE =
+  'usage: pnpm kiosk code "<kiosk name>" | out-of-service "<kiosk name>" on|off | revoke "<kiosk name>"|<kiosk id> | list';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function main(): Promise<void> {
   const [command, name, flag] = process.argv.slice(2);
@@ -39,6 +43,21 @@ async function main(): Promise<void> {
         console.log(`kiosk "${name}" is ${flag === 'on' ? 'out of service' : 'back in service'}`);
         return;
       }
+      case 'revoke': {
+        if (!name?.trim()) throw new Error(USAGE);
+        const kiosk = await services.prisma.kiosk.findFirst({
+          where: { cinemaId: cinema.id, ...(UUID.test(name.trim()) ? { id: name.trim() } : { name: name.trim() }) },
+          select: { id: true, name: true },
+        });
+        if (!kiosk) throw new Error(`no kiosk named "${name.trim()}" (or with that id) at ${cinema.name}`);
+        const { alreadyRevoked } = await revokeKiosk(services, { cinemaId: cinema.id, kioskId: kiosk.id });
+        console.log(
+          alreadyRevoked
+            ? `kiosk "${kiosk.name}" was already revoked`
+            : `kiosk "${kiosk.name}" is revoked: its device token no longer works (register it again with pnpm kiosk code)`,
+        );
+        return;
+      }
       case 'list': {
         const kiosks = await services.prisma.kiosk.findMany({
           where: { cinemaId: cinema.id },
@@ -46,7 +65,7 @@ async function main(): Promise<void> {
         });
         for (const k of kiosks) {
           console.log(
-            `${k.name}\t${k.registeredAt ? 'registered' : 'not registered'}\t${k.outOfService ? 'OUT OF SERVICE' : 'in service'}\tlast heartbeat ${k.lastHeartbeatAt?.toISOString() ?? 'never'}\tprinter ${k.printerStatus}`,
+            `${k.name}\t${k.revokedAt ? 'revoked' : k.registeredAt ? 'registered' : 'not registered'}\t${k.outOfService ? 'OUT OF SERVICE' : 'in service'}\tlast heartbeat ${k.lastHeartbeatAt?.toISOString() ?? 'never'}\tprinter ${k.printerStatus}`,
           );
         }
         return;

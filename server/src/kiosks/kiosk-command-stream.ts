@@ -1,7 +1,10 @@
 import type { TKioskCommand } from '@marquee/shared';
 import type { TServices } from '../services';
 
-/** The kiosk's state now, then every command. Listening starts before the read, so nothing slips between. */
+/**
+ * The kiosk's state now, then every command. Listening starts before the read, so nothing slips
+ * between. A revocation is the last command: the stream ends after it.
+ */
 export async function* kioskCommandStream(
   services: Pick<TServices, 'prisma' | 'kioskCommands'>,
   kioskId: string,
@@ -17,5 +20,9 @@ export async function* kioskCommandStream(
   const first = await next;
   if (first.done) return;
   yield first.value;
-  yield* commands;
+  if (first.value.type === 'revoked') return;
+  for await (const command of commands) {
+    yield command;
+    if (command.type === 'revoked') return;
+  }
 }

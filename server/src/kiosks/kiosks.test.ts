@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { TKioskCommand } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
 import { seedCinema } from '../test/fixtures';
 import { refusal } from '../test/refusal';
+import { signedInStaff } from '../test/staff-client';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { hashToken } from './device-token';
@@ -154,4 +158,110 @@ describe('kiosk heartbeat and commands', () => {
       sub.unsubscribe();
     }
   });
+});
+
+describe('revoking a kiosk', () => {
+  const NOT_REGISTERED = 'This kiosk is not registered. Please call staff.';
+  // Registrations are limited per address (10 a minute); the tests above used this one's.
+  beforeAll(() => ctx.redis.del('rl:kiosk-register:127.0.0.1'));
+
+  /** A kiosk registered earlier (its token made here, as registration would). */
+  async function kioskWithToken(name: string) {
+    const token = `mqk_test_${name.replace(/\W/g, '_')}_${Date.now()}`;
+    const kiosk = await ctx.prisma.kiosk.create({
+      data: { cinemaId, name, tokenHash: hashToken(token), registeredAt: new Date() },
+    });
+    return { kioskId: kiosk.id, client: createCustomerClient(server.url, { kioskToken: token }) };
+  }
+
+  it('refuses its calls at once, and its command stream tells it and ends (dashboard, admins only)', async () => {
+    const { client, kioskId } = await kioskWithToken('Stolen kiosk');
+    const received: TKioskCommand[] = [];
+    let completed = false;
+    const sub = client.kiosks.onCommand.subscribe(undefined, {
+      onData: (c) => received.push(c),
+      onComplete: () => (completed = true),
+    });
+    try {
+      await eventually(
+        () => received.length,
+        (n) => n >= 1,
+      );
+      const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
+      expect(await refusal(manager.client.manager.revokeKiosk.mutate({ kioskId }))).toMatchObject({
+        message: 'Only an admin can do that.',
+        data: { code: 'FORBIDDEN' },
+      });
+      await expect(client.kiosks.heartbeat.mutate(heartbeat)).resolves.toEqual({ outOfService: false });
+
+      const admin = await signedInStaff(ctx, server.url, { cinemaId, role: 'ADMIN' });
+      await expect(admin.client.manager.revokeKiosk.mutate({ kioskId })).resolves.toEqual({ alreadyRevoked: false });
+      await eventually(
+        () => completed,
+        (done) => done,
+        2000,
+      );
+      expect(received.at(-1)).toEqual({ type: 'revoked', kioskId });
+      expect(await refusal(client.kiosks.heartbeat.mutate(heartbeat))).toMatchObject({
+        message: NOT_REGISTERED,
+        data: { code: 'UNAUTHORIZED' },
+      });
+      expect(await refusal(client.kiosks.me.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+      expect(
+        await ctx.prisma.auditLog.count({
+          where: { action: 'kiosk.revoke', entityId: kioskId, actorUserId: admin.user.id },
+        }),
+      ).toBe(1);
+      expect((await admin.client.manager.fleet.query()).kiosks.map((k) => k.id)).not.toContain(kioskId);
+      await expect(admin.client.manager.revokeKiosk.mutate({ kioskId })).resolves.toEqual({ alreadyRevoked: true });
+
+      // A new code registers the device again, with a new token.
+      const { code } = await issueRegistrationCode(ctx, { cinemaId, name: 'Stolen kiosk' });
+      const again = await createCustomerClient(server.url).kiosks.register.mutate({ code });
+      expect(again.kioskId).toBe(kioskId);
+      const renewed = createCustomerClient(server.url, { kioskToken: again.deviceToken });
+      await expect(renewed.kiosks.me.query()).resolves.toMatchObject({ kioskId });
+      expect(await refusal(client.kiosks.me.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    } finally {
+      sub.unsubscribe();
+    }
+  });
+
+  it("refuses another cinema's kiosk, changing nothing", async () => {
+    const other = await ctx.prisma.cinema.create({ data: { slug: 'revoke-other', name: 'Other', city: 'Pune' } });
+    const theirs = await ctx.prisma.kiosk.create({
+      data: { cinemaId: other.id, name: 'Their kiosk', tokenHash: hashToken('theirs'), registeredAt: new Date() },
+    });
+    const admin = await signedInStaff(ctx, server.url, { cinemaId, role: 'ADMIN' });
+    expect(await refusal(admin.client.manager.revokeKiosk.mutate({ kioskId: theirs.id }))).toMatchObject({
+      message: 'No such kiosk here.',
+      data: { code: 'BAD_REQUEST' },
+    });
+    expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ revokedAt: null });
+  });
+
+  it('revokes by name or by id from the CLI (pnpm kiosk revoke)', async () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const cli = (arg: string) =>
+      promisify(execFile)(path.join(root, 'node_modules/.bin/tsx'), ['server/src/kiosks/cli.ts', 'revoke', arg], {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: ctx.databaseUrl,
+          REDIS_URL: ctx.env.REDIS_URL,
+          REDIS_PREFIX: ctx.env.REDIS_PREFIX,
+        },
+      });
+    const byName = await kioskWithToken('CLI kiosk by name');
+    const byId = await kioskWithToken('CLI kiosk by id');
+    expect((await cli('CLI kiosk by name')).stdout).toContain('kiosk "CLI kiosk by name" is revoked');
+    expect((await cli(byId.kioskId)).stdout).toContain('kiosk "CLI kiosk by id" is revoked');
+    for (const { client } of [byName, byId])
+      expect(await refusal(client.kiosks.me.query())).toMatchObject({ message: NOT_REGISTERED });
+    await expect(cli('No such kiosk')).rejects.toMatchObject({
+      stderr: expect.stringContaining('no kiosk named "No such kiosk"') as string,
+    });
+  }, 60_000);
 });

@@ -17,7 +17,7 @@ import { futureShowtime, seedCinema } from '../test/fixtures';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
 import { freePort } from '../test/redis-server';
 import { refusal } from '../test/refusal';
-import { createStaffClient } from '../test/staff-client';
+import { createStaffClient, signedInStaff } from '../test/staff-client';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 
@@ -369,23 +369,58 @@ describe('seat blocks', () => {
 });
 
 describe('queues', () => {
-  it('shows counts and failed jobs with their error, and retries one', async () => {
-    await ctx.jobs.receipts.add(
-      'send-receipt',
-      { bookingId: '00000000-0000-7000-8000-00000000dead', dedupeKey: 'receipt:dead' },
-      { jobId: 'dead-letter', attempts: 1 },
-    );
-    const health = await eventually(
-      () => manager.manager.queues.query(),
-      // Counts and the failed list are two reads: wait until both have seen the failure.
-      (q) => {
-        const receipts = q.find((x) => x.name === 'receipts')!;
-        return receipts.counts.failed >= 1 && receipts.failed.some((j) => j.id === 'dead-letter');
+  /** A PENDING booking of a new show in `cinema` (this one, or another of the deployment). */
+  async function bookingIn(cinema: string) {
+    const movie = await ctx.prisma.movie.findFirstOrThrow();
+    const screen = await ctx.prisma.screen.upsert({
+      where: { cinemaId_name: { cinemaId: cinema, name: 'Queue test screen' } },
+      update: {},
+      create: { cinemaId: cinema, name: 'Queue test screen' },
+    });
+    const startsAt = new Date(Date.now() + 86_400_000 + Math.floor(Math.random() * 1e9));
+    const showtime = await ctx.prisma.showtime.create({
+      data: { movieId: movie.id, screenId: screen.id, startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) },
+    });
+    return ctx.prisma.booking.create({
+      data: {
+        code: Math.random().toString(36).slice(2, 8).toUpperCase(),
+        showtimeId: showtime.id,
+        channel: 'WEB',
+        holder: `web:queue-test-${showtime.id}`,
+        amountPaise: 20_000,
+        expiresAt: new Date(Date.now() + 600_000),
       },
+    });
+  }
+
+  /** A receipts job that fails at once (its payload is bad) for that booking. */
+  async function failedJob(jobId: string, bookingId: string) {
+    await ctx.jobs.receipts.add('send-receipt', { bookingId, dedupeKey: 42 }, { jobId, attempts: 1 });
+    await eventually(
+      async () => (await ctx.jobs.receipts.getJob(jobId))?.isFailed(),
+      (failed) => failed === true,
     );
+  }
+
+  it("shows an admin the counts and only this cinema's failed jobs, and retries only those", async () => {
+    const other = await ctx.prisma.cinema.create({
+      data: { slug: 'other-cinema', name: 'Other Cinema', city: 'Pune' },
+    });
+    const ours = await bookingIn(cinemaId);
+    const theirs = await bookingIn(other.id);
+    await failedJob('ours-dead', ours.id);
+    await failedJob('theirs-dead', theirs.id);
+    await failedJob('gone-dead', '00000000-0000-7000-8000-00000000dead');
+    const { client: admin, user } = await signedInStaff(ctx, server.url, { cinemaId, role: 'ADMIN' });
+
+    const health = await admin.manager.queues.query();
     const receipts = health.find((q) => q.name === 'receipts')!;
-    expect(receipts.counts.failed).toBeGreaterThanOrEqual(1);
-    expect(receipts.failed.find((j) => j.id === 'dead-letter')!.failedReason).not.toBe('');
+    expect(receipts.counts.failed).toBeGreaterThanOrEqual(3);
+    const shown = receipts.failed.map((j) => j.id);
+    expect(shown).toContain('ours-dead');
+    expect(shown).not.toContain('theirs-dead');
+    expect(shown).not.toContain('gone-dead');
+    expect(receipts.failed.find((j) => j.id === 'ours-dead')!.failedReason).toMatch(/bad receipt job payload/);
     expect(health.map((q) => q.name).sort()).toEqual([
       'cleanup',
       'expiry',
@@ -395,17 +430,39 @@ describe('queues', () => {
       'reminders',
     ]);
 
-    await manager.manager.retryJob.mutate({ queue: 'receipts', jobId: 'dead-letter' });
-    expect(await ctx.prisma.auditLog.count({ where: { action: 'job.retry', entityId: 'receipts/dead-letter' } })).toBe(
-      1,
+    // Another cinema's job is refused as if it did not exist, and stays as it was.
+    expect(await refusal(admin.manager.retryJob.mutate({ queue: 'receipts', jobId: 'theirs-dead' }))).toMatchObject({
+      message: 'That job is no longer failed (already retried or removed).',
+      data: { code: 'BAD_REQUEST' },
+    });
+    expect(await (await ctx.jobs.receipts.getJob('theirs-dead'))!.isFailed()).toBe(true);
+    expect(await ctx.prisma.auditLog.count({ where: { action: 'job.retry', entityId: 'receipts/theirs-dead' } })).toBe(
+      0,
     );
-    // It runs again (and fails again, the booking does not exist): attempts went up.
+
+    await admin.manager.retryJob.mutate({ queue: 'receipts', jobId: 'ours-dead' });
+    expect(
+      await ctx.prisma.auditLog.count({
+        where: { action: 'job.retry', entityId: 'receipts/ours-dead', actorUserId: user.id },
+      }),
+    ).toBe(1);
+    // It runs again (and fails again, its payload is still bad): attempts went up.
     await eventually(
-      async () => (await ctx.jobs.receipts.getJob('dead-letter'))?.attemptsMade ?? 0,
+      async () => (await ctx.jobs.receipts.getJob('ours-dead'))?.attemptsMade ?? 0,
       (n) => n >= 2,
     );
-    expect(await refusal(manager.manager.retryJob.mutate({ queue: 'nope', jobId: 'x' }))).toMatchObject({
+    expect(await refusal(admin.manager.retryJob.mutate({ queue: 'nope', jobId: 'x' }))).toMatchObject({
       message: 'There is no queue called "nope".',
+    });
+  });
+
+  it('refuses the queues and a retry to a manager', async () => {
+    expect(await refusal(manager.manager.queues.query())).toMatchObject({
+      message: 'Only an admin can do that.',
+      data: { code: 'FORBIDDEN' },
+    });
+    expect(await refusal(manager.manager.retryJob.mutate({ queue: 'receipts', jobId: 'ours-dead' }))).toMatchObject({
+      data: { code: 'FORBIDDEN' },
     });
   });
 });

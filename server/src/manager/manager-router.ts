@@ -17,11 +17,13 @@ import {
   ZStaffCreateInputSchema,
   ZStaffDisableInputSchema,
   ZStaffLoginInputSchema,
+  ZStaffUnlockInputSchema,
   ZStaffMeSchema,
 } from '@marquee/shared';
 import { z } from 'zod';
 import { assertSameSite, currentStaff, logIn, logOut } from '../auth/staff-session';
 import { issueRegistrationCode } from '../kiosks/registration-code';
+import { revokeKiosk } from '../kiosks/revoke-kiosk';
 import { setOutOfService } from '../kiosks/set-out-of-service';
 import { AppError } from '../errors/app-error';
 import { publicProcedure, router, staffProcedure } from '../trpc';
@@ -30,7 +32,7 @@ import { blockSeats, managerRefund, managerReprint, managerResend, unblockSeats 
 import { bookingDetail, searchBookings } from './manager-bookings';
 import { loadQueueHealth, retryFailedJob } from './queue-health';
 import { loadSales } from './sales';
-import { createStaff, listStaff, setStaffDisabled } from './staff-accounts';
+import { createStaff, listStaff, setStaffDisabled, unlockStaff } from './staff-accounts';
 import { cancellationProgress, cancelShowtime } from '../showtimes/cancel-showtime';
 
 const manager = staffProcedure('MANAGER');
@@ -101,6 +103,14 @@ export const managerRouter = router({
       await setOutOfService(ctx, { kioskId: kiosk.id, outOfService: input.outOfService, byUserId: ctx.actor.userId });
       return { ok: true as const };
     }),
+
+  /** Revokes a kiosk's device token: its calls are refused at once and it shows its registration screen. */
+  revokeKiosk: admin
+    .input(z.strictObject({ kioskId: z.uuid() }))
+    .output(z.object({ alreadyRevoked: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      revokeKiosk(ctx, { cinemaId: ctx.actor.cinemaId, kioskId: input.kioskId, byUserId: ctx.actor.userId }),
+    ),
 
   sales: manager
     .input(ZSalesInputSchema)
@@ -207,12 +217,12 @@ export const managerRouter = router({
       cancellationProgress(ctx, { cinemaId: ctx.actor.cinemaId, showtimeId: input.showtimeId }),
     ),
 
-  queues: manager.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx)),
-  retryJob: manager
+  queues: admin.output(ZQueueHealthSchema).query(({ ctx }) => loadQueueHealth(ctx, { cinemaId: ctx.actor.cinemaId })),
+  retryJob: admin
     .input(ZQueueRetryInputSchema)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await retryFailedJob(ctx, { ...input, userId: ctx.actor.userId });
+      await retryFailedJob(ctx, { ...input, userId: ctx.actor.userId, cinemaId: ctx.actor.cinemaId });
       return { ok: true as const };
     }),
 
@@ -230,4 +240,9 @@ export const managerRouter = router({
       await setStaffDisabled(ctx, { actor: ctx.actor, ...input });
       return { ok: true as const };
     }),
+  /** Ends every address's wait after wrong passwords, so the owner can sign in again at once. */
+  unlockStaff: admin
+    .input(ZStaffUnlockInputSchema)
+    .output(z.object({ cleared: z.int() }))
+    .mutation(({ ctx, input }) => unlockStaff(ctx, { actor: ctx.actor, userId: input.userId })),
 });

@@ -1,6 +1,5 @@
 // REST beside tRPC for what a browser downloads: the sales CSV (staff session, manager or admin).
 import { ZSalesInputSchema } from '@marquee/shared';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
@@ -9,7 +8,7 @@ import { assertSameSite, requireStaff } from '../auth/staff-session';
 import { savePoster } from '../programme/movies';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
-import { loadSales, salesCsvRecords } from './sales';
+import { loadSales, salesCsv } from './sales';
 import { isUuid } from '../http/is-uuid';
 
 export async function registerManagerRoutes(app: FastifyInstance, services: TServices): Promise<void> {
@@ -56,6 +55,6 @@ export async function registerManagerRoutes(app: FastifyInstance, services: TSer
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="marquee-sales-${sales.from}-to-${sales.to}.csv"`)
       .header('cache-control', 'private, no-store')
-      .send(stringify(salesCsvRecords(sales)));
+      .send(salesCsv(sales));
   });
 }

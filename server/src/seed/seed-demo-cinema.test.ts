@@ -1,16 +1,17 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password';
 import { hashToken } from '../kiosks/device-token';
 import { createTestContext, type TTestContext } from '../test/test-context';
-import { DEMO_LOGINS, seedDemoCinema, type TSeedResult } from './seed-demo-cinema';
+import { DEMO_LOGINS, DemoSeedRefusedError, seedDemoCinema, type TSeedResult } from './seed-demo-cinema';
 
 let ctx: TTestContext;
 let first: TSeedResult;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'marquee-seed-'));
 const now = new Date('2026-11-25T04:00:00Z'); // 09:30 in Kolkata
+const DEV = { NODE_ENV: 'development', SEED_DEMO: false } as const;
 
 async function counts() {
   const p = ctx.prisma;
@@ -30,7 +31,7 @@ async function counts() {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  first = await seedDemoCinema({ prisma: ctx.prisma, now, dataDir });
+  first = await seedDemoCinema({ prisma: ctx.prisma, env: DEV, now, dataDir });
 });
 afterAll(() => ctx.close());
 
@@ -53,7 +54,7 @@ describe('the demo cinema seed', () => {
 
   it('is idempotent: a second run adds and changes nothing', async () => {
     const before = await counts();
-    const again = await seedDemoCinema({ prisma: ctx.prisma, now, dataDir });
+    const again = await seedDemoCinema({ prisma: ctx.prisma, env: DEV, now, dataDir });
     expect(await counts()).toEqual(before);
     expect(again.kiosks).toEqual(first.kiosks);
   });
@@ -94,6 +95,45 @@ describe('the demo cinema seed', () => {
     for (const kiosk of await ctx.prisma.kiosk.findMany()) {
       expect(kiosk.tokenHash).toBe(hashToken(stored[kiosk.name]!));
       expect(kiosk.registeredAt).not.toBeNull();
+    }
+  });
+});
+
+describe('the demo cinema seed in production', () => {
+  it('refuses under NODE_ENV=production: no demo account, kiosk or token file', async () => {
+    const prod = await createTestContext();
+    const prodDir = mkdtempSync(path.join(tmpdir(), 'marquee-seed-prod-'));
+    try {
+      await expect(
+        seedDemoCinema({
+          prisma: prod.prisma,
+          env: { NODE_ENV: 'production', SEED_DEMO: false },
+          now,
+          dataDir: prodDir,
+        }),
+      ).rejects.toThrow(DemoSeedRefusedError);
+      expect(await prod.prisma.staffUser.count()).toBe(0);
+      expect(await prod.prisma.kiosk.count()).toBe(0);
+      expect(await prod.prisma.cinema.count()).toBe(0);
+      expect(existsSync(path.join(prodDir, 'demo-kiosks.json'))).toBe(false);
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it('seeds the demo logins under NODE_ENV=production only when SEED_DEMO is set', async () => {
+    const prod = await createTestContext();
+    try {
+      const result = await seedDemoCinema({
+        prisma: prod.prisma,
+        env: { NODE_ENV: 'production', SEED_DEMO: true },
+        now,
+        dataDir: mkdtempSync(path.join(tmpdir(), 'marquee-seed-demo-')),
+      });
+      expect(result.logins).toHaveLength(DEMO_LOGINS.length);
+      expect(await prod.prisma.staffUser.count()).toBe(DEMO_LOGINS.length);
+    } finally {
+      await prod.close();
     }
   });
 });

@@ -1,10 +1,12 @@
 // The demo cinema: idempotent, so `npm start` runs it every time. Each run tops the programme up
-// to the next 7 days; it never duplicates or overwrites what is there.
+// to the next 7 days; it never duplicates or overwrites what is there. Its logins and kiosk tokens are
+// public (printed, and in the README), so under NODE_ENV=production it refuses unless SEED_DEMO is set.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { hashPassword } from '../auth/password';
 import type { PrismaClient } from '../db/prisma';
+import type { TEnv } from '../env';
 import { generateDeviceToken, hashToken } from '../kiosks/device-token';
 import { audi1, audi2, type TSeatSpec, type TSeatType } from './demo-layouts';
 
@@ -86,15 +88,30 @@ export interface TSeedResult {
   showtimes: number;
 }
 
+/** Thrown when the demo cinema, with its public logins, would be seeded into a production database. */
+export class DemoSeedRefusedError extends Error {
+  override name = 'DemoSeedRefusedError';
+}
+
+/** Whether this environment may hold the demo's public logins and kiosk tokens. */
+export const demoSeedAllowed = (env: Pick<TEnv, 'NODE_ENV' | 'SEED_DEMO'>): boolean =>
+  env.NODE_ENV !== 'production' || env.SEED_DEMO;
+
 export async function seedDemoCinema({
   prisma,
+  env,
   now = new Date(),
   dataDir,
 }: {
   prisma: PrismaClient;
+  env: Pick<TEnv, 'NODE_ENV' | 'SEED_DEMO'>;
   now?: Date;
   dataDir: string;
 }): Promise<TSeedResult> {
+  if (!demoSeedAllowed(env))
+    throw new DemoSeedRefusedError(
+      'Refusing to seed the demo cinema under NODE_ENV=production: its logins and kiosk tokens are public. Set SEED_DEMO=1 for a demonstration copy.',
+    );
   const cinema = await prisma.cinema.upsert({
     where: { slug: 'marquee-demo' },
     update: {},

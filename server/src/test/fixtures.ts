@@ -5,7 +5,11 @@ import type { PrismaClient } from '../db/prisma';
 import { seedDemoCinema, type TSeedResult } from '../seed/seed-demo-cinema';
 
 export function seedCinema(prisma: PrismaClient): Promise<TSeedResult> {
-  return seedDemoCinema({ prisma, dataDir: mkdtempSync(path.join(tmpdir(), 'marquee-test-')) });
+  return seedDemoCinema({
+    prisma,
+    env: { NODE_ENV: 'test', SEED_DEMO: false },
+    dataDir: mkdtempSync(path.join(tmpdir(), 'marquee-test-')),
+  });
 }
 
 /** A fresh showtime in Audi 2 (90 seats) starting later, with every seat type priced. */

@@ -17,33 +17,15 @@ export async function registerWebRoutes(
   { env, log }: Pick<TServices, 'env' | 'log'>,
 ): Promise<void> {
   const checkoutOrigin = new URL(checkoutScriptUrl(env)).origin;
-  // helmet itself, built once: @fastify/helmet rebuilt the whole middleware (CSP parsing included)
-  // on every request, a few percent of each API call's CPU under load.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", checkoutOrigin],
-        frameSrc: [checkoutOrigin],
-        // The print agent listens on loopback; only the kiosk UI in a browser calls it.
-        connectSrc: ["'self'", 'http://127.0.0.1:*'],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: env.NODE_ENV === 'production' ? [] : null,
-      },
-    },
-    // Checkout's stand-in is served from another origin and opens in a frame of ours.
-    crossOriginEmbedderPolicy: false,
-    crossOriginResourcePolicy: { policy: 'same-site' },
-    hsts: env.NODE_ENV === 'production',
+  // helmet itself, built once per policy: @fastify/helmet rebuilt the whole middleware (CSP parsing
+  // included) on every request, a few percent of each API call's CPU under load.
+  const securityHeaders = headersFor({ env, checkoutOrigin, connectSrc: ["'self'"] });
+  // The print agent listens on loopback; only the kiosk UI in a browser calls it, so only /kiosk may.
+  const kioskSecurityHeaders = headersFor({ env, checkoutOrigin, connectSrc: ["'self'", 'http://127.0.0.1:*'] });
+  app.addHook('onRequest', (req, reply, done) => {
+    const headers = isKioskPage(req.url) ? kioskSecurityHeaders : securityHeaders;
+    headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
-  app.addHook('onRequest', (req, reply, done) =>
-    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-  );
 
   const root = path.resolve(env.WEB_DIST_DIR);
   if (!existsSync(path.join(root, 'index.html'))) {
@@ -73,4 +55,42 @@ export async function registerWebRoutes(
   for (const appPath of APP_PATHS) {
     app.get(appPath, async (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
+}
+
+/** The kiosk UI's page (/kiosk, and its client-side paths below it). */
+function isKioskPage(url: string): boolean {
+  const pathname = url.split('?', 1)[0]!;
+  return pathname === '/kiosk' || pathname.startsWith('/kiosk/');
+}
+
+function headersFor({
+  env,
+  checkoutOrigin,
+  connectSrc,
+}: {
+  env: Pick<TServices['env'], 'NODE_ENV'>;
+  checkoutOrigin: string;
+  connectSrc: string[];
+}) {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", checkoutOrigin],
+        frameSrc: [checkoutOrigin],
+        connectSrc,
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: env.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    // Checkout's stand-in is served from another origin and opens in a frame of ours.
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    hsts: env.NODE_ENV === 'production',
+  });
 }

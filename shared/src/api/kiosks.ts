@@ -38,5 +38,7 @@ export type TKioskState = z.infer<typeof ZKioskStateSchema>;
 export const ZKioskCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), kioskId: z.uuid(), outOfService: z.boolean() }),
   z.object({ type: z.literal('reprint'), kioskId: z.uuid(), bookingId: z.uuid() }),
+  /** The device token no longer works: the kiosk shows its registration screen, and the stream ends. */
+  z.object({ type: z.literal('revoked'), kioskId: z.uuid() }),
 ]);
 export type TKioskCommand = z.infer<typeof ZKioskCommandSchema>;

@@ -202,3 +202,4 @@ export const ZStaffCreateInputSchema = z.strictObject({
   password: z.string().min(12, 'at least 12 characters').max(200),
 });
 export const ZStaffDisableInputSchema = z.strictObject({ userId: z.uuid(), disabled: z.boolean() });
+export const ZStaffUnlockInputSchema = z.strictObject({ userId: z.uuid() });

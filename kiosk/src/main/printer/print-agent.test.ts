@@ -67,6 +67,43 @@ describe('print agent', () => {
     expect(printer.tickets.length).toBe(before);
   });
 
+  it('answers no request without an Origin (any local process), and prints nothing for it', async () => {
+    const before = printer.tickets.length;
+    const print = await fetch(`${url}/print`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tickets: [ticket] }),
+    });
+    expect(print.status).toBe(403);
+    expect(await print.json()).toEqual({
+      error: {
+        code: 'FORBIDDEN',
+        message: `the print agent answers only pages of ${SHOP}, and this request sent no Origin`,
+      },
+    });
+    const device = await fetch(`${url}/device`);
+    expect(device.status).toBe(403);
+    expect(await device.text()).not.toContain('mqk_device');
+    expect((await fetch(`${url}/status`)).status).toBe(403);
+    expect(printer.tickets.length).toBe(before);
+  });
+
+  it('hands the device token to the /kiosk page only, not to other pages of the origin', async () => {
+    const device = (referer?: string) =>
+      fetch(`${url}/device`, { headers: { origin: SHOP, ...(referer ? { referer } : {}) } });
+    const kiosk = await device(`${SHOP}/kiosk`);
+    expect(kiosk.status).toBe(200);
+    expect(await kiosk.json()).toEqual({ token: 'mqk_device', name: 'Lobby 1' });
+    expect((await device(`${SHOP}/kiosk?lang=hi`)).status).toBe(200);
+    for (const page of [undefined, `${SHOP}/`, `${SHOP}/manager`, `${SHOP}/kiosk-fake`, 'http://evil.example/kiosk']) {
+      const res = await device(page);
+      expect(res.status, String(page)).toBe(403);
+      expect(await res.json()).toEqual({
+        error: { code: 'FORBIDDEN', message: 'the device token goes to the kiosk page (/kiosk) only' },
+      });
+    }
+  });
+
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {

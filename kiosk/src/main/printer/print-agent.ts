@@ -1,7 +1,10 @@
 // The print agent: the kiosk's printer module behind a small HTTP endpoint on 127.0.0.1, so the
 // kiosk UI running in an ordinary browser (development, browser tests) prints for real. It plays
 // the part Electron's main process plays in the app: it also hands the page this kiosk's device
-// token, which is why it answers only pages from the Marquee origins it is told about.
+// token, which is why it answers only pages from the Marquee origins it is told about. A request
+// without an Origin (curl, any local process, a page that is not a browser's) gets no answer, and
+// the device token goes only to the kiosk page (/kiosk, by its Referer), not to any other page of
+// the origin (whose CSP does not let it reach loopback in the first place).
 import http from 'node:http';
 import { ZPrintJobSchema } from '../../common/print-job';
 import type { TTicketPrinter } from './ticket-printer';
@@ -34,6 +37,17 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** Whether the request comes from the kiosk UI page of that origin (the page sends its URL as Referer). */
+function fromKioskPage(referer: string | undefined, origin: string): boolean {
+  if (!referer) return false;
+  try {
+    const page = new URL(referer);
+    return page.origin === origin && (page.pathname === '/kiosk' || page.pathname.startsWith('/kiosk/'));
+  } catch {
+    return false;
+  }
+}
+
 export function createPrintAgent(options: TPrintAgentOptions): http.Server {
   const log = options.log ?? (() => undefined);
   const send = (res: http.ServerResponse, status: number, body: unknown): void => {
@@ -47,12 +61,17 @@ export function createPrintAgent(options: TPrintAgentOptions): http.Server {
     if (host !== '127.0.0.1' && host !== 'localhost')
       return send(res, 403, { error: { code: 'FORBIDDEN', message: 'print agent answers on 127.0.0.1 only' } });
     const origin = req.headers.origin;
-    if (origin !== undefined) {
-      if (!options.allowedOrigins.includes(origin))
-        return send(res, 403, { error: { code: 'FORBIDDEN', message: `origin ${origin} may not print here` } });
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'origin');
-    }
+    if (origin === undefined)
+      return send(res, 403, {
+        error: {
+          code: 'FORBIDDEN',
+          message: `the print agent answers only pages of ${options.allowedOrigins.join(', ')}, and this request sent no Origin`,
+        },
+      });
+    if (!options.allowedOrigins.includes(origin))
+      return send(res, 403, { error: { code: 'FORBIDDEN', message: `origin ${origin} may not print here` } });
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'origin');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET, POST',
@@ -67,6 +86,10 @@ export function createPrintAgent(options: TPrintAgentOptions): http.Server {
         case 'GET /status':
           return send(res, 200, { status: await options.printer.state(), printer: options.printer.description });
         case 'GET /device':
+          if (!fromKioskPage(req.headers.referer, origin))
+            return send(res, 403, {
+              error: { code: 'FORBIDDEN', message: 'the device token goes to the kiosk page (/kiosk) only' },
+            });
           return send(res, 200, await options.device());
         case 'POST /print': {
           let body: unknown;

@@ -33,7 +33,7 @@ export function KioskApp({ timings = KIOSK_TIMINGS }: { timings?: TKioskTimings 
   return <RegisteredKiosk timings={timings} onUnregistered={() => setRegistered(false)} />;
 }
 
-function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: () => void }) {
+function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; onUnregistered: () => void }) {
   const { t, setLanguage } = useI18n();
   const platform = usePlatform();
   const trpc = useTRPC();
@@ -87,6 +87,8 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
   useSubscription(
     trpc.kiosks.onCommand.subscriptionOptions(undefined, {
       onData: (command) => {
+        // Revoked from the dashboard or the CLI: back to the registration screen.
+        if (command.type === 'revoked') onUnregistered();
         if (command.type === 'state') setOutOfService(command.outOfService);
         if (command.type === 'reprint') {
           void client.kiosks.reprintJob
@@ -99,6 +101,10 @@ function RegisteredKiosk({ timings }: { timings: TKioskTimings; onUnregistered: 
               lastError.current = `reprint ${command.bookingId}: ${err instanceof Error ? err.message : String(err)}`;
             });
         }
+      },
+      // The token was revoked while the stream was down: the API refuses this device.
+      onError: (err) => {
+        if ((err.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED') onUnregistered();
       },
     }),
   );

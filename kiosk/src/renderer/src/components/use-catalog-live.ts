@@ -8,6 +8,8 @@ export function useCatalogLive(): void {
   const queryClient = useQueryClient();
   useSubscription(
     trpc.catalog.onChange.subscriptionOptions(undefined, {
+      // (Re)connected, after a drop or at the stream's longest life: what was missed meanwhile is refetched.
+      onStarted: () => void queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }),
       onData: () => void queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() }),
     }),
   );

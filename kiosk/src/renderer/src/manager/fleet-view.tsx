@@ -20,6 +20,7 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
   const [fleet, setFleet] = useState<TFleet | null>(null);
   const live = useSubscription(trpc.manager.onFleet.subscriptionOptions(undefined, { onData: setFleet }));
   const service = useMutation(trpc.manager.setOutOfService.mutationOptions());
+  const revoke = useMutation(trpc.manager.revokeKiosk.mutationOptions());
   if (!fleet)
     return live.error ? (
       <p className="notice notice-error" role="alert">
@@ -40,9 +41,9 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
         </ul>
       )}
       {live.status === 'connecting' && <p className="notice">Reconnecting to live updates…</p>}
-      {service.error && (
+      {(service.error ?? revoke.error) && (
         <p className="notice notice-error" role="alert">
-          {problem(service.error)}
+          {problem(service.error ?? revoke.error)}
         </p>
       )}
       <table className="manager-table">
@@ -84,6 +85,20 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
                 >
                   {k.outOfService ? `Put ${k.name} back in service` : `Take ${k.name} out of service`}
                 </button>
+                {isAdmin && k.registered && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={revoke.isPending}
+                    onClick={() => {
+                      // A stolen or retired device: its token stops working at once; a new code registers it again.
+                      if (window.confirm(`Revoke ${k.name}? It stops selling at once and needs a new code.`))
+                        revoke.mutate({ kioskId: k.id });
+                    }}
+                  >
+                    {`Revoke ${k.name}`}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
-// The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, queues and
-// (for admins) staff. Loaded only on /manager, so customers never download it.
+// The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, and (for
+// admins) queues and staff. Loaded only on /manager, so customers never download it.
 import type { TStaffMe } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -27,7 +27,7 @@ const SECTIONS = [
   { id: 'screens', label: 'Screens' },
   { id: 'prices', label: 'Prices' },
   { id: 'seats', label: 'Seats' },
-  { id: 'queues', label: 'Queues' },
+  { id: 'queues', label: 'Queues', adminOnly: true },
   { id: 'staff', label: 'Staff', adminOnly: true },
 ] as const;
 type TSection = (typeof SECTIONS)[number]['id'];
@@ -99,7 +99,7 @@ function Dashboard({ me }: { me: TStaffMe }) {
         {section === 'screens' && <ScreensView />}
         {section === 'prices' && <PricesView />}
         {section === 'seats' && <SeatsView />}
-        {section === 'queues' && <QueuesView />}
+        {section === 'queues' && me.role === 'ADMIN' && <QueuesView />}
         {section === 'staff' && me.role === 'ADMIN' && <StaffView meId={me.id} />}
       </main>
     </div>

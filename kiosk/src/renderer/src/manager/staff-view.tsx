@@ -17,6 +17,7 @@ export function StaffView({ meId }: { meId: string }) {
     }),
   );
   const disable = useMutation(trpc.manager.setStaffDisabled.mutationOptions({ onSuccess: refresh }));
+  const unlock = useMutation(trpc.manager.unlockStaff.mutationOptions({ onSuccess: refresh }));
   if (staff.isPending) return <Spinner label="Loading staff…" />;
   if (staff.error)
     return (
@@ -27,9 +28,9 @@ export function StaffView({ meId }: { meId: string }) {
   return (
     <section aria-labelledby="staff-title" className="manager-section">
       <h2 id="staff-title">Staff</h2>
-      {disable.error && (
+      {(disable.error ?? unlock.error) && (
         <p className="notice notice-error" role="alert">
-          {problem(disable.error)}
+          {problem(disable.error ?? unlock.error)}
         </p>
       )}
       <table className="manager-table">
@@ -48,8 +49,18 @@ export function StaffView({ meId }: { meId: string }) {
               <th scope="row">{u.name}</th>
               <td>{u.email}</td>
               <td>{u.role.toLowerCase()}</td>
-              <td>{u.disabled ? 'disabled' : u.locked ? 'locked (too many wrong passwords)' : 'active'}</td>
+              <td>{u.disabled ? 'disabled' : u.locked ? 'waiting after wrong passwords' : 'active'}</td>
               <td>
+                {u.locked && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={unlock.isPending}
+                    onClick={() => unlock.mutate({ userId: u.id })}
+                  >
+                    {`Unlock ${u.name}`}
+                  </button>
+                )}{' '}
                 {u.id !== meId && (
                   <button
                     type="button"

@@ -52,7 +52,9 @@ async function electronPlatform(api: TKioskBridge): Promise<TPlatform> {
 
 /** The kiosk UI in a browser: the print agent stands in for Electron's main process. */
 async function agentPlatform(agentUrl: string): Promise<TPlatform> {
-  const device = await fetch(`${agentUrl}/device`).then(
+  // The agent hands the token to the /kiosk page only, known by its URL: sent as Referer, which the
+  // site's no-referrer policy would otherwise drop on this cross-origin call.
+  const device = await fetch(`${agentUrl}/device`, { referrerPolicy: 'no-referrer-when-downgrade' }).then(
     (r) => r.json() as Promise<{ token: string | null; name: string | null }>,
   );
   const headers: Record<string, string> = device.token ? { authorization: `Bearer ${device.token}` } : {};
