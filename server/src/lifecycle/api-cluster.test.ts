@@ -67,7 +67,7 @@ describe('the API as several instances (API_INSTANCES)', () => {
     const port = await freePort();
     const api = startApi({ PORT: String(port), API_INSTANCES: '2' });
     const base = `http://127.0.0.1:${port}`;
-    expect((await eventually(api.listening, (pids) => pids.length === 2, 30_000)).length).toBe(2);
+    expect((await eventually(api.listening, (pids) => pids.length === 2, 60_000)).length).toBe(2);
     // The two instances share DATABASE_POOL_SIZE (2) instead of opening it each.
     expect(api.lines.find((l) => l.msg === 'starting API instances')?.poolPerInstance).toBe(1);
 
@@ -107,7 +107,7 @@ describe('the API as several instances (API_INSTANCES)', () => {
 
     const [first] = api.listening();
     process.kill(first!, 'SIGKILL');
-    const after = await eventually(api.listening, (pids) => pids.length === 3, 30_000);
+    const after = await eventually(api.listening, (pids) => pids.length === 3, 60_000);
     expect(after).toHaveLength(3);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
@@ -115,7 +115,7 @@ describe('the API as several instances (API_INSTANCES)', () => {
     expect(await api.exited).toBe(0);
     for (const pid of after) expect(alive(pid)).toBe(false);
     expect(api.lines.filter((l) => l.msg === 'api shutting down')).toHaveLength(2); // each instance finished its work
-  }, 90_000);
+  }, 180_000);
 
   it('gives up with exit code 1 when its instances cannot start (the port is taken)', async () => {
     const taken = net.createServer();
