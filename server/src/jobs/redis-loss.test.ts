@@ -9,6 +9,7 @@ import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { hasRedisServer, TestRedisServer } from '../test/redis-server';
 import { canRun } from '../test/skip';
+import { outboxRelayPasses } from '../test/jobs';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { JOB_SCHEDULES, SCHEDULE_CHECK_MS } from './job-schedules';
 import { startWorkers } from './start-workers';
@@ -123,7 +124,8 @@ describe.skipIf(!runs)('the worker after Redis loses its data', () => {
       10_000,
     );
     await eventually(schedulerIds, (ids) => ids.length === everyScheduler.length, 10_000);
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Two of the worker's relay passes on the Redis that is back: whatever it logs after a return, it has.
+    await outboxRelayPasses(2);
     const loud = logged.filter((l) => l.level >= WARN).map((l) => l.msg);
     expect(loud).toEqual(['redis unreachable; working on Postgres alone until it returns']);
     // Back: one line with the hold keys rebuilt, and one naming the schedulers Redis had lost.

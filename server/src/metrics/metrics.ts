@@ -57,6 +57,12 @@ export const metrics = {
     labelNames: ['queue', 'state'] as const,
     registers: [queueRegistry],
   }),
+  outboxRelayPasses: new Counter({
+    name: 'marquee_outbox_relay_passes_total',
+    help: 'passes of the worker’s outbox relay over the due rows, by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  }),
   outboxWaiting: new Gauge({
     name: 'marquee_outbox_waiting',
     help: 'outbox rows due and not yet done (read from Postgres at scrape time)',

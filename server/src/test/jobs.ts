@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { metrics } from '../metrics/metrics';
 import { eventually } from './eventually';
 
 /**
@@ -20,4 +21,15 @@ export async function finishedJob(
   if (removedOnComplete && !(await queue.getJob(jobId)))
     throw new Error(`job ${jobId} is not in the ${queue.name} queue`);
   return (await eventually(state, (s) => s === 'completed' || s === 'failed', ms)) as 'completed' | 'failed';
+}
+
+/**
+ * Waits until the worker's outbox relay (running in this process) has made `passes` more passes
+ * over the due rows: anything the relay would queue again has been queued by then, so a test may
+ * check that nothing was sent twice.
+ */
+export async function outboxRelayPasses(passes = 2, ms = 10_000): Promise<void> {
+  const count = async () => (await metrics.outboxRelayPasses.get()).values.reduce((sum, v) => sum + v.value, 0);
+  const from = await count();
+  await eventually(count, (n) => n >= from + passes, ms);
 }

@@ -8,7 +8,7 @@ import { receiptJobId } from '../../payments/queue-receipt';
 import { createCustomerClient } from '../../test/customer-client';
 import { eventually } from '../../test/eventually';
 import { futureShowtime, seedCinema } from '../../test/fixtures';
-import { finishedJob } from '../../test/jobs';
+import { finishedJob, outboxRelayPasses } from '../../test/jobs';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../../test/payment-sandbox';
 import { freePort, hasRedisServer, TestRedisServer } from '../../test/redis-server';
 import { canRun } from '../../test/skip';
@@ -116,7 +116,7 @@ describe.skipIf(!runs)('work recorded in the outbox', () => {
       (d) => d !== null,
     );
     // A few more relay passes change nothing: still one email, and the log says sent once.
-    await new Promise((r) => setTimeout(r, 2_500));
+    await outboxRelayPasses(2);
     expect(mailsFor(code)).toHaveLength(1);
     expect(await ctx.prisma.emailLog.findMany({ where: { bookingId, kind: 'RECEIPT' } })).toEqual([
       expect.objectContaining({ status: 'SENT', dedupeKey: `receipt:${bookingId}` }),
@@ -145,7 +145,7 @@ describe.skipIf(!runs)('work recorded in the outbox', () => {
         15_000,
       );
       expect(await finishedJob(ctx.jobs.receipts, receiptJobId(bookingId))).toBe('completed');
-      await new Promise((r) => setTimeout(r, 2_000));
+      await outboxRelayPasses(2);
       expect(mailsFor(code)).toHaveLength(1);
       // Relayed twice: at the confirmation, and again once the relay found its job gone.
       const [receipt] = await outboxRows(bookingId);

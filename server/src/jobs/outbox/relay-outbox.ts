@@ -109,11 +109,13 @@ export function startOutboxRelay(
     if (running || !services.jobs.ready) return;
     running = relayDue(outboxPorts(services), { now: new Date() })
       .then((queued) => {
+        metrics.outboxRelayPasses.inc({ outcome: 'done' });
         if (queued) services.log.info({ queued }, 'outbox relayed');
         if (failing) services.log.info('outbox relay works again');
         failing = false;
       })
       .catch((err: unknown) => {
+        metrics.outboxRelayPasses.inc({ outcome: 'failed' });
         // One line when it starts failing, not one per tick.
         // Redis going away is reported once by the process; anything else once when it starts failing.
         if (failing || isRedisConnectionError(err)) services.log.debug({ err }, 'outbox relay pass failed');
