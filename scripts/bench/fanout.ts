@@ -57,6 +57,9 @@ export async function benchFanout(): Promise<string> {
       REDIS_PREFIX: prefix,
       LOG_LEVEL: 'warn',
       HOLDS_PER_MINUTE: '1000000',
+      // Every subscriber comes from this machine's one address: the per-address cap must let them in.
+      LIVE_STREAMS_PER_ADDRESS: String(SUBSCRIBERS + 100),
+      LIVE_STREAMS_PER_INSTANCE: String(SUBSCRIBERS + 100),
     },
     `http://127.0.0.1:${port}/readyz`,
   );
