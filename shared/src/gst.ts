@@ -174,8 +174,7 @@ export function splitGst(inclusivePaise: number, suppliedAt: Date): TGstSplit {
   const table = gstTableAt(suppliedAt);
   const slab = slabOf(table, inclusivePaise);
   if (slab) return splitGstAtRate(inclusivePaise, slab.ratePercent);
-  const gap = gstGaps(table).find((g) => inclusivePaise >= g.fromPaise && inclusivePaise <= g.toPaise)!;
-  return splitGstAtRate(inclusivePaise, gap.upperRatePercent);
+  return splitGstAtRate(inclusivePaise, gstGapOf(inclusivePaise, [table])!.upperRatePercent);
 }
 
 /**

@@ -199,14 +199,16 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
     }
   })();
 
+  // A payment may be under way (the QR is up, or Checkout is open): the customer gets minutes, not seconds.
+  const payingNow = step.name === 'pay' && paying;
   return (
     <>
       {body}
       <IdleGuard
         enabled={step.name !== 'attract' && step.name !== 'done'}
-        paying={step.name === 'pay' && paying}
-        idleMs={step.name === 'pay' && paying ? timings.payingIdleMs : timings.idleMs}
-        warnMs={step.name === 'pay' && paying ? timings.payingWarnMs : timings.warnMs}
+        paying={payingNow}
+        idleMs={payingNow ? timings.payingIdleMs : timings.idleMs}
+        warnMs={payingNow ? timings.payingWarnMs : timings.warnMs}
         onTimeout={reset}
       />
     </>
