@@ -1,3 +1,4 @@
+import { SEAT_TYPES } from '@marquee/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TPrintTicket } from '../../common/print-job';
@@ -23,6 +24,9 @@ const arbTicket: fc.Arbitrary<TPrintTicket> = fc.record({
   timeZone: fc.constant('Asia/Kolkata'),
   screenName: printableText(12),
   seatLabel: fc.tuple(fc.constantFrom('A', 'B', 'K'), fc.integer({ min: 1, max: 30 })).map(([r, n]) => `${r}${n}`),
+  seatType: fc.constantFrom(...SEAT_TYPES),
+  ticketNumber: fc.constant(1),
+  ticketCount: fc.constant(1),
   pricePaise: fc.integer({ min: 0, max: 1_000_000 }),
   bookingCode: fc.stringMatching(/^[A-Z0-9]{6}$/),
   token: fc.stringMatching(/^[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{86}$/),

@@ -15,7 +15,7 @@ import { VirtualPrinter, type TVirtualPrinterOptions } from './virtual-printer';
 
 const key = generateTicketKey('k1');
 
-function ticket(seatLabel: string): TPrintTicket {
+function ticket(seatLabel: string, ticketNumber = 1, ticketCount = 1): TPrintTicket {
   return {
     cinemaName: 'Marquee Demo Cinema',
     movieTitle: 'The Monsoon Heist',
@@ -24,7 +24,12 @@ function ticket(seatLabel: string): TPrintTicket {
     timeZone: 'Asia/Kolkata',
     screenName: 'Audi 1',
     seatLabel,
+    seatType: 'PREMIUM',
+    ticketNumber,
+    ticketCount,
     pricePaise: 25_000,
+    gstPaise: 3_814,
+    gstRatePercent: 18,
     bookingCode: 'K7M2QX',
     token: signTicketToken({ tid: `t-${seatLabel}`, bid: 'b-1', st: 's-1', seat: seatLabel }, key),
   };
@@ -51,7 +56,7 @@ const received = (printer: VirtualPrinter, count: number) =>
 describe('network thermal printer', () => {
   it('prints every field of each ticket and a QR of its signed token, one cut ticket per seat', async () => {
     const { printer, client } = await startPrinter();
-    const job = { tickets: [ticket('E7'), ticket('E8')] };
+    const job = { tickets: [ticket('E7', 1, 2), ticket('E8', 2, 2)] };
 
     await expect(client.print(job)).resolves.toEqual({ ok: true, printed: 2, status: 'ok' });
     await received(printer, 2);
@@ -63,11 +68,15 @@ describe('network thermal printer', () => {
       expect(text).toEqual(
         expect.arrayContaining([
           'Marquee Demo Cinema',
+          `ADMIT ONE - ticket ${i + 1} of 2`,
           'The Monsoon Heist (UA)',
-          'Wed, 25 Nov, 6:30 pm',
+          'Wed, 25 Nov, 2026',
+          'Time: 6:30 pm',
           'Screen: Audi 1',
           `Seat ${seat.seatLabel}`,
-          'Rs. 250.00 (incl. GST)',
+          'Premium seat',
+          'Rs. 250.00 incl. GST',
+          '(GST 18%: Rs. 38.14)',
           'Booking K7M2QX',
         ]),
       );
