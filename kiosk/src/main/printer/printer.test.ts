@@ -80,6 +80,15 @@ describe('network thermal printer', () => {
           'Booking K7M2QX',
         ]),
       );
+      // Styles as the paper has them: the encoder resets bold and size before each line feed.
+      const style = (line: string) =>
+        stored.ticket.items.flatMap((item) =>
+          item.kind === 'line' && item.line.text.trim() === line ? [item.line] : [],
+        )[0];
+      expect(style('Marquee Demo Cinema')).toMatchObject({ bold: true, width: 2, height: 2 });
+      expect(style('The Monsoon Heist (UA)')).toMatchObject({ bold: true, width: 1, height: 1 });
+      expect(style(`Seat ${seat.seatLabel}`)).toMatchObject({ bold: false, width: 2, height: 2 });
+      expect(style('Premium seat')).toMatchObject({ bold: false, width: 1, height: 1 });
       const [qr] = ticketQrCodes(stored.ticket);
       expect(qr).toBe(seat.token);
       expect(verifyTicketToken(qr!, new Map([['k1', key.publicKey]]))).toMatchObject({
@@ -101,7 +110,8 @@ describe('network thermal printer', () => {
     expect(files.map((f) => path.extname(f))).toEqual(['.json', '.svg']);
     const svg = await readFile(path.join(dir, files[1]!), 'utf8');
     expect(svg).toMatch(/^<svg /);
-    expect(svg).toContain('Seat A1');
+    expect(svg).toMatch(/scale\(2 2\)" font-weight="400">Seat A1</);
+    expect(svg).toMatch(/scale\(2 2\)" font-weight="700">Marquee Demo Cinema</);
     expect(svg).toContain('<path d="M'); // the QR's modules
   });
 

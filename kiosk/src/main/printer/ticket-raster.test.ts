@@ -1,10 +1,11 @@
 // What reaches the paper, read back through the virtual printer's decoder: styles as the bytes set
 // them, and text the code page cannot hold (Devanagari, "₹") as 1-bit raster images that fit 80 mm.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TPrintTicket } from '../../common/print-job';
 import { decodeEscPos, imageInk, ticketImages, ticketText, type TPrintedLine } from './escpos-decoder';
 import { renderTicketSvg } from './print-svg';
-import { PAPER_DOTS } from './raster-text';
+import { PAPER_DOTS, renderTextRaster } from './raster-text';
 import { encodeTickets } from './ticket-escpos';
 
 const base: TPrintTicket = {
@@ -151,5 +152,26 @@ describe('text the code page cannot print', () => {
     }
     const svg = renderTicketSvg(printed);
     expect(svg.match(/<path d="M/g)!.length).toBe(11); // ten images and the QR
+  });
+
+  it('fits any Devanagari text on the paper: 576 dots wide, a height in whole bytes, ink inside the margins', () => {
+    const consonants = 'कखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह'.split('');
+    const signs = ['', 'ा', 'ि', 'ी', 'ु', 'ू', 'े', 'ै', 'ो', 'ौ', 'ं', '्'];
+    const syllable = fc.tuple(fc.constantFrom(...consonants), fc.constantFrom(...signs)).map(([c, m]) => c + m);
+    const word = fc.array(syllable, { minLength: 1, maxLength: 6 }).map((s) => s.join(''));
+    const text = fc.array(fc.oneof(word, fc.constantFrom('3D', '(UA)', '2')), { minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(text, fc.boolean(), fc.constantFrom(1, 2), (words, bold, size) => {
+        const raster = renderTextRaster(words.join(' '), { bold, size });
+        expect(raster.width).toBe(PAPER_DOTS);
+        expect(raster.height % 8).toBe(0);
+        const columns: number[] = [];
+        raster.ink.forEach((dot, i) => dot && columns.push(i % raster.width));
+        expect(columns.length).toBeGreaterThan(0);
+        expect(Math.min(...columns)).toBeGreaterThanOrEqual(2);
+        expect(Math.max(...columns)).toBeLessThan(PAPER_DOTS - 2);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
