@@ -20,14 +20,14 @@ export function KioskDoneScreen({
   onDone: () => void;
   onPrintError: (code: string | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const platform = usePlatform();
   const [result, setResult] = useState<TPrintResult | 'printing'>('printing');
   const started = useRef(false);
 
   const print = async () => {
     setResult('printing');
-    const outcome = await platform.print(printJobFor(booking)).catch((err: unknown): TPrintResult => ({
+    const outcome = await platform.print(printJobFor(booking, language)).catch((err: unknown): TPrintResult => ({
       ok: false,
       code: 'PRINTER_FAILED',
       message: err instanceof Error ? err.message : String(err),
