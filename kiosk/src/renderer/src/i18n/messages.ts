@@ -6,6 +6,9 @@ import type { TErrorCode } from '@marquee/shared';
 const en = {
   appName: 'Marquee',
   touchToStart: 'Touch to start',
+  screenNav: 'Screen navigation',
+  posterShows: (title: string) => `${title}: see the shows`,
+  filmsOnToday: 'Films on today',
   buyTickets: 'Buy tickets',
   language: 'हिन्दी',
   languageLabel: 'भाषा बदलें / Change language',
@@ -120,6 +123,9 @@ export type TMessages = typeof en;
 const hi: TMessages = {
   appName: 'मार्की',
   touchToStart: 'शुरू करने के लिए छुएँ',
+  screenNav: 'स्क्रीन नेविगेशन',
+  posterShows: (title: string) => `${title}: शो देखें`,
+  filmsOnToday: 'आज की फ़िल्में',
   buyTickets: 'टिकट खरीदें',
   language: 'English',
   languageLabel: 'Change language / भाषा बदलें',
