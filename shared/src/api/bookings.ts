@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { ZPaiseSchema } from '../paise-schema';
 import { ZSeatTypeSchema } from '../seat-map';
 import { ZBookingStatusSchema } from './holds';
 

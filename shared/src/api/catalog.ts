@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { ZPaiseSchema } from '../paise-schema';
 import { ZSeatPriceSchema } from '../seat-map';
 
 export const CERTIFICATES = ['U', 'UA', 'A'] as const;
