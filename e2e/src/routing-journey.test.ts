@@ -258,4 +258,33 @@ describe.skipIf(!hasChromium)('routing journey', () => {
     await expect.poll(() => publicSeatStates(booking.showtimeId, ['F5', 'F6'])).toEqual(['available', 'available']);
     await page.close();
   }, 120_000);
+
+  it('kiosk: a UPI payment that arrives after the customer went Back still prints their tickets', async () => {
+    const { showtime } = await showLaterToday(system);
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    page.on('pageerror', (err) => console.error('kiosk page error:', err));
+    await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
+    await page.getByRole('button', { name: 'Touch to start' }).click();
+    await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await page
+      .getByRole('button', {
+        name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),
+      })
+      .first()
+      .click();
+    await seat(page, 'G3').click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Pay by UPI' }).click();
+    await page.getByRole('img', { name: 'Scan with any UPI app to pay' }).waitFor();
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { status: 'PENDING' } });
+    await page.getByRole('button', { name: /Back$/ }).click();
+    await seatMap(page).waitFor();
+
+    // The customer's phone approves the QR now: the kiosk moves on to print, from the seat map.
+    const paid = await fetch(`${system.sandbox.url}/_sandbox/qr_codes/${booking.razorpayQrId}/pay`, { method: 'POST' });
+    expect(paid.ok).toBe(true);
+    await page.getByText('Take your tickets below.').waitFor({ timeout: 20_000 });
+    expect((await bookingState(booking.id)).status).toBe('CONFIRMED');
+    await page.close();
+  }, 90_000);
 });

@@ -121,11 +121,18 @@ function start({
   resumeOnStart?: boolean;
 }) {
   const calls: TCall[] = [];
+  /** Open live streams by procedure, so a test can send an event down them. */
+  const streams = new Map<string, Set<(data: unknown) => void>>();
   const fake: TRPCLink<AppRouter> =
     () =>
     ({ op }) =>
       observable((observer) => {
-        if (op.type === 'subscription') return () => undefined; // live streams stay quiet here
+        if (op.type === 'subscription') {
+          const send = (data: unknown) => observer.next({ result: { type: 'data', data } });
+          const open = streams.get(op.path) ?? new Set();
+          streams.set(op.path, open.add(send));
+          return () => void open.delete(send);
+        }
         calls.push({ path: op.path, input: op.input });
         const handler = handlers[op.path];
         Promise.resolve()
@@ -190,7 +197,8 @@ function start({
   );
   const where = () => screen.getByLabelText('where').textContent;
   const called = (p: string) => calls.filter((c) => c.path === p);
-  return { calls, called, where, history: location.history };
+  const emit = (p: string, data: unknown) => act(() => streams.get(p)?.forEach((send) => send(data)));
+  return { calls, called, where, emit, history: location.history };
 }
 
 const seatButton = (label: string) => screen.getByRole('button', { name: new RegExp(`^Seat ${label},`) });
@@ -276,6 +284,22 @@ describe('Back from paying', () => {
   });
 });
 
+describe('a payment arriving while the customer is away from the pay screen', () => {
+  it('shows the ticket instead of the seat map', async () => {
+    savedBooking.set(sessionStorage, B1);
+    let status: TBooking['status'] = 'PENDING';
+    const app = start({
+      path: `/shows/${SHOW}`,
+      handlers: { 'bookings.get': () => booking(B1, { status }), 'catalog.showtimes': () => [show] },
+    });
+    await waitFor(() => expect(seatButton('A1').getAttribute('aria-pressed')).toBe('true'));
+    status = 'CONFIRMED';
+    app.emit('bookings.onStatus', { bookingId: B1, status: 'CONFIRMED' });
+    await screen.findByText('Ticket ABC123 CONFIRMED own');
+    expect(app.where()).toBe(`/bookings/${B1}`);
+  });
+});
+
 describe('Cancel booking', () => {
   it('asks first: Escape and "Keep my seats" keep the booking; confirming releases it and goes home', async () => {
     savedBooking.set(sessionStorage, B1);
@@ -336,6 +360,21 @@ describe('a hold running out', () => {
     await screen.findByText('Time is up. Your seats were released.');
     await screen.findByRole('button', { name: /^Seat A3,/ });
     expect(seatButton('A1').getAttribute('aria-pressed')).toBe('false');
+    expect(savedBooking.get(sessionStorage)).toBeNull();
+  });
+
+  it('on the seat map (back from paying) says so there, and the seats stop being the selection', async () => {
+    savedBooking.set(sessionStorage, B1);
+    start({
+      path: `/shows/${SHOW}`,
+      handlers: {
+        'bookings.get': () => booking(B1, { expiresAt: new Date(Date.now() - 1000).toISOString() }),
+        'catalog.showtimes': () => [show],
+      },
+    });
+    await screen.findByText('Time is up. Your seats were released.');
+    expect(seatButton('A3').getAttribute('aria-pressed')).toBe('false');
+    expect(screen.queryByRole('button', { name: /^Seat A1,/, pressed: true })).toBeNull();
     expect(savedBooking.get(sessionStorage)).toBeNull();
   });
 

@@ -9,6 +9,7 @@
 // in a dialog first; so is anything else that would release a hold (the kiosk's "Start over").
 import { cinemaDate, type TBooking } from '@marquee/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { ConfirmDialog } from './components/confirm-dialog';
@@ -181,6 +182,27 @@ export function useJourney({
     } else if (b.status !== 'PENDING') onExpired();
     else if (savedBooking.get(storage) !== b.id) hold(b.id); // the holder's own link, in a new tab
   }, [step.name, b, navigate, onExpired, storage, hold]);
+
+  // Paid while away from the pay screen (the QR paid on a phone after the customer went Back): show
+  // the ticket (the kiosk prints it) rather than a seat map where those seats now read as sold.
+  useSubscription(
+    trpc.bookings.onStatus.subscriptionOptions(
+      { bookingId: heldBookingId ?? '' },
+      {
+        enabled: heldBookingId !== null && step.name !== 'pay' && step.name !== 'done',
+        onData: (event) => {
+          if (event.status !== 'CONFIRMED' || !heldBookingId) return;
+          void client.bookings.get.query({ bookingId: heldBookingId }).then(
+            (paid) => {
+              setTicket({ booking: paid, own: true });
+              navigate(paths.booking(paid.id), { replace: true });
+            },
+            (err: unknown) => console.warn('the paid booking could not be read', err),
+          );
+        },
+      },
+    ),
+  );
 
   const showFound = useCallback(
     (found: TBooking) => {
