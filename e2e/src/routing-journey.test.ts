@@ -3,6 +3,7 @@
 // the seat map with the same booking still holding the same seats; "Cancel booking" asks, and only
 // then releases them, on the phone and at the kiosk.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
+import { futureShowtime } from '@marquee/server/test/fixtures';
 import { formatClock, type TSeatMap } from '@marquee/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,16 @@ describe.skipIf(!hasChromium)('routing journey', () => {
     expect(path(page)).toBe('/');
     await page.goForward();
     await page.getByRole('heading', { name: /Pick a show/ }).waitFor();
+
+    // Another day's tab is an address too (it replaces the entry: days are views of one page).
+    await futureShowtime(system.ctx.prisma, { startsInMinutes: 26 * 60 });
+    await page.goto(`${system.server.url}/`);
+    const otherDay = page.getByRole('tab', { selected: false }).first();
+    const dayName = await otherDay.textContent();
+    await otherDay.click();
+    await page.waitForURL(/\/\?day=\d{4}-\d{2}-\d{2}$/);
+    await page.reload();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe(dayName);
 
     // A seat map's address opened cold (shared, bookmarked) shows it; its Back goes to that film's shows.
     const cold = await browser.newPage({ viewport: { width: 360, height: 800 } });
