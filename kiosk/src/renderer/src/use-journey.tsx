@@ -76,7 +76,8 @@ export function useJourney({
   const [notice, setNotice] = useState<{ showtimeId: string; text: string } | null>(null);
   /** The booking just confirmed or found, so "done" needs no second fetch (and works for a found one). */
   const [ticket, setTicket] = useState<{ booking: TBooking; own: boolean } | null>(null);
-  const [asking, setAsking] = useState<{ then: () => void; busy: boolean } | null>(null);
+  /** The "Cancel booking?" question is open; `then` runs once the customer confirms. */
+  const [asking, setAsking] = useState<{ then: () => void } | null>(null);
 
   const hold = useCallback(
     (bookingId: string | null) => {
@@ -114,8 +115,8 @@ export function useJourney({
   }, []);
 
   // The booking on the pay and done screens, else the held one (its seats on its show's map, and in
-  // the "Cancel booking?" question). The server
-  // answers only its holder (or the session that found it), so a shared link shows nothing to others.
+  // the "Cancel booking?" question). The server answers only its holder, so a shared link shows
+  // nothing to anyone else.
   const routeBookingId = step.name === 'pay' || step.name === 'done' ? step.bookingId : null;
   const queriedId = routeBookingId ?? heldBookingId;
   const booking = useQuery({
@@ -148,7 +149,7 @@ export function useJourney({
   const confirmRelease = useCallback(
     (then: () => void) => {
       if (savedBooking.get(storage) === null) return then();
-      setAsking({ then, busy: false });
+      setAsking({ then });
     },
     [storage],
   );
@@ -291,7 +292,6 @@ export function useJourney({
       message={t.cancelBookingHelp(heldSeats || '…')}
       confirmLabel={t.cancelBooking}
       keepLabel={t.keepBooking}
-      busy={asking.busy}
       onKeep={() => setAsking(null)}
       onConfirm={() => {
         const then = askingRef.current?.then;
