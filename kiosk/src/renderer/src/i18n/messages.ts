@@ -116,6 +116,13 @@ const en = {
     RATE_LIMITED: 'Too many tries. Please wait a moment.',
     SERVICE_UNAVAILABLE: 'Marquee is temporarily unavailable. Please try again in a moment.',
   } as Partial<Record<TErrorCode, string>>,
+  // Leaving the pay screen keeps the seats; releasing them is its own, confirmed step.
+  cancelBooking: 'Cancel booking',
+  keepBooking: 'Keep my seats',
+  cancelBookingTitle: 'Cancel this booking?',
+  cancelBookingHelp: (seats: string) => `Your seats ${seats} will be released, and others can book them.`,
+  seatsStillHeld: 'These seats are still held for you. Continue to pay, or change them.',
+  bookingNotFound: 'This booking cannot be shown here. Use "Find my booking" with its code and email.',
 };
 
 export type TMessages = typeof en;
@@ -229,6 +236,12 @@ const hi: TMessages = {
     RATE_LIMITED: 'बहुत अधिक प्रयास। कृपया थोड़ा रुकें।',
     SERVICE_UNAVAILABLE: 'मार्की अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
   },
+  cancelBooking: 'बुकिंग रद्द करें',
+  keepBooking: 'मेरी सीटें रखें',
+  cancelBookingTitle: 'क्या यह बुकिंग रद्द करें?',
+  cancelBookingHelp: (seats) => `आपकी सीटें ${seats} छोड़ दी जाएँगी, और दूसरे उन्हें बुक कर सकेंगे।`,
+  seatsStillHeld: 'ये सीटें अभी भी आपके लिए रोकी गई हैं। भुगतान जारी रखें, या इन्हें बदलें।',
+  bookingNotFound: 'यह बुकिंग यहाँ नहीं दिखाई जा सकती। इसके कोड और ईमेल से "मेरी बुकिंग खोजें" का उपयोग करें।',
 };
 
 export const MESSAGES = { en, hi } as const;
