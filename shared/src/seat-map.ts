@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZBookingFeeRuleSchema } from './booking-fee';
 import { ZPaiseSchema } from './money';
 
 export const SEAT_TYPES = ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'] as const;
@@ -36,6 +37,8 @@ export const ZSeatMapSchema = z.object({
   prices: z.array(ZSeatPriceSchema),
   /** The cinema's seat rules, so the map can explain them before holds.create refuses. */
   rules: z.object({ noSingleSeatGap: z.boolean() }),
+  /** The cinema's booking fee per seat by channel, so the map shows the total the customer will pay. */
+  fee: ZBookingFeeRuleSchema,
 });
 export type TSeatMap = z.infer<typeof ZSeatMapSchema>;
 
