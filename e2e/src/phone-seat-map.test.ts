@@ -335,6 +335,35 @@ describe.skipIf(!hasChromium)('seat map on a 360 px phone', () => {
     await context.close();
   }, 120_000);
 
+  it('on a 320 px phone, both halls start with every seat inside the screen and no sideways scroll', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 320, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    for (const hall of ['Audi 1', 'Audi 2']) {
+      const show = await showIn(hall);
+      await page.goto(`${system.server.url}/`);
+      await openShow(page, show.showtime.startsAt, hall);
+      const fitted = await page.locator('.seat-map-viewport').evaluate((el) => {
+        const view = el.getBoundingClientRect();
+        const seats = Array.from(el.querySelectorAll<HTMLElement>('.seat'), (s) => s.getBoundingClientRect());
+        return {
+          seats: seats.length,
+          inside: seats.every((s) => s.left >= view.left && s.right <= view.right),
+          inWindow: view.left >= 0 && view.right <= window.innerWidth,
+          pageScrolls: document.documentElement.scrollWidth > window.innerWidth,
+        };
+      });
+      expect(fitted).toEqual({ seats: show.seats.length, inside: true, inWindow: true, pageScrolls: false });
+      await expectRowLetterVisible(page, 'A');
+    }
+    await context.close();
+  }, 120_000);
+
   it('on the kiosk keeps big seats with nothing to pan, and passes axe', async () => {
     const audi1 = await showIn('Audi 1');
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });

@@ -278,6 +278,15 @@ describe('zooming on a phone', () => {
     expect(zoomOut.disabled).toBe(true);
   });
 
+  it('a double tap on the map between seats zooms in there', () => {
+    onPhone();
+    const { container } = renderInApp(<Picker initial={{ ...map, columns: 18 }} />);
+    const seatMap = container.querySelector<HTMLElement>('.seat-map')!;
+    fireEvent.doubleClick(container.querySelector('.seat-map-viewport')!);
+    expect(seatMap.style.getPropertyValue('--seat')).toBe('48px');
+    expect(screen.queryAllByRole('button', { pressed: true })).toHaveLength(0);
+  });
+
   it('shows no zoom buttons where the seats are big enough (the kiosk)', () => {
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1032);
     renderInApp(<Picker initial={{ ...map, columns: 18 }} />);
