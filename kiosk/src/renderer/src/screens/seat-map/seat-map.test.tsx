@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TSeat, TSeatMap } from '@marquee/shared';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
@@ -304,5 +306,32 @@ describe('price of the picked seats', () => {
     });
     expect(selectionPrice(hall, picked, 'KIOSK')).toEqual({ seatsPaise: 71_000, feePaise: 0, totalPaise: 71_000 });
     expect(selectionPrice(hall, [], 'WEB').totalPaise).toBe(0);
+  });
+});
+
+describe('seat colours', () => {
+  // WCAG 1.4.11: a seat's edge is what shows it is there; each is at least 3:1 against the page.
+  function luminance(hex: string): number {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  }
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+
+  it('draws every seat border at 3:1 or more against the background', () => {
+    const css = readFileSync(join(import.meta.dirname, '../../styles.css'), 'utf8');
+    const section = css.slice(css.indexOf('/* The seat map fits its width'), css.indexOf('.legend-price'));
+    const accent = /--accent: (#[0-9a-f]{6})/.exec(css)![1]!;
+    const background = /--bg: (#[0-9a-f]{6})/.exec(css)![1]!;
+    const borders = [...section.matchAll(/border(?:-color)?: [^;]*?(#[0-9a-f]{6}|var\(--accent\))/g)].map((m) =>
+      m[1] === 'var(--accent)' ? accent : m[1]!,
+    );
+    expect(borders.length).toBeGreaterThanOrEqual(7);
+    for (const colour of borders) expect(contrast(colour, background), colour).toBeGreaterThanOrEqual(3);
   });
 });
