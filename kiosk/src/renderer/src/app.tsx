@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { ConnectionStatus } from './components/connection-status';
 import { Spinner } from './components/layout';
 import { I18nProvider } from './i18n/i18n';
 import { KioskApp } from './kiosk-app';
@@ -16,12 +17,14 @@ const DoorApp = lazy(() => import('./door/door-app'));
 const isDoor = () => window.location.pathname.startsWith('/door');
 
 export function App({ platform }: { platform: TPlatform }) {
-  const [{ queryClient, trpcClient }] = useState(() => createClients(platform));
+  const [{ queryClient, trpcClient, connection }] = useState(() => createClients(platform));
   return (
     <PlatformContext.Provider value={platform}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <I18nProvider>
+            {/* The door has its own offline mode and says so itself. */}
+            {!isDoor() && <ConnectionStatus connection={connection} />}
             {platform.mode === 'kiosk' ? (
               <KioskApp timings={kioskTimingsFrom(window.location.search)} />
             ) : isDoor() ? (

@@ -192,6 +192,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
               reset();
             }}
             onPrintError={(code) => (lastError.current = code)}
+            printFailedMs={timings.printFailedMs}
           />
         ) : null;
       default:

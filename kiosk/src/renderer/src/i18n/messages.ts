@@ -1,7 +1,12 @@
 // Every string the customer reads, in English and Hindi. One typed table: a key missing from a
-// language fails the typecheck, not the kiosk. Two languages with no plural rules beyond "1 seat /
-// n seats" do not need an i18n framework's bundle.
+// language fails the typecheck, not the kiosk. Counted phrases go through Intl.PluralRules
+// (./plural.ts), so each language gets its own plural forms without an i18n framework's bundle.
 import type { TErrorCode } from '@marquee/shared';
+import type { TPrintErrorCode } from '../../../common/print-job';
+import { plural } from './plural';
+
+const EN = 'en-IN';
+const HI = 'hi-IN';
 
 const en = {
   appName: 'Marquee',
@@ -14,7 +19,7 @@ const en = {
   nowShowing: 'Now showing today',
   noShowsToday: 'No more shows today. Please come back tomorrow.',
   pickShow: 'Pick a show',
-  seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${n} seats left`),
+  seatsLeft: (n: number) => plural(EN, n, { one: '# seat left', other: '# seats left' }),
   soldOut: 'Sold out',
   fromPrice: (price: string) => `from ${price}`,
   minutes: (n: number) => `${n} min`,
@@ -42,8 +47,8 @@ const en = {
     blocked: 'not available',
     selected: 'selected',
   },
-  selectedSeats: (n: number) => (n === 1 ? '1 seat' : `${n} seats`),
-  maxSeats: (n: number) => `You can pick up to ${n} seats.`,
+  selectedSeats: (n: number) => plural(EN, n, { one: '# seat', other: '# seats' }),
+  maxSeats: (n: number) => plural(EN, n, { one: 'You can pick up to # seat.', other: 'You can pick up to # seats.' }),
   noSeatsPicked: 'Touch the seats you want.',
   seatTakenLive: (labels: string[]) =>
     labels.length === 1
@@ -61,7 +66,7 @@ const en = {
   total: 'Total',
   bookingFee: 'Booking fee',
   inclGst: 'incl. GST',
-  seatsTotal: (n: number) => (n === 1 ? 'Ticket' : `${n} tickets`),
+  seatsTotal: (n: number) => plural(EN, n, { one: 'Ticket', other: '# tickets' }),
   includesGst: (amount: string) => `includes GST ${amount}`,
   emailForReceipt: 'Email for your receipt (optional)',
   emailRequired: 'Email for your tickets',
@@ -76,8 +81,6 @@ const en = {
   printing: 'Printing your tickets…',
   printed: 'Take your tickets below.',
   printFailed: 'We could not print your tickets.',
-  printFailedHelp: (code: string) =>
-    `Show booking code ${code} at the counter, or reprint here. Your e-tickets are also on their way by email if you gave one.`,
   reprint: 'Reprint',
   enjoy: 'Enjoy the show!',
   bookingCode: 'Booking code',
@@ -86,10 +89,11 @@ const en = {
   downloadPdf: 'Download tickets (PDF)',
   done: 'Done',
   stillThere: 'Still there?',
-  stillThereHelp: (s: number) => `We will start over in ${s} seconds.`,
+  stillThereHelp: (s: number) =>
+    plural(EN, s, { one: 'We will start over in # second.', other: 'We will start over in # seconds.' }),
   stillPaying: 'Still paying?',
   stillPayingHelp: (s: number) =>
-    `Touch below to keep waiting for your payment. Otherwise we will start over in ${s} seconds.`,
+    `Touch below to keep waiting for your payment. Otherwise we will start over in ${plural(EN, s, { one: '# second', other: '# seconds' })}.`,
   imHere: "I'm still here",
   outOfService: 'This kiosk is out of service',
   outOfServiceHelp: 'Please use another kiosk or buy your tickets online.',
@@ -113,6 +117,21 @@ const en = {
     RATE_LIMITED: 'Too many tries. Please wait a moment.',
     SERVICE_UNAVAILABLE: 'Marquee is temporarily unavailable. Please try again in a moment.',
   } as Partial<Record<TErrorCode, string>>,
+  /** Why the printer did not print, for every code the printer module returns. */
+  printErrors: {
+    PRINTER_OFFLINE: 'The ticket printer is not responding.',
+    PRINTER_PAPER_OUT: 'The ticket printer is out of paper.',
+    PRINTER_FAILED: 'The ticket could not be printed.',
+  } satisfies Record<TPrintErrorCode, string> as Record<TPrintErrorCode, string>,
+  printFailedKeep: 'Your booking is safe. Keep this code:',
+  printFailedEmailed: 'Your e-tickets have been emailed to you: show them at the door.',
+  printFailedCollect: 'Collect your tickets at any kiosk or the box office with this code.',
+  printFailedCloses: (s: number) =>
+    plural(EN, s, { one: 'This screen closes in # second.', other: 'This screen closes in # seconds.' }),
+  printFailedDoneWarning: 'Note your booking code first: it will not be shown again.',
+  printFailedNoted: 'I have my code',
+  offlineHelp: 'Please wait: this goes away by itself when the connection is back.',
+  networkError: 'We could not reach Marquee. Please try again.',
 };
 
 export type TMessages = typeof en;
@@ -128,7 +147,7 @@ const hi: TMessages = {
   nowShowing: 'आज दिखाई जा रही फ़िल्में',
   noShowsToday: 'आज और कोई शो नहीं है। कृपया कल आएँ।',
   pickShow: 'शो चुनें',
-  seatsLeft: (n) => `${n} सीटें बाकी`,
+  seatsLeft: (n) => plural(HI, n, { one: '# सीट बाकी', other: '# सीटें बाकी' }),
   soldOut: 'हाउसफ़ुल',
   fromPrice: (price) => `${price} से`,
   minutes: (n) => `${n} मिनट`,
@@ -156,8 +175,8 @@ const hi: TMessages = {
     blocked: 'उपलब्ध नहीं',
     selected: 'चुनी गई',
   },
-  selectedSeats: (n) => `${n} सीट`,
-  maxSeats: (n) => `आप ${n} सीटों तक चुन सकते हैं।`,
+  selectedSeats: (n) => plural(HI, n, { one: '# सीट', other: '# सीटें' }),
+  maxSeats: (n) => plural(HI, n, { one: 'आप # सीट तक चुन सकते हैं।', other: 'आप # सीटों तक चुन सकते हैं।' }),
   noSeatsPicked: 'जो सीटें चाहिए उन्हें छुएँ।',
   seatTakenLive: (labels) =>
     labels.length === 1
@@ -173,7 +192,7 @@ const hi: TMessages = {
   total: 'कुल',
   bookingFee: 'बुकिंग शुल्क',
   inclGst: 'GST सहित',
-  seatsTotal: (n) => `${n} टिकट`,
+  seatsTotal: (n) => plural(HI, n, { other: '# टिकट' }),
   includesGst: (amount) => `${amount} GST शामिल`,
   emailForReceipt: 'रसीद के लिए ईमेल (वैकल्पिक)',
   emailRequired: 'टिकट के लिए ईमेल',
@@ -188,7 +207,6 @@ const hi: TMessages = {
   printing: 'आपके टिकट छप रहे हैं…',
   printed: 'नीचे से अपने टिकट लें।',
   printFailed: 'हम आपके टिकट नहीं छाप सके।',
-  printFailedHelp: (code) => `काउंटर पर बुकिंग कोड ${code} दिखाएँ, या यहाँ दोबारा छापें। ईमेल दिया हो तो ई-टिकट भी भेजे जा रहे हैं।`,
   reprint: 'दोबारा छापें',
   enjoy: 'शो का आनंद लें!',
   bookingCode: 'बुकिंग कोड',
@@ -197,9 +215,10 @@ const hi: TMessages = {
   downloadPdf: 'टिकट डाउनलोड करें (PDF)',
   done: 'हो गया',
   stillThere: 'क्या आप अभी भी हैं?',
-  stillThereHelp: (s) => `${s} सेकंड में हम फिर से शुरू करेंगे।`,
+  stillThereHelp: (s) => plural(HI, s, { other: '# सेकंड में हम फिर से शुरू करेंगे।' }),
   stillPaying: 'क्या आप अभी भुगतान कर रहे हैं?',
-  stillPayingHelp: (s) => `भुगतान का इंतज़ार जारी रखने के लिए नीचे छुएँ। नहीं तो ${s} सेकंड में हम फिर से शुरू करेंगे।`,
+  stillPayingHelp: (s) =>
+    `भुगतान का इंतज़ार जारी रखने के लिए नीचे छुएँ। नहीं तो ${plural(HI, s, { other: '# सेकंड' })} में हम फिर से शुरू करेंगे।`,
   imHere: 'हाँ, मैं हूँ',
   outOfService: 'यह कियोस्क अभी बंद है',
   outOfServiceHelp: 'कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन टिकट खरीदें।',
@@ -223,6 +242,19 @@ const hi: TMessages = {
     RATE_LIMITED: 'बहुत अधिक प्रयास। कृपया थोड़ा रुकें।',
     SERVICE_UNAVAILABLE: 'मार्की अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
   },
+  printErrors: {
+    PRINTER_OFFLINE: 'टिकट प्रिंटर जवाब नहीं दे रहा है।',
+    PRINTER_PAPER_OUT: 'टिकट प्रिंटर में काग़ज़ ख़त्म हो गया है।',
+    PRINTER_FAILED: 'टिकट नहीं छप सका।',
+  },
+  printFailedKeep: 'आपकी बुकिंग सुरक्षित है। यह कोड संभाल कर रखें:',
+  printFailedEmailed: 'आपके ई-टिकट आपके ईमेल पर भेज दिए गए हैं: दरवाज़े पर उन्हें दिखाएँ।',
+  printFailedCollect: 'इस कोड से किसी भी कियोस्क या बॉक्स ऑफ़िस पर अपने टिकट लें।',
+  printFailedCloses: (s) => plural(HI, s, { other: 'यह स्क्रीन # सेकंड में बंद हो जाएगी।' }),
+  printFailedDoneWarning: 'पहले अपना बुकिंग कोड लिख लें: यह दोबारा नहीं दिखेगा।',
+  printFailedNoted: 'मैंने कोड ले लिया है',
+  offlineHelp: 'कृपया रुकें: कनेक्शन लौटते ही यह संदेश अपने आप हट जाएगा।',
+  networkError: 'मार्की से संपर्क नहीं हो सका। कृपया फिर से कोशिश करें।',
 };
 
 export const MESSAGES = { en, hi } as const;

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../components/error-message';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
-import { errorData, useTRPC } from '../../trpc';
+import { errorData, isNetworkFailure, useTRPC } from '../../trpc';
 import { SeatMap } from './seat-map';
 import { useSeatMapQueryOptions } from './seat-map-query';
 import { applySeatChange, lostSeats, toggleSeat } from './seat-selection';
@@ -128,7 +128,7 @@ export function SeatMapScreen({
           disabled={!picked.length || ruleHints.length > 0 || hold.isPending}
           onClick={() => hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })}
         >
-          {hold.isPending ? t.holding : t.continueToPay}
+          {hold.isPending ? t.holding : hold.isError && isNetworkFailure(hold.error) ? t.tryAgain : t.continueToPay}
         </button>
       </div>
     </Screen>
