@@ -15,7 +15,7 @@ export interface TConnectionTimings {
 }
 
 export const CONNECTION_TIMINGS: TConnectionTimings = {
-  slowMs: 4_000,
+  slowMs: 3_000,
   requestTimeoutMs: 12_000,
   retryMinMs: 1_000,
   retryMaxMs: 5_000,
@@ -132,8 +132,8 @@ export class ConnectionMonitor {
         this.markOffline();
         throw timedOut ? new RequestTimeoutError(this.timings.requestTimeoutMs) : err;
       } finally {
+        // The caller's abort stays forwarded: it must still stop the body (a live stream's events).
         for (const timer of timers) clearTimeout(timer);
-        outer?.removeEventListener('abort', forward);
       }
     };
   }

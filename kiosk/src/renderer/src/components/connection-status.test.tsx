@@ -155,3 +155,19 @@ describe('the connection-lost message', () => {
     monitor.dispose();
   });
 });
+
+describe('a watched live stream', () => {
+  it('still stops its body when its caller aborts after the answer came', async () => {
+    const monitor = new ConnectionMonitor({ probe: async () => true, timings });
+    let seen: AbortSignal | undefined;
+    const fetchImpl: typeof fetch = (_input, init) => {
+      seen = init?.signal ?? undefined;
+      return Promise.resolve(new Response('data: 1\n\n'));
+    };
+    const caller = new AbortController();
+    await monitor.fetchFor('stream', fetchImpl)('/trpc/seats.onChange', { signal: caller.signal });
+    expect(seen?.aborted).toBe(false);
+    caller.abort();
+    expect(seen?.aborted).toBe(true);
+  });
+});
