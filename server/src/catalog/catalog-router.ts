@@ -1,4 +1,5 @@
 import {
+  ZCinemasOutputSchema,
   ZMoviesOutputSchema,
   ZSeatMapInputSchema,
   ZSeatMapSchema,
@@ -7,10 +8,14 @@ import {
 } from '@marquee/shared';
 import { publicProcedure, router } from '../trpc';
 import { cachedSeatMap } from './seat-map-cache';
+import { listCinemas } from './list-cinemas';
 import { listMovies } from './list-movies';
 import { listShowtimes } from './list-showtimes';
 
 export const catalogRouter = router({
+  /** The cinemas and their time zones: apps show "today" and every time on the cinema's clock. */
+  cinemas: publicProcedure.output(ZCinemasOutputSchema).query(({ ctx }) => listCinemas({ prisma: ctx.prisma })),
+
   movies: publicProcedure.output(ZMoviesOutputSchema).query(({ ctx }) => listMovies({ prisma: ctx.prisma })),
 
   showtimes: publicProcedure

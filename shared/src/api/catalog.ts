@@ -20,6 +20,11 @@ export type TMovie = z.infer<typeof ZMovieSchema>;
 
 export const ZMoviesOutputSchema = z.array(ZMovieSchema);
 
+/** A cinema and its clock: every time the apps show for it is in `timeZone` (IANA, e.g. Asia/Kolkata). */
+export const ZCinemaSchema = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() });
+export type TCinema = z.infer<typeof ZCinemaSchema>;
+export const ZCinemasOutputSchema = z.array(ZCinemaSchema);
+
 export const ZShowtimesInputSchema = z
   .strictObject({
     /** A day in the cinema's time zone. Without it: every show still to come. */

@@ -1,7 +1,7 @@
 // The web app for online customers: the same screens as the kiosk, with dates to choose from,
 import { useCatalogLive } from './components/use-catalog-live';
 // Checkout instead of the QR, an e-ticket and its PDF instead of printing, and "Find my booking".
-import { cinemaDate, type TBooking } from '@marquee/shared';
+import type { TBooking } from '@marquee/shared';
 import { useEffect, useState } from 'react';
 import { useI18n } from './i18n/i18n';
 import { savedBooking, type TStep } from './journey';
@@ -47,7 +47,7 @@ export function WebApp() {
   const [step, setStep] = useState<TStep>({ name: 'movies' });
   const [ticket, setTicket] = useState<{ booking: TBooking; own: boolean } | null>(null);
   const days = [...byDay.keys()].sort();
-  const shownDay = day ?? (days.includes(today) ? today : (days[0] ?? cinemaDate(new Date(), 'Asia/Kolkata')));
+  const shownDay = day ?? (days.includes(today) ? today : (days[0] ?? today));
 
   // A reload mid-payment returns to the booking this browser holds.
   useEffect(() => {

@@ -8,6 +8,12 @@ import { plural } from './plural';
 const EN = 'en-IN';
 const HI = 'hi-IN';
 
+/** Codes only staff meet (sign-in, registration, the door) or nobody sees; every other code is translated. */
+type TStaffErrorCode =
+  'AUTH_REQUIRED' | 'AUTH_FORBIDDEN' | 'KIOSK_CODE_INVALID' | 'LIVE_STREAM_RENEW' | `TICKET_${string}`;
+export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
+type TErrorMessages = Record<TCustomerErrorCode, string> & Partial<Record<TErrorCode, string>>;
+
 const en = {
   appName: 'Marquee',
   touchToStart: 'Touch to start',
@@ -116,7 +122,27 @@ const en = {
     BOOKING_EXPIRED: 'Your seats were released because time ran out. Please choose again.',
     RATE_LIMITED: 'Too many tries. Please wait a moment.',
     SERVICE_UNAVAILABLE: 'Marquee is temporarily unavailable. Please try again in a moment.',
-  } as Partial<Record<TErrorCode, string>>,
+    INPUT_INVALID: 'Some of the details sent were not valid.',
+    INTERNAL: 'Something went wrong on our side. Please try again.',
+    LIVE_STREAM_LIMIT: 'Too many live connections from here. Close other tabs or try again in a minute.',
+    CATALOG_MOVIE_NOT_FOUND: 'That movie is not showing here.',
+    CATALOG_SHOWTIME_NOT_FOUND: 'That show could not be found.',
+    HOLD_SEAT_UNKNOWN: 'Some of those seats are not in this screen.',
+    HOLD_SEAT_BLOCKED: 'Some of those seats are not available for this show.',
+    HOLD_TOO_MANY_SEATS: 'You can book up to 10 seats at a time.',
+    HOLD_SEAT_GAP:
+      'Please do not leave a single empty seat on its own. Pick it too, or choose seats next to each other.',
+    HOLD_COMPANION_ALONE: 'A companion seat is sold together with its wheelchair space.',
+    HOLD_SHOW_NOT_ON_SALE: 'Tickets for this show are not on sale.',
+    HOLD_SHOW_STARTED: 'This show has already started. Please pick a later show.',
+    HOLD_SHOW_CANCELLED: 'This show has been cancelled.',
+    BOOKING_ALREADY_PAID: 'This booking is already paid for.',
+    BOOKING_NOT_FOUND: 'That booking could not be found.',
+    PAY_SIGNATURE_INVALID: 'We could not confirm that payment. If money left your account, it will be refunded.',
+    PAY_ORDER_MISMATCH: 'That payment does not belong to this booking.',
+    PAY_PROVIDER_UNAVAILABLE: 'Payments are not reachable right now. Please try again in a moment.',
+    KIOSK_OUT_OF_SERVICE: 'This kiosk is out of service. Please use another kiosk or buy online.',
+  } as TErrorMessages,
   /** Why the printer did not print, for every code the printer module returns. */
   printErrors: {
     PRINTER_OFFLINE: 'The ticket printer is not responding.',
@@ -241,6 +267,25 @@ const hi: TMessages = {
     BOOKING_EXPIRED: 'समय समाप्त होने से आपकी सीटें छोड़ दी गईं। कृपया फिर से चुनें।',
     RATE_LIMITED: 'बहुत अधिक प्रयास। कृपया थोड़ा रुकें।',
     SERVICE_UNAVAILABLE: 'मार्की अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
+    INPUT_INVALID: 'भेजी गई कुछ जानकारी सही नहीं थी।',
+    INTERNAL: 'हमारी ओर से कुछ गड़बड़ हुई। कृपया फिर से कोशिश करें।',
+    LIVE_STREAM_LIMIT: 'यहाँ से बहुत सारे लाइव कनेक्शन खुले हैं। दूसरे टैब बंद करें या एक मिनट बाद कोशिश करें।',
+    CATALOG_MOVIE_NOT_FOUND: 'यह फ़िल्म यहाँ नहीं दिखाई जा रही है।',
+    CATALOG_SHOWTIME_NOT_FOUND: 'यह शो नहीं मिला।',
+    HOLD_SEAT_UNKNOWN: 'इनमें से कुछ सीटें इस स्क्रीन में नहीं हैं।',
+    HOLD_SEAT_BLOCKED: 'इनमें से कुछ सीटें इस शो के लिए उपलब्ध नहीं हैं।',
+    HOLD_TOO_MANY_SEATS: 'आप एक बार में 10 सीटों तक बुक कर सकते हैं।',
+    HOLD_SEAT_GAP: 'कृपया कोई अकेली खाली सीट न छोड़ें। उसे भी चुनें, या साथ-साथ की सीटें चुनें।',
+    HOLD_COMPANION_ALONE: 'साथी की सीट उसकी व्हीलचेयर जगह के साथ ही मिलती है।',
+    HOLD_SHOW_NOT_ON_SALE: 'इस शो के टिकट अभी बिक्री पर नहीं हैं।',
+    HOLD_SHOW_STARTED: 'यह शो शुरू हो चुका है। कृपया बाद का कोई शो चुनें।',
+    HOLD_SHOW_CANCELLED: 'यह शो रद्द कर दिया गया है।',
+    BOOKING_ALREADY_PAID: 'इस बुकिंग का भुगतान पहले ही हो चुका है।',
+    BOOKING_NOT_FOUND: 'यह बुकिंग नहीं मिली।',
+    PAY_SIGNATURE_INVALID: 'हम इस भुगतान की पुष्टि नहीं कर सके। अगर आपके खाते से पैसा कटा है, तो वह लौटा दिया जाएगा।',
+    PAY_ORDER_MISMATCH: 'यह भुगतान इस बुकिंग का नहीं है।',
+    PAY_PROVIDER_UNAVAILABLE: 'भुगतान सेवा अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
+    KIOSK_OUT_OF_SERVICE: 'यह कियोस्क अभी बंद है। कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन खरीदें।',
   },
   printErrors: {
     PRINTER_OFFLINE: 'टिकट प्रिंटर जवाब नहीं दे रहा है।',

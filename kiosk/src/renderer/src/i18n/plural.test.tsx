@@ -139,3 +139,16 @@ describe('printer errors', () => {
     expect(Object.keys(MESSAGES.hi.printErrors).sort()).toEqual([...codes].sort());
   });
 });
+
+describe('API errors', () => {
+  it('have a translation in both languages for every code a customer can meet', async () => {
+    const { ERROR_CODES } = await import('@marquee/shared');
+    const staffOnly = /^(AUTH_|KIOSK_CODE_INVALID$|LIVE_STREAM_RENEW$|TICKET_)/;
+    const customerCodes = Object.keys(ERROR_CODES).filter((c) => !staffOnly.test(c)) as (keyof typeof ERROR_CODES)[];
+    expect(customerCodes.length).toBeGreaterThan(15);
+    for (const code of customerCodes) {
+      expect(MESSAGES.en.errors[code], code).toMatch(/\w/);
+      expect(MESSAGES.hi.errors[code], code).toMatch(/[\u0900-\u097F]/);
+    }
+  });
+});

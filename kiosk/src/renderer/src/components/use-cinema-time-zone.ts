@@ -1,0 +1,22 @@
+// The cinema's clock, from its row in the database (Cinema.timeZone), for every date and time the
+// apps show: catalog.cinemas for customers, the signed-in staff member's cinema for the dashboard
+// and the door. Until the answer is in (a first render), the device's own zone stands in; shows and
+// bookings carry their own zone and never need this.
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../trpc';
+
+export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The customers' cinema's time zone (the first cinema's, for an app that serves one). */
+export function useCinemaTimeZone(): string {
+  const trpc = useTRPC();
+  const cinemas = useQuery(trpc.catalog.cinemas.queryOptions(undefined, { staleTime: Infinity }));
+  return cinemas.data?.[0]?.timeZone ?? deviceTimeZone();
+}
+
+/** The signed-in staff member's cinema's time zone. */
+export function useStaffTimeZone(): string {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.manager.me.queryOptions(undefined, { staleTime: 60_000 }));
+  return me.data?.cinemaTimeZone ?? deviceTimeZone();
+}
