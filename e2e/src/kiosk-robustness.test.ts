@@ -218,4 +218,31 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('on the web app too: the connection message in English and Hindi on a phone, gone when the network is back', async () => {
+    await showLaterToday(system);
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error('web page error:', err));
+    try {
+      await page.goto(system.server.url);
+      await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+      await page
+        .getByRole('button', { name: /Screen: Audi 2/ })
+        .first()
+        .click();
+      await page.getByRole('group', { name: 'Pick your seats' }).waitFor();
+      await context.setOffline(true);
+      const lost = page.locator('.connection-lost');
+      await lost.getByText('We lost the connection. Trying again…').waitFor({ timeout: 5_000 });
+      await snap(page, 'web-7-connection-lost-phone');
+      await page.getByRole('button', { name: /Change language/ }).click();
+      await lost.getByText('कनेक्शन टूट गया। फिर से जोड़ रहे हैं…').waitFor();
+      await snap(page, 'web-7-connection-lost-hindi-phone');
+      await context.setOffline(false);
+      await lost.waitFor({ state: 'detached', timeout: 10_000 });
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
