@@ -1,27 +1,35 @@
 import {
-  ZCinemasOutputSchema,
+  ZCinemaSchema,
+  ZCinemaScopeSchema,
   ZMoviesOutputSchema,
   ZSeatMapInputSchema,
   ZSeatMapSchema,
   ZShowtimesInputSchema,
   ZShowtimesOutputSchema,
 } from '@marquee/shared';
+import { z } from 'zod';
 import { publicProcedure, router } from '../trpc';
+import { catalogCinema, listCinemas } from './catalog-cinema';
 import { cachedSeatMap } from './seat-map-cache';
-import { listCinemas } from './list-cinemas';
 import { listMovies } from './list-movies';
 import { listShowtimes } from './list-showtimes';
 
 export const catalogRouter = router({
-  /** The cinemas and their time zones: apps show "today" and every time on the cinema's clock. */
-  cinemas: publicProcedure.output(ZCinemasOutputSchema).query(({ ctx }) => listCinemas({ prisma: ctx.prisma })),
+  cinemas: publicProcedure.output(z.array(ZCinemaSchema)).query(({ ctx }) => listCinemas(ctx)),
 
-  movies: publicProcedure.output(ZMoviesOutputSchema).query(({ ctx }) => listMovies({ prisma: ctx.prisma })),
+  movies: publicProcedure
+    .input(ZCinemaScopeSchema)
+    .output(ZMoviesOutputSchema)
+    .query(async ({ ctx, input }) =>
+      listMovies({ prisma: ctx.prisma, cinemaId: (await catalogCinema(ctx, input?.cinema)).id }),
+    ),
 
   showtimes: publicProcedure
     .input(ZShowtimesInputSchema)
     .output(ZShowtimesOutputSchema)
-    .query(({ ctx, input }) => listShowtimes({ prisma: ctx.prisma, input })),
+    .query(async ({ ctx, input }) =>
+      listShowtimes({ prisma: ctx.prisma, input, cinema: await catalogCinema(ctx, input?.cinema) }),
+    ),
 
   seatMap: publicProcedure
     .input(ZSeatMapInputSchema)

@@ -134,7 +134,12 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   const body = (() => {
     switch (step.name) {
       case 'attract':
-        return <AttractScreen onStart={() => setStep({ name: 'movies' })} />;
+        return (
+          <AttractScreen
+            onStart={() => setStep({ name: 'movies' })}
+            onPickMovie={(movieId) => setStep({ name: 'showtimes', movieId })}
+          />
+        );
       case 'movies':
         return (
           <MoviesScreen day={today} onPick={(movieId) => setStep({ name: 'showtimes', movieId })} onBack={reset} />

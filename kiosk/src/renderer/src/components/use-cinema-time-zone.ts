@@ -7,11 +7,16 @@ import { useTRPC } from '../trpc';
 
 export const deviceTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** The customers' cinema's time zone (the first cinema's, for an app that serves one). */
+/**
+ * The customers' cinemas' time zone, for 'today' before any show is listed (a show carries its
+ * own): the zone every cinema shares, as one deployment's cinemas usually do; where they differ,
+ * the shows listed decide and this is the device's.
+ */
 export function useCinemaTimeZone(): string {
   const trpc = useTRPC();
   const cinemas = useQuery(trpc.catalog.cinemas.queryOptions(undefined, { staleTime: Infinity }));
-  return cinemas.data?.[0]?.timeZone ?? deviceTimeZone();
+  const zones = new Set(cinemas.data?.map((c) => c.timeZone));
+  return zones.size === 1 ? [...zones][0]! : deviceTimeZone();
 }
 
 /** The signed-in staff member's cinema's time zone. */

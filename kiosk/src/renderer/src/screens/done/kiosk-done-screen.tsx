@@ -30,7 +30,7 @@ export function KioskDoneScreen({
   onPrintError: (code: string | null) => void;
   printFailedMs?: number;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const platform = usePlatform();
   const [result, setResult] = useState<TPrintResult | 'printing'>('printing');
   const [failedUntil, setFailedUntil] = useState<string | null>(() => localStorage.getItem(failedUntilKey(booking.id)));
@@ -38,7 +38,7 @@ export function KioskDoneScreen({
 
   const print = async () => {
     setResult('printing');
-    const outcome = await platform.print(printJobFor(booking)).catch((err: unknown): TPrintResult => ({
+    const outcome = await platform.print(printJobFor(booking, language)).catch((err: unknown): TPrintResult => ({
       ok: false,
       code: 'PRINTER_FAILED',
       message: err instanceof Error ? err.message : String(err),
