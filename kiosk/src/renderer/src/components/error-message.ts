@@ -11,5 +11,5 @@ export function errorMessage(t: TMessages, err: unknown): string {
   const translated = code ? t.errors[code] : undefined;
   if (translated) return translated;
   if (err instanceof Error && errorData(err)) return err.message;
-  return t.errors.SERVICE_UNAVAILABLE;
+  return t.errors.SERVICE_UNAVAILABLE!;
 }

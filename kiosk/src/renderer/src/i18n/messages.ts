@@ -8,7 +8,11 @@ import { plural } from './plural';
 const EN = 'en-IN';
 const HI = 'hi-IN';
 
-/** Codes only staff meet (sign-in, registration, the door) or nobody sees; every other code is translated. */
+/**
+ * Codes only staff meet (sign-in, registration, the door) or nobody sees. Every other code has a
+ * Hindi translation; in English the server's own message is shown (often more precise than the
+ * table's, e.g. "No booking matches that code and email."), except where a key is given here.
+ */
 type TStaffErrorCode =
   'AUTH_REQUIRED' | 'AUTH_FORBIDDEN' | 'KIOSK_CODE_INVALID' | 'LIVE_STREAM_RENEW' | `TICKET_${string}`;
 export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
@@ -125,29 +129,7 @@ const en = {
     BOOKING_EXPIRED: 'Your seats were released because time ran out. Please choose again.',
     RATE_LIMITED: 'Too many tries. Please wait a moment.',
     SERVICE_UNAVAILABLE: 'Marquee is temporarily unavailable. Please try again in a moment.',
-    INPUT_INVALID: 'Some of the details sent were not valid.',
-    INTERNAL: 'Something went wrong on our side. Please try again.',
-    LIVE_STREAM_LIMIT: 'Too many live connections from here. Close other tabs or try again in a minute.',
-    CATALOG_MOVIE_NOT_FOUND: 'That movie is not showing here.',
-    CATALOG_SHOWTIME_NOT_FOUND: 'That show could not be found.',
-    CATALOG_CINEMA_NOT_FOUND: 'That cinema could not be found.',
-    CATALOG_CINEMA_REQUIRED: 'Please choose a cinema first.',
-    HOLD_SEAT_UNKNOWN: 'Some of those seats are not in this screen.',
-    HOLD_SEAT_BLOCKED: 'Some of those seats are not available for this show.',
-    HOLD_TOO_MANY_SEATS: 'You can book up to 10 seats at a time.',
-    HOLD_SEAT_GAP:
-      'Please do not leave a single empty seat on its own. Pick it too, or choose seats next to each other.',
-    HOLD_COMPANION_ALONE: 'A companion seat is sold together with its wheelchair space.',
-    HOLD_SHOW_NOT_ON_SALE: 'Tickets for this show are not on sale.',
-    HOLD_SHOW_STARTED: 'This show has already started. Please pick a later show.',
-    HOLD_SHOW_CANCELLED: 'This show has been cancelled.',
-    BOOKING_ALREADY_PAID: 'This booking is already paid for.',
-    BOOKING_NOT_FOUND: 'That booking could not be found.',
-    PAY_SIGNATURE_INVALID: 'We could not confirm that payment. If money left your account, it will be refunded.',
-    PAY_ORDER_MISMATCH: 'That payment does not belong to this booking.',
-    PAY_PROVIDER_UNAVAILABLE: 'Payments are not reachable right now. Please try again in a moment.',
-    KIOSK_OUT_OF_SERVICE: 'This kiosk is out of service. Please use another kiosk or buy online.',
-  } as TErrorMessages,
+  } as Partial<Record<TErrorCode, string>>,
   /** Why the printer did not print, for every code the printer module returns. */
   printErrors: {
     PRINTER_OFFLINE: 'The ticket printer is not responding.',
@@ -296,7 +278,7 @@ const hi: TMessages = {
     PAY_ORDER_MISMATCH: 'यह भुगतान इस बुकिंग का नहीं है।',
     PAY_PROVIDER_UNAVAILABLE: 'भुगतान सेवा अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
     KIOSK_OUT_OF_SERVICE: 'यह कियोस्क अभी बंद है। कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन खरीदें।',
-  },
+  } satisfies TErrorMessages,
   printErrors: {
     PRINTER_OFFLINE: 'टिकट प्रिंटर जवाब नहीं दे रहा है।',
     PRINTER_PAPER_OUT: 'टिकट प्रिंटर में काग़ज़ ख़त्म हो गया है।',
