@@ -15,7 +15,7 @@ import { errorMessage } from '../../components/error-message';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
 import { usePlatform } from '../../platform/platform-context';
-import { errorData, useTRPC } from '../../trpc';
+import { errorData, isNetworkFailure, useTRPC } from '../../trpc';
 import { isSameSelection, withOwnHold, type TOwnHold } from './own-hold';
 import { SeatMap } from './seat-map';
 import { useSeatMapQueryOptions } from './seat-map-query';
@@ -154,7 +154,7 @@ export function SeatMapScreen({
               : hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })
           }
         >
-          {hold.isPending ? t.holding : t.continueToPay}
+          {hold.isPending ? t.holding : hold.isError && isNetworkFailure(hold.error) ? t.tryAgain : t.continueToPay}
         </button>
       </div>
     </Screen>
