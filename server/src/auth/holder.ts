@@ -7,9 +7,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PrismaClient } from '../db/prisma';
 import type { TEnv } from '../env';
 import { AppError } from '../errors/app-error';
+import { addressKey } from '../holds/client-address';
 import { hashToken } from '../kiosks/device-token';
+import { metrics } from '../metrics/metrics';
+import type { TServices } from '../services';
+import { limitByKey } from './rate-limit';
 
 export const SESSION_COOKIE = 'mq_session';
+
+/** Requests that were given a brand-new web session (no valid cookie came with them). */
+const newSessions = new WeakSet<FastifyRequest>();
 const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 
 export interface THolder {
@@ -29,6 +36,7 @@ export function webSessionId(req: FastifyRequest, res: FastifyReply, env: Pick<T
     if (unsigned.valid && unsigned.value) return unsigned.value;
   }
   const sessionId = randomBytes(16).toString('base64url');
+  newSessions.add(req);
   void res.setCookie(SESSION_COOKIE, sessionId, {
     signed: true,
     httpOnly: true,
@@ -54,11 +62,14 @@ export async function resolveHolder({
   res,
   prisma,
   env,
+  redis,
 }: {
   req: FastifyRequest;
   res: FastifyReply;
   prisma: PrismaClient;
-  env: Pick<TEnv, 'NODE_ENV'>;
+  env: Pick<TEnv, 'NODE_ENV' | 'WEB_SESSIONS_PER_ADDRESS_PER_MINUTE'>;
+  /** With Redis, new web sessions are limited per client address (a fresh session per call must not dodge per-holder limits). */
+  redis?: TServices['redis'];
 }): Promise<THolder> {
   const token = bearerToken(req);
   if (token === null && req.headers.authorization) {
@@ -80,5 +91,23 @@ export async function resolveHolder({
     }
     return { key: `kiosk:${kiosk.id}`, channel: 'KIOSK', kioskId: kiosk.id, outOfService: kiosk.outOfService };
   }
-  return { key: `web:${webSessionId(req, res, env)}`, channel: 'WEB', kioskId: null, outOfService: false };
+  const sessionId = webSessionId(req, res, env);
+  if (redis && newSessions.has(req)) {
+    const address = addressKey(req.ip);
+    try {
+      await limitByKey(
+        { redis },
+        { name: 'web-session', key: address, perMinute: env.WEB_SESSIONS_PER_ADDRESS_PER_MINUTE },
+      );
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'RATE_LIMITED')) throw err;
+      metrics.holdLimitRefusals.inc({ reason: 'new-sessions' });
+      throw new AppError('RATE_LIMITED', {
+        message: `new web sessions from ${address}: ${err.message}`,
+        userMessage: err.userMessage,
+        data: { holdLimit: 'new-sessions' },
+      });
+    }
+  }
+  return { key: `web:${sessionId}`, channel: 'WEB', kioskId: null, outOfService: false };
 }

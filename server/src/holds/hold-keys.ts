@@ -5,3 +5,22 @@
 export function holdKey(showtimeId: string, seatId: string): string {
   return `hold:{st:${showtimeId}}:${seatId}`;
 }
+
+/**
+ * The show's per-address hold ledger (a hash in the show's slot): field = a seat's hold key,
+ * value = "<address> <bookingId> <expiresAtMs>". The hold script counts an address's seats in it;
+ * every release of a booking's keys drops that booking's entries.
+ */
+export function addressSeatsKey(showtimeId: string): string {
+  return `lim:{st:${showtimeId}}:seats`;
+}
+
+/** When one address made its recent holds for a show (a sorted set of booking ids by time). */
+export function addressHoldsKey(showtimeId: string, address: string): string {
+  return `lim:{st:${showtimeId}}:made:${address}`;
+}
+
+/** A spent hold challenge, kept until it would have expired anyway. */
+export function spentChallengeKey(showtimeId: string, signature: string): string {
+  return `lim:{st:${showtimeId}}:pow:${signature}`;
+}
