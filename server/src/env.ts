@@ -11,8 +11,8 @@ const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
 const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
 const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
 /** The hold challenge's default difficulty, chosen by `pnpm bench pow` (docs/performance.md). */
-const HOLD_CHALLENGE_COST_DEFAULT = 100;
-const HOLD_CHALLENGE_MAX_COUNTER_DEFAULT = 5_000;
+const HOLD_CHALLENGE_COST_DEFAULT = 5_000;
+const HOLD_CHALLENGE_MAX_COUNTER_DEFAULT = 500;
 const DEV_CHALLENGE_SECRET = 'dev-only-hold-challenge-secret-change-me-0001';
 
 /** An IP address or a CIDR block (10.0.0.0/8, fd00::/8), as proxy-addr accepts in a trustProxy list. */

@@ -2,7 +2,7 @@
 // self-hosted: the challenge is made and checked here, the browser's widget solves it). A challenge
 // is signed with HOLD_CHALLENGE_SECRET, names its show, expires, and is spent by the hold's Redis
 // script (its signature is remembered until it expires), so one solve buys one hold.
-import { createChallenge, randomInt, verifySolution, type Challenge, type Payload } from 'altcha-lib';
+import { createChallenge, randomInt, solveChallenge, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { AppError } from '../errors/app-error';
 import type { TEnv } from '../env';
@@ -94,4 +94,14 @@ export async function verifyHoldChallenge(
   if (parameters.data?.showtimeId !== showtimeId) throw invalid('made for another show');
   if (typeof parameters.expiresAt !== 'number') throw invalid('no expiry');
   return { signature: signature!, expiresAt: parameters.expiresAt };
+}
+
+/**
+ * Solves a challenge in Node as the widget would in a browser, and encodes the payload the same way:
+ * what the tests do, and what a script attacking the limits would do (`pnpm bench pow` times it).
+ */
+export async function solveHoldChallenge(challenge: Challenge): Promise<string> {
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error('no solution found for the hold challenge');
+  return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
