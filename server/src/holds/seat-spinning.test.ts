@@ -18,7 +18,7 @@ const LIMITS = {
   HOLD_SEATS_PER_ADDRESS_SOFT: '10',
   HOLD_SEATS_PER_ADDRESS_MAX: '40',
   HOLDS_PER_ADDRESS_HOURLY_SOFT: '20',
-  HOLDS_PER_ADDRESS_PER_MINUTE: '1000',
+  HOLDS_PER_ADDRESS_PER_MINUTE: '40',
   WEB_SESSIONS_PER_ADDRESS_PER_MINUTE: '60',
   // A cheap proof-of-work: these tests solve many; `pnpm bench pow` measures the real one.
   HOLD_CHALLENGE_COST: '1',
@@ -340,5 +340,25 @@ describe('new web sessions', () => {
     expect(
       await call(a, 'holds.release', { bookingId: '00000000-0000-7000-8000-000000000000' }, { from: '203.0.113.71' }),
     ).toMatchObject({ appCode: 'BOOKING_NOT_FOUND' });
+  });
+});
+
+describe('holds per address per minute', () => {
+  it('refuses the address past the limit, whichever sessions and instances it uses', async () => {
+    const from = '203.0.113.80';
+    const unknownShow = '00000000-0000-7000-8000-00000000beef';
+    const seatIds = ['00000000-0000-7000-8000-000000000001'];
+    const results = await Promise.all(
+      Array.from({ length: 41 }, (_, i) => hold(i % 2 ? a : b, unknownShow, seatIds, { from, forged: `192.0.2.${i}` })),
+    );
+    expect(results.filter((r) => r.appCode === 'CATALOG_SHOWTIME_NOT_FOUND')).toHaveLength(40);
+    expect(results.filter((r) => r.appCode === 'RATE_LIMITED')).toEqual([
+      expect.objectContaining({
+        status: 429,
+        holdLimit: 'address-per-minute',
+        message: expect.stringMatching(/^Too many tries\. Please wait \d+ seconds\.$/) as string,
+      }),
+    ]);
+    expect(await metricsText()).toMatch(/marquee_hold_limit_refusals_total\{reason="address-per-minute"\} 1/);
   });
 });
