@@ -14,6 +14,7 @@ import { addressKey } from './client-address';
 import { addressLimitError, createHold } from './create-hold';
 import { createHoldChallenge, verifyHoldChallenge } from './hold-challenge';
 import { limitHolds } from './hold-rate-limit';
+import { releaseOlderKioskHolds } from './kiosk-holds';
 import { releaseHold } from './release-hold';
 
 export const holdsRouter = router({
@@ -25,9 +26,15 @@ export const holdsRouter = router({
         throw new AppError('KIOSK_OUT_OF_SERVICE', { message: `${ctx.holder.key} is out of service` });
       await limitHolds(ctx, ctx.holder.key);
       if (ctx.holder.channel !== 'WEB') {
-        // Kiosks are not counted by address (a lobby's kiosks share one); each device holds one
-        // selection per show and is limited by HOLDS_PER_MINUTE.
-        return createHold(ctx, { holder: ctx.holder, showtimeId: input.showtimeId, seatIds: input.seatIds });
+        // Kiosks are not counted by address (a lobby's kiosks share one); each device keeps one open
+        // hold (an older one at another show is released) and is limited by HOLDS_PER_MINUTE.
+        const held = await createHold(ctx, {
+          holder: ctx.holder,
+          showtimeId: input.showtimeId,
+          seatIds: input.seatIds,
+        });
+        await releaseOlderKioskHolds(ctx, { holder: ctx.holder, bookingId: held.bookingId });
+        return held;
       }
       // Seat spinning: a client's address, not its (free, endless) sessions, is what the limits count.
       const address = addressKey(ctx.req.ip);

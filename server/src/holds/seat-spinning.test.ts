@@ -30,11 +30,13 @@ let other: ReturnType<typeof createServices>;
 let a: TTestServer;
 let b: TTestServer;
 let kioskToken: string;
+let otherKioskToken: string;
 
 beforeAll(async () => {
   ctx = await createTestContext(LIMITS);
   const seed = await seedCinema(ctx.prisma);
   kioskToken = seed.kiosks[0]!.token;
+  otherKioskToken = seed.kiosks[1]!.token;
   await ctx.prisma.cinema.updateMany({ data: { noSingleSeatGap: false } });
   // The second instance: its own process state and Redis connections, the same settings.
   other = createServices(ctx.env, 'instance-b');
@@ -66,12 +68,12 @@ async function call(
   server: TTestServer,
   path: string,
   input: unknown,
-  opts: { from?: string; forged?: string; cookie?: string; kiosk?: boolean } = {},
+  opts: { from?: string; forged?: string; cookie?: string; kiosk?: boolean | string } = {},
 ): Promise<TCall> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.from) headers['x-forwarded-for'] = opts.forged ? `${opts.forged}, ${opts.from}` : opts.from;
   if (opts.cookie) headers.cookie = opts.cookie;
-  if (opts.kiosk) headers.authorization = `Bearer ${kioskToken}`;
+  if (opts.kiosk) headers.authorization = `Bearer ${typeof opts.kiosk === 'string' ? opts.kiosk : kioskToken}`;
   const res = await fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
   const body = (await res.json()) as {
     result?: { data: { bookingId: string } };
@@ -360,5 +362,29 @@ describe('holds per address per minute', () => {
       }),
     ]);
     expect(await metricsText()).toMatch(/marquee_hold_limit_refusals_total\{reason="address-per-minute"\} 1/);
+  });
+});
+
+describe('a kiosk', () => {
+  it('keeps one open hold: holding at another show releases its older hold there', async () => {
+    const first = await plainSeats();
+    const second = await plainSeats();
+    const neighbour = await hold(a, first.showtimeId, first.take(2), { kiosk: otherKioskToken });
+    const firstSeats = first.take(4);
+    const older = await hold(a, first.showtimeId, firstSeats, { kiosk: true });
+    expect(older).toMatchObject({ ok: true });
+    const newer = await hold(b, second.showtimeId, second.take(4), { kiosk: true });
+    expect(newer).toMatchObject({ ok: true });
+    expect(await ctx.prisma.booking.findUniqueOrThrow({ where: { id: older.data!.bookingId } })).toMatchObject({
+      status: 'CANCELLED',
+    });
+    expect(await readSeatOwners(ctx.redis, first.showtimeId, firstSeats)).toEqual([null, null, null, null]);
+    expect(await ctx.prisma.booking.findUniqueOrThrow({ where: { id: newer.data!.bookingId } })).toMatchObject({
+      status: 'PENDING',
+    });
+    // Another kiosk's hold is its own.
+    expect(await ctx.prisma.booking.findUniqueOrThrow({ where: { id: neighbour.data!.bookingId } })).toMatchObject({
+      status: 'PENDING',
+    });
   });
 });
