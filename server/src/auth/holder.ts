@@ -15,8 +15,6 @@ import { limitByKey } from './rate-limit';
 
 export const SESSION_COOKIE = 'mq_session';
 
-/** Requests that were given a brand-new web session (no valid cookie came with them). */
-const newSessions = new WeakSet<FastifyRequest>();
 const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 
 export interface THolder {
@@ -28,16 +26,15 @@ export interface THolder {
   outOfService: boolean;
 }
 
-/** The web session id from the signed cookie, issuing a new cookie on the first call. */
-export function webSessionId(req: FastifyRequest, res: FastifyReply, env: Pick<TEnv, 'NODE_ENV'>): string {
-  const raw = req.cookies[SESSION_COOKIE];
-  if (raw) {
-    const unsigned = req.unsignCookie(raw);
-    if (unsigned.valid && unsigned.value) return unsigned.value;
-  }
-  const sessionId = randomBytes(16).toString('base64url');
-  newSessions.add(req);
-  void res.setCookie(SESSION_COOKIE, sessionId, {
+/**
+ * Marks a session, in its signed cookie, as counted against its address's new-session limit (its
+ * first customer call did that). A session minted by any other call (a catalog read, say) is
+ * counted when it first holds, so minting sessions elsewhere does not dodge the limit.
+ */
+const COUNTED = '.c';
+
+function setSessionCookie(req: FastifyRequest, res: FastifyReply, env: Pick<TEnv, 'NODE_ENV'>, value: string) {
+  void res.setCookie(SESSION_COOKIE, value, {
     signed: true,
     httpOnly: true,
     sameSite: 'lax',
@@ -46,8 +43,31 @@ export function webSessionId(req: FastifyRequest, res: FastifyReply, env: Pick<T
     maxAge: SESSION_MAX_AGE_S,
   });
   // Later reads in the same request see the same session.
-  req.cookies[SESSION_COOKIE] = res.signCookie(sessionId);
-  return sessionId;
+  req.cookies[SESSION_COOKIE] = res.signCookie(value);
+}
+
+/** The signed cookie's session: its id and whether it was counted; issues a new one if there is none. */
+function webSession(
+  req: FastifyRequest,
+  res: FastifyReply,
+  env: Pick<TEnv, 'NODE_ENV'>,
+): { sessionId: string; counted: boolean } {
+  const raw = req.cookies[SESSION_COOKIE];
+  if (raw) {
+    const unsigned = req.unsignCookie(raw);
+    if (unsigned.valid && unsigned.value) {
+      const counted = unsigned.value.endsWith(COUNTED);
+      return { sessionId: counted ? unsigned.value.slice(0, -COUNTED.length) : unsigned.value, counted };
+    }
+  }
+  const sessionId = randomBytes(16).toString('base64url');
+  setSessionCookie(req, res, env, sessionId);
+  return { sessionId, counted: false };
+}
+
+/** The web session id from the signed cookie, issuing a new cookie on the first call. */
+export function webSessionId(req: FastifyRequest, res: FastifyReply, env: Pick<TEnv, 'NODE_ENV'>): string {
+  return webSession(req, res, env).sessionId;
 }
 
 function bearerToken(req: FastifyRequest): string | null {
@@ -91,8 +111,8 @@ export async function resolveHolder({
     }
     return { key: `kiosk:${kiosk.id}`, channel: 'KIOSK', kioskId: kiosk.id, outOfService: kiosk.outOfService };
   }
-  const sessionId = webSessionId(req, res, env);
-  if (redis && newSessions.has(req)) {
+  const { sessionId, counted } = webSession(req, res, env);
+  if (redis && !counted) {
     const address = addressKey(req.ip);
     try {
       await limitByKey(
@@ -108,6 +128,7 @@ export async function resolveHolder({
         data: { holdLimit: 'new-sessions' },
       });
     }
+    setSessionCookie(req, res, env, sessionId + COUNTED);
   }
   return { key: `web:${sessionId}`, channel: 'WEB', kioskId: null, outOfService: false };
 }

@@ -343,6 +343,29 @@ describe('new web sessions', () => {
       await call(a, 'holds.release', { bookingId: '00000000-0000-7000-8000-000000000000' }, { from: '203.0.113.71' }),
     ).toMatchObject({ appCode: 'BOOKING_NOT_FOUND' });
   });
+
+  it('counts a session minted by a public read when it is first used to hold or release', async () => {
+    const from = '203.0.113.72';
+    // 61 sessions minted by catalog reads (not limited: browsing is free), then each used once.
+    const cookies = await Promise.all(
+      Array.from({ length: 61 }, async (_, i) => {
+        const res = await fetch(`${(i % 2 ? a : b).url}/trpc/catalog.showtimes`, {
+          headers: { 'x-forwarded-for': from },
+        });
+        return res.headers.get('set-cookie')!.split(';')[0]!;
+      }),
+    );
+    const release = (cookie: string, i: number) =>
+      call(i % 2 ? a : b, 'holds.release', { bookingId: '00000000-0000-7000-8000-000000000000' }, { from, cookie });
+    const results = [];
+    for (const [i, cookie] of cookies.entries()) results.push(await release(cookie, i));
+    expect(results.slice(0, 60).map((r) => r.appCode)).toEqual(new Array(60).fill('BOOKING_NOT_FOUND'));
+    expect(results[60]).toMatchObject({ status: 429, appCode: 'RATE_LIMITED', holdLimit: 'new-sessions' });
+    // A counted session (its cookie says so, signed) is not counted again.
+    const counted = results[0]!.cookie!;
+    expect(counted).not.toBe(cookies[0]);
+    expect(await release(counted, 0)).toMatchObject({ appCode: 'BOOKING_NOT_FOUND' });
+  });
 });
 
 describe('holds per address per minute', () => {
