@@ -2,18 +2,19 @@
 // The pattern Marquee replaces did GET then SETEX from the application, so two customers could
 // both see a seat free and both "win" it; inside one script no other command can run in between.
 import type { Redis } from '../redis';
-import { addressHoldsKey, addressSeatsKey, holdKey, spentChallengeKey } from './hold-keys';
+import { addressHoldsKey, addressOwnSeatsKey, addressSeatsKey, holdKey, spentChallengeKey } from './hold-keys';
 
-// KEYS: the selection's seat keys, then for a web hold the show's address ledger, the address's
-// recent holds and the spent-challenge key (all in the show's slot). ARGV: booking id, TTL in ms,
-// booking id this hold replaces (''), the number of seat keys, and for a web hold: the address,
-// now (ms), the soft seat limit, the hard seat limit, the hourly soft hold limit, whether a solved
-// challenge comes with the hold ('1'/'0') and how long to remember it as spent (ms).
+// KEYS: the selection's seat keys, then for a web hold the show's ledger, the address's seats, the
+// address's recent holds and the spent-challenge key (all in the show's slot). ARGV: booking id, TTL
+// in ms, booking id this hold replaces (''), the number of seat keys, and for a web hold: the
+// address, now (ms), the soft seat limit, the hard seat limit, the hourly soft hold limit, whether a
+// solved challenge comes with the hold ('1'/'0') and how long to remember it as spent (ms).
 // Returns, for each seat held by someone else, its 1-based position, its owner and the key's
 // remaining TTL in ms (so a conflict needs no second round trip to judge the key); or
 // {'limit', reason, seats the address would hold} when an address limit refuses; empty when every
 // seat was set. Limits are checked here, with the seats, so holds through several API instances at
-// once cannot pass a cap together.
+// once cannot pass a cap together. Counting reads only this address's entries (at most about the
+// hard limit), each checked against the show's ledger, which releases keep current.
 const ACQUIRE = `
 local n = tonumber(ARGV[4])
 local taken = {}
@@ -28,31 +29,38 @@ for i = 1, n do
 end
 if #taken > 0 then return taken end
 local address = ARGV[5]
-local ledger
+local ledger, mine
 local now = 0
 if address then
-  ledger = KEYS[n + 1]
+  ledger, mine = KEYS[n + 1], KEYS[n + 2]
   now = tonumber(ARGV[6])
   local selected = {}
   for i = 1, n do selected[KEYS[i]] = true end
-  -- Seats this address holds at this show once this hold replaces its previous one.
+  -- Seats this address holds at this show once this hold replaces its previous one. An entry whose
+  -- hold ended, or that the ledger no longer names (released, expired, taken over), is dropped.
   local count = n
-  local entries = redis.call('HGETALL', ledger)
+  local entries = redis.call('HGETALL', mine)
   for j = 1, #entries, 2 do
-    local who, booking, expires = string.match(entries[j + 1], '^(%S+) (%S+) (%d+)$')
-    if not expires or tonumber(expires) <= now then
-      redis.call('HDEL', ledger, entries[j])
-    elseif who == address and booking ~= ARGV[3] and booking ~= ARGV[1] and not selected[entries[j]] then
+    local field = entries[j]
+    local booking, expires = string.match(entries[j + 1], '^(%S+) (%d+)$')
+    local live = expires and tonumber(expires) > now
+    if live then
+      local entry = redis.call('HGET', ledger, field)
+      live = entry and string.find(entry, ' ' .. booking .. ' ', 1, true)
+    end
+    if not live then
+      redis.call('HDEL', mine, field)
+    elseif booking ~= ARGV[3] and booking ~= ARGV[1] and not selected[field] then
       count = count + 1
     end
   end
-  local made = KEYS[n + 2]
+  local made = KEYS[n + 3]
   redis.call('ZREMRANGEBYSCORE', made, '-inf', now - 3600000)
   local recent = redis.call('ZCARD', made)
   if count > tonumber(ARGV[8]) then return {'limit', 'address-seats-max', count} end
   if ARGV[10] == '1' then
     -- A solved challenge buys one hold, once.
-    if not redis.call('SET', KEYS[n + 3], ARGV[1], 'NX', 'PX', ARGV[11]) then return {'limit', 'challenge-spent', count} end
+    if not redis.call('SET', KEYS[n + 4], ARGV[1], 'NX', 'PX', ARGV[11]) then return {'limit', 'challenge-spent', count} end
   elseif count > tonumber(ARGV[7]) then
     return {'limit', 'address-seats', count}
   elseif recent >= tonumber(ARGV[9]) then
@@ -64,9 +72,16 @@ end
 local expires = now + tonumber(ARGV[2])
 for i = 1, n do
   redis.call('SET', KEYS[i], ARGV[1], 'PX', ARGV[2])
-  if ledger then redis.call('HSET', ledger, KEYS[i], address .. ' ' .. ARGV[1] .. ' ' .. expires) end
+  if ledger then
+    redis.call('HSET', ledger, KEYS[i], address .. ' ' .. ARGV[1] .. ' ' .. expires)
+    redis.call('HSET', mine, KEYS[i], ARGV[1] .. ' ' .. expires)
+  end
 end
-if ledger and redis.call('PTTL', ledger) < tonumber(ARGV[2]) then redis.call('PEXPIRE', ledger, ARGV[2]) end
+if ledger then
+  for _, key in ipairs({ ledger, mine }) do
+    if redis.call('PTTL', key) < tonumber(ARGV[2]) then redis.call('PEXPIRE', key, ARGV[2]) end
+  end
+end
 return taken
 `;
 
@@ -152,6 +167,7 @@ export async function acquireSeats(
     const challenge = limits.challenge;
     keys.push(
       addressSeatsKey(opts.showtimeId),
+      addressOwnSeatsKey(opts.showtimeId, limits.address),
       addressHoldsKey(opts.showtimeId, limits.address),
       spentChallengeKey(opts.showtimeId, challenge?.signature ?? '-'),
     );
