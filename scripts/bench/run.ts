@@ -1,10 +1,11 @@
-// `pnpm bench [holds|seatmap|webhooks|expiry|fanout|kiosk ...]`: every benchmark (or the named ones), each beside its baseline
+// `pnpm bench [holds|seatmap|webhooks|expiry|fanout|kiosk|pow ...]`: every benchmark (or the named ones), each beside its baseline
 // measured in the same run. Not part of `npm test`: it loads this machine for minutes and reports
 // ratios, never asserts times. docs/performance.md keeps the sections of benches not run this time.
 import { benchExpiry } from './expiry';
 import { benchFanout } from './fanout';
 import { benchHolds } from './holds';
 import { benchKiosk } from './kiosk';
+import { benchPow } from './pow';
 import { benchSeatMap } from './seatmap';
 import { benchWebhooks } from './webhooks';
 import { cleanUp, writePerformanceDoc } from './lib';
@@ -16,6 +17,7 @@ const benches = {
   expiry: benchExpiry,
   fanout: benchFanout,
   kiosk: benchKiosk,
+  pow: benchPow,
 } as const;
 const names = process.argv.slice(2);
 for (const name of names)

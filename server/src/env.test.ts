@@ -27,6 +27,7 @@ describe('parseEnv', () => {
       RAZORPAY_KEY_SECRET: 'live-secret',
       RAZORPAY_WEBHOOK_SECRET: 'live-webhook-secret',
       TICKET_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64url'),
+      HOLD_CHALLENGE_SECRET: 'c'.repeat(40),
     };
     expect(parseEnv(own).NODE_ENV).toBe('production');
     for (const name of [
@@ -34,9 +35,48 @@ describe('parseEnv', () => {
       'RAZORPAY_KEY_SECRET',
       'RAZORPAY_WEBHOOK_SECRET',
       'TICKET_SIGNING_KEY',
+      'HOLD_CHALLENGE_SECRET',
     ] as const) {
       expect(() => parseEnv({ ...own, [name]: undefined })).toThrow(new RegExp(`${name}: set a secret of your own`));
     }
+  });
+
+  it('lets no setting switch the seat-spinning limits off in production', () => {
+    const own = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      RAZORPAY_KEY_ID: 'rzp_live_abc',
+      RAZORPAY_KEY_SECRET: 'live-secret',
+      RAZORPAY_WEBHOOK_SECRET: 'live-webhook-secret',
+      TICKET_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64url'),
+      HOLD_CHALLENGE_SECRET: 'c'.repeat(40),
+    };
+    expect(parseEnv(own)).toMatchObject({
+      HOLD_SEATS_PER_ADDRESS_SOFT: 10,
+      HOLD_SEATS_PER_ADDRESS_MAX: 40,
+      HOLDS_PER_ADDRESS_HOURLY_SOFT: 20,
+    });
+    for (const name of [
+      'HOLD_SEATS_PER_ADDRESS_SOFT',
+      'HOLD_SEATS_PER_ADDRESS_MAX',
+      'HOLDS_PER_ADDRESS_HOURLY_SOFT',
+      'HOLDS_PER_ADDRESS_PER_MINUTE',
+      'WEB_SESSIONS_PER_ADDRESS_PER_MINUTE',
+    ] as const) {
+      expect(() => parseEnv({ ...own, HOLD_SEATS_PER_ADDRESS_MAX: '400', [name]: '1000000' })).toThrow(
+        new RegExp(`${name}: at most \\d+ in production`),
+      );
+    }
+    expect(() => parseEnv({ ...own, HOLD_CHALLENGE_COST: '1', HOLD_CHALLENGE_MAX_COUNTER: '2' })).toThrow(
+      /HOLD_CHALLENGE_COST: .* at least 100000 in production/,
+    );
+    expect(() => parseEnv({ HOLD_SEATS_PER_ADDRESS_SOFT: '50' })).toThrow(
+      /HOLD_SEATS_PER_ADDRESS_SOFT: must not exceed HOLD_SEATS_PER_ADDRESS_MAX/,
+    );
+    // Outside production tests and benchmarks may raise them as far as they need.
+    expect(parseEnv({ HOLD_SEATS_PER_ADDRESS_SOFT: '1000000', HOLD_SEATS_PER_ADDRESS_MAX: '1000000' })).toMatchObject({
+      HOLD_SEATS_PER_ADDRESS_MAX: 1_000_000,
+    });
   });
 
   it('refuses a ticket key that is not 32 bytes', () => {

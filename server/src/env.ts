@@ -10,6 +10,10 @@ const SANDBOX_KEY_ID = 'rzp_test_MarqueeSandbox';
 const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
 const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
 const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
+/** The hold challenge's default difficulty, chosen by `pnpm bench pow` (docs/performance.md). */
+const HOLD_CHALLENGE_COST_DEFAULT = 5_000;
+const HOLD_CHALLENGE_MAX_COUNTER_DEFAULT = 500;
+const DEV_CHALLENGE_SECRET = 'dev-only-hold-challenge-secret-change-me-0001';
 
 /** An IP address or a CIDR block (10.0.0.0/8, fd00::/8), as proxy-addr accepts in a trustProxy list. */
 function isProxyAddress(value: string): boolean {
@@ -52,6 +56,32 @@ export const ZEnvSchema = z.object({
   HOLD_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
   /** holds.create calls allowed per holder per minute. */
   HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /**
+   * Seat spinning (one client holding a show's seats from fresh sessions): limits per client address
+   * (IPv6 per /64) and show, checked in the hold's Redis script. Above the soft limits a web hold needs
+   * a solved proof-of-work challenge (ALTCHA); the hard limit refuses outright. Kiosks are not counted
+   * by address (each device holds one selection per show and HOLDS_PER_MINUTE).
+   */
+  HOLD_SEATS_PER_ADDRESS_SOFT: z.coerce.number().int().min(1).default(10),
+  HOLD_SEATS_PER_ADDRESS_MAX: z.coerce.number().int().min(1).default(40),
+  /** Holds one address may make for one show in an hour before each further one needs a challenge. */
+  HOLDS_PER_ADDRESS_HOURLY_SOFT: z.coerce.number().int().min(1).default(20),
+  /** holds.create calls from one web address per minute, whatever the show or session. */
+  HOLDS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** New web sessions one address may start per minute (each holder call without a valid cookie). */
+  WEB_SESSIONS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Signs hold challenges (HMAC). Must be set in production; development gets a fixed, public one. */
+  HOLD_CHALLENGE_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_CHALLENGE_SECRET),
+  /** Proof-of-work per challenge: PBKDF2/SHA-256 iterations per try, and the most tries (the answer is random below it). */
+  HOLD_CHALLENGE_COST: z.coerce.number().int().min(1).max(1_000_000).default(HOLD_CHALLENGE_COST_DEFAULT),
+  HOLD_CHALLENGE_MAX_COUNTER: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(10_000_000)
+    .default(HOLD_CHALLENGE_MAX_COUNTER_DEFAULT),
+  /** How long a challenge may be solved and used (once). */
+  HOLD_CHALLENGE_SECONDS: z.coerce.number().int().min(10).max(3_600).default(300),
   /** API instances on this machine (node:cluster, sharing PORT); unset: one per CPU core. */
   API_INSTANCES: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /** Postgres connection pool size per process; the API's instances share it. */
@@ -143,6 +173,19 @@ const PUBLIC_DEFAULTS: [keyof TEnv, string][] = [
   ['RAZORPAY_KEY_SECRET', SANDBOX_KEY_SECRET],
   ['RAZORPAY_WEBHOOK_SECRET', SANDBOX_WEBHOOK_SECRET],
   ['TICKET_SIGNING_KEY', DEV_TICKET_KEY],
+  ['HOLD_CHALLENGE_SECRET', DEV_CHALLENGE_SECRET],
+];
+
+/**
+ * In production no setting may switch the seat-spinning protection off: these are the loosest
+ * values accepted there (tests and benchmarks raise the limits outside production only).
+ */
+const PRODUCTION_CEILINGS: [keyof TEnv, number][] = [
+  ['HOLD_SEATS_PER_ADDRESS_SOFT', 100],
+  ['HOLD_SEATS_PER_ADDRESS_MAX', 400],
+  ['HOLDS_PER_ADDRESS_HOURLY_SOFT', 200],
+  ['HOLDS_PER_ADDRESS_PER_MINUTE', 600],
+  ['WEB_SESSIONS_PER_ADDRESS_PER_MINUTE', 600],
 ];
 
 export class EnvError extends Error {
@@ -161,6 +204,17 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       if (env[name] === publicValue)
         throw new EnvError(`Invalid setting ${name}: set a secret of your own in production`);
     }
+    for (const [name, ceiling] of PRODUCTION_CEILINGS) {
+      if (Number(env[name]) > ceiling)
+        throw new EnvError(`Invalid setting ${name}: at most ${ceiling} in production (it limits seat spinning)`);
+    }
+    if (env.HOLD_CHALLENGE_COST * env.HOLD_CHALLENGE_MAX_COUNTER < 100_000)
+      throw new EnvError(
+        'Invalid setting HOLD_CHALLENGE_COST: HOLD_CHALLENGE_COST × HOLD_CHALLENGE_MAX_COUNTER must be at least 100000 in production (a challenge must cost something)',
+      );
+  }
+  if (env.HOLD_SEATS_PER_ADDRESS_SOFT > env.HOLD_SEATS_PER_ADDRESS_MAX) {
+    throw new EnvError('Invalid setting HOLD_SEATS_PER_ADDRESS_SOFT: must not exceed HOLD_SEATS_PER_ADDRESS_MAX');
   }
   return env;
 }

@@ -30,6 +30,16 @@ export const ERROR_CODES = {
     trpc: 'BAD_REQUEST',
     message: 'A companion seat is sold together with its wheelchair space.',
   },
+  HOLD_CHALLENGE_REQUIRED: {
+    trpc: 'TOO_MANY_REQUESTS',
+    message: 'Many seats for this show are held from your network. Please complete a quick check to continue.',
+  },
+  HOLD_CHALLENGE_INVALID: { trpc: 'BAD_REQUEST', message: 'That check did not work. Please try it again.' },
+  HOLD_ADDRESS_LIMIT: {
+    trpc: 'TOO_MANY_REQUESTS',
+    message:
+      'Too many seats for this show are held from your network right now. Please pay for or release those first, or try again later.',
+  },
   HOLD_SHOW_NOT_ON_SALE: { trpc: 'PRECONDITION_FAILED', message: 'Tickets for this show are not on sale.' },
   HOLD_SHOW_STARTED: {
     trpc: 'PRECONDITION_FAILED',
@@ -80,6 +90,8 @@ export interface TAppErrorData {
   unknownSeatIds?: string[];
   /** Seats a seat rule is about: the single seat that would be stranded, the lonely companion seat. */
   ruleSeatIds?: string[];
+  /** Which per-address hold limit refused (HOLD_CHALLENGE_REQUIRED, HOLD_ADDRESS_LIMIT, RATE_LIMITED). */
+  holdLimit?: 'address-seats' | 'address-holds-hourly' | 'address-seats-max' | 'address-per-minute' | 'new-sessions';
   /** A door refusal: which seat, and for a used ticket when and where it was used. */
   ticket?: { seatLabel: string; usedAt?: string; usedAtDoor?: string | null };
 }

@@ -7,9 +7,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PrismaClient } from '../db/prisma';
 import type { TEnv } from '../env';
 import { AppError } from '../errors/app-error';
+import { addressKey } from '../holds/client-address';
 import { hashToken } from '../kiosks/device-token';
+import { metrics } from '../metrics/metrics';
+import type { TServices } from '../services';
+import { limitByKey } from './rate-limit';
 
 export const SESSION_COOKIE = 'mq_session';
+
 const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 
 export interface THolder {
@@ -23,15 +28,15 @@ export interface THolder {
   outOfService: boolean;
 }
 
-/** The web session id from the signed cookie, issuing a new cookie on the first call. */
-export function webSessionId(req: FastifyRequest, res: FastifyReply, env: Pick<TEnv, 'NODE_ENV'>): string {
-  const raw = req.cookies[SESSION_COOKIE];
-  if (raw) {
-    const unsigned = req.unsignCookie(raw);
-    if (unsigned.valid && unsigned.value) return unsigned.value;
-  }
-  const sessionId = randomBytes(16).toString('base64url');
-  void res.setCookie(SESSION_COOKIE, sessionId, {
+/**
+ * Marks a session, in its signed cookie, as counted against its address's new-session limit (its
+ * first customer call did that). A session minted by any other call (a catalog read, say) is
+ * counted when it first holds, so minting sessions elsewhere does not dodge the limit.
+ */
+const COUNTED = '.c';
+
+function setSessionCookie(req: FastifyRequest, res: FastifyReply, env: Pick<TEnv, 'NODE_ENV'>, value: string) {
+  void res.setCookie(SESSION_COOKIE, value, {
     signed: true,
     httpOnly: true,
     sameSite: 'lax',
@@ -40,8 +45,31 @@ export function webSessionId(req: FastifyRequest, res: FastifyReply, env: Pick<T
     maxAge: SESSION_MAX_AGE_S,
   });
   // Later reads in the same request see the same session.
-  req.cookies[SESSION_COOKIE] = res.signCookie(sessionId);
-  return sessionId;
+  req.cookies[SESSION_COOKIE] = res.signCookie(value);
+}
+
+/** The signed cookie's session: its id and whether it was counted; issues a new one if there is none. */
+function webSession(
+  req: FastifyRequest,
+  res: FastifyReply,
+  env: Pick<TEnv, 'NODE_ENV'>,
+): { sessionId: string; counted: boolean } {
+  const raw = req.cookies[SESSION_COOKIE];
+  if (raw) {
+    const unsigned = req.unsignCookie(raw);
+    if (unsigned.valid && unsigned.value) {
+      const counted = unsigned.value.endsWith(COUNTED);
+      return { sessionId: counted ? unsigned.value.slice(0, -COUNTED.length) : unsigned.value, counted };
+    }
+  }
+  const sessionId = randomBytes(16).toString('base64url');
+  setSessionCookie(req, res, env, sessionId);
+  return { sessionId, counted: false };
+}
+
+/** The web session id from the signed cookie, issuing a new cookie on the first call. */
+export function webSessionId(req: FastifyRequest, res: FastifyReply, env: Pick<TEnv, 'NODE_ENV'>): string {
+  return webSession(req, res, env).sessionId;
 }
 
 function bearerToken(req: FastifyRequest): string | null {
@@ -56,11 +84,14 @@ export async function resolveHolder({
   res,
   prisma,
   env,
+  redis,
 }: {
   req: FastifyRequest;
   res: FastifyReply;
   prisma: PrismaClient;
-  env: Pick<TEnv, 'NODE_ENV'>;
+  env: Pick<TEnv, 'NODE_ENV' | 'WEB_SESSIONS_PER_ADDRESS_PER_MINUTE'>;
+  /** With Redis, new web sessions are limited per client address (a fresh session per call must not dodge per-holder limits). */
+  redis?: TServices['redis'];
 }): Promise<THolder> {
   const token = bearerToken(req);
   if (token === null && req.headers.authorization) {
@@ -88,11 +119,24 @@ export async function resolveHolder({
       outOfService: kiosk.outOfService,
     };
   }
-  return {
-    key: `web:${webSessionId(req, res, env)}`,
-    channel: 'WEB',
-    kioskId: null,
-    cinemaId: null,
-    outOfService: false,
-  };
+  const { sessionId, counted } = webSession(req, res, env);
+  if (redis && !counted) {
+    const address = addressKey(req.ip);
+    try {
+      await limitByKey(
+        { redis },
+        { name: 'web-session', key: address, perMinute: env.WEB_SESSIONS_PER_ADDRESS_PER_MINUTE },
+      );
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'RATE_LIMITED')) throw err;
+      metrics.holdLimitRefusals.inc({ reason: 'new-sessions' });
+      throw new AppError('RATE_LIMITED', {
+        message: `new web sessions from ${address}: ${err.message}`,
+        userMessage: err.userMessage,
+        data: { holdLimit: 'new-sessions' },
+      });
+    }
+    setSessionCookie(req, res, env, sessionId + COUNTED);
+  }
+  return { key: `web:${sessionId}`, channel: 'WEB', kioskId: null, cinemaId: null, outOfService: false };
 }

@@ -14,7 +14,14 @@ import { generateBookingCode } from './booking-code';
 import { expireOverdueBookings } from './expire-bookings';
 import { writeHold } from './insert-hold';
 import { loadHoldContext, type THoldContext } from './load-hold-context';
-import { acquireSeats, releaseSeats, releaseSeatsAndPublish, restoreSeats } from './redis-holds';
+import {
+  acquireSeats,
+  releaseSeats,
+  releaseSeatsAndPublish,
+  restoreSeats,
+  type TAddressLimitReason,
+  type TAddressLimits,
+} from './redis-holds';
 import { releaseSeatKeys } from './release-seat-keys';
 import { scheduleExpiry } from './schedule-expiry';
 
@@ -24,6 +31,36 @@ type THoldServices = Pick<
 >;
 
 const PG_ATTEMPTS = 3;
+
+/** The refusal a per-address limit gives, counted on /metrics by reason. */
+export function addressLimitError(
+  reason: TAddressLimitReason | 'address-per-minute',
+  detail: string,
+  userMessage?: string,
+): AppError {
+  metrics.holdLimitRefusals.inc({ reason });
+  switch (reason) {
+    case 'challenge-spent':
+      return new AppError('HOLD_CHALLENGE_INVALID', {
+        message: `hold challenge refused: already used (${detail})`,
+        userMessage: 'That check was already used. Please complete a new one.',
+      });
+    case 'address-seats-max':
+      return new AppError('HOLD_ADDRESS_LIMIT', { message: `hold refused: ${detail}`, data: { holdLimit: reason } });
+    case 'address-seats':
+    case 'address-holds-hourly':
+      return new AppError('HOLD_CHALLENGE_REQUIRED', {
+        message: `hold needs a challenge: ${detail}`,
+        data: { holdLimit: reason },
+      });
+    default:
+      return new AppError('RATE_LIMITED', {
+        message: `hold refused: ${detail}`,
+        userMessage,
+        data: { holdLimit: reason },
+      });
+  }
+}
 
 /** Refuses what cannot be held; returns each seat's price, in the customer's order (the ticket order). */
 function priceSelection(
@@ -124,7 +161,14 @@ const ORPHAN_KEY_AGE_MS = 60_000;
  */
 async function holdInRedis(
   services: THoldServices,
-  opts: { showtimeId: string; seatIds: string[]; bookingId: string; ttlMs: number; replacesBookingId: string | null },
+  opts: {
+    showtimeId: string;
+    seatIds: string[];
+    bookingId: string;
+    ttlMs: number;
+    replacesBookingId: string | null;
+    limits: TAddressLimits | null;
+  },
 ): Promise<boolean> {
   const { redis, pg, log } = services;
   if (redis.status !== 'ready') {
@@ -135,6 +179,12 @@ async function holdInRedis(
     for (let attempt = 0; ; attempt++) {
       const result = await acquireSeats(redis, opts);
       if (result.ok) return true;
+      if ('limit' in result) {
+        throw addressLimitError(
+          result.limit,
+          `${opts.limits!.address} would hold ${result.seats} seats of showtime ${opts.showtimeId}`,
+        );
+      }
       // Stale: Postgres closed the owner (its keys outlived it: Redis was unreachable, or a replaced
       // hold's keys are not released yet), or never saw an owner whose key is old (an orphan).
       const known = await knownBookings(pg, [...new Set(result.owners)]);
@@ -168,7 +218,15 @@ export async function createHold(
     showtimeId,
     seatIds,
     now = new Date(),
-  }: { holder: THolder; showtimeId: string; seatIds: string[]; now?: Date },
+    limits = null,
+  }: {
+    holder: THolder;
+    showtimeId: string;
+    seatIds: string[];
+    now?: Date;
+    /** A web hold's per-address limits (checked in Redis with the seats); null for kiosks. */
+    limits?: Omit<TAddressLimits, 'nowMs'> | null;
+  },
 ): Promise<THoldCreateOutput> {
   const { env, log } = services;
   const stopTimer = metrics.holdSeconds.startTimer();
@@ -197,6 +255,7 @@ export async function createHold(
     bookingId,
     ttlMs,
     replacesBookingId: previous?.id ?? null,
+    limits: limits ? { ...limits, nowMs: now.getTime() } : null,
   });
 
   /** The hold failed in Postgres: give back what the script took, including seats it took over from the previous hold. */

@@ -18,6 +18,19 @@ export const metrics = {
     labelNames: ['result'] as const,
     registers: [registry],
   }),
+  // Seat spinning: holds refused by a per-address or per-session limit, or for want of a valid challenge.
+  holdLimitRefusals: new Counter({
+    name: 'marquee_hold_limit_refusals_total',
+    help: 'holds.create calls refused by a seat-spinning limit, by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  }),
+  holdChallenges: new Counter({
+    name: 'marquee_hold_challenges_total',
+    help: 'hold challenges issued, and solved ones presented with a hold, by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  }),
   holdSeconds: new Histogram({
     name: 'marquee_hold_seconds',
     help: 'holds.create latency',

@@ -14,6 +14,15 @@ import {
   testRedisPrefix,
 } from './test-databases';
 
+/** Per-address hold limits high enough that one machine's many test customers never meet them. */
+export const UNLIMITED_ADDRESS_HOLDS = {
+  HOLD_SEATS_PER_ADDRESS_SOFT: '1000000',
+  HOLD_SEATS_PER_ADDRESS_MAX: '1000000',
+  HOLDS_PER_ADDRESS_HOURLY_SOFT: '1000000',
+  HOLDS_PER_ADDRESS_PER_MINUTE: '1000000',
+  WEB_SESSIONS_PER_ADDRESS_PER_MINUTE: '1000000',
+} as const;
+
 export interface TTestContext extends TServices {
   databaseUrl: string;
   close: () => Promise<void>;
@@ -43,6 +52,9 @@ export async function createTestContext(overrides: Partial<Record<keyof TEnv, st
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
       DATABASE_POOL_SIZE: '10',
+      // Every client of a test is 127.0.0.1: suites that hold many seats set the seat-spinning limits
+      // out of their way here; seat-spinning.test.ts and the journeys that test them set their own.
+      ...UNLIMITED_ADDRESS_HOLDS,
       ...overrides,
     });
     services = createServices(env, 'test');

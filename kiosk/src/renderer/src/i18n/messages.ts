@@ -139,11 +139,18 @@ const en = {
   loading: 'Loading…',
   tryAgain: 'Try again',
   offline: 'We lost the connection. Trying again…',
+  challengeTitle: 'A quick check',
+  challengeHelp: 'Many seats of this show are held from your network, so your browser does a quick check first.',
+  challengeFailed: 'The check could not finish.',
   errors: {
     HOLD_SEAT_TAKEN: 'Sorry, some of those seats were just taken. Please pick others.',
     BOOKING_EXPIRED: 'Your seats were released because time ran out. Please choose again.',
     RATE_LIMITED: 'Too many tries. Please wait a moment.',
     SERVICE_UNAVAILABLE: 'Marquee is temporarily unavailable. Please try again in a moment.',
+    HOLD_CHALLENGE_REQUIRED: 'Many seats for this show are held from your network. A quick check comes first.',
+    HOLD_CHALLENGE_INVALID: 'That check did not work. Please try it again.',
+    HOLD_ADDRESS_LIMIT:
+      'Too many seats for this show are held from your network right now. Please pay for or release those first, or try again later.',
   } as Partial<Record<TErrorCode, string>>,
   // Leaving the pay screen keeps the seats; releasing them is its own, confirmed step.
   cancelBooking: 'Cancel booking',
@@ -288,6 +295,9 @@ const hi: TMessages = {
   loading: 'लोड हो रहा है…',
   tryAgain: 'फिर से कोशिश करें',
   offline: 'कनेक्शन टूट गया। फिर से जोड़ रहे हैं…',
+  challengeTitle: 'एक छोटी जाँच',
+  challengeHelp: 'इस शो की कई सीटें आपके नेटवर्क से रोकी गई हैं, इसलिए पहले आपका ब्राउज़र एक छोटी जाँच करता है।',
+  challengeFailed: 'जाँच पूरी नहीं हो सकी।',
   errors: {
     HOLD_SEAT_TAKEN: 'क्षमा करें, इनमें से कुछ सीटें अभी बुक हो गईं। कृपया दूसरी चुनें।',
     BOOKING_EXPIRED: 'समय समाप्त होने से आपकी सीटें छोड़ दी गईं। कृपया फिर से चुनें।',
@@ -314,6 +324,10 @@ const hi: TMessages = {
     PAY_ORDER_MISMATCH: 'यह भुगतान इस बुकिंग का नहीं है।',
     PAY_PROVIDER_UNAVAILABLE: 'भुगतान सेवा अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
     KIOSK_OUT_OF_SERVICE: 'यह कियोस्क अभी बंद है। कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन खरीदें।',
+    HOLD_CHALLENGE_REQUIRED: 'इस शो की कई सीटें आपके नेटवर्क से रोकी गई हैं। पहले एक छोटी जाँच होगी।',
+    HOLD_CHALLENGE_INVALID: 'जाँच सफल नहीं हुई। कृपया फिर से कोशिश करें।',
+    HOLD_ADDRESS_LIMIT:
+      'इस शो की बहुत सारी सीटें अभी आपके नेटवर्क से रोकी गई हैं। पहले उनका भुगतान करें या उन्हें छोड़ें, या बाद में कोशिश करें।',
   } satisfies TErrorMessages,
   printErrors: {
     PRINTER_OFFLINE: 'टिकट प्रिंटर जवाब नहीं दे रहा है।',

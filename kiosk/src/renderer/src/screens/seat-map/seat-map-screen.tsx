@@ -12,6 +12,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { Countdown } from '../../components/countdown';
 import { errorMessage } from '../../components/error-message';
+import { HoldChallenge } from '../../components/hold-challenge';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
 import { usePlatform } from '../../platform/platform-context';
@@ -79,10 +80,17 @@ export function SeatMapScreen({
     setNotice(t.seatTakenLive(lost.map((s) => s.label)));
   }
 
+  // Set when the server asks this (web) customer for a proof-of-work before holding; a new key each time.
+  const [challenge, setChallenge] = useState(0);
   const hold = useMutation(
     trpc.holds.create.mutationOptions({
       onSuccess: onHeld,
-      onError: (err) => {
+      onError: (err, input) => {
+        const code = errorData(err)?.appCode;
+        if (code === 'HOLD_CHALLENGE_REQUIRED' || (code === 'HOLD_CHALLENGE_INVALID' && input.challenge)) {
+          setNotice(null); // the check explains itself
+          return setChallenge((n) => n + 1);
+        }
         const taken = errorData(err)?.takenSeatIds ?? [];
         if (taken.length) setSelected((s) => new Set([...s].filter((id) => !taken.includes(id))));
         setNotice(errorMessage(t, err));
@@ -127,6 +135,16 @@ export function SeatMapScreen({
             <p className="notice notice-warning" role="alert">
               {notice}
             </p>
+          )}
+          {challenge > 0 && (
+            <HoldChallenge
+              key={challenge}
+              showtimeId={showtimeId}
+              onSolved={(payload) => {
+                setChallenge(0);
+                hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id), challenge: payload });
+              }}
+            />
           )}
           {ruleHints.map((hint) => (
             <p key={hint} className="notice notice-warning" role="status">
