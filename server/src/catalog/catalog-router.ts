@@ -28,7 +28,11 @@ export const catalogRouter = router({
     .input(ZShowtimesInputSchema)
     .output(ZShowtimesOutputSchema)
     .query(async ({ ctx, input }) =>
-      listShowtimes({ prisma: ctx.prisma, input, cinema: await catalogCinema(ctx, input?.cinema) }),
+      listShowtimes({
+        prisma: ctx.prisma,
+        input,
+        cinema: await catalogCinema(ctx, input?.cinema, { movieId: input?.movieId }),
+      }),
     ),
 
   seatMap: publicProcedure

@@ -107,6 +107,14 @@ describe('the web catalog', () => {
     expect(demoMovies.map((m) => m.id)).not.toContain(otherMovieId);
   });
 
+  it("takes a film's shows from the film's cinema, and the dashboard's from the staff member's", async () => {
+    const customer = createCustomerClient(server.url);
+    const shows = await customer.catalog.showtimes.query({ movieId: otherMovieId });
+    expect(shows.map((s) => s.id)).toEqual([otherShowId]);
+    const { client } = await signedInStaff(ctx, server.url, { cinemaId: other.id, role: 'MANAGER' });
+    expect((await client.catalog.showtimes.query()).map((s) => s.id)).toEqual([otherShowId]);
+  });
+
   it('refuses an unknown or malformed cinema clearly', async () => {
     const customer = createCustomerClient(server.url);
     expect((await refusal(customer.catalog.showtimes.query({ cinema: 'nowhere' }))).data).toMatchObject({

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
+import { WebCinemaScope } from './components/cinema-scope';
 import { ConnectionStatus } from './components/connection-status';
 import { Spinner } from './components/layout';
 import { I18nProvider } from './i18n/i18n';
@@ -47,7 +48,9 @@ function Routes({ platform }: { platform: TPlatform }) {
           </Suspense>
         </Route>
         <Route>
-          <WebApp />
+          <WebCinemaScope>
+            <WebApp />
+          </WebCinemaScope>
         </Route>
       </Switch>
     </Router>

@@ -4,6 +4,7 @@
 // are asked "Still there?" and their hold released (a customer paying gets minutes, not seconds); commands
 // from the manager (out of service, reprint) arrive over kiosks.onCommand; the heartbeat reports
 // the screen and the printer.
+import { useCatalogScope } from './components/cinema-scope';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -43,7 +44,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   const [paying, setPaying] = useState(false);
   const lastError = useRef<string | null>(null);
   const { today } = useShowtimesByDay();
-  useQuery(trpc.catalog.movies.queryOptions()); // warm for the attract screen
+  useQuery(trpc.catalog.movies.queryOptions(useCatalogScope())); // warm for the attract screen
 
   // Every purchase ends on the attract screen, in English, with fresh data for the next customer.
   const freshStart = useCallback(() => {

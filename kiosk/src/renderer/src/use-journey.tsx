@@ -7,6 +7,7 @@
 // running (the held seats are the selection, their countdown shows; Continue with them unchanged
 // keeps the same booking, changing them replaces the hold). Releasing is "Cancel booking", asked
 // in a dialog first; so is anything else that would release a hold (the kiosk's "Start over").
+import { useCatalogScope } from './components/cinema-scope';
 import { cinemaDate, type TBooking } from '@marquee/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
@@ -125,7 +126,7 @@ export function useJourney({
     retry: false,
   });
   const b = booking.data?.id === queriedId ? booking.data : undefined;
-  const showtimes = useQuery(trpc.catalog.showtimes.queryOptions(undefined));
+  const showtimes = useQuery(trpc.catalog.showtimes.queryOptions(useCatalogScope()));
 
   const releaseHold = useCallback(() => {
     const bookingId = savedBooking.get(storage);

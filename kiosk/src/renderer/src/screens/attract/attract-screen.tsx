@@ -1,3 +1,4 @@
+import { useCatalogScope } from '../../components/cinema-scope';
 import { useQuery } from '@tanstack/react-query';
 import { LanguageSwitch, useI18n } from '../../i18n/i18n';
 import { useTRPC } from '../../trpc';
@@ -16,7 +17,7 @@ export function AttractScreen({
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const movies = useQuery(trpc.catalog.movies.queryOptions());
+  const movies = useQuery(trpc.catalog.movies.queryOptions(useCatalogScope()));
   return (
     <main className="screen attract" data-screen="attract">
       <div className="attract-top">

@@ -1,3 +1,4 @@
+import { useCatalogScope } from '../../components/cinema-scope';
 import { cinemaDate, type TShowtime } from '@marquee/shared';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
@@ -10,8 +11,9 @@ import { useCinemaTimeZone } from '../../components/use-cinema-time-zone';
 /** Upcoming shows on sale, grouped by the cinema's calendar day. */
 export function useShowtimesByDay() {
   const trpc = useTRPC();
+  const scope = useCatalogScope();
   const cinemaZone = useCinemaTimeZone();
-  const query = useQuery({ ...trpc.catalog.showtimes.queryOptions(undefined), refetchInterval: 60_000 });
+  const query = useQuery({ ...trpc.catalog.showtimes.queryOptions(scope), refetchInterval: 60_000 });
   const byDay = new Map<string, TShowtime[]>();
   for (const s of query.data ?? []) {
     if (!s.onSale) continue;
@@ -37,7 +39,8 @@ export function MoviesScreen({
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const movies = useQuery(trpc.catalog.movies.queryOptions());
+  const scope = useCatalogScope();
+  const movies = useQuery(trpc.catalog.movies.queryOptions(scope));
   const { query, byDay } = useShowtimesByDay();
   const shows = byDay.get(day) ?? [];
   const showing = (movies.data ?? []).filter((m) => shows.some((s) => s.movieId === m.id));

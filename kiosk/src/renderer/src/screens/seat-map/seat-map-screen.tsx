@@ -1,3 +1,4 @@
+import { useCatalogScope } from '../../components/cinema-scope';
 import {
   formatShowTime,
   formatRupees,
@@ -51,7 +52,7 @@ export function SeatMapScreen({
     ...mapOptions,
     select: ownHold ? (m: TSeatMap) => withOwnHold(m, ownHold.seatIds) : undefined,
   });
-  const show = useQuery(trpc.catalog.showtimes.queryOptions(undefined)).data?.find((s) => s.id === showtimeId);
+  const show = useQuery(trpc.catalog.showtimes.queryOptions(useCatalogScope())).data?.find((s) => s.id === showtimeId);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(ownHold?.seatIds));
   const [notice, setNotice] = useState<string | null>(initialNotice);
 

@@ -1,3 +1,4 @@
+import { useCatalogScope } from '../../components/cinema-scope';
 import { formatClock, formatRupees } from '@marquee/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Screen, Spinner } from '../../components/layout';
@@ -18,7 +19,7 @@ export function ShowtimesScreen({
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const movie = useQuery(trpc.catalog.movies.queryOptions()).data?.find((m) => m.id === movieId);
+  const movie = useQuery(trpc.catalog.movies.queryOptions(useCatalogScope())).data?.find((m) => m.id === movieId);
   const { byDay, query } = useShowtimesByDay();
   const shows = (byDay.get(day) ?? []).filter((s) => s.movieId === movieId);
   return (
