@@ -59,10 +59,10 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
         .click();
 
       // The seat map counts in Hindi: "1 सीट", then "2 सीटें" (never "1 सीटें").
-      await page.getByRole('button', { name: /^सीट C5,/ }).click();
+      await page.getByRole('button', { name: /^5, पंक्ति C,/ }).click();
       const summary = page.locator('.selection-summary');
       await summary.getByText(/^1 सीट: C5 · /).waitFor();
-      await page.getByRole('button', { name: /^सीट C6,/ }).click();
+      await page.getByRole('button', { name: /^6, पंक्ति C,/ }).click();
       await summary.getByText(/^2 सीटें: C5, C6 · /).waitFor();
       expect(await summary.textContent()).not.toContain('1 सीटें');
       await page.getByRole('button', { name: 'आगे बढ़ें' }).click();
@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
         .getByRole('button', { name: /Screen: Audi 2/ })
         .first()
         .click();
-      await page.getByRole('button', { name: /^Seat E3,/ }).click();
+      await page.getByRole('button', { name: /^3, row E,/ }).click();
 
       // The network goes (the customer chose Hindi): Continue fails at once, with the connection
       // message and a Try again.
@@ -191,7 +191,7 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
         .getByRole('button', { name: /Screen: Audi 2/ })
         .first()
         .click();
-      await page.getByRole('button', { name: /^Seat F3,/ }).click();
+      await page.getByRole('button', { name: /^3, row F,/ }).click();
 
       // Every API call hangs (a dead link that drops packets): held, never answered.
       const held: (() => Promise<void>)[] = [];

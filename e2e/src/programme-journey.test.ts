@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     kiosk.on('pageerror', (err) => console.error('kiosk page error:', err));
     await kiosk.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
     await kiosk.getByRole('button', { name: 'Touch to start' }).click();
-    await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).click();
+    await kiosk.getByRole('button', { name: /^Chai at Dawn\b/ }).click();
     await kiosk.getByRole('button', { name: new RegExp(`Screen: Audi 3`) }).click();
     await kiosk.getByRole('button', { name: /^1, row C,/ }).click();
     await kiosk.getByRole('button', { name: /^2, row C,/ }).click();
@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await kiosk.getByText('Take your tickets below.').waitFor({ timeout: 20_000 });
     await kiosk.getByRole('button', { name: 'Done' }).click();
     await kiosk.getByRole('button', { name: 'Touch to start' }).click();
-    await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).waitFor();
+    await kiosk.getByRole('button', { name: /^Chai at Dawn\b/ }).waitFor();
 
     // The projector breaks: the manager cancels the show.
     // The reload stays on the Shows section (its address is /manager/shows).
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await snap(desk, 'manager-9-show-cancelled');
 
     // The kiosk, still on the movie list, drops it at once (no other Chai at Dawn show today).
-    await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).waitFor({ state: 'detached', timeout: 5_000 });
+    await kiosk.getByRole('button', { name: /^Chai at Dawn\b/ }).waitFor({ state: 'detached', timeout: 5_000 });
     await snap(kiosk, 'kiosk-6-after-cancel');
     const refunded = await system.ctx.prisma.booking.findUniqueOrThrow({
       where: { id: booking.id },

@@ -36,7 +36,7 @@ async function phoneOnSeatMap(hindi: boolean): Promise<Page> {
   page.on('pageerror', (err) => console.error('page error:', err));
   await page.goto(`${system.server.url}/`);
   if (hindi) await page.getByRole('button', { name: 'भाषा बदलें / Change language' }).click();
-  await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+  await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
   await page
     .getByRole('button', {
       name: new RegExp(`^${formatClock(show.showtime.startsAt.toISOString(), 'Asia/Kolkata')} `),
@@ -47,7 +47,9 @@ async function phoneOnSeatMap(hindi: boolean): Promise<Page> {
   return page;
 }
 
-const seat = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^(Seat|सीट) ${label},`) });
+/** A seat by its label ("C5"): its name begins with its number, then its row. */
+const seat = (page: Page, label: string) =>
+  page.getByRole('button', { name: new RegExp(`^${label.slice(1)}, (row|पंक्ति) ${label[0]},`) });
 
 describe.skipIf(!hasChromium)('a web customer behind a busy address', () => {
   it('is shown the check, their browser solves it, and the hold succeeds', async () => {

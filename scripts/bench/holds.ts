@@ -15,6 +15,7 @@ import {
   report,
   startProcess,
   stopProcess,
+  type TLoadResult,
   type TRow,
 } from './lib';
 
@@ -91,9 +92,107 @@ async function holdBatches(base: string): Promise<Record<'read' | 'write', { sta
   return { read: of('read'), write: of('write') };
 }
 
+/**
+ * The same storm with the seat-spinning limits on, as behind a load balancer: one trusted proxy hop,
+ * each client its own address in X-Forwarded-For (so every hold pays for the per-address counting in
+ * the hold's Redis script and the session count), the seat caps at their production defaults (a
+ * challenge past 10 seats of a show per address, a stop at 40). Only the per-minute and per-hour
+ * rates are raised: a bench client holds hundreds of times a minute, a person a few times.
+ */
+async function stormWithLimits(
+  databaseUrl: string,
+  showtimes: { id: string }[],
+  seatIds: string[],
+): Promise<{ storm: TLoadResult; refusals: string }> {
+  const port = await freePort();
+  const api = await startProcess(
+    'server/src/main.ts',
+    [],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      REDIS_PREFIX: benchPrefix(),
+      LOG_LEVEL: 'warn',
+      API_INSTANCES: String(INSTANCES),
+      DATABASE_POOL_SIZE: '20',
+      TRUST_PROXY: '1',
+      HOLDS_PER_MINUTE: '1000000',
+      HOLD_SEATS_PER_ADDRESS_SOFT: '10',
+      HOLD_SEATS_PER_ADDRESS_MAX: '40',
+      HOLDS_PER_ADDRESS_HOURLY_SOFT: '1000000',
+      HOLDS_PER_ADDRESS_PER_MINUTE: '1000000',
+      WEB_SESSIONS_PER_ADDRESS_PER_MINUTE: '60',
+    },
+    `http://127.0.0.1:${port}/readyz`,
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const address = (n: number) => `10.${(n >> 8) & 255}.${n & 255}.7`;
+    const cookies = await Promise.all(
+      Array.from({ length: CONNECTIONS }, async (_, n) => {
+        const headers = { 'x-forwarded-for': address(n) };
+        const minted = (await fetch(`${base}/trpc/catalog.movies`, { headers })).headers
+          .get('set-cookie')!
+          .split(';')[0]!;
+        const counted = await fetch(`${base}/trpc/holds.release`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', cookie: minted },
+          body: JSON.stringify({ bookingId: randomUUID() }),
+        });
+        return counted.headers.get('set-cookie')!.split(';')[0]!;
+      }),
+    );
+    let next = 0;
+    const stormLoad: autocannon.Options = {
+      url: `${base}/trpc/holds.create`,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      setupClient: (client) => {
+        const n = next++ % CONNECTIONS;
+        const showtimeId = showtimes[n % showtimes.length]!.id;
+        client.setHeaders({
+          'content-type': 'application/json',
+          cookie: cookies[n]!,
+          'x-forwarded-for': address(n),
+        });
+        client.setRequests([
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }),
+            }),
+          },
+        ]);
+      },
+      requests: [{ method: 'POST' as const }],
+    };
+    await load({ ...stormLoad, duration: WARM_UP_S });
+    const storm = await load(stormLoad);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const refusals =
+      [...metrics.matchAll(/^marquee_hold_limit_refusals_total\{reason="([^"]+)"\} (\S+)$/gm)]
+        .map(([, reason, n]) => `${reason} ${n}`)
+        .join(', ') || 'none';
+    return { storm, refusals };
+  } finally {
+    await stopProcess(api);
+  }
+}
+
 export async function benchHolds(): Promise<string> {
   // Ten shows on sale at once, as on a busy evening; each customer shops for one of them.
-  const { databaseUrl, prisma, screen, showtimes } = await benchCinema('holds', { shows: SHOWTIMES, fromDays: 30 });
+  // Ten more for the storm with the seat-spinning limits on, so the two storms never meet on a seat.
+  const {
+    databaseUrl,
+    prisma,
+    screen,
+    showtimes: allShows,
+  } = await benchCinema('holds', {
+    shows: 2 * SHOWTIMES,
+    fromDays: 30,
+  });
+  const showtimes = allShows.slice(0, SHOWTIMES);
   const showtime = showtimes[0]!;
   const seatIds = screen.seats.map((s) => s.id);
 
@@ -189,6 +288,7 @@ export async function benchHolds(): Promise<string> {
     await stopProcess(bare);
 
     const inserts = await straightInserts(databaseUrl, showtime.id, seatIds);
+    const limited = await stormWithLimits(databaseUrl, allShows.slice(SHOWTIMES), seatIds);
     const requests = Object.values(storm.statusCounts).reduce((sum, n) => sum + n, 0);
     const perRequest = (part: 'process' | 'postgres' | 'redis') =>
       cpuBefore && cpuAfter ? ((cpuAfter[part] - cpuBefore[part]) / requests).toFixed(2) : '?';
@@ -248,6 +348,19 @@ export async function benchHolds(): Promise<string> {
         note: `${created} holds in ${DURATION_S} s; the rest were CONFLICT (seat taken)`,
       },
       { name: 'holds.create latency p50 / p99', value: `${storm.p50} / ${storm.p99} ms` },
+      {
+        name: 'with the seat-spinning limits on: holds.create requests/s',
+        value: limited.storm.requestsPerSecond.toFixed(0),
+        note: `${(limited.storm.requestsPerSecond / storm.requestsPerSecond).toFixed(2)} of the storm above; each client its own address behind one trusted hop, seat caps at their defaults; ${Object.entries(
+          limited.storm.statusCounts,
+        )
+          .map(([c, n]) => `${c}: ${n}`)
+          .join(', ')}; refusals by limit: ${limited.refusals}`,
+      },
+      {
+        name: 'with the limits on: latency p50 / p99',
+        value: `${limited.storm.p50} / ${limited.storm.p99} ms`,
+      },
       {
         name: 'holds per statement: context read / write',
         value: `${perStatement('read')} / ${perStatement('write')}`,
