@@ -135,6 +135,7 @@ export const ZBookingTimelineEntrySchema = z.object({
     'refund',
     'check-in',
     'staff',
+    'print',
   ]),
   text: z.string(),
 });
