@@ -15,5 +15,3 @@ export * from './api/manager';
 export * from './api/tickets';
 export * from './seat-rules';
 export * from './api/programme';
-export * from './api/collect';
-export * from './contact';

@@ -5,7 +5,8 @@
 // collected once: the booking row is locked while the attempt is opened, and a partial unique index
 // lets one COLLECT attempt be printing or printed (see TicketPrint in schema.prisma).
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { formatShowTime, normaliseContact, type TKioskCollectInput, type TKioskCollectOutput } from '@marquee/shared';
+import { formatShowTime } from '@marquee/shared';
+import { normaliseContact, type TKioskCollectInput, type TKioskCollectOutput } from '@marquee/shared/collect';
 import { getBookingForKiosk } from '../bookings/get-booking';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';

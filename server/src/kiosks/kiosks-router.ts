@@ -5,10 +5,12 @@ import {
   ZKioskRegisterInputSchema,
   ZKioskRegisterOutputSchema,
   ZKioskStateSchema,
+} from '@marquee/shared';
+import {
   ZKioskCollectInputSchema,
   ZKioskCollectOutputSchema,
   ZKioskPrintResultInputSchema,
-} from '@marquee/shared';
+} from '@marquee/shared/collect';
 import { z } from 'zod';
 import { limitByKey } from '../auth/rate-limit';
 import { getBookingForKiosk } from '../bookings/get-booking';

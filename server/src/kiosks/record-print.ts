@@ -1,6 +1,6 @@
 // What a kiosk's printer reported for a booking's tickets: the attempt kiosks.collect opened, or a
 // print at the sale or a reprint staff sent. Each is a TicketPrint row, shown in the booking's timeline.
-import type { TKioskPrintResultInput } from '@marquee/shared';
+import type { TKioskPrintResultInput } from '@marquee/shared/collect';
 import { AppError } from '../errors/app-error';
 import { REPRINT_GRANT_MS } from '../manager/manager-actions';
 import type { TServices } from '../services';

@@ -5,7 +5,7 @@
 import type { TBooking } from '@marquee/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { startHeartbeat } from '../../common/heartbeat';
 import { IdleGuard } from './components/idle-guard';
 import { useCatalogLive } from './components/use-catalog-live';
@@ -25,6 +25,9 @@ import { ShowtimesScreen } from './screens/showtimes/showtimes-screen';
 import { KIOSK_TIMINGS, type TKioskTimings } from './kiosk-timings';
 import { useTRPC, useTRPCClient } from './trpc';
 
+// Collecting online bookings is its own chunk, with its keyboard: the web app never loads it.
+const CollectScreen = lazy(() => import('./screens/collect/collect-screen'));
+
 export function KioskApp({ timings = KIOSK_TIMINGS }: { timings?: TKioskTimings }) {
   useCatalogLive();
   const platform = usePlatform();
@@ -43,6 +46,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   const [confirmed, setConfirmed] = useState<TBooking | null>(null);
   const [outOfService, setOutOfService] = useState(false);
   const [paying, setPaying] = useState(false);
+  const [collecting, setCollecting] = useState(false);
   const lastError = useRef<string | null>(null);
   const { today } = useShowtimesByDay();
   useQuery(trpc.catalog.movies.queryOptions()); // warm for the attract screen
@@ -96,6 +100,9 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
             .then((b) => platform.print(printJobFor(b)))
             .then((result) => {
               if (!result.ok) lastError.current = `reprint ${command.bookingId}: ${result.code}`;
+              // The booking's timeline shows every reprint and whether it printed.
+              const outcome = result.ok ? { ok: true } : { ok: false, errorCode: result.code };
+              return client.kiosks.recordPrint.mutate({ kind: 'REPRINT', bookingId: command.bookingId, ...outcome });
             })
             .catch((err: unknown) => {
               lastError.current = `reprint ${command.bookingId}: ${err instanceof Error ? err.message : String(err)}`;
@@ -109,7 +116,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
     }),
   );
 
-  const screen = outOfService ? 'out-of-service' : (step?.name ?? 'starting');
+  const screen = outOfService ? 'out-of-service' : collecting ? 'collect' : (step?.name ?? 'starting');
   const screenRef = useRef(screen);
   screenRef.current = screen;
   useEffect(() => platform.reportScreen(screen, lastError.current), [platform, screen]);
@@ -131,10 +138,23 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   if (outOfService) return <OutOfServiceScreen />;
   if (!step) return <Spinner label={t.loading} />;
 
+  if (collecting) {
+    const endCollect = () => {
+      setCollecting(false);
+      reset();
+    };
+    return (
+      <Suspense fallback={<Spinner label={t.loading} />}>
+        <CollectScreen onDone={endCollect} onPrintError={(code) => (lastError.current = code)} />
+        <IdleGuard enabled paying={false} idleMs={timings.idleMs} warnMs={timings.warnMs} onTimeout={endCollect} />
+      </Suspense>
+    );
+  }
+
   const body = (() => {
     switch (step.name) {
       case 'attract':
-        return <AttractScreen onStart={() => setStep({ name: 'movies' })} />;
+        return <AttractScreen onStart={() => setStep({ name: 'movies' })} onCollect={() => setCollecting(true)} />;
       case 'movies':
         return (
           <MoviesScreen day={today} onPick={(movieId) => setStep({ name: 'showtimes', movieId })} onBack={reset} />

@@ -4,7 +4,7 @@ import { useTRPC } from '../../trpc';
 import { Poster } from '../movies/poster';
 
 /** What the kiosk shows while nobody uses it: the films on today, and one big "Touch to start". */
-export function AttractScreen({ onStart }: { onStart: () => void }) {
+export function AttractScreen({ onStart, onCollect }: { onStart: () => void; onCollect?: () => void }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const movies = useQuery(trpc.catalog.movies.queryOptions());
@@ -22,6 +22,12 @@ export function AttractScreen({ onStart }: { onStart: () => void }) {
       <button type="button" className="button button-primary button-huge" onClick={onStart}>
         {t.touchToStart}
       </button>
+      {onCollect && (
+        <button type="button" className="button button-large attract-collect" onClick={onCollect}>
+          {t.collectTickets}
+          <small>{t.collectTicketsHelp}</small>
+        </button>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { TPrintResult } from '../../../../common/print-job';
 import { Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
 import { usePlatform } from '../../platform/platform-context';
+import { useTRPCClient } from '../../trpc';
 import { printJobFor } from './print-job';
 
 const RESET_AFTER_MS = 20_000;
@@ -22,6 +23,7 @@ export function KioskDoneScreen({
 }) {
   const { t } = useI18n();
   const platform = usePlatform();
+  const client = useTRPCClient();
   const [result, setResult] = useState<TPrintResult | 'printing'>('printing');
   const started = useRef(false);
 
@@ -36,6 +38,11 @@ export function KioskDoneScreen({
     if (outcome.ok) localStorage.setItem(printedKey(booking.id), new Date().toISOString());
     onPrintError(outcome.ok ? null : outcome.code);
     setResult(outcome);
+    // The booking's timeline shows the sale's print; a lost report does not stop the customer.
+    const reported = outcome.ok ? { ok: true } : { ok: false, errorCode: outcome.code };
+    await client.kiosks.recordPrint
+      .mutate({ kind: 'SALE', bookingId: booking.id, ...reported })
+      .catch((err: unknown) => console.warn('print result not recorded', err));
   };
 
   useEffect(() => {

@@ -1,0 +1,68 @@
+// The strings of the kiosk's collect screen and on-screen keyboard, in English and Hindi. Apart from
+// messages.ts because they load with those screens (lazily, kiosk only): the web app's first
+// download does not carry them. One typed table, like messages.ts: a key missing from a language
+// fails the typecheck.
+import type { TErrorCode } from '@marquee/shared';
+import { useI18n } from './i18n';
+import type { TLanguage } from './messages';
+
+const en = {
+  title: 'Collect your tickets',
+  help: 'Type the booking code from your email and the email or phone number you booked with, or scan the QR code of your e-ticket.',
+  code: 'Booking code',
+  contact: 'Email or phone number',
+  print: 'Print my tickets',
+  scan: 'Scan e-ticket QR',
+  scanHelp: 'Hold the QR code of your e-ticket up to the camera.',
+  stopScan: 'Stop scanning',
+  noCamera: 'The camera is not available. Please type your booking code instead.',
+  printed: (n: number) => (n === 1 ? 'Your ticket is printed.' : `Your ${n} tickets are printed.`),
+  alreadyCollected: (kiosk: string, at: string) =>
+    `These tickets were already collected at ${kiosk} at ${at}. Please ask at the box office.`,
+  errors: {
+    COLLECT_NOT_FOUND:
+      'No paid booking for a show still to come matches that code and email or phone. Check them, or ask at the box office.',
+    COLLECT_ALREADY_COLLECTED: 'These tickets were already collected. Please ask at the box office.',
+    COLLECT_IN_PROGRESS: 'These tickets are being printed at another kiosk right now. Please ask at the box office.',
+  } as Partial<Record<TErrorCode, string>>,
+  keyboard: {
+    label: 'On-screen keyboard',
+    delete: 'Delete',
+    clear: 'Clear',
+    done: 'Done',
+  },
+};
+
+export type TCollectMessages = typeof en;
+
+const hi: TCollectMessages = {
+  title: 'अपने टिकट लें',
+  help: 'ईमेल में आया बुकिंग कोड और बुकिंग में दिया ईमेल या फ़ोन नंबर लिखें, या अपने ई-टिकट का QR कोड स्कैन करें।',
+  code: 'बुकिंग कोड',
+  contact: 'ईमेल या फ़ोन नंबर',
+  print: 'मेरे टिकट छापें',
+  scan: 'ई-टिकट QR स्कैन करें',
+  scanHelp: 'अपने ई-टिकट का QR कोड कैमरे के सामने रखें।',
+  stopScan: 'स्कैन बंद करें',
+  noCamera: 'कैमरा उपलब्ध नहीं है। कृपया बुकिंग कोड लिखें।',
+  printed: (n) => (n === 1 ? 'आपका टिकट छप गया।' : `आपके ${n} टिकट छप गए।`),
+  alreadyCollected: (kiosk, at) => `ये टिकट ${at} पर ${kiosk} पर पहले ही लिए जा चुके हैं। कृपया बॉक्स ऑफ़िस पर पूछें।`,
+  errors: {
+    COLLECT_NOT_FOUND:
+      'इस कोड और ईमेल या फ़ोन से किसी आने वाले शो की कोई भुगतान की गई बुकिंग नहीं मिली। जाँचें, या बॉक्स ऑफ़िस पर पूछें।',
+    COLLECT_ALREADY_COLLECTED: 'ये टिकट पहले ही लिए जा चुके हैं। कृपया बॉक्स ऑफ़िस पर पूछें।',
+    COLLECT_IN_PROGRESS: 'ये टिकट अभी दूसरे कियोस्क पर छप रहे हैं। कृपया बॉक्स ऑफ़िस पर पूछें।',
+  },
+  keyboard: {
+    label: 'स्क्रीन कीबोर्ड',
+    delete: 'मिटाएँ',
+    clear: 'सब मिटाएँ',
+    done: 'हो गया',
+  },
+};
+
+const COLLECT_MESSAGES: Record<TLanguage, TCollectMessages> = { en, hi };
+
+export function useCollectMessages(): TCollectMessages {
+  return COLLECT_MESSAGES[useI18n().language];
+}
