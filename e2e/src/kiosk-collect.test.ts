@@ -6,9 +6,13 @@ import { ticketQrCodes } from '@marquee/kiosk/printer/escpos-decoder';
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { eventually } from '@marquee/server/test/eventually';
 import { createStaffClient } from '@marquee/server/test/staff-client';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snap } from './browser';
+import { qrCameraFile } from './fake-camera';
 import { paidWebBooking, showLaterToday, startSystem, type TSystem } from './system';
 
 let system: TSystem;
@@ -23,8 +27,8 @@ afterAll(async () => {
   await system?.close();
 });
 
-async function kioskPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+async function kioskPage(on: Browser = browser): Promise<Page> {
+  const page = await on.newPage({ viewport: { width: 1080, height: 1920 } });
   page.on('pageerror', (err) => console.error('kiosk page error:', err));
   await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
   return page;
@@ -130,4 +134,32 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     ]);
     await page.close();
   }, 120_000);
+
+  it('prints a booking from the QR of its e-ticket held up to the kiosk camera', async () => {
+    const booking = await paidWebBooking(system, { seats: 1, email: 'qr.collect@example.com' });
+    const ticket = await system.ctx.prisma.ticket.findFirstOrThrow({ where: { bookingId: booking.bookingId } });
+    const camera = qrCameraFile(
+      ticket.token,
+      path.join(mkdtempSync(path.join(tmpdir(), 'marquee-camera-')), 'eticket.y4m'),
+    );
+    const cameraBrowser = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`,
+    ]);
+    try {
+      const printedBefore = system.printer.tickets.length;
+      const page = await kioskPage(cameraBrowser);
+      await page.getByRole('button', { name: /^Collect tickets/ }).click();
+      await page.getByRole('button', { name: 'Scan e-ticket QR' }).click();
+      await page.getByText('Your ticket is printed.').waitFor({ timeout: 20_000 });
+      const printed = await eventually(
+        () => system.printer.tickets.slice(printedBefore),
+        (t) => t.length >= 1,
+      );
+      expect(printed.map((t) => ticketQrCodes(t.ticket)[0])).toEqual([ticket.token]);
+    } finally {
+      await cameraBrowser.close();
+    }
+  }, 90_000);
 });
