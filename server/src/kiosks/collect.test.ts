@@ -14,6 +14,7 @@ import { createStaffClient } from '../test/staff-client';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { generateDeviceToken, hashToken } from './device-token';
+import { COLLECT_CLAIM_MS, collectTickets } from './collect-tickets';
 import { COLLECTS_PER_MINUTE } from './kiosks-router';
 
 let sandbox: TSandbox & { url: string };
@@ -119,7 +120,7 @@ describe('collecting tickets at a kiosk', () => {
     expect(job.booking.id).toBe(booking.bookingId);
   });
 
-  it('gives the same refusal for a wrong contact, an unknown code, another cinema, an unpaid or released booking and a show that is over, and changes nothing', async () => {
+  it('gives the same refusal for a wrong contact, an unknown code, another cinema, an unpaid, released (cancelled) or refunded booking and a show that is over, and changes nothing', async () => {
     const booking = await onlineBooking();
     const { client } = await newKiosk();
     const other = await ctx.prisma.cinema.create({ data: { slug: 'elsewhere', name: 'Elsewhere', city: 'Pune' } });
@@ -135,6 +136,8 @@ describe('collecting tickets at a kiosk', () => {
     });
     await holder.bookings.setContact.mutate({ bookingId: released.bookingId, email: 'pending@example.com' });
     await holder.holds.release.mutate({ bookingId: released.bookingId });
+    const refunded = await onlineBooking();
+    await manager.manager.refund.mutate({ bookingId: refunded.bookingId, reason: 'customer asked' });
     const over = await onlineBooking();
     await ctx.prisma.showtime.update({
       where: { id: over.showtime.id },
@@ -151,6 +154,7 @@ describe('collecting tickets at a kiosk', () => {
       () => elsewhere.client.kiosks.collect.mutate({ code: booking.code, contact: booking.email }),
       () => client.kiosks.collect.mutate({ code: pending.code, contact: 'pending@example.com' }),
       () => client.kiosks.collect.mutate({ code: released.code, contact: 'pending@example.com' }),
+      () => client.kiosks.collect.mutate({ code: refunded.code, contact: refunded.email }),
       () => client.kiosks.collect.mutate({ code: over.code, contact: over.email }),
       () => client.kiosks.collect.mutate({ ticketToken: 'v1.not-a-real-ticket-token' }),
     ];
@@ -164,7 +168,7 @@ describe('collecting tickets at a kiosk', () => {
     expect(await ctx.prisma.booking.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
     expect(
       await ctx.prisma.ticketPrint.count({
-        where: { bookingId: { in: [booking.bookingId, pending.bookingId, over.bookingId] } },
+        where: { bookingId: { in: [booking.bookingId, pending.bookingId, refunded.bookingId, over.bookingId] } },
       }),
     ).toBe(0);
   });
@@ -215,6 +219,26 @@ describe('collecting tickets at a kiosk', () => {
     expect(
       (await refusal(client.kiosks.collect.mutate({ code: booking.code, contact: booking.email }))).data.appCode,
     ).toBe('COLLECT_ALREADY_COLLECTED');
+  });
+
+  it('gives up an attempt whose kiosk never reported after a few minutes, so another kiosk can collect', async () => {
+    const booking = await onlineBooking();
+    const a = await newKiosk();
+    const b = await newKiosk();
+    const input = { code: booking.code, contact: booking.email };
+    const silent = await collectTickets(ctx, { kioskId: a.kiosk.id, input });
+    expect((await refusal(b.client.kiosks.collect.mutate(input))).data.appCode).toBe('COLLECT_IN_PROGRESS');
+
+    const later = new Date(Date.now() + COLLECT_CLAIM_MS + 1000);
+    const job = await collectTickets(ctx, { kioskId: b.kiosk.id, input, now: later });
+    expect(await printRows(booking.bookingId)).toMatchObject([
+      { id: silent.printId, ok: false, errorCode: 'NO_RESULT' },
+      { id: job.printId, ok: null },
+    ]);
+    // The first kiosk's late report cannot make a second collection.
+    expect(await a.client.kiosks.recordPrint.mutate({ kind: 'COLLECT', printId: silent.printId, ok: true })).toEqual({
+      recorded: false,
+    });
   });
 
   it("refuses a print result for another kiosk's attempt", async () => {
