@@ -132,6 +132,29 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     expect(detail.timeline.filter((e) => e.kind === 'print').map((e) => e.text)).toEqual([
       `Collected at ${system.kiosk.name}: 2 tickets printed`,
     ]);
+
+    // In the dashboard: the collection in the timeline, and a reprint sent to this kiosk, which
+    // prints it and reports back, joins the timeline by itself.
+    const dashboard = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    dashboard.on('pageerror', (err) => console.error('manager page error:', err));
+    await dashboard.goto(`${system.server.url}/manager`);
+    await dashboard.getByLabel('Email').fill(login.email);
+    await dashboard.getByLabel('Password').fill(login.password);
+    await dashboard.getByRole('button', { name: 'Sign in' }).click();
+    await dashboard.getByRole('button', { name: 'Bookings' }).click();
+    await dashboard.getByLabel('Booking code, email, phone or seat').fill(booking.code);
+    await dashboard.getByRole('button', { name: 'Search' }).click();
+    await dashboard.getByRole('button', { name: new RegExp(`^${booking.code} · confirmed`) }).click();
+    const article = dashboard.getByRole('article', { name: `Booking ${booking.code}` });
+    await article.getByText(`Collected at ${system.kiosk.name}: 2 tickets printed`).waitFor();
+    await article.getByLabel('Reprint at').selectOption({ label: system.kiosk.name });
+    await article.getByRole('button', { name: 'Reprint' }).click();
+    await article
+      .getByText(`Reprint at ${system.kiosk.name} sent by ${login.name}: 2 tickets printed`)
+      .waitFor({ timeout: 20_000 });
+    expect(system.printer.tickets.length).toBe(printedBefore + 4);
+    await snap(dashboard, 'kiosk-9-collect-timeline');
+    await dashboard.close();
     await page.close();
   }, 120_000);
 
