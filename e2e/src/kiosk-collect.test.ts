@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     await typeOnKeyboard(page, [...booking.code]);
     expect(await code.inputValue()).toBe(booking.code);
     await typeOnKeyboard(page, ['Done']);
-    await expect.poll(() => contact.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => contact.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
     await typeOnKeyboard(page, [...'mira', '.', ...'collect', '@', ...'example', '.com']);
     expect(await contact.inputValue()).toBe('mira.collect@example.com');
     await snap(page, 'kiosk-9-collect');
@@ -152,7 +152,10 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     await article
       .getByText(`Reprint at ${system.kiosk.name} sent by ${login.name}: 2 tickets printed`)
       .waitFor({ timeout: 20_000 });
-    expect(system.printer.tickets.length).toBe(printedBefore + 4);
+    await eventually(
+      () => system.printer.tickets.length,
+      (n) => n === printedBefore + 4,
+    );
     await snap(dashboard, 'kiosk-9-collect-timeline');
     await dashboard.close();
     await page.close();

@@ -15,3 +15,4 @@ export * from './api/manager';
 export * from './api/tickets';
 export * from './seat-rules';
 export * from './api/programme';
+export * from './booking-code';

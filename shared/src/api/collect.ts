@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { ZBookingSchema } from './bookings';
 
-export const BOOKING_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
-
 /** The booking code and the email or phone it was booked with; or the QR of one of its e-tickets. */
 export const ZKioskCollectInputSchema = z.union([
   z.strictObject({

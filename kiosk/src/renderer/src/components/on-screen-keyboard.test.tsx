@@ -29,6 +29,9 @@ function Field({ layout, onDone = () => undefined }: { layout: TKeyboardLayout; 
   );
 }
 
+/** The keyboard is loaded lazily (its own chunk): a busy machine may take a while to import it. */
+const keyboardLoaded = () => screen.findByRole('group', { name: 'On-screen keyboard' }, { timeout: 10_000 });
+
 const press = (...names: string[]) => {
   for (const name of names) fireEvent.click(screen.getByRole('button', { name }));
 };
@@ -38,7 +41,7 @@ describe('on-screen keyboard', () => {
     const onDone = vi.fn();
     renderInApp(<Field layout="email" onDone={onDone} />);
     // Loaded lazily: it appears once its chunk has loaded.
-    await screen.findByRole('group', { name: 'On-screen keyboard' });
+    await keyboardLoaded();
     const input = screen.getByLabelText<HTMLInputElement>('Field');
 
     press('a', 's', 'h', 'a', '.', 'r', '_', '9', '@', 'e', 'x', '-', 'a', 'm', 'p', 'l', 'e', '.com');
@@ -53,7 +56,7 @@ describe('on-screen keyboard', () => {
 
   it('offers only the booking-code alphabet for a code, and stops at its length', async () => {
     renderInApp(<Field layout="code" />);
-    const keyboard = await screen.findByRole('group', { name: 'On-screen keyboard' });
+    const keyboard = await keyboardLoaded();
     const keys = within(keyboard)
       .getAllByRole('button')
       .map((b) => b.getAttribute('aria-label') ?? b.textContent);
@@ -66,7 +69,7 @@ describe('on-screen keyboard', () => {
 
   it('keeps the focus in the field while its keys are pressed', async () => {
     renderInApp(<Field layout="email" />);
-    await screen.findByRole('group', { name: 'On-screen keyboard' });
+    await keyboardLoaded();
     const input = screen.getByLabelText<HTMLInputElement>('Field');
     input.focus();
     const key = screen.getByRole('button', { name: 'q' });
@@ -94,7 +97,7 @@ describe('on-screen keyboard', () => {
         <Hindi />
       </I18nProvider>,
     );
-    await screen.findByRole('group', { name: 'On-screen keyboard' });
+    await keyboardLoaded();
     fireEvent.click(screen.getByRole('button', { name: 'hi' }));
     expect(screen.getByRole('group', { name: 'स्क्रीन कीबोर्ड' })).toBeTruthy();
     for (const name of ['मिटाएँ', 'सब मिटाएँ', 'हो गया']) expect(screen.getByRole('button', { name })).toBeTruthy();

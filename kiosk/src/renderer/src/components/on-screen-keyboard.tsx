@@ -5,7 +5,7 @@
 //
 // Two layouts: an email (or phone) needs Latin letters, digits, @ . _ - and ".com"; a booking code
 // only the code alphabet (no 0, 1, I, L, O, U, V: BOOKING_CODE_ALPHABET), in QWERTY order.
-import { BOOKING_CODE_ALPHABET } from '@marquee/shared/collect';
+import { BOOKING_CODE_ALPHABET } from '@marquee/shared';
 import { useCollectMessages } from '../i18n/collect-messages';
 import './on-screen-keyboard.css';
 
