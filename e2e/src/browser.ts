@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
+export type { Browser, Locator, Page } from 'playwright-core';
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 // `npm test` installs Debian's chromium and passes CHROMIUM_PATH; under CI a missing browser fails,

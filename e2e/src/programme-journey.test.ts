@@ -108,8 +108,10 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).waitFor();
 
     // The projector breaks: the manager cancels the show.
+    // The reload stays on the Shows section (its address is /manager/shows).
     await desk.reload();
-    await desk.getByRole('button', { name: 'Shows' }).click();
+    await desk.waitForURL('**/manager/shows');
+    await desk.getByRole('button', { name: 'Shows', exact: true }).click();
     const row = desk.getByRole('row', { name: /^Show Chai at Dawn/ });
     await row.getByRole('button', { name: 'Cancel show…' }).click();
     await row.getByLabel('Why is it cancelled?').fill('Projector broke down');

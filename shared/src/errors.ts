@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   LIVE_STREAM_RENEW: { trpc: 'SERVICE_UNAVAILABLE', message: 'This live connection has run its time; reconnecting.' },
   CATALOG_MOVIE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That movie is not showing here.' },
   CATALOG_SHOWTIME_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That show could not be found.' },
+  CATALOG_CINEMA_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That cinema could not be found.' },
+  CATALOG_CINEMA_REQUIRED: { trpc: 'BAD_REQUEST', message: 'Please choose a cinema first.' },
   HOLD_SEAT_TAKEN: { trpc: 'CONFLICT', message: 'Sorry, some of those seats were just taken. Please pick others.' },
   HOLD_SEAT_UNKNOWN: { trpc: 'BAD_REQUEST', message: 'Some of those seats are not in this screen.' },
   HOLD_SEAT_BLOCKED: { trpc: 'CONFLICT', message: 'Some of those seats are not available for this show.' },

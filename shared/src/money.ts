@@ -1,9 +1,6 @@
 // Money is integer paise everywhere. Prices are GST-inclusive, as Indian cinemas display them;
 // gst.ts splits them.
-import { z } from 'zod';
-
-export const ZPaiseSchema = z.number().int().nonnegative().max(100_000_000);
-export type TPaise = z.infer<typeof ZPaiseSchema>;
+export { ZPaiseSchema, type TPaise } from './paise-schema';
 
 const rupeeFormat = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 2 });
 

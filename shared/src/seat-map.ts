@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPaiseSchema } from './money';
+import { ZPaiseSchema } from './paise-schema';
 
 export const SEAT_TYPES = ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'] as const;
 export const ZSeatTypeSchema = z.enum(SEAT_TYPES);

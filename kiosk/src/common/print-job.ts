@@ -1,6 +1,6 @@
 // What the renderer asks the printer to print: one ticket per seat. Validated again in the main
 // process and the print agent, which must not trust a renderer.
-import { ZPaiseSchema } from '@marquee/shared';
+import { ZPaiseSchema, ZSeatTypeSchema } from '@marquee/shared';
 import { z } from 'zod';
 
 export const ZPrintTicketSchema = z.strictObject({
@@ -11,14 +11,31 @@ export const ZPrintTicketSchema = z.strictObject({
   timeZone: z.string().min(1).max(64),
   screenName: z.string().min(1).max(40),
   seatLabel: z.string().min(1).max(8),
+  /** The seat's type as the screen's layout names it (standard, premium, recliner, …). */
+  seatType: ZSeatTypeSchema,
+  /** This ticket is number `ticketNumber` of the booking's `ticketCount` ("1 of 2"). */
+  ticketNumber: z.int().min(1).max(10),
+  ticketCount: z.int().min(1).max(10),
+  /** GST-inclusive, as Indian cinemas show prices; the GST it includes, by the date of supply. */
   pricePaise: ZPaiseSchema,
+  gstPaise: ZPaiseSchema.optional(),
+  gstRatePercent: z.int().min(0).max(100).optional(),
+  /** The language the customer used at the kiosk; labels print in it (English when not known). */
+  language: z.enum(['en', 'hi']).optional(),
   bookingCode: z.string().min(1).max(16),
   /** The signed ticket token the door scans (docs/design.md, "Tickets"). */
   token: z.string().min(1).max(512),
 });
 export type TPrintTicket = z.infer<typeof ZPrintTicketSchema>;
 
-export const ZPrintJobSchema = z.strictObject({ tickets: z.array(ZPrintTicketSchema).min(1).max(10) });
+export const ZPrintJobSchema = z.strictObject({
+  tickets: z
+    .array(
+      ZPrintTicketSchema.refine((t) => t.ticketNumber <= t.ticketCount, 'ticketNumber must not exceed ticketCount'),
+    )
+    .min(1)
+    .max(10),
+});
 export type TPrintJob = z.infer<typeof ZPrintJobSchema>;
 
 export const PRINTER_STATES = ['ok', 'paper_low', 'paper_out', 'offline', 'unknown'] as const;

@@ -6,9 +6,27 @@ import { z } from 'zod';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** 127.0.0.0/8, ::1 and localhost: traffic that never leaves the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const ZFlag = z
+  .enum(['0', '1', 'false', 'true'])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
 const ZKioskEnvSchema = z.object({
   /** The Marquee API this kiosk sells through; the only origin its window may reach. */
-  MARQUEE_API_URL: z.url().default('http://127.0.0.1:3000'),
+  /** It carries the device token and payments: `https://`, unless the API is on this machine. */
+  MARQUEE_API_URL: z
+    .url()
+    .default('http://127.0.0.1:3000')
+    .refine((url) => {
+      const { protocol, hostname } = new URL(url);
+      return protocol === 'https:' || (protocol === 'http:' && isLoopbackHost(hostname));
+    }, 'must be an https:// address (plain http:// only for an API on this machine, 127.0.0.1 or localhost)'),
   /** The thermal printer (ESC/POS over TCP). PRINTER=os prints through the operating system instead. */
   PRINTER: z.enum(['network', 'os']).default('network'),
   PRINTER_HOST: z.string().default('127.0.0.1'),
@@ -16,6 +34,8 @@ const ZKioskEnvSchema = z.object({
   PRINT_AGENT_PORT: z.coerce.number().int().min(0).max(65535).default(9180),
   /** Where the kiosk keeps its encrypted device token. */
   KIOSK_DATA_DIR: z.string().default(path.join(repoRoot, '.data', 'kiosk')),
+  /** Without an OS keychain, keep the token's key in a file beside it (no real protection) rather than refuse. */
+  KIOSK_ALLOW_FILE_KEY: ZFlag,
   /** Development: a seeded demo kiosk's token file, used by the print agent when it has none of its own. */
   DEMO_KIOSKS_FILE: z.string().default(path.join(repoRoot, '.data', 'demo-kiosks.json')),
   DEMO_KIOSK_NAME: z.string().default('Lobby Kiosk 1'),

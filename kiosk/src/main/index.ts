@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import { parseKioskEnv } from './config';
-import { DeviceStore, fileKeyCipher, type TSecretCipher } from './device/device-store';
+import { DeviceStore, type TSecretCipher } from './device/device-store';
+import { chooseSecretCipher } from './device/secret-cipher';
 import { createKioskServices, type TKioskServices } from './kiosk-services';
 import { networkTicketPrinter, type TTicketPrinter } from './printer/ticket-printer';
 import { renderTicketsHtml } from './printer/ticket-html';
@@ -30,13 +31,21 @@ process.on('uncaughtException', (err) => {
   app.exit(1);
 });
 
-/** safeStorage encrypts with the OS keychain; without one (a bare Linux box) a key file does. */
-function secretCipher(): TSecretCipher {
-  if (!safeStorage.isEncryptionAvailable()) return fileKeyCipher(path.join(env.KIOSK_DATA_DIR, 'device.key'));
-  return {
-    encrypt: async (plain) => safeStorage.encryptString(plain),
-    decrypt: async (data) => safeStorage.decryptString(data),
-  };
+/** The OS keychain protects the device token; without one, a key file only if KIOSK_ALLOW_FILE_KEY says so. */
+function secretCipher(): { cipher: TSecretCipher; problem: string | null } {
+  const choice = chooseSecretCipher(safeStorage, {
+    platform: process.platform,
+    allowFileKey: env.KIOSK_ALLOW_FILE_KEY,
+    keyPath: path.join(env.KIOSK_DATA_DIR, 'device.key'),
+  });
+  if (choice.kind === 'none') {
+    const refuse = async (): Promise<never> => {
+      throw new Error(choice.problem);
+    };
+    return { cipher: { encrypt: refuse, decrypt: refuse }, problem: choice.problem };
+  }
+  if (choice.kind === 'key-file') log('no OS keychain: the device token key is kept in a file (KIOSK_ALLOW_FILE_KEY)');
+  return { cipher: choice.cipher, problem: null };
 }
 
 /** Prints through the OS printer: the rendered ticket page in a hidden window. */
@@ -168,10 +177,18 @@ void app.whenReady().then(async () => {
   Menu.setApplicationMenu(null);
   // Auto-launch friendly: a packaged kiosk starts with the machine.
   if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: true });
-  const store = new DeviceStore(path.join(env.KIOSK_DATA_DIR, 'device.bin'), secretCipher());
+  const { cipher, problem } = secretCipher();
+  const store = new DeviceStore(path.join(env.KIOSK_DATA_DIR, 'device.bin'), cipher);
   const printer =
     env.PRINTER === 'os' ? osTicketPrinter() : networkTicketPrinter({ host: env.PRINTER_HOST, port: env.PRINTER_PORT });
-  const kiosk = await createKioskServices({ env, store, printer, appVersion: app.getVersion(), log });
+  const kiosk = await createKioskServices({
+    env,
+    store,
+    printer,
+    appVersion: app.getVersion(),
+    log,
+    storageProblem: problem,
+  });
   lockDown(kiosk);
   wireIpc(kiosk);
   await serveApp();

@@ -25,14 +25,18 @@ export async function createKioskServices({
   printer,
   appVersion,
   log,
+  storageProblem = null,
 }: {
   env: TKioskEnv;
   store: DeviceStore;
   printer: TTicketPrinter;
   appVersion: string;
   log: (msg: string, data?: unknown) => void;
+  /** Why the token cannot be kept safely on this machine: the kiosk then stays unregistered and says so. */
+  storageProblem?: string | null;
 }): Promise<TKioskServices> {
-  let device: TDevice | null = await store.load();
+  if (storageProblem) log('device token storage refused', storageProblem);
+  let device: TDevice | null = storageProblem ? null : await store.load();
   let screen = 'starting';
   let lastError: string | null = null;
   let lastPrinter: TPrinterState = 'unknown';
@@ -52,6 +56,8 @@ export async function createKioskServices({
       return { apiOrigin: new URL(env.MARQUEE_API_URL).origin, appVersion, registered: device !== null };
     },
     async register(code) {
+      // Refused before the API is asked, so the one-time code is not spent on a token that cannot be kept.
+      if (storageProblem) return { ok: false, message: storageProblem };
       try {
         const result = await api.kiosks.register.mutate({ code });
         device = { kioskId: result.kioskId, name: result.name, token: result.deviceToken };

@@ -5,6 +5,8 @@ declare module '@point-of-sale/receipt-printer-encoder' {
     language?: 'esc-pos' | 'star-prnt' | 'star-line';
     columns?: number;
     newline?: string;
+    /** How image() sends pixels: ESC * bands ('column', the default) or GS v 0 ('raster'). */
+    imageMode?: 'column' | 'raster';
   }
   export default class ReceiptPrinterEncoder {
     constructor(options?: TEncoderOptions);
@@ -19,6 +21,15 @@ declare module '@point-of-sale/receipt-printer-encoder' {
     size(width: number, height?: number): this;
     rule(options?: { style?: 'single' | 'double'; width?: number }): this;
     qrcode(value: string, options?: { model?: 1 | 2; size?: number; errorlevel?: 'l' | 'm' | 'q' | 'h' }): this;
+    /** Width and height multiples of 8; the input may be a plain { width, height, data: RGBA }. */
+    image(
+      input: { width: number; height: number; data: Uint8ClampedArray },
+      width: number,
+      height: number,
+      algorithm?: 'threshold' | 'bayer' | 'floydsteinberg' | 'atkinson',
+      threshold?: number,
+    ): this;
+    raw(data: number[]): this;
     cut(value?: 'full' | 'partial'): this;
     encode(): Uint8Array;
   }

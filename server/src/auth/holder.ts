@@ -17,6 +17,8 @@ export interface THolder {
   key: string;
   channel: 'KIOSK' | 'WEB';
   kioskId: string | null;
+  /** A kiosk's cinema: it sells that cinema's shows only. Null on the web. */
+  cinemaId: string | null;
   /** A kiosk taken out of service sells nothing new (a payment under way may finish). */
   outOfService: boolean;
 }
@@ -70,7 +72,7 @@ export async function resolveHolder({
   if (token !== null) {
     const kiosk = await prisma.kiosk.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, revokedAt: true, outOfService: true },
+      select: { id: true, cinemaId: true, revokedAt: true, outOfService: true },
     });
     if (!kiosk || kiosk.revokedAt) {
       throw new AppError('AUTH_REQUIRED', {
@@ -78,7 +80,19 @@ export async function resolveHolder({
         userMessage: 'This kiosk is not registered. Please call staff.',
       });
     }
-    return { key: `kiosk:${kiosk.id}`, channel: 'KIOSK', kioskId: kiosk.id, outOfService: kiosk.outOfService };
+    return {
+      key: `kiosk:${kiosk.id}`,
+      channel: 'KIOSK',
+      kioskId: kiosk.id,
+      cinemaId: kiosk.cinemaId,
+      outOfService: kiosk.outOfService,
+    };
   }
-  return { key: `web:${webSessionId(req, res, env)}`, channel: 'WEB', kioskId: null, outOfService: false };
+  return {
+    key: `web:${webSessionId(req, res, env)}`,
+    channel: 'WEB',
+    kioskId: null,
+    cinemaId: null,
+    outOfService: false,
+  };
 }

@@ -5,7 +5,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { TServices } from '../services';
 
 const bookingInclude = {
-  seats: { include: { seat: { select: { label: true } } } },
+  seats: { include: { seat: { select: { label: true, type: true } } } },
   tickets: { orderBy: { seatLabel: 'asc' } },
   showtime: {
     select: {
@@ -40,7 +40,7 @@ function toBooking(b: TBookingRow): TBooking {
       timeZone: showtime.screen.cinema.timeZone,
     },
     customerEmail: b.customerEmail,
-    seats: b.seats.map((s) => ({ seatId: s.seatId, label: s.seat.label, pricePaise: s.pricePaise })),
+    seats: b.seats.map((s) => ({ seatId: s.seatId, label: s.seat.label, type: s.seat.type, pricePaise: s.pricePaise })),
     tickets: b.tickets.map((t) => ({ id: t.id, seatLabel: t.seatLabel, token: t.token })),
   };
 }

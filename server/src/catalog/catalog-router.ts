@@ -1,22 +1,35 @@
 import {
+  ZCinemaSchema,
+  ZCinemaScopeSchema,
   ZMoviesOutputSchema,
   ZSeatMapInputSchema,
   ZSeatMapSchema,
   ZShowtimesInputSchema,
   ZShowtimesOutputSchema,
 } from '@marquee/shared';
+import { z } from 'zod';
 import { publicProcedure, router } from '../trpc';
+import { catalogCinema, listCinemas } from './catalog-cinema';
 import { cachedSeatMap } from './seat-map-cache';
 import { listMovies } from './list-movies';
 import { listShowtimes } from './list-showtimes';
 
 export const catalogRouter = router({
-  movies: publicProcedure.output(ZMoviesOutputSchema).query(({ ctx }) => listMovies({ prisma: ctx.prisma })),
+  cinemas: publicProcedure.output(z.array(ZCinemaSchema)).query(({ ctx }) => listCinemas(ctx)),
+
+  movies: publicProcedure
+    .input(ZCinemaScopeSchema)
+    .output(ZMoviesOutputSchema)
+    .query(async ({ ctx, input }) =>
+      listMovies({ prisma: ctx.prisma, cinemaId: (await catalogCinema(ctx, input?.cinema)).id }),
+    ),
 
   showtimes: publicProcedure
     .input(ZShowtimesInputSchema)
     .output(ZShowtimesOutputSchema)
-    .query(({ ctx, input }) => listShowtimes({ prisma: ctx.prisma, input })),
+    .query(async ({ ctx, input }) =>
+      listShowtimes({ prisma: ctx.prisma, input, cinema: await catalogCinema(ctx, input?.cinema) }),
+    ),
 
   seatMap: publicProcedure
     .input(ZSeatMapInputSchema)

@@ -96,7 +96,7 @@ describe('catalog.showtimes', () => {
   it('refuses a malformed movie id and unknown fields', async () => {
     const bad = await refusal(server.client.catalog.showtimes.query({ movieId: 'abc' }));
     expect(bad.data?.fieldErrors).toHaveProperty('movieId');
-    const extra = await refusal(server.client.catalog.showtimes.query({ cinema: 'x' } as never));
+    const extra = await refusal(server.client.catalog.showtimes.query({ screen: 'x' } as never));
     expect(extra.data?.code).toBe('BAD_REQUEST');
   });
 });

@@ -5,26 +5,28 @@ import { dayBounds } from './cinema-day';
 import { countTakenSeats } from './count-taken-seats';
 
 /**
- * Showtimes that are not cancelled, by start time. `date` is a calendar day in each cinema's own
- * time zone; without it, every show that has not started yet.
+ * A cinema's showtimes that are not cancelled, by start time. `date` is a calendar day in the
+ * cinema's time zone; without it, every show that has not started yet.
  */
 export async function listShowtimes({
   prisma,
   input,
+  cinema,
   now = new Date(),
 }: {
   prisma: PrismaClient;
   input: TShowtimesInput;
+  cinema: { id: string; timeZone: string };
   now?: Date;
 }): Promise<TShowtime[]> {
-  const where: Prisma.ShowtimeWhereInput = { cancelled: false, ...(input?.movieId ? { movieId: input.movieId } : {}) };
+  const where: Prisma.ShowtimeWhereInput = {
+    cancelled: false,
+    screen: { cinemaId: cinema.id },
+    ...(input?.movieId ? { movieId: input.movieId } : {}),
+  };
   if (input?.date) {
-    const date = input.date;
-    const cinemas = await prisma.cinema.findMany({ select: { id: true, timeZone: true } });
-    where.OR = cinemas.map((c) => {
-      const { start, end } = dayBounds(date, c.timeZone);
-      return { screen: { cinemaId: c.id }, startsAt: { gte: start, lt: end } };
-    });
+    const { start, end } = dayBounds(input.date, cinema.timeZone);
+    where.startsAt = { gte: start, lt: end };
   } else {
     where.startsAt = { gt: now };
   }

@@ -28,9 +28,14 @@ const PG_ATTEMPTS = 3;
 /** Refuses what cannot be held; returns each seat's price, in the customer's order (the ticket order). */
 function priceSelection(
   ctx: THoldContext | null,
-  { showtimeId, seatIds, now }: { showtimeId: string; seatIds: string[]; now: Date },
+  { holder, showtimeId, seatIds, now }: { holder: THolder; showtimeId: string; seatIds: string[]; now: Date },
 ) {
   if (!ctx) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
+  // A kiosk sells its own cinema's shows only: another cinema's show is not one it can find.
+  if (holder.cinemaId !== null && ctx.cinemaId !== holder.cinemaId)
+    throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', {
+      message: `${holder.key} of cinema ${holder.cinemaId} tried to hold showtime ${showtimeId} of cinema ${ctx.cinemaId}`,
+    });
   if (ctx.cancelled) throw new AppError('HOLD_SHOW_CANCELLED', { message: `showtime ${showtimeId} is cancelled` });
   if (ctx.startsAt <= now)
     throw new AppError('HOLD_SHOW_STARTED', {
@@ -168,7 +173,7 @@ export async function createHold(
   const { env, log } = services;
   const stopTimer = metrics.holdSeconds.startTimer();
   let ctx = await loadHoldContext(services.pg, { showtimeId, seatIds, holderKey: holder.key, now });
-  const lines = priceSelection(ctx, { showtimeId, seatIds, now });
+  const lines = priceSelection(ctx, { holder, showtimeId, seatIds, now });
   // A stopped worker or a dead Redis must never keep seats off sale: expire what is overdue first.
   if (ctx!.hasOverdue) {
     await expireOverdueBookings(services, { showtimeId, seatIds }, { now, by: 'hold' });

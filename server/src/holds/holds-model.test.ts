@@ -51,6 +51,7 @@ describe('holds against a model', () => {
           key: `web:model-${showtime.id}-${i}`,
           channel: 'WEB',
           kioskId: null,
+          cinemaId: null,
           outOfService: false,
         }));
         const owner = new Map<number, number>(); // seat index → holder index

@@ -13,6 +13,8 @@ import { showtimeLayout, type TShowtimeLayout } from './showtime-layout';
 
 export interface THoldContext {
   id: string;
+  /** The show's cinema: a kiosk holds its own cinema's seats only. */
+  cinemaId: string;
   screenId: string;
   startsAt: Date;
   onSale: boolean;
@@ -34,7 +36,7 @@ export interface THoldContext {
 // the context of every hold in a batch (see db/group-batches.ts), a row per request (q.i) whose
 // showtime exists; each request's seat lists travel as array literals ('{id,id}').
 const HOLD_CONTEXTS = `
-  SELECT q.i::int AS i, s.id::text, s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap", s."screenId"::text AS "screenId", sc."layoutVersion",
+  SELECT q.i::int AS i, s.id::text, c.id::text AS "cinemaId", s."startsAt", s."onSale", s.cancelled, c."kioskFeePaise", c."webFeePaise", c."noSingleSeatGap", s."screenId"::text AS "screenId", sc."layoutVersion",
     (SELECT coalesce(array_agg(rs.id::text), '{}') FROM unnest(q.rule_ids::uuid[]) AS rs(id)
       WHERE c."noSingleSeatGap"
         AND (EXISTS (SELECT 1 FROM "BookingSeat" bs JOIN "Booking" bb ON bb.id = bs."bookingId"
@@ -58,6 +60,7 @@ type TRequest = { showtimeId: string; seatIds: string[]; holderKey: string; now:
 type TRow = Pick<
   THoldContext,
   | 'id'
+  | 'cinemaId'
   | 'startsAt'
   | 'onSale'
   | 'cancelled'

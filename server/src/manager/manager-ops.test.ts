@@ -289,6 +289,12 @@ describe('booking actions', () => {
       expect(heard.events[1]).toEqual({ type: 'reprint', kioskId: chosen.kiosk.id, bookingId });
       const tickets = await chosen.client.kiosks.reprintJob.query({ bookingId });
       expect(tickets.tickets).toHaveLength(2);
+      // What the printed ticket names: each seat's type as the layout has it, and the cinema's zone.
+      const seatRows = await ctx.prisma.seat.findMany({ where: { id: { in: tickets.seats.map((s) => s.seatId) } } });
+      expect(tickets.seats.map((s) => s.type).sort()).toEqual(seatRows.map((s) => s.type).sort());
+      expect(tickets.showtime.timeZone).toBe(
+        (await ctx.prisma.cinema.findFirstOrThrow({ where: { name: tickets.showtime.cinemaName } })).timeZone,
+      );
       expect(await refusal(other.client.kiosks.reprintJob.query({ bookingId }))).toMatchObject({
         data: { code: 'NOT_FOUND' },
       });

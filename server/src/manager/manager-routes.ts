@@ -36,7 +36,11 @@ export async function registerManagerRoutes(app: FastifyInstance, services: TSer
           userMessage: 'Send the poster image as the request body.',
         });
       return reply.send(
-        await savePoster(services, { actor: { userId: staff.id }, movieId: req.params.movieId, bytes: req.body }),
+        await savePoster(services, {
+          actor: { userId: staff.id, cinemaId: staff.cinemaId },
+          movieId: req.params.movieId,
+          bytes: req.body,
+        }),
       );
     });
   });

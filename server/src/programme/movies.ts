@@ -11,11 +11,14 @@ import type { TServices } from '../services';
 export const posterUrl = (posterPath: string | null) =>
   posterPath ? `/posters/${encodeURIComponent(posterPath)}` : null;
 
+/** The films of the manager's cinema (another cinema's are not theirs to see or change). */
 export async function listManagerMovies(
   { prisma }: Pick<TServices, 'prisma'>,
+  cinemaId: string,
   now = new Date(),
 ): Promise<TManagerMovie[]> {
   const movies = await prisma.movie.findMany({
+    where: { cinemaId },
     orderBy: { title: 'asc' },
     include: { _count: { select: { showtimes: { where: { endsAt: { gt: now }, cancelled: false } } } } },
   });
@@ -33,11 +36,14 @@ export async function listManagerMovies(
 
 export async function saveMovie(
   { prisma }: Pick<TServices, 'prisma'>,
-  { actor, input }: { actor: { userId: string }; input: TMovieInput },
+  { actor, input }: { actor: { userId: string; cinemaId: string }; input: TMovieInput },
 ): Promise<{ id: string }> {
   const { id, ...data } = input;
   try {
-    const movie = id ? await prisma.movie.update({ where: { id }, data }) : await prisma.movie.create({ data });
+    // Only a film of the actor's own cinema can be changed; another cinema's reads as not found.
+    const movie = id
+      ? await prisma.movie.update({ where: { id, cinemaId: actor.cinemaId }, data })
+      : await prisma.movie.create({ data: { ...data, cinemaId: actor.cinemaId } });
     await prisma.auditLog.create({
       data: {
         actorKind: 'STAFF',
@@ -78,7 +84,7 @@ export function sniffImage(bytes: Buffer): keyof typeof POSTER_TYPES | null {
 
 export async function savePoster(
   { prisma, env }: Pick<TServices, 'prisma' | 'env'>,
-  { actor, movieId, bytes }: { actor: { userId: string }; movieId: string; bytes: Buffer },
+  { actor, movieId, bytes }: { actor: { userId: string; cinemaId: string }; movieId: string; bytes: Buffer },
 ): Promise<{ posterUrl: string }> {
   if (bytes.length > POSTER_MAX_BYTES)
     throw new AppError('INPUT_INVALID', {
@@ -91,7 +97,10 @@ export async function savePoster(
       message: 'poster not an image we take',
       userMessage: 'The poster must be a PNG, JPEG or WebP image.',
     });
-  const movie = await prisma.movie.findUnique({ where: { id: movieId }, select: { id: true } });
+  const movie = await prisma.movie.findFirst({
+    where: { id: movieId, cinemaId: actor.cinemaId },
+    select: { id: true },
+  });
   if (!movie) throw new AppError('CATALOG_MOVIE_NOT_FOUND', { message: `movie ${movieId} not found` });
   const name = `${movieId}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${POSTER_TYPES[type]}`;
   await mkdir(env.POSTERS_DIR, { recursive: true });

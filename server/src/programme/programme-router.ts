@@ -24,7 +24,7 @@ import { scheduleShowtimes, setOnSale } from './schedule';
 const manager = staffProcedure('MANAGER');
 
 export const programmeRouter = router({
-  movies: manager.output(z.array(ZManagerMovieSchema)).query(({ ctx }) => listManagerMovies(ctx)),
+  movies: manager.output(z.array(ZManagerMovieSchema)).query(({ ctx }) => listManagerMovies(ctx, ctx.actor.cinemaId)),
   saveMovie: manager
     .input(ZMovieInputSchema)
     .output(z.object({ id: z.uuid() }))

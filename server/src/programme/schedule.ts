@@ -52,7 +52,7 @@ export async function scheduleShowtimes(
   const [cinema, screen, movie] = await Promise.all([
     prisma.cinema.findUniqueOrThrow({ where: { id: actor.cinemaId } }),
     prisma.screen.findFirst({ where: { id: input.screenId, cinemaId: actor.cinemaId } }),
-    prisma.movie.findUnique({ where: { id: input.movieId } }),
+    prisma.movie.findFirst({ where: { id: input.movieId, cinemaId: actor.cinemaId } }),
   ]);
   if (!screen)
     throw new AppError('INPUT_INVALID', {

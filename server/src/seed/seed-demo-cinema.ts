@@ -128,9 +128,9 @@ export async function seedDemoCinema({
   for (const movie of MOVIES) {
     movies.push(
       await prisma.movie.upsert({
-        where: { title_language: { title: movie.title, language: movie.language } },
+        where: { cinemaId_title_language: { cinemaId: cinema.id, title: movie.title, language: movie.language } },
         update: {},
-        create: movie,
+        create: { ...movie, cinemaId: cinema.id },
       }),
     );
   }

@@ -9,8 +9,33 @@ import helmet from 'helmet';
 import { checkoutScriptUrl } from '../env';
 import type { TServices } from '../services';
 
-/** Paths the single-page app answers itself (anything else under them is its client-side state). */
-const APP_PATHS = ['/', '/kiosk', '/find', '/manager', '/door'];
+/**
+ * Paths the single-page app answers itself: each screen of the web app has its address (a film's
+ * shows, a seat map, a booking and its payment), the dashboard one per section, and the door and
+ * the kiosk UI their own. Every one gets index.html; the app reads the path. Anything else that is
+ * not a real file or API route stays a 404, so a mistyped API call or a missing asset is not
+ * answered with a page.
+ */
+const APP_PATHS = [
+  '/',
+  '/find',
+  '/movies',
+  '/movies/*',
+  '/shows/*',
+  '/bookings/*',
+  '/manager',
+  '/manager/*',
+  '/door',
+  '/door/*',
+  '/kiosk',
+  '/kiosk/*',
+];
+
+/** A client path's last segment names a file (`/shows/x.js`): a missing asset, not a screen. */
+function looksLikeFile(url: string): boolean {
+  const last = url.split('?', 1)[0]!.split('/').pop() ?? '';
+  return last.includes('.');
+}
 
 export async function registerWebRoutes(
   app: FastifyInstance,
@@ -53,7 +78,14 @@ export async function registerWebRoutes(
       ),
   });
   for (const appPath of APP_PATHS) {
-    app.get(appPath, async (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    app.get(appPath, async (req, reply) =>
+      // Fastify's own 404 body; not callNotFound(), which runs the request hooks a second time.
+      looksLikeFile(req.url)
+        ? reply
+            .code(404)
+            .send({ message: `Route ${req.method}:${req.url} not found`, error: 'Not Found', statusCode: 404 })
+        : reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { ZPaiseSchema } from '../paise-schema';
+import { ZSeatTypeSchema } from '../seat-map';
 import { ZBookingStatusSchema } from './holds';
 
 export const ZBookingGetInputSchema = z.strictObject({ bookingId: z.uuid() });
@@ -28,7 +29,8 @@ export const ZBookingSchema = z.object({
   }),
   /** Where the receipt goes, if the customer gave one. */
   customerEmail: z.string().nullable(),
-  seats: z.array(z.object({ seatId: z.uuid(), label: z.string(), pricePaise: ZPaiseSchema })),
+  /** Each seat with its type (as the screen's layout names it) and its GST-inclusive price. */
+  seats: z.array(z.object({ seatId: z.uuid(), label: z.string(), type: ZSeatTypeSchema, pricePaise: ZPaiseSchema })),
   /** One signed token per seat, once confirmed (the QR on the ticket). */
   tickets: z.array(z.object({ id: z.uuid(), seatLabel: z.string(), token: z.string() })),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { ZPaiseSchema } from '../paise-schema';
 import { ZSeatPriceSchema } from '../seat-map';
 
 export const CERTIFICATES = ['U', 'UA', 'A'] as const;
@@ -20,11 +20,34 @@ export type TMovie = z.infer<typeof ZMovieSchema>;
 
 export const ZMoviesOutputSchema = z.array(ZMovieSchema);
 
+/** A cinema by its slug, as in the web app's URL. */
+export const ZCinemaSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a cinema slug: lower-case letters and digits joined by hyphens')
+  .max(64);
+
+/**
+ * Which cinema's programme: a kiosk always gets its own cinema's; on the web, the cinema the
+ * customer chose, or the only one when there is just one.
+ */
+export const ZCinemaScopeSchema = z.strictObject({ cinema: ZCinemaSlugSchema.optional() }).optional();
+export type TCinemaScope = z.infer<typeof ZCinemaScopeSchema>;
+
+export const ZCinemaSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  city: z.string(),
+  timeZone: z.string(),
+});
+export type TCinema = z.infer<typeof ZCinemaSchema>;
+
 export const ZShowtimesInputSchema = z
   .strictObject({
     /** A day in the cinema's time zone. Without it: every show still to come. */
     date: ZCalendarDateSchema.optional(),
     movieId: z.uuid().optional(),
+    cinema: ZCinemaSlugSchema.optional(),
   })
   .optional();
 export type TShowtimesInput = z.infer<typeof ZShowtimesInputSchema>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { MAX_SEATS_PER_HOLD } from '../limits';
+import { ZPaiseSchema } from '../paise-schema';
 
-/** Most seats one hold (and so one booking) may take. */
-export const MAX_SEATS_PER_HOLD = 10;
+export { MAX_SEATS_PER_HOLD };
 
 export const ZHoldCreateInputSchema = z.strictObject({
   showtimeId: z.uuid(),

@@ -1,7 +1,7 @@
 // The manager dashboard's API (manager.*): staff sign-in, the live kiosk fleet, sales, bookings
 // with their timeline and actions, seat blocks, queue health and staff accounts.
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { ZPaiseSchema } from '../paise-schema';
 import { ZBookingStatusSchema } from './holds';
 
 export const STAFF_ROLES = ['ADMIN', 'MANAGER', 'STAFF'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { ZPaiseSchema } from '../paise-schema';
 
 export const PAYMENT_METHODS = ['checkout', 'upi_qr'] as const;
 

@@ -1,7 +1,7 @@
 // Running the programme from the dashboard: movies, screens and their seat layouts, price
 // templates and showtimes. The layout format is a picture of the room, one string per row.
 import { z } from 'zod';
-import { ZPaiseSchema } from '../money';
+import { ZPaiseSchema } from '../paise-schema';
 import { ZSeatTypeSchema, type TSeatType } from '../seat-map';
 
 export const ZMovieInputSchema = z.strictObject({

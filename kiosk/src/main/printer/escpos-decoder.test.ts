@@ -1,3 +1,5 @@
+import { SEAT_TYPES } from '@marquee/shared';
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TPrintTicket } from '../../common/print-job';
@@ -23,6 +25,9 @@ const arbTicket: fc.Arbitrary<TPrintTicket> = fc.record({
   timeZone: fc.constant('Asia/Kolkata'),
   screenName: printableText(12),
   seatLabel: fc.tuple(fc.constantFrom('A', 'B', 'K'), fc.integer({ min: 1, max: 30 })).map(([r, n]) => `${r}${n}`),
+  seatType: fc.constantFrom(...SEAT_TYPES),
+  ticketNumber: fc.constant(1),
+  ticketCount: fc.constant(1),
   pricePaise: fc.integer({ min: 0, max: 1_000_000 }),
   bookingCode: fc.stringMatching(/^[A-Z0-9]{6}$/),
   token: fc.stringMatching(/^[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{86}$/),
@@ -66,6 +71,29 @@ describe('ESC/POS decoder', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("keeps each line's weight and size as the encoder set them, though it resets both before the line feed", () => {
+    const arbLine = fc.record({
+      text: printableText(18),
+      bold: fc.boolean(),
+      width: fc.integer({ min: 1, max: 2 }),
+      height: fc.integer({ min: 1, max: 2 }),
+      align: fc.constantFrom<'left' | 'center' | 'right'>('left', 'center', 'right'),
+    });
+    fc.assert(
+      fc.property(fc.array(arbLine, { minLength: 1, maxLength: 8 }), (lines) => {
+        const encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: 42 });
+        for (const l of lines)
+          encoder.align(l.align).bold(l.bold).size(l.width, l.height).line(l.text).size(1, 1).bold(false);
+        const { rest } = decodeEscPos(encoder.encode());
+        const printed = rest!.items.flatMap((i) => (i.kind === 'line' && i.line.text.trim() ? [i.line] : []));
+        expect(printed.map((p) => ({ text: p.text.trim(), bold: p.bold, width: p.width, height: p.height }))).toEqual(
+          lines.map(({ text, bold, width, height }) => ({ text, bold, width, height })),
+        );
+      }),
+      { numRuns: 100 },
     );
   });
 

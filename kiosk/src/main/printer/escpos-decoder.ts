@@ -1,22 +1,48 @@
 // Reads an ESC/POS byte stream the way a thermal printer does: text and line feeds into lines with
-// their style, QR codes (GS ( k, function 180/181), paper cuts ending a ticket, and real-time
+// their style (each character keeps the bold and size in force when it arrived, as on paper; the
+// alignment is the one in force when the line began), raster images (GS v 0), QR codes (GS ( k, function 180/181), paper cuts ending a ticket, and real-time
 // status requests (DLE EOT n) that want an answer. Streaming: a command split across TCP packets
 // waits for its remaining bytes. The virtual printer and the printer tests decode with it.
 import { DLE_EOT, EOT } from './escpos-status';
 
-export interface TPrintedLine {
+/** Characters printed in one style. */
+export interface TPrintedRun {
   text: string;
   bold: boolean;
-  /** Character magnification (GS !): 1 to 8. */
+  /** Character magnification (GS !, ESC !): 1 to 8. */
+  width: number;
+  height: number;
+}
+
+export interface TPrintedLine {
+  text: string;
+  /** Whether any printed (non-blank) character is bold. */
+  bold: boolean;
+  /** The largest magnification of the line's printed characters (1 when it has none). */
   width: number;
   height: number;
   align: 'left' | 'center' | 'right';
+  /** The line spacing in force at its feed, in dots (ESC 3 n; ESC 2 and ESC @ restore the default). */
+  spacingDots: number;
+  /** The line as printed, style by style (spaces included: they take room on paper). */
+  runs: TPrintedRun[];
+}
+
+/** A GS v 0 raster image: `rows` holds its dots row by row, 8 to a byte, most significant first. */
+export interface TPrintedImage {
+  kind: 'image';
+  widthDots: number;
+  heightDots: number;
+  /** GS v 0 m: 1 and 3 double the width, 2 and 3 the height. */
+  scaleX: number;
+  scaleY: number;
+  align: TPrintedLine['align'];
+  /** base64, so a decoded ticket stays plain JSON. */
+  rows: string;
 }
 
 export type TPrintedItem =
-  | { kind: 'line'; line: TPrintedLine }
-  | { kind: 'qr'; data: string; align: TPrintedLine['align'] }
-  | { kind: 'image'; widthDots: number; heightDots: number };
+  { kind: 'line'; line: TPrintedLine } | { kind: 'qr'; data: string; align: TPrintedLine['align'] } | TPrintedImage;
 
 export interface TPrintedTicket {
   items: TPrintedItem[];
@@ -32,6 +58,8 @@ const CP437_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
 
 const ALIGN = ['left', 'center', 'right'] as const;
+/** The default line spacing, one line of font A with its gap. */
+export const DEFAULT_LINE_SPACING = 30;
 const NEED_MORE = -1;
 
 export class EscPosDecoder {
@@ -39,8 +67,12 @@ export class EscPosDecoder {
   private items: TPrintedItem[] = [];
   private unknown: string[] = [];
   private text = '';
+  private runs: TPrintedRun[] = [];
+  /** The alignment in force when the line's first character arrived. */
+  private lineAlign: TPrintedLine['align'] | null = null;
   private style = { bold: false, width: 1, height: 1, align: 'left' as TPrintedLine['align'] };
   private qrData = '';
+  private spacingDots = DEFAULT_LINE_SPACING;
 
   /** Feeds bytes; returns what they completed, in order. */
   push(chunk: Uint8Array): TDecodedEvent[] {
@@ -101,7 +133,7 @@ export class EscPosDecoder {
       this.unknown.push(byte.toString(16).padStart(2, '0'));
       return 1;
     }
-    this.text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+    this.print(byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80]!);
     return 1;
   }
 
@@ -111,10 +143,16 @@ export class EscPosDecoder {
     if (command === 0x40) {
       // ESC @: reset, and whatever sat in the line buffer is discarded.
       this.text = '';
+      this.runs = [];
+      this.lineAlign = null;
       this.style = { bold: false, width: 1, height: 1, align: 'left' };
+      this.spacingDots = DEFAULT_LINE_SPACING;
       return 2;
     }
-    if (command === 0x32) return 2; // default line spacing
+    if (command === 0x32) {
+      this.spacingDots = DEFAULT_LINE_SPACING; // ESC 2: default line spacing
+      return 2;
+    }
     if (command === 0x70) {
       if (!need(5)) return NEED_MORE;
       events.push({ type: 'pulse' }); // cash drawer kick
@@ -132,6 +170,9 @@ export class EscPosDecoder {
       case 0x21: // ESC ! n: print mode
         this.style = { ...this.style, bold: (n & 0x08) !== 0, height: n & 0x10 ? 2 : 1, width: n & 0x20 ? 2 : 1 };
         return 3;
+      case 0x33: // ESC 3 n: line spacing of n dots
+        this.spacingDots = n;
+        return 3;
       case 0x64: // ESC d n: feed n lines
         this.endLine(true);
         for (let i = 1; i < n; i++) this.endLine(true);
@@ -147,7 +188,6 @@ export class EscPosDecoder {
       case 0x72:
       case 0x55:
       case 0x20:
-      case 0x33:
         return 3; // underline, code page, font, feed dots, double-strike, upside-down, charset, rotate, colour, direction, spacing
       default:
         this.unknown.push(`1b${command.toString(16).padStart(2, '0')}`);
@@ -173,7 +213,16 @@ export class EscPosDecoder {
       const heightDots = arg(6) + arg(7) * 256;
       if (!need(8 + widthBytes * heightDots)) return NEED_MORE;
       this.endLine(false);
-      this.items.push({ kind: 'image', widthDots: widthBytes * 8, heightDots });
+      const m = arg(3) % 48;
+      this.items.push({
+        kind: 'image',
+        widthDots: widthBytes * 8,
+        heightDots,
+        scaleX: m & 1 ? 2 : 1,
+        scaleY: m & 2 ? 2 : 1,
+        align: this.style.align,
+        rows: this.buffer.subarray(at + 8, at + 8 + widthBytes * heightDots).toString('base64'),
+      });
       return 8 + widthBytes * heightDots;
     }
     if (!need(3)) return NEED_MORE;
@@ -220,12 +269,33 @@ export class EscPosDecoder {
     }
   }
 
+  /** A character into the line buffer, in the style in force now. */
+  private print(char: string): void {
+    if (!this.text) this.lineAlign = this.style.align;
+    this.text += char;
+    const { bold, width, height } = this.style;
+    const last = this.runs.at(-1);
+    if (last && last.bold === bold && last.width === width && last.height === height) last.text += char;
+    else this.runs.push({ text: char, bold, width, height });
+  }
+
   /** A line feed prints the buffered text (an empty line when there is none). */
   private endLine(feed: boolean): void {
     if (!this.text && !feed) return;
-    const { bold, width, height, align } = this.style;
-    this.items.push({ kind: 'line', line: { text: this.text, bold, width, height, align } });
+    const inked = this.runs.filter((run) => run.text.trim());
+    const line: TPrintedLine = {
+      text: this.text,
+      bold: inked.some((run) => run.bold),
+      width: Math.max(1, ...inked.map((run) => run.width)),
+      height: Math.max(1, ...inked.map((run) => run.height)),
+      align: this.lineAlign ?? this.style.align,
+      spacingDots: this.spacingDots,
+      runs: this.runs,
+    };
+    this.items.push({ kind: 'line', line });
     this.text = '';
+    this.runs = [];
+    this.lineAlign = null;
   }
 
   private takeTicket(): TPrintedTicket {
@@ -254,6 +324,23 @@ export function decodeEscPos(bytes: Uint8Array): {
 /** The ticket's text, line by line, trimmed (what a person reads on the paper). */
 export function ticketText(ticket: TPrintedTicket): string[] {
   return ticket.items.flatMap((item) => (item.kind === 'line' ? [item.line.text.trim()] : []));
+}
+
+/** A raster image's dots: `ink[y * widthDots + x]` is 1 where the paper is black (before GS v 0 scaling). */
+export function imageInk(image: TPrintedImage): Uint8Array {
+  const bytes = Buffer.from(image.rows, 'base64');
+  const rowBytes = image.widthDots / 8;
+  const ink = new Uint8Array(image.widthDots * image.heightDots);
+  for (let y = 0; y < image.heightDots; y++) {
+    for (let x = 0; x < image.widthDots; x++) {
+      ink[y * image.widthDots + x] = (bytes[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1;
+    }
+  }
+  return ink;
+}
+
+export function ticketImages(ticket: TPrintedTicket): TPrintedImage[] {
+  return ticket.items.flatMap((item) => (item.kind === 'image' ? [item] : []));
 }
 
 export function ticketQrCodes(ticket: TPrintedTicket): string[] {

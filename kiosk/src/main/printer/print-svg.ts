@@ -1,7 +1,8 @@
 // Draws a decoded ticket as an SVG the width of 80 mm paper (576 dots at 203 dpi), so a person can
-// see what the thermal printer would have printed.
+// see what the thermal printer would have printed: each run of characters in its own weight and
+// magnification, raster images dot for dot, QR codes module for module.
 import QRCode from 'qrcode';
-import type { TPrintedTicket } from './escpos-decoder';
+import { imageInk, type TPrintedImage, type TPrintedLine, type TPrintedTicket } from './escpos-decoder';
 
 const PAPER_DOTS = 576;
 const MARGIN = 12;
@@ -23,22 +24,59 @@ function qrPath(data: string, x0: number, y0: number): { path: string; size: num
   return { path, size: modules.size * QR_MODULE };
 }
 
+/** A raster image as one path of black runs, row by row; returns its height on paper. */
+function imagePath(image: TPrintedImage, y0: number): { path: string; height: number } {
+  const ink = imageInk(image);
+  const { widthDots: w, heightDots: h, scaleX: sx, scaleY: sy } = image;
+  const x0 =
+    image.align === 'center'
+      ? Math.round((PAPER_DOTS - w * sx) / 2)
+      : image.align === 'right'
+        ? PAPER_DOTS - w * sx
+        : 0;
+  let path = '';
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!ink[y * w + x]) continue;
+      const start = x;
+      while (x < w && ink[y * w + x]) x++;
+      path += `M${x0 + start * sx} ${y0 + y * sy}h${(x - start) * sx}v${sy}h-${(x - start) * sx}z`;
+    }
+  }
+  return { path, height: h * sy };
+}
+
+/** A line's runs, each scaled as the printer scales its characters; x advances by their width. */
+function lineTexts(line: TPrintedLine, baseline: number): string[] {
+  const columns = line.runs.reduce((sum, run) => sum + run.text.length * run.width, 0);
+  let x =
+    line.align === 'center'
+      ? (PAPER_DOTS - columns * CHAR_WIDTH) / 2
+      : line.align === 'right'
+        ? PAPER_DOTS - MARGIN - columns * CHAR_WIDTH
+        : MARGIN;
+  const parts: string[] = [];
+  for (const run of line.runs) {
+    if (run.text.trim()) {
+      parts.push(
+        `<text xml:space="preserve" transform="translate(${x.toFixed(1)} ${baseline - 6 * run.height}) scale(${run.width} ${run.height})" font-weight="${run.bold ? 700 : 400}">${escapeXml(run.text)}</text>`,
+      );
+    }
+    x += run.text.length * run.width * CHAR_WIDTH;
+  }
+  return parts;
+}
+
 export function renderTicketSvg(ticket: TPrintedTicket): string {
   const parts: string[] = [];
   let y = MARGIN;
   for (const item of ticket.items) {
     if (item.kind === 'line') {
-      const { text, bold, width, height, align } = item.line;
-      const lineHeight = LINE_HEIGHT * height;
-      y += lineHeight;
-      const columns = text.length * width * CHAR_WIDTH;
-      const x =
-        align === 'center' ? (PAPER_DOTS - columns) / 2 : align === 'right' ? PAPER_DOTS - MARGIN - columns : MARGIN;
-      if (text.trim()) {
-        parts.push(
-          `<text xml:space="preserve" transform="translate(${x.toFixed(1)} ${y - 6 * height}) scale(${width} ${height})" font-weight="${bold ? 700 : 400}">${escapeXml(text)}</text>`,
-        );
-      }
+      // The paper moves by the line spacing, or by the characters' height when they are taller.
+      y += item.line.text.trim()
+        ? Math.max(LINE_HEIGHT * item.line.height, item.line.spacingDots)
+        : item.line.spacingDots;
+      parts.push(...lineTexts(item.line, y));
     } else if (item.kind === 'qr') {
       const probe = qrPath(item.data, 0, 0);
       const x = item.align === 'center' ? Math.round((PAPER_DOTS - probe.size) / 2) : MARGIN;
@@ -46,8 +84,9 @@ export function renderTicketSvg(ticket: TPrintedTicket): string {
       parts.push(`<path d="${path}" fill="#000"/>`);
       y += size + 16;
     } else {
-      parts.push(`<rect x="${MARGIN}" y="${y}" width="${item.widthDots}" height="${item.heightDots}" fill="#ccc"/>`);
-      y += item.heightDots;
+      const { path, height } = imagePath(item, y);
+      if (path) parts.push(`<path d="${path}" fill="#000"/>`);
+      y += height;
     }
   }
   const height = Math.ceil(y + MARGIN);

@@ -15,7 +15,7 @@ import { VirtualPrinter, type TVirtualPrinterOptions } from './virtual-printer';
 
 const key = generateTicketKey('k1');
 
-function ticket(seatLabel: string): TPrintTicket {
+function ticket(seatLabel: string, ticketNumber = 1, ticketCount = 1): TPrintTicket {
   return {
     cinemaName: 'Marquee Demo Cinema',
     movieTitle: 'The Monsoon Heist',
@@ -24,7 +24,12 @@ function ticket(seatLabel: string): TPrintTicket {
     timeZone: 'Asia/Kolkata',
     screenName: 'Audi 1',
     seatLabel,
+    seatType: 'PREMIUM',
+    ticketNumber,
+    ticketCount,
     pricePaise: 25_000,
+    gstPaise: 3_814,
+    gstRatePercent: 18,
     bookingCode: 'K7M2QX',
     token: signTicketToken({ tid: `t-${seatLabel}`, bid: 'b-1', st: 's-1', seat: seatLabel }, key),
   };
@@ -51,7 +56,7 @@ const received = (printer: VirtualPrinter, count: number) =>
 describe('network thermal printer', () => {
   it('prints every field of each ticket and a QR of its signed token, one cut ticket per seat', async () => {
     const { printer, client } = await startPrinter();
-    const job = { tickets: [ticket('E7'), ticket('E8')] };
+    const job = { tickets: [ticket('E7', 1, 2), ticket('E8', 2, 2)] };
 
     await expect(client.print(job)).resolves.toEqual({ ok: true, printed: 2, status: 'ok' });
     await received(printer, 2);
@@ -63,14 +68,27 @@ describe('network thermal printer', () => {
       expect(text).toEqual(
         expect.arrayContaining([
           'Marquee Demo Cinema',
+          `ADMIT ONE - ticket ${i + 1} of 2`,
           'The Monsoon Heist (UA)',
-          'Wed, 25 Nov, 6:30 pm',
+          'Wed, 25 Nov, 2026',
+          'Time: 6:30 pm',
           'Screen: Audi 1',
           `Seat ${seat.seatLabel}`,
-          'Rs. 250.00 (incl. GST)',
+          'Premium seat',
+          'Rs. 250.00 incl. GST',
+          '(GST 18%: Rs. 38.14)',
           'Booking K7M2QX',
         ]),
       );
+      // Styles as the paper has them: the encoder resets bold and size before each line feed.
+      const style = (line: string) =>
+        stored.ticket.items.flatMap((item) =>
+          item.kind === 'line' && item.line.text.trim() === line ? [item.line] : [],
+        )[0];
+      expect(style('Marquee Demo Cinema')).toMatchObject({ bold: true, width: 2, height: 2 });
+      expect(style('The Monsoon Heist (UA)')).toMatchObject({ bold: true, width: 1, height: 1 });
+      expect(style(`Seat ${seat.seatLabel}`)).toMatchObject({ bold: false, width: 2, height: 2 });
+      expect(style('Premium seat')).toMatchObject({ bold: false, width: 1, height: 1 });
       const [qr] = ticketQrCodes(stored.ticket);
       expect(qr).toBe(seat.token);
       expect(verifyTicketToken(qr!, new Map([['k1', key.publicKey]]))).toMatchObject({
@@ -92,7 +110,8 @@ describe('network thermal printer', () => {
     expect(files.map((f) => path.extname(f))).toEqual(['.json', '.svg']);
     const svg = await readFile(path.join(dir, files[1]!), 'utf8');
     expect(svg).toMatch(/^<svg /);
-    expect(svg).toContain('Seat A1');
+    expect(svg).toMatch(/scale\(2 2\)" font-weight="400">Seat A1</);
+    expect(svg).toMatch(/scale\(2 2\)" font-weight="700">Marquee Demo Cinema</);
     expect(svg).toContain('<path d="M'); // the QR's modules
   });
 

@@ -1,43 +1,58 @@
 // One ticket per seat in ESC/POS, for an 80 mm thermal printer (42 columns of font A). The encoder
 // is the well-kept @point-of-sale/receipt-printer-encoder; this module only decides the layout.
-import { formatRupees, formatShowTime } from '@marquee/shared';
+//
+// Non-Latin text: the printer's code page (CP437) has no Devanagari and no rupee sign, and the
+// encoder drops what it cannot encode. So each line is printed as text when the code page holds it
+// and otherwise as a raster image of the line (GS v 0), drawn and shaped by raster-text.ts. The
+// labels follow the customer's language: a Hindi ticket's labels are Devanagari and so print as
+// images too, like a Devanagari title; an English ticket keeps its labels in the printer's own font
+// (sharper, and quicker to print) and writes the price as "Rs." since CP437 has no "₹".
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { TPrintJob, TPrintTicket } from '../../common/print-job';
+import { rasterPixels, renderTextRaster } from './raster-text';
+import { ticketLines, type TLine } from './ticket-lines';
 
 export const COLUMNS = 42;
 
-/** Thermal printers' code pages have no rupee sign. */
-const printedRupees = (paise: number): string => formatRupees(paise).replace('₹', 'Rs. ');
+/** Accents dropped ("Amélie" prints as "Amelie") and typographic punctuation made plain. */
+const plain = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/\u00a0/g, ' ');
 
-/** Code-page text only: anything else would print as "?" (titles in other scripts, curly quotes). */
-const printable = (text: string): string => text.normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
+/** Whether the printer's own font prints the line: plain ASCII, after `plain`. */
+export const fitsCodePage = (text: string): boolean => /^[\x20-\x7e]*$/.test(plain(text));
+
+function printLine(encoder: ReceiptPrinterEncoder, { text, bold = false, size = 1 }: TLine): void {
+  if (fitsCodePage(text)) {
+    const columns = Math.floor(COLUMNS / size);
+    encoder.bold(bold).size(size, size).line(plain(text).slice(0, columns)).size(1, 1).bold(false);
+    return;
+  }
+  const raster = renderTextRaster(text, { size, bold, align: 'center' });
+  // The encoder ends the image with a line feed; with the line spacing at 0 (ESC 3 0) that feed
+  // moves no paper, so raster lines sit as close as text lines. ESC 2 restores the spacing.
+  encoder
+    .raw([0x1b, 0x33, 0x00])
+    .image(rasterPixels(raster), raster.width, raster.height, 'threshold', 128)
+    .raw([0x1b, 0x32]);
+}
 
 function encodeTicket(encoder: ReceiptPrinterEncoder, t: TPrintTicket): void {
-  encoder
-    .align('center')
-    .bold(true)
-    .size(2, 2)
-    .line(printable(t.cinemaName).slice(0, COLUMNS / 2))
-    .size(1, 1)
-    .bold(false)
-    .line('ADMIT ONE')
-    .rule()
-    .bold(true)
-    .line(printable(`${t.movieTitle}${t.certificate ? ` (${t.certificate})` : ''}`).slice(0, COLUMNS))
-    .bold(false)
-    .line(printable(formatShowTime(t.startsAt, t.timeZone)))
-    .line(printable(`Screen: ${t.screenName}`))
-    .size(2, 2)
-    .line(`Seat ${printable(t.seatLabel)}`)
-    .size(1, 1)
-    .line(`${printedRupees(t.pricePaise)} (incl. GST)`)
-    .line(`Booking ${t.bookingCode}`)
-    .newline()
-    .qrcode(t.token, { model: 2, size: 6, errorlevel: 'm' })
-    .newline()
-    .line('Show this code at the door')
-    .newline(2)
-    .cut('partial');
+  const { head, foot } = ticketLines(t, { rupee: 'Rs. ' });
+  encoder.align('center');
+  const [cinema, admit, ...rest] = head;
+  printLine(encoder, cinema!);
+  printLine(encoder, admit!);
+  encoder.rule();
+  for (const line of rest) printLine(encoder, line);
+  encoder.newline().qrcode(t.token, { model: 2, size: 6, errorlevel: 'm' }).newline();
+  for (const line of foot) printLine(encoder, line);
+  encoder.newline(2).cut('partial');
 }
 
 /** The bytes of a whole job: every ticket, each ending in a paper cut. */
@@ -45,7 +60,11 @@ export function encodeTickets(job: TPrintJob): Uint8Array {
   // ESC @ on its own: the encoder writes a centred first line's padding before the commands it
   // buffered, and a printer drops whatever precedes ESC @.
   const reset = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: COLUMNS }).initialize().encode();
-  const body = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: COLUMNS }).codepage('cp437');
+  // Images as GS v 0 raster (row by row), which every current ESC/POS printer takes, rather than
+  // the encoder's default of ESC * bands.
+  const body = new ReceiptPrinterEncoder({ language: 'esc-pos', columns: COLUMNS, imageMode: 'raster' }).codepage(
+    'cp437',
+  );
   for (const ticket of job.tickets) encodeTicket(body, ticket);
   const bytes = body.encode();
   const all = new Uint8Array(reset.length + bytes.length);

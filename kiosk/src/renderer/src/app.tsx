@@ -1,5 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
 import { Spinner } from './components/layout';
 import { I18nProvider } from './i18n/i18n';
 import { KioskApp } from './kiosk-app';
@@ -11,9 +13,45 @@ import { WebApp } from './web-app';
 
 // The dashboard is its own chunk: customers never download it.
 const ManagerApp = lazy(() => import('./manager/manager-app'));
-const isManager = () => window.location.pathname.startsWith('/manager');
 const DoorApp = lazy(() => import('./door/door-app'));
-const isDoor = () => window.location.pathname.startsWith('/door');
+
+/**
+ * Where the screens live. The web app, the dashboard and the door use the address bar (wouter's
+ * browser location), so Back, reload and links work; the server answers each of their paths with
+ * this page. The kiosk, in Electron (app://kiosk) or at /kiosk in a browser, keeps its screens in
+ * memory instead: it has no address bar to show them, no browser Back to honour (its Back is the
+ * on-screen button), and a reload must not replay a customer's address: it resumes from the booking
+ * in storage (use-journey.tsx). Memory rather than a hash: nothing about the kiosk's screen should
+ * survive a restart except that booking.
+ */
+function Routes({ platform }: { platform: TPlatform }) {
+  const [kioskLocation] = useState(() => memoryLocation({ path: '/' }));
+  if (platform.mode === 'kiosk')
+    return (
+      <Router hook={kioskLocation.hook} searchHook={kioskLocation.searchHook}>
+        <KioskApp timings={kioskTimingsFrom(window.location.search)} />
+      </Router>
+    );
+  return (
+    <Router>
+      <Switch>
+        <Route path="/door" nest>
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <DoorApp />
+          </Suspense>
+        </Route>
+        <Route path="/manager" nest>
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <ManagerApp />
+          </Suspense>
+        </Route>
+        <Route>
+          <WebApp />
+        </Route>
+      </Switch>
+    </Router>
+  );
+}
 
 export function App({ platform }: { platform: TPlatform }) {
   const [{ queryClient, trpcClient }] = useState(() => createClients(platform));
@@ -22,19 +60,7 @@ export function App({ platform }: { platform: TPlatform }) {
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <I18nProvider>
-            {platform.mode === 'kiosk' ? (
-              <KioskApp timings={kioskTimingsFrom(window.location.search)} />
-            ) : isDoor() ? (
-              <Suspense fallback={<Spinner label="Loading…" />}>
-                <DoorApp />
-              </Suspense>
-            ) : isManager() ? (
-              <Suspense fallback={<Spinner label="Loading…" />}>
-                <ManagerApp />
-              </Suspense>
-            ) : (
-              <WebApp />
-            )}
+            <Routes platform={platform} />
           </I18nProvider>
         </TRPCProvider>
       </QueryClientProvider>

@@ -1,8 +1,9 @@
-// The kiosk: attract → movies → shows → seats → pay → print → attract. Idle customers are asked
-// "Still there?" and their hold released (a customer paying gets minutes, not seconds); commands
+// The kiosk: attract → movies → shows → seats → pay → print → attract. The screens are paths in
+// memory (wouter's memory location, set up in app.tsx): a kiosk has no address bar, and its Back is
+// the on-screen button; the purchase itself is the shared journey (use-journey.tsx). Idle customers
+// are asked "Still there?" and their hold released (a customer paying gets minutes, not seconds); commands
 // from the manager (out of service, reprint) arrive over kiosks.onCommand; the heartbeat reports
 // the screen and the printer.
-import type { TBooking } from '@marquee/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
@@ -11,19 +12,18 @@ import { IdleGuard } from './components/idle-guard';
 import { useCatalogLive } from './components/use-catalog-live';
 import { Spinner } from './components/layout';
 import { useI18n } from './i18n/i18n';
-import { savedBooking, type TStep } from './journey';
+import { paths } from './journey';
 import { usePlatform } from './platform/platform-context';
 import { AttractScreen } from './screens/attract/attract-screen';
 import { KioskDoneScreen } from './screens/done/kiosk-done-screen';
 import { printJobFor } from './screens/done/print-job';
 import { MoviesScreen, useShowtimesByDay } from './screens/movies/movies-screen';
 import { OutOfServiceScreen } from './screens/out-of-service/out-of-service-screen';
-import { PaymentScreen } from './screens/payment/payment-screen';
-import { SeatMapScreen } from './screens/seat-map/seat-map-screen';
 import { SetupScreen } from './screens/setup/setup-screen';
 import { ShowtimesScreen } from './screens/showtimes/showtimes-screen';
 import { KIOSK_TIMINGS, type TKioskTimings } from './kiosk-timings';
 import { useTRPC, useTRPCClient } from './trpc';
+import { useJourney } from './use-journey';
 
 // Collecting online bookings is its own chunk, with its keyboard: the web app never loads it.
 const CollectScreen = lazy(() => import('./screens/collect/collect-screen'));
@@ -42,8 +42,6 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const [step, setStep] = useState<TStep | null>(null);
-  const [confirmed, setConfirmed] = useState<TBooking | null>(null);
   const [outOfService, setOutOfService] = useState(false);
   const [paying, setPaying] = useState(false);
   const [collecting, setCollecting] = useState(false);
@@ -51,42 +49,31 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   const { today } = useShowtimesByDay();
   useQuery(trpc.catalog.movies.queryOptions()); // warm for the attract screen
 
-  // Back from a crash or reload: the booking in storage decides where we are.
-  useEffect(() => {
-    const bookingId = savedBooking.get(localStorage);
-    if (!bookingId) return setStep({ name: 'attract' });
-    client.bookings.get.query({ bookingId }).then(
-      (b) => {
-        if (b.status === 'PENDING' && new Date(b.expiresAt) > new Date()) setStep({ name: 'pay', bookingId });
-        else if (b.status === 'CONFIRMED') {
-          setConfirmed(b);
-          setStep({ name: 'done', bookingId });
-        } else {
-          savedBooking.clear(localStorage);
-          setStep({ name: 'attract' });
-        }
-      },
-      () => {
-        savedBooking.clear(localStorage);
-        setStep({ name: 'attract' });
-      },
-    );
-  }, [client]);
-
-  const releaseHold = useCallback(() => {
-    const bookingId = savedBooking.get(localStorage);
-    savedBooking.clear(localStorage);
-    // A hold left behind is released at once, so its seats are back on sale for the next customer.
-    if (bookingId && step?.name !== 'done') void client.holds.release.mutate({ bookingId }).catch(() => undefined);
-  }, [client, step?.name]);
-
-  const reset = useCallback(() => {
-    releaseHold();
-    setConfirmed(null);
+  // Every purchase ends on the attract screen, in English, with fresh data for the next customer.
+  const freshStart = useCallback(() => {
     setLanguage('en');
-    setStep({ name: 'attract' });
     void queryClient.invalidateQueries();
-  }, [releaseHold, queryClient, setLanguage]);
+  }, [queryClient, setLanguage]);
+  const journey = useJourney({
+    storage: localStorage,
+    home: 'attract',
+    resumeOnStart: true, // the memory location starts at `/` after a crash or reload: storage says where we were
+    renderDone: (booking, _own, finish) => (
+      <KioskDoneScreen booking={booking} onDone={finish} onPrintError={(code) => (lastError.current = code)} />
+    ),
+    onFinish: freshStart,
+    onPayingChange: setPaying,
+  });
+  const { step, navigate, releaseHold } = journey;
+
+  /** The idle guard's timeout: no one is there to ask, so the hold goes. */
+  const reset = useCallback(() => {
+    if (step.name !== 'done') releaseHold();
+    freshStart();
+    navigate(paths.home(), { replace: true });
+  }, [freshStart, navigate, releaseHold, step.name]);
+  /** "Start over" by the customer: asks first when seats are held. */
+  const startOver = () => journey.confirmRelease(reset);
 
   useSubscription(
     trpc.kiosks.onCommand.subscriptionOptions(undefined, {
@@ -116,7 +103,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
     }),
   );
 
-  const screen = outOfService ? 'out-of-service' : collecting ? 'collect' : (step?.name ?? 'starting');
+  const screen = outOfService ? 'out-of-service' : journey.resuming ? 'starting' : collecting ? 'collect' : step.name;
   const screenRef = useRef(screen);
   screenRef.current = screen;
   useEffect(() => platform.reportScreen(screen, lastError.current), [platform, screen]);
@@ -136,7 +123,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   }, [client, platform]);
 
   if (outOfService) return <OutOfServiceScreen />;
-  if (!step) return <Spinner label={t.loading} />;
+  if (journey.resuming) return <Spinner label={t.loading} />;
 
   if (collecting) {
     const endCollect = () => {
@@ -152,80 +139,45 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   }
 
   const body = (() => {
+    if (journey.element) return journey.element;
     switch (step.name) {
-      case 'attract':
-        return <AttractScreen onStart={() => setStep({ name: 'movies' })} onCollect={() => setCollecting(true)} />;
       case 'movies':
-        return (
-          <MoviesScreen day={today} onPick={(movieId) => setStep({ name: 'showtimes', movieId })} onBack={reset} />
-        );
+        return <MoviesScreen day={today} onPick={(movieId) => navigate(paths.movie(movieId))} onBack={startOver} />;
       case 'showtimes':
         return (
           <ShowtimesScreen
             movieId={step.movieId}
             day={today}
-            onPick={(showtimeId) => setStep({ name: 'seats', movieId: step.movieId, showtimeId })}
-            onBack={() => setStep({ name: 'movies' })}
+            onPick={(showtimeId) => navigate(paths.show(showtimeId))}
+            onBack={() => navigate(paths.movies)}
           />
         );
-      case 'seats':
-        return (
-          <SeatMapScreen
-            showtimeId={step.showtimeId}
-            key={`${step.showtimeId}:${step.notice ?? ''}`}
-            initialNotice={step.notice}
-            onBack={() => setStep({ name: 'showtimes', movieId: step.movieId })}
-            onHeld={(hold) => {
-              savedBooking.set(localStorage, hold.bookingId);
-              setStep({
-                name: 'pay',
-                bookingId: hold.bookingId,
-                from: { movieId: step.movieId, showtimeId: step.showtimeId },
-              });
-            }}
-          />
-        );
-      case 'pay':
-        return (
-          <PaymentScreen
-            bookingId={step.bookingId}
-            onConfirmed={(b) => {
-              setConfirmed(b);
-              setStep({ name: 'done', bookingId: b.id });
-            }}
-            onExpired={() => {
-              // The hold ran out: say so, and give the customer the same show's seats to pick again.
-              if (!step.from) return reset();
-              releaseHold();
-              setStep({ name: 'seats', ...step.from, notice: t.timeUp });
-            }}
-            onCancel={reset}
-            onPayingChange={setPaying}
-          />
-        );
-      case 'done':
-        return confirmed ? (
-          <KioskDoneScreen
-            booking={confirmed}
-            onDone={() => {
-              savedBooking.clear(localStorage);
-              reset();
-            }}
-            onPrintError={(code) => (lastError.current = code)}
-          />
-        ) : null;
       default:
-        return null;
+        return (
+          <AttractScreen
+            onStart={() => navigate(paths.movies)}
+            onPickMovie={(movieId) => navigate(paths.movie(movieId))}
+            onCollect={() => setCollecting(true)}
+          />
+        );
     }
   })();
 
+  // A customer deep in a purchase can start over from any screen; with seats held, they are asked first.
+  const deep = step.name === 'showtimes' || step.name === 'seats' || step.name === 'pay';
   // A payment may be under way (the QR is up, or Checkout is open): the customer gets minutes, not seconds.
   const payingNow = step.name === 'pay' && paying;
   return (
     <>
       {body}
+      {deep && (
+        <button type="button" className="button button-ghost start-over" onClick={startOver}>
+          {t.startOver}
+        </button>
+      )}
+      {journey.dialog}
       <IdleGuard
-        enabled={step.name !== 'attract' && step.name !== 'done'}
+        enabled={step.name !== 'attract' && step.name !== 'done' && step.name !== 'unknown'}
         paying={payingNow}
         idleMs={payingNow ? timings.payingIdleMs : timings.idleMs}
         warnMs={payingNow ? timings.payingWarnMs : timings.warnMs}

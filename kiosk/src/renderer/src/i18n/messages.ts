@@ -6,6 +6,9 @@ import type { TErrorCode } from '@marquee/shared';
 const en = {
   appName: 'Marquee',
   touchToStart: 'Touch to start',
+  screenNav: 'Screen navigation',
+  posterShows: (title: string) => `${title}: see the shows`,
+  filmsOnToday: 'Films on today',
   buyTickets: 'Buy tickets',
   language: 'हिन्दी',
   languageLabel: 'भाषा बदलें / Change language',
@@ -116,6 +119,13 @@ const en = {
     RATE_LIMITED: 'Too many tries. Please wait a moment.',
     SERVICE_UNAVAILABLE: 'Marquee is temporarily unavailable. Please try again in a moment.',
   } as Partial<Record<TErrorCode, string>>,
+  // Leaving the pay screen keeps the seats; releasing them is its own, confirmed step.
+  cancelBooking: 'Cancel booking',
+  keepBooking: 'Keep my seats',
+  cancelBookingTitle: 'Cancel this booking?',
+  cancelBookingHelp: (seats: string) => `Your seats ${seats} will be released, and others can book them.`,
+  seatsStillHeld: 'These seats are still held for you. Continue to pay, or change them.',
+  bookingNotFound: 'This booking cannot be shown here. Use "Find my booking" with its code and email.',
 };
 
 export type TMessages = typeof en;
@@ -123,6 +133,9 @@ export type TMessages = typeof en;
 const hi: TMessages = {
   appName: 'मार्की',
   touchToStart: 'शुरू करने के लिए छुएँ',
+  screenNav: 'स्क्रीन नेविगेशन',
+  posterShows: (title: string) => `${title}: शो देखें`,
+  filmsOnToday: 'आज की फ़िल्में',
   buyTickets: 'टिकट खरीदें',
   language: 'English',
   languageLabel: 'Change language / भाषा बदलें',
@@ -228,6 +241,12 @@ const hi: TMessages = {
     RATE_LIMITED: 'बहुत अधिक प्रयास। कृपया थोड़ा रुकें।',
     SERVICE_UNAVAILABLE: 'मार्की अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
   },
+  cancelBooking: 'बुकिंग रद्द करें',
+  keepBooking: 'मेरी सीटें रखें',
+  cancelBookingTitle: 'क्या यह बुकिंग रद्द करें?',
+  cancelBookingHelp: (seats) => `आपकी सीटें ${seats} छोड़ दी जाएँगी, और दूसरे उन्हें बुक कर सकेंगे।`,
+  seatsStillHeld: 'ये सीटें अभी भी आपके लिए रोकी गई हैं। भुगतान जारी रखें, या इन्हें बदलें।',
+  bookingNotFound: 'यह बुकिंग यहाँ नहीं दिखाई जा सकती। इसके कोड और ईमेल से "मेरी बुकिंग खोजें" का उपयोग करें।',
 };
 
 export const MESSAGES = { en, hi } as const;

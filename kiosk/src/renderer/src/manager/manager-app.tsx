@@ -1,8 +1,9 @@
 // The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, and (for
-// admins) queues and staff. Loaded only on /manager, so customers never download it.
+// admins) queues and staff. Loaded only on /manager, so customers never download it. Each section
+// is its own address, /manager/<section>, so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useLocation } from 'wouter';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { BookingsView } from './bookings-view';
@@ -48,9 +49,13 @@ export default function ManagerApp() {
 function Dashboard({ me }: { me: TStaffMe }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [section, setSection] = useState<TSection>('fleet');
+  // Relative to /manager (the route is nested): "/sales" is /manager/sales.
+  const [location, navigate] = useLocation();
   const logout = useMutation(trpc.manager.logout.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
   const visible = SECTIONS.filter((s) => !('adminOnly' in s) || me.role === 'ADMIN');
+  // An unknown section, or an admin's one opened by a manager, shows the first section.
+  const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? 'fleet';
+  const setSection = (id: TSection) => navigate(`/${id}`);
   if (me.role === 'STAFF') {
     return (
       <div className="screen manager">

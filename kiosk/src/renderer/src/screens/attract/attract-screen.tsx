@@ -3,22 +3,43 @@ import { LanguageSwitch, useI18n } from '../../i18n/i18n';
 import { useTRPC } from '../../trpc';
 import { Poster } from '../movies/poster';
 
-/** What the kiosk shows while nobody uses it: the films on today, and one big "Touch to start". */
-export function AttractScreen({ onStart, onCollect }: { onStart: () => void; onCollect?: () => void }) {
+/**
+ * What the kiosk shows while nobody uses it: the films on today, each a button straight to its
+ * shows (one tap saved), and one big "Touch to start".
+ */
+export function AttractScreen({
+  onStart,
+  onPickMovie,
+  onCollect,
+}: {
+  onStart: () => void;
+  onPickMovie: (movieId: string) => void;
+  /** "Collect tickets" for a booking made online (the kiosk only). */
+  onCollect?: () => void;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const movies = useQuery(trpc.catalog.movies.queryOptions());
   return (
-    <div className="screen attract" data-screen="attract">
+    <main className="screen attract" data-screen="attract">
       <div className="attract-top">
-        <span className="brand brand-large">{t.appName}</span>
+        <h1 className="brand brand-large">{t.appName}</h1>
         <LanguageSwitch />
       </div>
-      <div className="attract-posters" aria-hidden="true">
+      <ul className="attract-posters" aria-label={t.filmsOnToday}>
         {movies.data?.slice(0, 4).map((m) => (
-          <Poster key={m.id} movie={m} />
+          <li key={m.id}>
+            <button
+              type="button"
+              className="attract-poster"
+              aria-label={t.posterShows(m.title)}
+              onClick={() => onPickMovie(m.id)}
+            >
+              <Poster movie={m} />
+            </button>
+          </li>
         ))}
-      </div>
+      </ul>
       <button type="button" className="button button-primary button-huge" onClick={onStart}>
         {t.touchToStart}
       </button>
@@ -28,6 +49,6 @@ export function AttractScreen({ onStart, onCollect }: { onStart: () => void; onC
           <small>{t.collectTicketsHelp}</small>
         </button>
       )}
-    </div>
+    </main>
   );
 }

@@ -164,7 +164,7 @@ export default function CollectScreen({
 
   return (
     <Screen name="collect" title={m.title} onBack={onDone}>
-      <div className={`collect${active ? ' with-keyboard' : ''}`}>
+      <div className="collect">
         <form
           className="form"
           onSubmit={(e) => {

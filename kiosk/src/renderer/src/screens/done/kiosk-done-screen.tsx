@@ -21,7 +21,7 @@ export function KioskDoneScreen({
   onDone: () => void;
   onPrintError: (code: string | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const platform = usePlatform();
   const client = useTRPCClient();
   const [result, setResult] = useState<TPrintResult | 'printing'>('printing');
@@ -29,7 +29,7 @@ export function KioskDoneScreen({
 
   const print = async () => {
     setResult('printing');
-    const outcome = await platform.print(printJobFor(booking)).catch((err: unknown): TPrintResult => ({
+    const outcome = await platform.print(printJobFor(booking, language)).catch((err: unknown): TPrintResult => ({
       ok: false,
       code: 'PRINTER_FAILED',
       message: err instanceof Error ? err.message : String(err),

@@ -38,12 +38,16 @@ export function PaymentScreen({
   onConfirmed,
   onExpired,
   onCancel,
+  onBack,
   onPayingChange,
 }: {
   bookingId: string;
   onConfirmed: (b: TBooking) => void;
   onExpired: () => void;
+  /** "Cancel booking": the app asks, then releases the seats. */
   onCancel: () => void;
+  /** Back to the seat map, the seats still held (without it, Back cancels). */
+  onBack?: () => void;
   /** Told whether a payment may be under way (the QR is up, or Checkout is open). */
   onPayingChange?: (paying: boolean) => void;
 }) {
@@ -119,7 +123,7 @@ export function PaymentScreen({
   const b = booking.data;
   const gst = b ? gstOf(b) : null;
   return (
-    <Screen name="payment" title={t.yourSeats} onBack={onCancel}>
+    <Screen name="payment" title={t.yourSeats} onBack={onBack ?? onCancel}>
       {booking.isPending && <Spinner label={t.loading} />}
       {booking.error && <ErrorNotice message={errorMessage(t, booking.error)} onRetry={() => void booking.refetch()} />}
       {b && (
@@ -207,11 +211,16 @@ export function PaymentScreen({
                 </button>
               </div>
             )}
+            {onBack && (
+              <button type="button" className="button button-ghost cancel-booking" onClick={onCancel}>
+                {t.cancelBooking}
+              </button>
+            )}
           </section>
-          {typingEmail && (
-            <KioskKeyboard layout="email" value={email} onChange={setEmail} onDone={() => setTypingEmail(false)} />
-          )}
         </div>
+      )}
+      {b && typingEmail && (
+        <KioskKeyboard layout="email" value={email} onChange={setEmail} onDone={() => setTypingEmail(false)} />
       )}
     </Screen>
   );

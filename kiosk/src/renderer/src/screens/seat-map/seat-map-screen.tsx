@@ -10,10 +10,12 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
+import { Countdown } from '../../components/countdown';
 import { errorMessage } from '../../components/error-message';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
 import { errorData, useTRPC } from '../../trpc';
+import { isSameSelection, withOwnHold, type TOwnHold } from './own-hold';
 import { SeatMap } from './seat-map';
 import { useSeatMapQueryOptions } from './seat-map-query';
 import { applySeatChange, lostSeats, toggleSeat } from './seat-selection';
@@ -23,20 +25,31 @@ export function SeatMapScreen({
   onHeld,
   onBack,
   initialNotice = null,
+  ownHold = null,
+  onKeepHold,
+  onHoldExpired,
 }: {
   showtimeId: string;
   onHeld: (hold: THoldCreateOutput) => void;
   onBack: () => void;
   /** Why the customer is back on this map (their hold ran out), until they pick a seat. */
   initialNotice?: string | null;
+  /** Seats still held for this customer (Back from paying): the selection, with their countdown. */
+  ownHold?: TOwnHold | null;
+  /** Continue with the held seats unchanged: the same booking, the hold goes on. */
+  onKeepHold?: () => void;
+  onHoldExpired?: () => void;
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const mapOptions = useSeatMapQueryOptions(showtimeId);
-  const map = useQuery(mapOptions);
+  const map = useQuery({
+    ...mapOptions,
+    select: ownHold ? (m: TSeatMap) => withOwnHold(m, ownHold.seatIds) : undefined,
+  });
   const show = useQuery(trpc.catalog.showtimes.queryOptions(undefined)).data?.find((s) => s.id === showtimeId);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(ownHold?.seatIds));
   const [notice, setNotice] = useState<string | null>(initialNotice);
 
   // Someone else holding or releasing a seat shows here at once; a gap in versions means a refetch.
@@ -58,7 +71,7 @@ export function SeatMapScreen({
   );
 
   function dropLost(next: TSeatMap) {
-    const lost = lostSeats(next, selected);
+    const lost = lostSeats(ownHold ? withOwnHold(next, ownHold.seatIds) : next, selected);
     if (!lost.length) return;
     setSelected((s) => new Set([...s].filter((id) => !lost.some((l) => l.id === id))));
     setNotice(t.seatTakenLive(lost.map((s) => s.label)));
@@ -105,6 +118,7 @@ export function SeatMapScreen({
       {map.error && <ErrorNotice message={errorMessage(t, map.error)} onRetry={() => void map.refetch()} />}
       {map.data && <SeatMap map={map.data} selected={selected} onToggle={onToggle} />}
       <div className="action-bar">
+        {ownHold && <Countdown expiresAt={ownHold.expiresAt} onExpire={onHoldExpired ?? (() => undefined)} />}
         <div aria-live="polite" className="selection-summary">
           {notice && (
             <p className="notice notice-warning" role="alert">
@@ -126,7 +140,11 @@ export function SeatMapScreen({
           type="button"
           className="button button-primary button-large"
           disabled={!picked.length || ruleHints.length > 0 || hold.isPending}
-          onClick={() => hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })}
+          onClick={() =>
+            ownHold && onKeepHold && isSameSelection(selected, ownHold.seatIds)
+              ? onKeepHold()
+              : hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })
+          }
         >
           {hold.isPending ? t.holding : t.continueToPay}
         </button>
