@@ -1,12 +1,15 @@
 // The strings of the kiosk's collect screen and on-screen keyboard, in English and Hindi. Apart from
-// messages.ts because they load with those screens (lazily, kiosk only): the web app's first
-// download does not carry them. One typed table, like messages.ts: a key missing from a language
+// messages.ts because they load with the kiosk's code (lazily): the web app's first download does
+// not carry them. One typed table, like messages.ts: a key missing from a language
 // fails the typecheck.
 import type { TErrorCode } from '@marquee/shared';
 import { useI18n } from './i18n';
 import type { TLanguage } from './messages';
 
 const en = {
+  /** The attract screen's button (the kiosk only, so not in the web's messages.ts). */
+  start: 'Collect tickets',
+  startHelp: 'Booked online? Print your tickets here.',
   title: 'Collect your tickets',
   help: 'Type the booking code from your email and the email or phone number you booked with, or scan the QR code of your e-ticket.',
   code: 'Booking code',
@@ -36,6 +39,8 @@ const en = {
 export type TCollectMessages = typeof en;
 
 const hi: TCollectMessages = {
+  start: 'टिकट लें',
+  startHelp: 'ऑनलाइन बुक किया? अपने टिकट यहाँ छापें।',
   title: 'अपने टिकट लें',
   help: 'ईमेल में आया बुकिंग कोड और बुकिंग में दिया ईमेल या फ़ोन नंबर लिखें, या अपने ई-टिकट का QR कोड स्कैन करें।',
   code: 'बुकिंग कोड',

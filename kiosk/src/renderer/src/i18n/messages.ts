@@ -110,9 +110,6 @@ const en = {
   loading: 'Loading…',
   tryAgain: 'Try again',
   offline: 'We lost the connection. Trying again…',
-  /** On the attract screen; the collect screen's own strings load with it (i18n/collect-messages.ts). */
-  collectTickets: 'Collect tickets',
-  collectTicketsHelp: 'Booked online? Print your tickets here.',
   errors: {
     HOLD_SEAT_TAKEN: 'Sorry, some of those seats were just taken. Please pick others.',
     BOOKING_EXPIRED: 'Your seats were released because time ran out. Please choose again.',
@@ -233,8 +230,6 @@ const hi: TMessages = {
   loading: 'लोड हो रहा है…',
   tryAgain: 'फिर से कोशिश करें',
   offline: 'कनेक्शन टूट गया। फिर से जोड़ रहे हैं…',
-  collectTickets: 'टिकट लें',
-  collectTicketsHelp: 'ऑनलाइन बुक किया? अपने टिकट यहाँ छापें।',
   errors: {
     HOLD_SEAT_TAKEN: 'क्षमा करें, इनमें से कुछ सीटें अभी बुक हो गईं। कृपया दूसरी चुनें।',
     BOOKING_EXPIRED: 'समय समाप्त होने से आपकी सीटें छोड़ दी गईं। कृपया फिर से चुनें।',

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useCollectMessages } from '../../i18n/collect-messages';
 import { LanguageSwitch, useI18n } from '../../i18n/i18n';
 import { useTRPC } from '../../trpc';
 import { Poster } from '../movies/poster';
@@ -18,6 +19,7 @@ export function AttractScreen({
   onCollect?: () => void;
 }) {
   const { t } = useI18n();
+  const collect = useCollectMessages();
   const trpc = useTRPC();
   const movies = useQuery(trpc.catalog.movies.queryOptions());
   return (
@@ -45,8 +47,8 @@ export function AttractScreen({
       </button>
       {onCollect && (
         <button type="button" className="button button-large attract-collect" onClick={onCollect}>
-          {t.collectTickets}
-          <small>{t.collectTicketsHelp}</small>
+          {collect.start}
+          <small>{collect.startHelp}</small>
         </button>
       )}
     </main>
