@@ -59,8 +59,8 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
       .click();
 
     await page.getByRole('group', { name: 'Pick your seats' }).waitFor();
-    await page.getByRole('button', { name: /^Seat C5,/ }).click();
-    await page.getByRole('button', { name: /^Seat C6,/ }).click();
+    await page.getByRole('button', { name: /^5, row C,/ }).click();
+    await page.getByRole('button', { name: /^6, row C,/ }).click();
     await snap(page, 'kiosk-3-seat-map');
     await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -202,7 +202,7 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
       .getByRole('button', { name: /Screen: Audi 2/ })
       .first()
       .click();
-    await page.getByRole('button', { name: /^Seat E3,/ }).click();
+    await page.getByRole('button', { name: /^3, row E,/ }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Pay by UPI' }).click();
     const qr = page.getByRole('img', { name: 'Scan with any UPI app to pay' });

@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('the portrait kiosk', () => {
 
     await finger.tap('show', show);
     await page.getByRole('group', { name: 'Pick your seats' }).waitFor();
-    await finger.tap('seat', page.getByRole('button', { name: /^Seat C6,/ }));
+    await finger.tap('seat', page.getByRole('button', { name: /^6, row C,/ }));
     await snap(page, 'kiosk-portrait-3-seat-map');
     await finger.tap('continue', page.getByRole('button', { name: 'Continue' }));
     await page.getByRole('timer').waitFor();
@@ -90,8 +90,8 @@ describe.skipIf(!hasChromium)('the portrait kiosk', () => {
     // This test's show is the newest card (the first test's show starts at the same minute).
     await finger.tap('show', page.locator('.showtime-card').last());
     await page.locator('.seat-grid').waitFor();
-    await finger.tap('seat', page.getByRole('button', { name: /C7/ }));
-    await finger.tap('seat', page.getByRole('button', { name: /C8/ }));
+    await finger.tap('seat', page.getByRole('button', { name: /^7, पंक्ति C,/ }));
+    await finger.tap('seat', page.getByRole('button', { name: /^8, पंक्ति C,/ }));
     await snap(page, 'kiosk-portrait-3-seat-map-hindi');
     const next = page.locator('.action-bar .button-primary');
     await finger.tap('continue', next);

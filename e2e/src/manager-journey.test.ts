@@ -88,10 +88,10 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     });
     await page.getByRole('button', { name: 'Seats' }).click();
     await page.getByLabel('Show').selectOption(show.showtimeId);
-    await page.getByRole('button', { name: /^Seat E5,/ }).click();
+    await page.getByRole('button', { name: /^5, row E,/ }).click();
     await page.getByLabel('Reason for blocking').fill('Broken armrest');
     await page.getByRole('button', { name: 'Block selected seats' }).click();
-    await page.getByRole('button', { name: /^Seat E5,.*(blocked|not available)/i }).waitFor();
+    await page.getByRole('button', { name: /^5, row E,.*(blocked|not available)/i }).waitFor();
     await snap(page, 'manager-6-seats');
     const e5 = await system.ctx.prisma.seat.findFirstOrThrow({
       where: { label: 'E5', screen: { showtimes: { some: { id: show.showtimeId } } } },

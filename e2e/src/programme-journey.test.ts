@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await desk.getByRole('textbox', { name: /^Layout/ }).fill('A: WC.SSSS.SSSS\nB: SSSSSS.SSSSSS\nC: RRR..RRR');
     await desk
       .getByRole('group', { name: 'Pick your seats' })
-      .getByRole('button', { name: /^Seat C6,/ })
+      .getByRole('button', { name: /^6, row C,/ })
       .waitFor();
     await snap(desk, 'manager-8-layout-editor');
     await desk.getByRole('button', { name: 'Create screen' }).click();
@@ -91,9 +91,9 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await kiosk.getByRole('button', { name: 'Touch to start' }).click();
     await kiosk.getByRole('button', { name: /^Chai at Dawn,/ }).click();
     await kiosk.getByRole('button', { name: new RegExp(`Screen: Audi 3`) }).click();
-    await kiosk.getByRole('button', { name: /^Seat C1,/ }).click();
-    await kiosk.getByRole('button', { name: /^Seat C2,/ }).click();
-    await kiosk.getByRole('button', { name: /^Seat C3,/ }).click();
+    await kiosk.getByRole('button', { name: /^1, row C,/ }).click();
+    await kiosk.getByRole('button', { name: /^2, row C,/ }).click();
+    await kiosk.getByRole('button', { name: /^3, row C,/ }).click();
     await kiosk.getByRole('button', { name: 'Continue' }).click();
     await kiosk.getByLabel('Email for your receipt (optional)').fill('chai.fan@example.com');
     await kiosk.getByRole('button', { name: 'Pay by UPI' }).click();

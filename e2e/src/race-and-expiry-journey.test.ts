@@ -36,7 +36,8 @@ async function customerOnSeatMap(startsAt: Date, name: string): Promise<Page> {
   return page;
 }
 
-const seat = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^Seat ${label},`) });
+const seat = (page: Page, label: string) =>
+  page.getByRole('button', { name: new RegExp(`^${label.slice(1)}, row ${label[0]!},`) });
 
 describe.skipIf(!hasChromium)('two customers, one seat', () => {
   it('lets one win; the other sees the seats taken live, picks others and holds them', async () => {

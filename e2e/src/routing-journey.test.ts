@@ -24,7 +24,9 @@ afterAll(async () => {
 
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
 const seatMap = (page: Page) => page.getByRole('group', { name: 'Pick your seats' });
-const seat = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^Seat ${label},`) });
+/** A seat by its label ("C5"): its accessible name begins with its number, then its row. */
+const seat = (page: Page, label: string) =>
+  page.getByRole('button', { name: new RegExp(`^${label.slice(1)}, (row|पंक्ति) ${label[0]},`) });
 
 /** The booking as the database has it: its status and its seats' labels. */
 async function bookingState(id: string) {

@@ -48,12 +48,12 @@ describe.skipIf(!hasChromium)('web journey', () => {
       })
       .click();
     // The cinema's seat rule, explained before it could be refused: D2 alone strands D1.
-    await page.getByRole('button', { name: /^Seat D2,/ }).click();
+    await page.getByRole('button', { name: /^2, row D,/ }).click();
     await page.getByText("Please don't leave D1 empty on its own").waitFor();
     expect(await page.getByRole('button', { name: 'Continue' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: /^Seat D2,/ }).click();
-    await page.getByRole('button', { name: /^Seat D3,/ }).click();
-    await page.getByRole('button', { name: /^Seat D4,/ }).click();
+    await page.getByRole('button', { name: /^2, row D,/ }).click();
+    await page.getByRole('button', { name: /^3, row D,/ }).click();
+    await page.getByRole('button', { name: /^4, row D,/ }).click();
     await snap(page, 'web-1-seat-map');
     await page.getByRole('button', { name: 'Continue' }).click();
 

@@ -138,7 +138,12 @@ async function showSoon(prisma: PrismaClient): Promise<string> {
       screenId: screen.id,
       startsAt,
       endsAt: new Date(startsAt.getTime() + movie.runtimeMinutes * 60_000),
-      prices: { create: [{ seatType: 'STANDARD', pricePaise: 20_000 }, { seatType: 'PREMIUM', pricePaise: 24_000 }] },
+      prices: {
+        create: [
+          { seatType: 'STANDARD', pricePaise: 20_000 },
+          { seatType: 'PREMIUM', pricePaise: 24_000 },
+        ],
+      },
     },
   });
   return show.id;
@@ -164,17 +169,21 @@ async function kioskPurchase(browser: Browser, url: string, seats: string[]): Pr
     await ready(page);
     uiMs += performance.now() - started;
   };
-  const seatButton = (label: string) => page.getByRole('button', { name: new RegExp(`^Seat ${label},`) });
+  const seatButton = (label: string) =>
+    page.getByRole('button', { name: new RegExp(`^${label.slice(1)}, row ${label[0]},`) });
   const continueButton = page.getByRole('button', { name: 'Continue' });
   await step(page.getByRole('button', { name: 'Starfall Express: see the shows' }), (p) =>
     p.locator('.showtime-card').first().waitFor(),
   );
   // This run's show is the film's next (the list is by time).
-  await step(page.locator('.showtime-card').first(), (p) => p.getByRole('group', { name: 'Pick your seats' }).waitFor());
+  await step(page.locator('.showtime-card').first(), (p) =>
+    p.getByRole('group', { name: 'Pick your seats' }).waitFor(),
+  );
   for (const [i, label] of seats.entries())
     await step(seatButton(label), async () => {
       await page.locator('.seat-selected').nth(i).waitFor();
-      if (i === seats.length - 1) await page.waitForFunction(() => !document.querySelector('.action-bar button[disabled]'));
+      if (i === seats.length - 1)
+        await page.waitForFunction(() => !document.querySelector('.action-bar button[disabled]'));
     });
   await step(continueButton, (p) => p.getByRole('timer').waitFor());
   await step(page.getByRole('button', { name: 'Pay by UPI' }), (p) =>

@@ -15,4 +15,5 @@ export * from './api/manager';
 export * from './api/tickets';
 export * from './seat-rules';
 export * from './api/programme';
+export * from './booking-fee';
 export * from './booking-code';

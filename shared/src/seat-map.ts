@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import type { TBookingFeeRule } from './booking-fee';
 import { ZPaiseSchema } from './paise-schema';
+import { SEAT_STATES, SEAT_TYPES } from './seat-types';
 
-export const SEAT_TYPES = ['STANDARD', 'PREMIUM', 'RECLINER', 'WHEELCHAIR', 'COMPANION'] as const;
+export { SEAT_STATES, SEAT_TYPES };
+
+export const ZBookingFeeRuleSchema = z.object({
+  kioskPerSeatPaise: ZPaiseSchema,
+  webPerSeatPaise: ZPaiseSchema,
+}) satisfies z.ZodType<TBookingFeeRule>;
+
 export const ZSeatTypeSchema = z.enum(SEAT_TYPES);
 export type TSeatType = z.infer<typeof ZSeatTypeSchema>;
 
-export const SEAT_STATES = ['available', 'held', 'sold', 'blocked'] as const;
 export const ZSeatStateSchema = z.enum(SEAT_STATES);
 export type TSeatState = z.infer<typeof ZSeatStateSchema>;
 
@@ -36,6 +43,8 @@ export const ZSeatMapSchema = z.object({
   prices: z.array(ZSeatPriceSchema),
   /** The cinema's seat rules, so the map can explain them before holds.create refuses. */
   rules: z.object({ noSingleSeatGap: z.boolean() }),
+  /** The cinema's booking fee per seat by channel, so the map shows the total the customer will pay. */
+  fee: ZBookingFeeRuleSchema,
 });
 export type TSeatMap = z.infer<typeof ZSeatMapSchema>;
 

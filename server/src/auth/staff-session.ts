@@ -59,7 +59,7 @@ export async function logIn(
   const refuse = (why: string) => new AppError('AUTH_REQUIRED', { message: why, userMessage: BAD_LOGIN });
   const user = await services.prisma.staffUser.findUnique({
     where: { email: address },
-    include: { cinema: { select: { name: true } } },
+    include: { cinema: { select: { name: true, timeZone: true } } },
   });
   if (!user) {
     await verifyPassword(await dummy(), password);
@@ -118,7 +118,14 @@ export async function logIn(
     },
   });
   setSessionCookie(res, services.env.NODE_ENV === 'production', `${session.id}.${secret}`, STAFF_SESSION_MAX_MS / 1000);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, cinemaName: user.cinema?.name ?? null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    cinemaName: user.cinema?.name ?? null,
+    cinemaTimeZone: user.cinema?.timeZone ?? null,
+  };
 }
 
 /**
@@ -159,7 +166,7 @@ export async function currentStaff(
   if (!match) return null;
   const session = await prisma.staffSession.findUnique({
     where: { tokenHash: hashToken(match[2]!) },
-    include: { user: { include: { cinema: { select: { name: true } } } } },
+    include: { user: { include: { cinema: { select: { name: true, timeZone: true } } } } },
   });
   if (
     !session ||
@@ -183,6 +190,7 @@ export async function currentStaff(
     name: user.name,
     role: user.role,
     cinemaName: user.cinema?.name ?? null,
+    cinemaTimeZone: user.cinema?.timeZone ?? null,
     cinemaId: user.cinemaId,
     sessionId: session.id,
   };

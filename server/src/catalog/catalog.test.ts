@@ -143,6 +143,9 @@ describe('catalog.seatMap', () => {
     expect(map.seats.filter((s) => s.state === 'available')).toHaveLength(seats.length - 3);
     expect(map.columns).toBeGreaterThan(Math.max(...map.seats.map((s) => s.x)));
     expect(map.prices).toEqual([{ seatType: 'STANDARD', pricePaise: 15_000 }]);
+    // The cinema's booking fee rule comes with the map, so the map can show what holds.create will charge.
+    const cinema = await ctx.prisma.cinema.findFirstOrThrow({ where: { screens: { some: { name: 'Audi 2' } } } });
+    expect(map.fee).toEqual({ kioskPerSeatPaise: cinema.kioskFeePaise, webPerSeatPaise: cinema.webFeePaise });
     const companion = map.seats.find((s) => s.type === 'COMPANION');
     expect(map.seats.find((s) => s.id === companion?.companionOfId)?.type).toBe('WHEELCHAIR');
 

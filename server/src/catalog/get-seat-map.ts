@@ -20,7 +20,7 @@ export async function getSeatMap({
       seatVersion: true,
       cancelled: true,
       prices: { select: { seatType: true, pricePaise: true } },
-      screen: { select: { cinema: { select: { noSingleSeatGap: true } } } },
+      screen: { select: { cinema: { select: { noSingleSeatGap: true, kioskFeePaise: true, webFeePaise: true } } } },
     },
   });
   if (!showtime) throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not found` });
@@ -69,5 +69,9 @@ export async function getSeatMap({
     seats: mapped,
     prices,
     rules: { noSingleSeatGap: showtime.screen.cinema.noSingleSeatGap },
+    fee: {
+      kioskPerSeatPaise: showtime.screen.cinema.kioskFeePaise,
+      webPerSeatPaise: showtime.screen.cinema.webFeePaise,
+    },
   };
 }

@@ -1,6 +1,6 @@
 // holds.create: Redis decides fast (one atomic script), Postgres decides for good (the partial
 // unique index). If Redis is unreachable, Postgres alone decides and the degraded mode is counted.
-import { seatRuleViolations, type THoldCreateOutput, type TSeatType } from '@marquee/shared';
+import { bookingFeePaise, seatRuleViolations, type THoldCreateOutput, type TSeatType } from '@marquee/shared';
 import { v7 as uuidv7 } from 'uuid';
 import type { THolder } from '../auth/holder';
 import { AppError } from '../errors/app-error';
@@ -181,7 +181,11 @@ export async function createHold(
   }
   const { kioskFeePaise, webFeePaise } = ctx!;
   let previous = ctx!.previous;
-  const feePaise = (holder.channel === 'KIOSK' ? kioskFeePaise : webFeePaise) * lines.length;
+  const feePaise = bookingFeePaise(
+    { kioskPerSeatPaise: kioskFeePaise, webPerSeatPaise: webFeePaise },
+    holder.channel,
+    lines.length,
+  );
   const amountPaise = lines.reduce((sum, l) => sum + l.pricePaise, 0) + feePaise;
 
   const bookingId = uuidv7();

@@ -69,7 +69,7 @@ describe('staff sign-in', () => {
       role: 'MANAGER',
       email: user.email,
     });
-    await expect(client.manager.me.query()).resolves.toMatchObject({ id: user.id });
+    await expect(client.manager.me.query()).resolves.toMatchObject({ id: user.id, cinemaTimeZone: 'Asia/Kolkata' });
     await expect(client.manager.fleet.query()).resolves.toMatchObject({ kiosks: expect.any(Array) as unknown[] });
     await client.manager.logout.mutate();
     await expect(client.manager.me.query()).resolves.toBeNull();

@@ -57,7 +57,14 @@ export const managerRouter = router({
   me: publicProcedure.output(ZStaffMeSchema.nullable()).query(async ({ ctx }) => {
     const staff = await currentStaff(ctx, ctx.req);
     return (
-      staff && { id: staff.id, email: staff.email, name: staff.name, role: staff.role, cinemaName: staff.cinemaName }
+      staff && {
+        id: staff.id,
+        email: staff.email,
+        name: staff.name,
+        role: staff.role,
+        cinemaName: staff.cinemaName,
+        cinemaTimeZone: staff.cinemaTimeZone,
+      }
     );
   }),
 

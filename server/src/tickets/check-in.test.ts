@@ -195,6 +195,7 @@ describe('offline doors', () => {
     expect(pack.shows.map((s) => s.id)).toEqual(expect.arrayContaining([used.showtime.id, refunded.showtime.id]));
     expect(pack.refusedTicketIds).toContain(refunded.booking.tickets[0]!.id);
     expect(pack.used[used.booking.tickets[0]!.id]).toMatchObject({ door: 'Door 3' });
+    expect(pack.timeZone).toBe('Asia/Kolkata'); // the cinema's, for the door's clock offline
   });
 
   it('syncs scans made offline; the same ticket scanned at two doors is a conflict the manager sees, once', async () => {

@@ -271,6 +271,7 @@ export async function doorPack(
       tickets: tickets.filter((t) => t.showtimeId === s.id && t.booking.status === 'CONFIRMED').length,
     })),
     refusedTicketIds: tickets.filter((t) => t.booking.status !== 'CONFIRMED').map((t) => t.id),
+    timeZone,
     used: Object.fromEntries(
       tickets
         .filter((t) => t.checkedInAt)

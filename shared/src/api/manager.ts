@@ -19,6 +19,8 @@ export const ZStaffMeSchema = z.object({
   name: z.string(),
   role: ZStaffRoleSchema,
   cinemaName: z.string().nullable(),
+  /** The staff member's cinema's time zone (IANA), for showing its clock; null for a staff member of no cinema. */
+  cinemaTimeZone: z.string().nullable(),
 });
 export type TStaffMe = z.infer<typeof ZStaffMeSchema>;
 

@@ -42,6 +42,8 @@ export const ZDoorPackSchema = z.object({
   ),
   /** Tickets of these shows that must be refused (refunded or cancelled bookings). */
   refusedTicketIds: z.array(z.string()),
+  /** The cinema's time zone: the door shows times on its clock, offline too. */
+  timeZone: z.string(),
   /** Tickets already checked in: ticket id → when and where. */
   used: z.record(z.string(), z.object({ at: z.iso.datetime(), door: z.string().nullable() })),
 });

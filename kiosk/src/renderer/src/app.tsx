@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
+import { ConnectionStatus } from './components/connection-status';
 import { Spinner } from './components/layout';
 import { I18nProvider } from './i18n/i18n';
 import { kioskTimingsFrom } from './kiosk-timings';
@@ -57,12 +58,14 @@ function Routes({ platform }: { platform: TPlatform }) {
 }
 
 export function App({ platform }: { platform: TPlatform }) {
-  const [{ queryClient, trpcClient }] = useState(() => createClients(platform));
+  const [{ queryClient, trpcClient, connection }] = useState(() => createClients(platform));
   return (
     <PlatformContext.Provider value={platform}>
       <QueryClientProvider client={queryClient}>
         <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
           <I18nProvider>
+            {/* The door has its own offline mode and says so itself. */}
+            {!window.location.pathname.startsWith('/door') && <ConnectionStatus connection={connection} />}
             <Routes platform={platform} />
           </I18nProvider>
         </TRPCProvider>

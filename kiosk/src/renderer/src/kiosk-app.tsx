@@ -59,7 +59,12 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
     home: 'attract',
     resumeOnStart: true, // the memory location starts at `/` after a crash or reload: storage says where we were
     renderDone: (booking, _own, finish) => (
-      <KioskDoneScreen booking={booking} onDone={finish} onPrintError={(code) => (lastError.current = code)} />
+      <KioskDoneScreen
+        booking={booking}
+        onDone={finish}
+        onPrintError={(code) => (lastError.current = code)}
+        printFailedMs={timings.printFailedMs}
+      />
     ),
     onFinish: freshStart,
     onPayingChange: setPaying,

@@ -1,4 +1,5 @@
-// How long the kiosk waits for a customer who stopped touching it.
+// How long the kiosk waits for a customer who stopped touching it, and how long it shows what only
+// that customer should see.
 
 export interface TKioskTimings {
   /** Without a touch this long, ask "Still there?"; start over `warnMs` later. */
@@ -10,6 +11,11 @@ export interface TKioskTimings {
    */
   payingIdleMs: number;
   payingWarnMs: number;
+  /**
+   * A failed print shows the booking code and a Reprint button this long, then leaves by itself:
+   * the next person in the queue must not reprint someone else's tickets or read their code.
+   */
+  printFailedMs: number;
 }
 
 export const KIOSK_TIMINGS: TKioskTimings = {
@@ -17,6 +23,7 @@ export const KIOSK_TIMINGS: TKioskTimings = {
   warnMs: 20_000,
   payingIdleMs: 240_000,
   payingWarnMs: 30_000,
+  printFailedMs: 60_000,
 };
 
 /**
@@ -34,5 +41,6 @@ export function kioskTimingsFrom(search: string): TKioskTimings {
     warnMs: read('warnMs'),
     payingIdleMs: read('payingIdleMs'),
     payingWarnMs: read('payingWarnMs'),
+    printFailedMs: read('printFailedMs'),
   };
 }

@@ -46,6 +46,7 @@ const show = {
 const map: TSeatMap = {
   showtimeId: SHOW,
   version: 7,
+  fee: { kioskPerSeatPaise: 0, webPerSeatPaise: 0 },
   columns: 4,
   rows: 1,
   prices: [{ seatType: 'STANDARD', pricePaise: 20_000 }],
@@ -201,7 +202,9 @@ function start({
   return { calls, called, where, emit, history: location.history };
 }
 
-const seatButton = (label: string) => screen.getByRole('button', { name: new RegExp(`^Seat ${label},`) });
+/** A seat by its label ("A1"): its name begins with its number, then its row. */
+const seatButton = (label: string) =>
+  screen.getByRole('button', { name: new RegExp(`^${label.slice(1)}, row ${label[0]},`) });
 
 beforeEach(() => {
   sessionStorage.clear();
@@ -238,7 +241,7 @@ describe('Back from paying', () => {
     expect(seatButton('A2').getAttribute('aria-pressed')).toBe('true');
     expect(seatButton('A3').getAttribute('aria-pressed')).toBe('false');
     // Shown as theirs, not as "taken", with the hold's countdown still running.
-    expect(seatButton('A1').getAttribute('aria-label')).toBe('Seat A1, standard, selected');
+    expect(seatButton('A1').getAttribute('aria-label')).toBe('1, row A, standard, selected');
     expect(screen.getByText('These seats are still held for you. Continue to pay, or change them.')).toBeTruthy();
     expect(screen.getByRole('timer')).toBeTruthy();
     expect(app.called('holds.release')).toHaveLength(0);
@@ -276,7 +279,7 @@ describe('Back from paying', () => {
       path: `/shows/${SHOW}`,
       handlers: { 'catalog.showtimes': () => [show] },
     });
-    await screen.findByRole('button', { name: /^Seat A3,/ });
+    await screen.findByRole('button', { name: /^3, row A,/ });
     fireEvent.click(screen.getByRole('button', { name: /Back$/ }));
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(show.startsAt));
     await waitFor(() => expect(app.where()).toBe(`/movies/${MOVIE}`));
@@ -358,7 +361,7 @@ describe('a hold running out', () => {
     });
     await waitFor(() => expect(app.where()).toBe(`/shows/${SHOW}`));
     await screen.findByText('Time is up. Your seats were released.');
-    await screen.findByRole('button', { name: /^Seat A3,/ });
+    await screen.findByRole('button', { name: /^3, row A,/ });
     expect(seatButton('A1').getAttribute('aria-pressed')).toBe('false');
     expect(savedBooking.get(sessionStorage)).toBeNull();
   });
@@ -374,7 +377,7 @@ describe('a hold running out', () => {
     });
     await screen.findByText('Time is up. Your seats were released.');
     expect(seatButton('A3').getAttribute('aria-pressed')).toBe('false');
-    expect(screen.queryByRole('button', { name: /^Seat A1,/, pressed: true })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^1, row A,/, pressed: true })).toBeNull();
     expect(savedBooking.get(sessionStorage)).toBeNull();
   });
 

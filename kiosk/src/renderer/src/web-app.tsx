@@ -1,7 +1,6 @@
 // The web app for online customers: the same screens as the kiosk, with dates to choose from,
 // Checkout instead of the QR, an e-ticket and its PDF instead of printing, and "Find my booking".
 // Every screen has its address (journey.ts), so the phone's Back, a reload and a shared link work.
-import { cinemaDate } from '@marquee/shared';
 import { useSearch } from 'wouter';
 import { useCatalogLive } from './components/use-catalog-live';
 import { useI18n } from './i18n/i18n';
@@ -43,7 +42,7 @@ export function WebApp() {
   const { byDay, today } = useShowtimesByDay();
   const day = dayFromSearch(useSearch());
   const days = [...byDay.keys()].sort();
-  const shownDay = day ?? (days.includes(today) ? today : (days[0] ?? cinemaDate(new Date(), 'Asia/Kolkata')));
+  const shownDay = day ?? (days.includes(today) ? today : (days[0] ?? today));
   const journey = useJourney({
     storage: sessionStorage,
     home: 'movies',

@@ -1,8 +1,12 @@
 import type { TMessages } from '../i18n/messages';
-import { errorData } from '../trpc';
+import { errorData, isNetworkFailure } from '../trpc';
 
-/** What to tell the customer about a failed call: our translation of its code, else the server's message. */
+/**
+ * What to tell the customer about a failed call: that the API could not be reached, else our
+ * translation of its code, else the server's message.
+ */
 export function errorMessage(t: TMessages, err: unknown): string {
+  if (isNetworkFailure(err)) return t.networkError;
   const code = errorData(err)?.appCode;
   const translated = code ? t.errors[code] : undefined;
   if (translated) return translated;

@@ -11,8 +11,8 @@ import { problem } from '../manager/problem';
 import { useTRPC, useTRPCClient } from '../trpc';
 import { startCamera, type TCamera } from './camera-scanner';
 import { judgeOffline, type TQueuedScan } from './door-offline';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
-const ZONE = 'Asia/Kolkata';
 const DOOR_KEY = 'marquee.door.name';
 const PACK_KEY = 'marquee.door.pack';
 const QUEUE_KEY = 'marquee.door.queue';
@@ -82,6 +82,7 @@ export default function DoorApp() {
 }
 
 function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor: () => void }) {
+  const staffZone = useStaffTimeZone();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -145,7 +146,7 @@ function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor: () =>
         show({
           ok: true,
           title: `Seat ${r.seatLabel}`,
-          detail: `${r.movieTitle}, ${r.screenName}, ${formatClock(r.startsAt, ZONE)} · booking ${r.bookingCode}`,
+          detail: `${r.movieTitle}, ${r.screenName}, ${formatClock(r.startsAt, staffZone)} · booking ${r.bookingCode}`,
           count: `${r.checkedIn} of ${r.tickets} in`,
         });
       } catch (err) {

@@ -17,6 +17,7 @@ const pack: TDoorPack = {
   publicKeys: { dev1: encodeBase64Url(key.publicKey) },
   shows: [show],
   refusedTicketIds: ['t-refunded'],
+  timeZone: 'Asia/Kolkata',
   used: { 't-used': { at: '2026-11-25T13:40:00.000Z', door: 'Door 2' } },
 };
 const token = (tid: string, st = show.id) => signTicketToken({ tid, bid: 'b1', st, seat: 'E5' }, key);
@@ -49,6 +50,16 @@ describe('the door offline', () => {
     expect(judgeOffline({ ...pack, shows: [{ ...show, cancelled: true }] }, [], token('t-ok'), during)).toMatchObject({
       ok: false,
       message: expect.stringContaining('cancelled') as string,
+    });
+  });
+
+  it("tells times on the cinema's clock from the pack: a London cinema says London time", () => {
+    const used = { 't-used': { at: '2026-11-25T13:40:00.000Z', door: 'Door 2' } };
+    expect(judgeOffline({ ...pack, used, timeZone: 'Europe/London' }, [], token('t-used'), during)).toMatchObject({
+      message: expect.stringContaining('Already used at 1:40 pm at Door 2') as string,
+    });
+    expect(judgeOffline(pack, [], token('t-used'), during)).toMatchObject({
+      message: expect.stringContaining('Already used at 7:10 pm at Door 2') as string,
     });
   });
 });

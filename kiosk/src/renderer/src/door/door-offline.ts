@@ -13,14 +13,14 @@ export interface TQueuedScan {
 export type TOfflineVerdict =
   { ok: true; scan: TQueuedScan; message: string } | { ok: false; message: string; seatLabel: string | null };
 
-const ZONE = 'Asia/Kolkata';
-
 export function judgeOffline(
   pack: TDoorPack,
   queue: readonly TQueuedScan[],
   token: string,
   now: Date,
 ): TOfflineVerdict {
+  // The cinema's clock, from the pack (a pack saved before it carried one: the device's).
+  const zone = pack.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const keys = new Map(Object.entries(pack.publicKeys).map(([kid, key]) => [kid, decodeBase64Url(key)]));
   const verified = verifyTicketToken(token.trim(), keys);
   if (!verified.ok) return { ok: false, message: 'This is not a valid Marquee ticket.', seatLabel: null };
@@ -36,18 +36,18 @@ export function judgeOffline(
   if (used)
     return {
       ok: false,
-      message: `Already used at ${formatClock(used.at, ZONE)}${used.door ? ` at ${used.door}` : ''} (seat ${seat}).`,
+      message: `Already used at ${formatClock(used.at, zone)}${used.door ? ` at ${used.door}` : ''} (seat ${seat}).`,
       seatLabel: seat,
     };
   const opens = Date.parse(show.startsAt) - DOOR_OPENS_BEFORE_MS;
   if (now.getTime() < opens)
     return {
       ok: false,
-      message: `Too early: doors open at ${formatClock(new Date(opens).toISOString(), ZONE)} for the ${formatClock(show.startsAt, ZONE)} show.`,
+      message: `Too early: doors open at ${formatClock(new Date(opens).toISOString(), zone)} for the ${formatClock(show.startsAt, zone)} show.`,
       seatLabel: seat,
     };
   if (now.getTime() > Date.parse(show.endsAt))
-    return { ok: false, message: `This show ended at ${formatClock(show.endsAt, ZONE)}.`, seatLabel: seat };
+    return { ok: false, message: `This show ended at ${formatClock(show.endsAt, zone)}.`, seatLabel: seat };
   return {
     ok: true,
     scan: { token: token.trim(), scannedAt: now.toISOString(), ticketId: tid, seatLabel: seat, showtimeId: st },

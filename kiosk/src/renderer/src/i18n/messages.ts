@@ -1,7 +1,22 @@
 // Every string the customer reads, in English and Hindi. One typed table: a key missing from a
-// language fails the typecheck, not the kiosk. Two languages with no plural rules beyond "1 seat /
-// n seats" do not need an i18n framework's bundle.
+// language fails the typecheck, not the kiosk. Counted phrases go through Intl.PluralRules
+// (./plural.ts), so each language gets its own plural forms without an i18n framework's bundle.
 import type { TErrorCode } from '@marquee/shared';
+import type { TPrintErrorCode } from '../../../common/print-job';
+import { plural } from './plural';
+
+const EN = 'en-IN';
+const HI = 'hi-IN';
+
+/**
+ * Codes only staff meet (sign-in, registration, the door) or nobody sees. Every other code has a
+ * Hindi translation; in English the server's own message is shown (often more precise than the
+ * table's, e.g. "No booking matches that code and email."), except where a key is given here.
+ */
+type TStaffErrorCode =
+  'AUTH_REQUIRED' | 'AUTH_FORBIDDEN' | 'KIOSK_CODE_INVALID' | 'LIVE_STREAM_RENEW' | `TICKET_${string}`;
+export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
+type TErrorMessages = Record<TCustomerErrorCode, string> & Partial<Record<TErrorCode, string>>;
 
 const en = {
   appName: 'Marquee',
@@ -17,7 +32,7 @@ const en = {
   nowShowing: 'Now showing today',
   noShowsToday: 'No more shows today. Please come back tomorrow.',
   pickShow: 'Pick a show',
-  seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${n} seats left`),
+  seatsLeft: (n: number) => plural(EN, n, { one: '# seat left', other: '# seats left' }),
   soldOut: 'Sold out',
   fromPrice: (price: string) => `from ${price}`,
   minutes: (n: number) => `${n} min`,
@@ -30,7 +45,22 @@ const en = {
   seatTaken: 'Taken',
   seatWheelchair: 'Wheelchair space',
   seatCompanion: 'Companion seat',
-  seatLabel: (label: string, type: string, state: string) => `Seat ${label}, ${type}, ${state}`,
+  /** A seat's spoken name: it begins with what the seat shows (its number), for voice control. */
+  seatName: (number: number, row: string, type: string, state: string) => `${number}, row ${row}, ${type}, ${state}`,
+  seatBlocked: 'Blocked',
+  seatLegendTypes: {
+    STANDARD: 'Standard',
+    PREMIUM: 'Premium',
+    RECLINER: 'Recliner',
+    WHEELCHAIR: 'Wheelchair space',
+    COMPANION: 'Companion seat',
+  },
+  seatMapZoom: 'Seat map size',
+  seatMapZoomIn: 'Zoom in',
+  seatMapZoomOut: 'Zoom out',
+  seatMapPinchHint: 'Pinch, or touch a seat, to zoom in.',
+  seatMapZoomedIn: 'Zoomed in. Touch the seat again to pick it.',
+  seatsWithFee: (seats: string, fee: string, total: string) => `${seats} + booking fee ${fee} = ${total}`,
   seatTypeNames: {
     STANDARD: 'standard',
     PREMIUM: 'premium',
@@ -45,8 +75,8 @@ const en = {
     blocked: 'not available',
     selected: 'selected',
   },
-  selectedSeats: (n: number) => (n === 1 ? '1 seat' : `${n} seats`),
-  maxSeats: (n: number) => `You can pick up to ${n} seats.`,
+  selectedSeats: (n: number) => plural(EN, n, { one: '# seat', other: '# seats' }),
+  maxSeats: (n: number) => plural(EN, n, { one: 'You can pick up to # seat.', other: 'You can pick up to # seats.' }),
   noSeatsPicked: 'Touch the seats you want.',
   seatTakenLive: (labels: string[]) =>
     labels.length === 1
@@ -64,7 +94,7 @@ const en = {
   total: 'Total',
   bookingFee: 'Booking fee',
   inclGst: 'incl. GST',
-  seatsTotal: (n: number) => (n === 1 ? 'Ticket' : `${n} tickets`),
+  seatsTotal: (n: number) => plural(EN, n, { one: 'Ticket', other: '# tickets' }),
   includesGst: (amount: string) => `includes GST ${amount}`,
   emailForReceipt: 'Email for your receipt (optional)',
   emailRequired: 'Email for your tickets',
@@ -79,8 +109,6 @@ const en = {
   printing: 'Printing your tickets…',
   printed: 'Take your tickets below.',
   printFailed: 'We could not print your tickets.',
-  printFailedHelp: (code: string) =>
-    `Show booking code ${code} at the counter, or reprint here. Your e-tickets are also on their way by email if you gave one.`,
   reprint: 'Reprint',
   enjoy: 'Enjoy the show!',
   bookingCode: 'Booking code',
@@ -89,10 +117,11 @@ const en = {
   downloadPdf: 'Download tickets (PDF)',
   done: 'Done',
   stillThere: 'Still there?',
-  stillThereHelp: (s: number) => `We will start over in ${s} seconds.`,
+  stillThereHelp: (s: number) =>
+    plural(EN, s, { one: 'We will start over in # second.', other: 'We will start over in # seconds.' }),
   stillPaying: 'Still paying?',
   stillPayingHelp: (s: number) =>
-    `Touch below to keep waiting for your payment. Otherwise we will start over in ${s} seconds.`,
+    `Touch below to keep waiting for your payment. Otherwise we will start over in ${plural(EN, s, { one: '# second', other: '# seconds' })}.`,
   imHere: "I'm still here",
   outOfService: 'This kiosk is out of service',
   outOfServiceHelp: 'Please use another kiosk or buy your tickets online.',
@@ -123,6 +152,21 @@ const en = {
   cancelBookingHelp: (seats: string) => `Your seats ${seats} will be released, and others can book them.`,
   seatsStillHeld: 'These seats are still held for you. Continue to pay, or change them.',
   bookingNotFound: 'This booking cannot be shown here. Use "Find my booking" with its code and email.',
+  /** Why the printer did not print, for every code the printer module returns. */
+  printErrors: {
+    PRINTER_OFFLINE: 'The ticket printer is not responding.',
+    PRINTER_PAPER_OUT: 'The ticket printer is out of paper.',
+    PRINTER_FAILED: 'The ticket could not be printed.',
+  } satisfies Record<TPrintErrorCode, string> as Record<TPrintErrorCode, string>,
+  printFailedKeep: 'Your booking is safe. Keep this code:',
+  printFailedEmailed: 'Your e-tickets have been emailed to you: show them at the door.',
+  printFailedCollect: 'Collect your tickets at any kiosk or the box office with this code.',
+  printFailedCloses: (s: number) =>
+    plural(EN, s, { one: 'This screen closes in # second.', other: 'This screen closes in # seconds.' }),
+  printFailedDoneWarning: 'Note your booking code first: it will not be shown again.',
+  printFailedNoted: 'I have my code',
+  offlineHelp: 'Please wait: this goes away by itself when the connection is back.',
+  networkError: 'We could not reach Marquee. Please try again.',
 };
 
 export type TMessages = typeof en;
@@ -141,7 +185,7 @@ const hi: TMessages = {
   nowShowing: 'आज दिखाई जा रही फ़िल्में',
   noShowsToday: 'आज और कोई शो नहीं है। कृपया कल आएँ।',
   pickShow: 'शो चुनें',
-  seatsLeft: (n) => `${n} सीटें बाकी`,
+  seatsLeft: (n) => plural(HI, n, { one: '# सीट बाकी', other: '# सीटें बाकी' }),
   soldOut: 'हाउसफ़ुल',
   fromPrice: (price) => `${price} से`,
   minutes: (n) => `${n} मिनट`,
@@ -154,7 +198,21 @@ const hi: TMessages = {
   seatTaken: 'बुक हो चुकी',
   seatWheelchair: 'व्हीलचेयर स्थान',
   seatCompanion: 'साथी की सीट',
-  seatLabel: (label, type, state) => `सीट ${label}, ${type}, ${state}`,
+  seatName: (number, row, type, state) => `${number}, पंक्ति ${row}, ${type}, ${state}`,
+  seatBlocked: 'रोकी गई',
+  seatLegendTypes: {
+    STANDARD: 'सामान्य',
+    PREMIUM: 'प्रीमियम',
+    RECLINER: 'रिक्लाइनर',
+    WHEELCHAIR: 'व्हीलचेयर स्थान',
+    COMPANION: 'साथी की सीट',
+  },
+  seatMapZoom: 'सीटों के नक्शे का आकार',
+  seatMapZoomIn: 'बड़ा करें',
+  seatMapZoomOut: 'छोटा करें',
+  seatMapPinchHint: 'बड़ा करने के लिए दो उँगलियों से फैलाएँ, या किसी सीट को छुएँ।',
+  seatMapZoomedIn: 'नक्शा बड़ा हो गया। सीट चुनने के लिए उसे फिर से छुएँ।',
+  seatsWithFee: (seats, fee, total) => `${seats} + बुकिंग शुल्क ${fee} = ${total}`,
   seatTypeNames: {
     STANDARD: 'सामान्य',
     PREMIUM: 'प्रीमियम',
@@ -169,8 +227,8 @@ const hi: TMessages = {
     blocked: 'उपलब्ध नहीं',
     selected: 'चुनी गई',
   },
-  selectedSeats: (n) => `${n} सीट`,
-  maxSeats: (n) => `आप ${n} सीटों तक चुन सकते हैं।`,
+  selectedSeats: (n) => plural(HI, n, { one: '# सीट', other: '# सीटें' }),
+  maxSeats: (n) => plural(HI, n, { one: 'आप # सीट तक चुन सकते हैं।', other: 'आप # सीटों तक चुन सकते हैं।' }),
   noSeatsPicked: 'जो सीटें चाहिए उन्हें छुएँ।',
   seatTakenLive: (labels) =>
     labels.length === 1
@@ -186,7 +244,7 @@ const hi: TMessages = {
   total: 'कुल',
   bookingFee: 'बुकिंग शुल्क',
   inclGst: 'GST सहित',
-  seatsTotal: (n) => `${n} टिकट`,
+  seatsTotal: (n) => plural(HI, n, { other: '# टिकट' }),
   includesGst: (amount) => `${amount} GST शामिल`,
   emailForReceipt: 'रसीद के लिए ईमेल (वैकल्पिक)',
   emailRequired: 'टिकट के लिए ईमेल',
@@ -201,7 +259,6 @@ const hi: TMessages = {
   printing: 'आपके टिकट छप रहे हैं…',
   printed: 'नीचे से अपने टिकट लें।',
   printFailed: 'हम आपके टिकट नहीं छाप सके।',
-  printFailedHelp: (code) => `काउंटर पर बुकिंग कोड ${code} दिखाएँ, या यहाँ दोबारा छापें। ईमेल दिया हो तो ई-टिकट भी भेजे जा रहे हैं।`,
   reprint: 'दोबारा छापें',
   enjoy: 'शो का आनंद लें!',
   bookingCode: 'बुकिंग कोड',
@@ -210,9 +267,10 @@ const hi: TMessages = {
   downloadPdf: 'टिकट डाउनलोड करें (PDF)',
   done: 'हो गया',
   stillThere: 'क्या आप अभी भी हैं?',
-  stillThereHelp: (s) => `${s} सेकंड में हम फिर से शुरू करेंगे।`,
+  stillThereHelp: (s) => plural(HI, s, { other: '# सेकंड में हम फिर से शुरू करेंगे।' }),
   stillPaying: 'क्या आप अभी भुगतान कर रहे हैं?',
-  stillPayingHelp: (s) => `भुगतान का इंतज़ार जारी रखने के लिए नीचे छुएँ। नहीं तो ${s} सेकंड में हम फिर से शुरू करेंगे।`,
+  stillPayingHelp: (s) =>
+    `भुगतान का इंतज़ार जारी रखने के लिए नीचे छुएँ। नहीं तो ${plural(HI, s, { other: '# सेकंड' })} में हम फिर से शुरू करेंगे।`,
   imHere: 'हाँ, मैं हूँ',
   outOfService: 'यह कियोस्क अभी बंद है',
   outOfServiceHelp: 'कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन टिकट खरीदें।',
@@ -235,6 +293,32 @@ const hi: TMessages = {
     BOOKING_EXPIRED: 'समय समाप्त होने से आपकी सीटें छोड़ दी गईं। कृपया फिर से चुनें।',
     RATE_LIMITED: 'बहुत अधिक प्रयास। कृपया थोड़ा रुकें।',
     SERVICE_UNAVAILABLE: 'मार्की अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
+    INPUT_INVALID: 'भेजी गई कुछ जानकारी सही नहीं थी।',
+    INTERNAL: 'हमारी ओर से कुछ गड़बड़ हुई। कृपया फिर से कोशिश करें।',
+    LIVE_STREAM_LIMIT: 'यहाँ से बहुत सारे लाइव कनेक्शन खुले हैं। दूसरे टैब बंद करें या एक मिनट बाद कोशिश करें।',
+    CATALOG_MOVIE_NOT_FOUND: 'यह फ़िल्म यहाँ नहीं दिखाई जा रही है।',
+    CATALOG_SHOWTIME_NOT_FOUND: 'यह शो नहीं मिला।',
+    CATALOG_CINEMA_NOT_FOUND: 'यह सिनेमा नहीं मिला।',
+    CATALOG_CINEMA_REQUIRED: 'कृपया पहले सिनेमा चुनें।',
+    HOLD_SEAT_UNKNOWN: 'इनमें से कुछ सीटें इस स्क्रीन में नहीं हैं।',
+    HOLD_SEAT_BLOCKED: 'इनमें से कुछ सीटें इस शो के लिए उपलब्ध नहीं हैं।',
+    HOLD_TOO_MANY_SEATS: 'आप एक बार में 10 सीटों तक बुक कर सकते हैं।',
+    HOLD_SEAT_GAP: 'कृपया कोई अकेली खाली सीट न छोड़ें। उसे भी चुनें, या साथ-साथ की सीटें चुनें।',
+    HOLD_COMPANION_ALONE: 'साथी की सीट उसकी व्हीलचेयर जगह के साथ ही मिलती है।',
+    HOLD_SHOW_NOT_ON_SALE: 'इस शो के टिकट अभी बिक्री पर नहीं हैं।',
+    HOLD_SHOW_STARTED: 'यह शो शुरू हो चुका है। कृपया बाद का कोई शो चुनें।',
+    HOLD_SHOW_CANCELLED: 'यह शो रद्द कर दिया गया है।',
+    BOOKING_ALREADY_PAID: 'इस बुकिंग का भुगतान पहले ही हो चुका है।',
+    BOOKING_NOT_FOUND: 'यह बुकिंग नहीं मिली।',
+    PAY_SIGNATURE_INVALID: 'हम इस भुगतान की पुष्टि नहीं कर सके। अगर आपके खाते से पैसा कटा है, तो वह लौटा दिया जाएगा।',
+    PAY_ORDER_MISMATCH: 'यह भुगतान इस बुकिंग का नहीं है।',
+    PAY_PROVIDER_UNAVAILABLE: 'भुगतान सेवा अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
+    KIOSK_OUT_OF_SERVICE: 'यह कियोस्क अभी बंद है। कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन खरीदें।',
+  } satisfies TErrorMessages,
+  printErrors: {
+    PRINTER_OFFLINE: 'टिकट प्रिंटर जवाब नहीं दे रहा है।',
+    PRINTER_PAPER_OUT: 'टिकट प्रिंटर में काग़ज़ ख़त्म हो गया है।',
+    PRINTER_FAILED: 'टिकट नहीं छप सका।',
   },
   cancelBooking: 'बुकिंग रद्द करें',
   keepBooking: 'मेरी सीटें रखें',
@@ -242,6 +326,14 @@ const hi: TMessages = {
   cancelBookingHelp: (seats) => `आपकी सीटें ${seats} छोड़ दी जाएँगी, और दूसरे उन्हें बुक कर सकेंगे।`,
   seatsStillHeld: 'ये सीटें अभी भी आपके लिए रोकी गई हैं। भुगतान जारी रखें, या इन्हें बदलें।',
   bookingNotFound: 'यह बुकिंग यहाँ नहीं दिखाई जा सकती। इसके कोड और ईमेल से "मेरी बुकिंग खोजें" का उपयोग करें।',
+  printFailedKeep: 'आपकी बुकिंग सुरक्षित है। यह कोड संभाल कर रखें:',
+  printFailedEmailed: 'आपके ई-टिकट आपके ईमेल पर भेज दिए गए हैं: दरवाज़े पर उन्हें दिखाएँ।',
+  printFailedCollect: 'इस कोड से किसी भी कियोस्क या बॉक्स ऑफ़िस पर अपने टिकट लें।',
+  printFailedCloses: (s) => plural(HI, s, { other: 'यह स्क्रीन # सेकंड में बंद हो जाएगी।' }),
+  printFailedDoneWarning: 'पहले अपना बुकिंग कोड लिख लें: यह दोबारा नहीं दिखेगा।',
+  printFailedNoted: 'मैंने कोड ले लिया है',
+  offlineHelp: 'कृपया रुकें: कनेक्शन लौटते ही यह संदेश अपने आप हट जाएगा।',
+  networkError: 'मार्की से संपर्क नहीं हो सका। कृपया फिर से कोशिश करें।',
 };
 
 export const MESSAGES = { en, hi } as const;

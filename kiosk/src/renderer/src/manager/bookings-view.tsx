@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
-const ZONE = 'Asia/Kolkata';
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-IN', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'medium' });
+const when = (iso: string, zone: string) =>
+  new Date(iso).toLocaleString('en-IN', { timeZone: zone, dateStyle: 'medium', timeStyle: 'medium' });
 
 export function BookingsView() {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
@@ -28,8 +29,8 @@ export function BookingsView() {
           <ul>
             {conflicts.data.map((c) => (
               <li key={`${c.bookingId}-${c.secondAt}`}>
-                Seat {c.seatLabel}: {c.firstDoor ?? 'a door'} at {when(c.firstAt)}, again at {c.secondDoor} at{' '}
-                {when(c.secondAt)}{' '}
+                Seat {c.seatLabel}: {c.firstDoor ?? 'a door'} at {when(c.firstAt, zone)}, again at {c.secondDoor} at{' '}
+                {when(c.secondAt, zone)}{' '}
                 <button type="button" className="button button-ghost" onClick={() => setOpenId(c.bookingId)}>
                   Open booking
                 </button>
@@ -71,7 +72,7 @@ export function BookingsView() {
                 aria-expanded={openId === b.id}
                 onClick={() => setOpenId(openId === b.id ? null : b.id)}
               >
-                {summaryLine(b)}
+                {summaryLine(b, zone)}
               </button>
             </li>
           ))}
@@ -82,10 +83,11 @@ export function BookingsView() {
   );
 }
 
-const summaryLine = (b: TBookingSummary) =>
-  `${b.code} · ${b.status.toLowerCase()} · ${b.movieTitle}, ${formatShowTime(b.startsAt, ZONE)} · ${b.seatLabels.join(', ')} · ${formatRupees(b.amountPaise)}${b.customerEmail ? ` · ${b.customerEmail}` : ''}`;
+const summaryLine = (b: TBookingSummary, zone: string) =>
+  `${b.code} · ${b.status.toLowerCase()} · ${b.movieTitle}, ${formatShowTime(b.startsAt, zone)} · ${b.seatLabels.join(', ')} · ${formatRupees(b.amountPaise)}${b.customerEmail ? ` · ${b.customerEmail}` : ''}`;
 
 function BookingDetail({ bookingId }: { bookingId: string }) {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // Polled: what a kiosk prints (a reprint sent from here, a customer collecting) joins the timeline.
@@ -132,7 +134,7 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
         Booking <span className="booking-code">{b.code}</span> — {b.status.toLowerCase()}
       </h3>
       <p>
-        {b.movieTitle}, {b.screenName}, {formatShowTime(b.startsAt, ZONE)} · seats {b.seatLabels.join(', ')} ·{' '}
+        {b.movieTitle}, {b.screenName}, {formatShowTime(b.startsAt, zone)} · seats {b.seatLabels.join(', ')} ·{' '}
         {formatRupees(b.amountPaise)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : 'online'}
         {b.customerEmail && ` · ${b.customerEmail}`}
         {b.customerPhone && ` · ${b.customerPhone}`}
@@ -142,7 +144,7 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
       <ol className="timeline">
         {b.timeline.map((e, i) => (
           <li key={`${e.at}-${i}`}>
-            <time dateTime={e.at}>{when(e.at)}</time> <span className="timeline-kind">{e.kind}</span> {e.text}
+            <time dateTime={e.at}>{when(e.at, zone)}</time> <span className="timeline-kind">{e.kind}</span> {e.text}
           </li>
         ))}
       </ol>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
 const PRINTER: Record<TFleetKiosk['printerStatus'], string> = {
   UNKNOWN: 'unknown',
@@ -110,6 +111,7 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
 }
 
 function AddKiosk() {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const [name, setName] = useState('');
   const issue = useMutation(trpc.manager.kioskCode.mutationOptions());
@@ -138,8 +140,8 @@ function AddKiosk() {
         <p className="notice" role="status">
           Type <strong className="booking-code">{`${issue.data.code.slice(0, 4)}-${issue.data.code.slice(4)}`}</strong>{' '}
           on the kiosk&apos;s setup screen before{' '}
-          {new Date(issue.data.expiresAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' })}. It works once and is
-          not shown again.
+          {new Date(issue.data.expiresAt).toLocaleString('en-IN', { timeZone: zone })}. It works once and is not shown
+          again.
         </p>
       )}
     </form>

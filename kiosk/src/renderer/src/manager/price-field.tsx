@@ -2,8 +2,7 @@ import { formatRupees, formatShowTime, gstGapOf, gstTablesFrom, splitGst, type T
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTRPC } from '../trpc';
-
-const ZONE = 'Asia/Kolkata';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
 /** Rupees as typed ("99", "99.5") to paise; null when it is not an amount. */
 function typedPaise(value: string): number | null {
@@ -55,6 +54,7 @@ export function PriceField({
 
 /** Saved prices GST cannot carry (in templates and upcoming shows), until a manager fixes them. */
 export function UnchargeablePrices() {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const found = useQuery(trpc.programme.unchargeablePrices.queryOptions(undefined, { refetchInterval: 60_000 }));
   if (!found.data?.length) return null;
@@ -73,7 +73,7 @@ export function UnchargeablePrices() {
           <li key={`${f.template?.id ?? f.show!.id}-${f.seatType}`}>
             {f.template
               ? `Template "${f.template.name}"`
-              : `${f.show!.movieTitle}, ${formatShowTime(f.show!.startsAt, ZONE)}, ${f.show!.screenName}`}
+              : `${f.show!.movieTitle}, ${formatShowTime(f.show!.startsAt, zone)}, ${f.show!.screenName}`}
             , {f.seatType.toLowerCase()}: {f.problem}
           </li>
         ))}

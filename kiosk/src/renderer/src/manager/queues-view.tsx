@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
 const WHAT: Record<string, string> = {
   expiry: 'releases seats when a hold runs out',
@@ -13,6 +14,7 @@ const WHAT: Record<string, string> = {
 };
 
 export function QueuesView() {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const queues = useQuery(trpc.manager.queues.queryOptions(undefined, { refetchInterval: 5_000 }));
@@ -71,9 +73,7 @@ export function QueuesView() {
                 {q.name} / {job.name}
               </strong>{' '}
               ({job.attemptsMade} attempts
-              {job.failedAt
-                ? `, last ${new Date(job.failedAt).toLocaleString('en-IN', { timeZone: 'Asia/Kolkata' })}`
-                : ''}
+              {job.failedAt ? `, last ${new Date(job.failedAt).toLocaleString('en-IN', { timeZone: zone })}` : ''}
               ): {job.failedReason}
               <code className="muted"> {job.data}</code>{' '}
               <button

@@ -6,17 +6,17 @@ import { Bar } from 'react-chartjs-2';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
 // Chart.js is tree-shaken: only what a bar chart needs.
 Chart.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 Chart.defaults.color = '#f5f5f5';
 Chart.defaults.borderColor = '#3a3d45';
 
-const ZONE = 'Asia/Kolkata';
-
 export function SalesView() {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
-  const today = cinemaDate(new Date(), ZONE);
+  const today = cinemaDate(new Date(), zone);
   const [range, setRange] = useState({ from: today, to: today });
   const sales = useQuery(trpc.manager.sales.queryOptions(range, { refetchInterval: 30_000 }));
   return (

@@ -8,13 +8,13 @@ import { SeatMap } from '../screens/seat-map/seat-map';
 import { useSeatMapQueryOptions } from '../screens/seat-map/seat-map-query';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
-
-const ZONE = 'Asia/Kolkata';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
 /** Block seats of one show (a broken seat, staff seats) or put them back on sale. */
 export function SeatsView() {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
-  const [date, setDate] = useState(cinemaDate(new Date(), ZONE));
+  const [date, setDate] = useState(cinemaDate(new Date(), zone));
   const [showtimeId, setShowtimeId] = useState('');
   const shows = useQuery(trpc.catalog.showtimes.queryOptions({ date }));
   return (
@@ -35,7 +35,7 @@ export function SeatsView() {
             <option value="">Choose a show</option>
             {shows.data?.map((s) => (
               <option key={s.id} value={s.id}>
-                {formatShowTime(s.startsAt, ZONE)} {s.movieTitle} ({s.screenName})
+                {formatShowTime(s.startsAt, zone)} {s.movieTitle} ({s.screenName})
               </option>
             ))}
           </select>

@@ -5,14 +5,14 @@ import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { PriceField, UnchargeablePrices } from './price-field';
 import { problem } from './problem';
-
-const ZONE = 'Asia/Kolkata';
+import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
 /** The day's shows: on or off sale, cancel with refunds (and watch them go), and scheduling. */
 export function ShowsView() {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [date, setDate] = useState(cinemaDate(new Date(), ZONE));
+  const [date, setDate] = useState(cinemaDate(new Date(), zone));
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const shows = useQuery(trpc.programme.shows.queryOptions({ date }, { refetchInterval: 15_000 }));
@@ -52,9 +52,9 @@ export function ShowsView() {
           </thead>
           <tbody>
             {shows.data.map((s) => (
-              <tr key={s.id} aria-label={`Show ${s.movieTitle} ${formatShowTime(s.startsAt, ZONE)}`}>
+              <tr key={s.id} aria-label={`Show ${s.movieTitle} ${formatShowTime(s.startsAt, zone)}`}>
                 <th scope="row">
-                  {formatShowTime(s.startsAt, ZONE)} {s.movieTitle}
+                  {formatShowTime(s.startsAt, zone)} {s.movieTitle}
                 </th>
                 <td>{s.screenName}</td>
                 <td>
@@ -158,6 +158,7 @@ function CancelProgress({ showtimeId }: { showtimeId: string }) {
 }
 
 function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
+  const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const movies = useQuery(trpc.programme.movies.queryOptions());
   const screens = useQuery(trpc.programme.screens.queryOptions());
@@ -165,7 +166,7 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
   const [form, setForm] = useState({
     movieId: '',
     screenId: '',
-    from: cinemaDate(new Date(Date.now() + 86_400_000), ZONE),
+    from: cinemaDate(new Date(Date.now() + 86_400_000), zone),
     days: 7,
     times: '10:00, 14:00, 18:30',
     templateId: '',
@@ -278,8 +279,8 @@ function ScheduleForm({ onScheduled }: { onScheduled: () => void }) {
             <ul>
               {clashes.map(([at, why]) => (
                 <li key={at}>
-                  {formatShowTime(at, ZONE)}:{' '}
-                  {why.replace(/at (\S+Z)/, (_, iso: string) => `at ${formatShowTime(iso, ZONE)}`)}
+                  {formatShowTime(at, zone)}:{' '}
+                  {why.replace(/at (\S+Z)/, (_, iso: string) => `at ${formatShowTime(iso, zone)}`)}
                 </li>
               ))}
             </ul>

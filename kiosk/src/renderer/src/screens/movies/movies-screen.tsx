@@ -5,12 +5,12 @@ import { errorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n/i18n';
 import { useTRPC } from '../../trpc';
 import { Poster } from './poster';
-
-const CINEMA_TIME_ZONE_FALLBACK = 'Asia/Kolkata';
+import { useCinemaTimeZone } from '../../components/use-cinema-time-zone';
 
 /** Upcoming shows on sale, grouped by the cinema's calendar day. */
 export function useShowtimesByDay() {
   const trpc = useTRPC();
+  const cinemaZone = useCinemaTimeZone();
   const query = useQuery({ ...trpc.catalog.showtimes.queryOptions(undefined), refetchInterval: 60_000 });
   const byDay = new Map<string, TShowtime[]>();
   for (const s of query.data ?? []) {
@@ -18,7 +18,7 @@ export function useShowtimesByDay() {
     const day = cinemaDate(new Date(s.startsAt), s.timeZone);
     byDay.set(day, [...(byDay.get(day) ?? []), s]);
   }
-  const timeZone = query.data?.[0]?.timeZone ?? CINEMA_TIME_ZONE_FALLBACK;
+  const timeZone = query.data?.[0]?.timeZone ?? cinemaZone;
   return { query, byDay, today: cinemaDate(new Date(), timeZone) };
 }
 

@@ -14,11 +14,12 @@ import { Countdown } from '../../components/countdown';
 import { errorMessage } from '../../components/error-message';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
-import { errorData, useTRPC } from '../../trpc';
+import { usePlatform } from '../../platform/platform-context';
+import { errorData, isNetworkFailure, useTRPC } from '../../trpc';
 import { isSameSelection, withOwnHold, type TOwnHold } from './own-hold';
 import { SeatMap } from './seat-map';
 import { useSeatMapQueryOptions } from './seat-map-query';
-import { applySeatChange, lostSeats, toggleSeat } from './seat-selection';
+import { applySeatChange, lostSeats, selectionPrice, toggleSeat } from './seat-selection';
 
 export function SeatMapScreen({
   showtimeId,
@@ -41,6 +42,7 @@ export function SeatMapScreen({
   onHoldExpired?: () => void;
 }) {
   const { t, locale } = useI18n();
+  const platform = usePlatform();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const mapOptions = useSeatMapQueryOptions(showtimeId);
@@ -95,9 +97,10 @@ export function SeatMapScreen({
     setNotice(result.refused === 'max-seats' ? t.maxSeats(MAX_SEATS_PER_HOLD) : null);
   };
 
-  const prices = new Map(map.data?.prices.map((p) => [p.seatType, p.pricePaise]));
   const picked = map.data?.seats.filter((s) => selected.has(s.id)) ?? [];
-  const total = picked.reduce((sum, s) => sum + (prices.get(s.type) ?? 0), 0);
+  const { seatsPaise: total, feePaise: fee } = map.data
+    ? selectionPrice(map.data, picked, platform.mode === 'kiosk' ? 'KIOSK' : 'WEB')
+    : { seatsPaise: 0, feePaise: 0 };
   // The cinema's seat rules, explained before Continue rather than refused after it.
   const ruleHints = map.data
     ? seatRuleViolations(
@@ -132,9 +135,14 @@ export function SeatMapScreen({
           ))}
           <p>
             {picked.length
-              ? `${t.selectedSeats(picked.length)}: ${picked.map((s) => s.label).join(', ')} · ${formatRupees(total)}`
+              ? `${t.selectedSeats(picked.length)}: ${picked.map((s) => s.label).join(', ')}${fee > 0 ? '' : ` · ${formatRupees(total)}`}`
               : t.noSeatsPicked}
           </p>
+          {picked.length > 0 && fee > 0 && (
+            <p className="selection-fee">
+              {t.seatsWithFee(formatRupees(total), formatRupees(fee), formatRupees(total + fee))}
+            </p>
+          )}
         </div>
         <button
           type="button"
@@ -146,7 +154,7 @@ export function SeatMapScreen({
               : hold.mutate({ showtimeId, seatIds: picked.map((s) => s.id) })
           }
         >
-          {hold.isPending ? t.holding : t.continueToPay}
+          {hold.isPending ? t.holding : hold.isError && isNetworkFailure(hold.error) ? t.tryAgain : t.continueToPay}
         </button>
       </div>
     </Screen>

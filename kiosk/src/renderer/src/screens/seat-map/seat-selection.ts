@@ -1,5 +1,12 @@
 // The customer's selection while they pick seats, and what a live update does to it.
-import { MAX_SEATS_PER_HOLD, type TSeat, type TSeatChangeEvent, type TSeatMap } from '@marquee/shared';
+import {
+  bookingFeePaise,
+  MAX_SEATS_PER_HOLD,
+  type TBookingChannel,
+  type TSeat,
+  type TSeatChangeEvent,
+  type TSeatMap,
+} from '@marquee/shared';
 
 export type TToggleResult =
   { selected: Set<string>; refused: null } | { selected: Set<string>; refused: 'max-seats' | 'unavailable' };
@@ -34,4 +41,19 @@ export function applySeatChange(map: TSeatMap, event: TSeatChangeEvent): { map: 
 /** Selected seats someone else has taken meanwhile: they leave the selection, and the customer is told. */
 export function lostSeats(map: TSeatMap, selected: ReadonlySet<string>): TSeat[] {
   return map.seats.filter((s) => selected.has(s.id) && s.state !== 'available');
+}
+
+/**
+ * What the picked seats cost: their prices from the show, and the booking fee from the cinema's
+ * rule (the same function holds.create charges with), so the total here is the total to pay.
+ */
+export function selectionPrice(
+  map: Pick<TSeatMap, 'prices' | 'fee'>,
+  picked: readonly Pick<TSeat, 'type'>[],
+  channel: TBookingChannel,
+): { seatsPaise: number; feePaise: number; totalPaise: number } {
+  const prices = new Map(map.prices.map((p) => [p.seatType, p.pricePaise]));
+  const seatsPaise = picked.reduce((sum, s) => sum + (prices.get(s.type) ?? 0), 0);
+  const feePaise = bookingFeePaise(map.fee, channel, picked.length);
+  return { seatsPaise, feePaise, totalPaise: seatsPaise + feePaise };
 }
