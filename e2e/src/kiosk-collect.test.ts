@@ -52,8 +52,8 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
         name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),
       })
       .click();
-    await page.getByRole('button', { name: /^Seat D5,/ }).click();
-    await page.getByRole('button', { name: /^Seat D6,/ }).click();
+    await page.getByRole('button', { name: /^5, row D,/ }).click();
+    await page.getByRole('button', { name: /^6, row D,/ }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
 
     const email = page.getByLabel('Email for your receipt (optional)');

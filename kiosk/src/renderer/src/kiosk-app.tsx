@@ -63,6 +63,16 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
         booking={booking}
         onDone={finish}
         onPrintError={(code) => (lastError.current = code)}
+        onPrintResult={(outcome) =>
+          // The booking's timeline shows the sale's print; a lost report does not stop the customer.
+          void client.kiosks.recordPrint
+            .mutate({
+              kind: 'SALE',
+              bookingId: booking.id,
+              ...(outcome.ok ? { ok: true } : { ok: false, errorCode: outcome.code }),
+            })
+            .catch((err: unknown) => console.warn('print result not recorded', err))
+        }
         printFailedMs={timings.printFailedMs}
       />
     ),

@@ -2,7 +2,6 @@
 // messages.ts because they load with the kiosk's code (lazily): the web app's first download does
 // not carry them. One typed table, like messages.ts: a key missing from a language
 // fails the typecheck.
-import type { TErrorCode } from '@marquee/shared';
 import { useI18n } from './i18n';
 import type { TLanguage } from './messages';
 
@@ -20,14 +19,9 @@ const en = {
   stopScan: 'Stop scanning',
   noCamera: 'The camera is not available. Please type your booking code instead.',
   printed: (n: number) => (n === 1 ? 'Your ticket is printed.' : `Your ${n} tickets are printed.`),
+  failedHelp: 'Nothing was collected: try again here, at another kiosk, or ask at the box office.',
   alreadyCollected: (kiosk: string, at: string) =>
     `These tickets were already collected at ${kiosk} at ${at}. Please ask at the box office.`,
-  errors: {
-    COLLECT_NOT_FOUND:
-      'No paid booking for a show still to come matches that code and email or phone. Check them, or ask at the box office.',
-    COLLECT_ALREADY_COLLECTED: 'These tickets were already collected. Please ask at the box office.',
-    COLLECT_IN_PROGRESS: 'These tickets are being printed at another kiosk right now. Please ask at the box office.',
-  } as Partial<Record<TErrorCode, string>>,
   keyboard: {
     label: 'On-screen keyboard',
     delete: 'Delete',
@@ -51,13 +45,8 @@ const hi: TCollectMessages = {
   stopScan: 'स्कैन बंद करें',
   noCamera: 'कैमरा उपलब्ध नहीं है। कृपया बुकिंग कोड लिखें।',
   printed: (n) => (n === 1 ? 'आपका टिकट छप गया।' : `आपके ${n} टिकट छप गए।`),
+  failedHelp: 'कुछ भी लिया नहीं गया: यहाँ फिर कोशिश करें, किसी दूसरे कियोस्क पर, या बॉक्स ऑफ़िस पर पूछें।',
   alreadyCollected: (kiosk, at) => `ये टिकट ${at} पर ${kiosk} पर पहले ही लिए जा चुके हैं। कृपया बॉक्स ऑफ़िस पर पूछें।`,
-  errors: {
-    COLLECT_NOT_FOUND:
-      'इस कोड और ईमेल या फ़ोन से किसी आने वाले शो की कोई भुगतान की गई बुकिंग नहीं मिली। जाँचें, या बॉक्स ऑफ़िस पर पूछें।',
-    COLLECT_ALREADY_COLLECTED: 'ये टिकट पहले ही लिए जा चुके हैं। कृपया बॉक्स ऑफ़िस पर पूछें।',
-    COLLECT_IN_PROGRESS: 'ये टिकट अभी दूसरे कियोस्क पर छप रहे हैं। कृपया बॉक्स ऑफ़िस पर पूछें।',
-  },
   keyboard: {
     label: 'स्क्रीन कीबोर्ड',
     delete: 'मिटाएँ',

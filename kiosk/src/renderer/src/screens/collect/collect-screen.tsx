@@ -6,7 +6,7 @@
 import { formatShowTime, type TBooking } from '@marquee/shared';
 import type { TKioskCollectInput } from '@marquee/shared/collect';
 import { useEffect, useRef, useState } from 'react';
-import type { TPrintResult } from '../../../../common/print-job';
+import type { TPrintErrorCode, TPrintResult } from '../../../../common/print-job';
 import { errorMessage } from '../../components/error-message';
 import { Screen, Spinner } from '../../components/layout';
 import { KioskKeyboard } from '../../components/lazy-keyboard';
@@ -24,7 +24,7 @@ type TPhase =
   | { name: 'form' }
   | { name: 'printing' }
   | { name: 'printed'; booking: TBooking }
-  | { name: 'failed'; booking: TBooking; message: string; input: TKioskCollectInput };
+  | { name: 'failed'; booking: TBooking; code: TPrintErrorCode; input: TKioskCollectInput };
 
 type TField = 'code' | 'contact';
 
@@ -50,8 +50,7 @@ export default function CollectScreen({
     const collected = errorData(err)?.collected;
     if (collected)
       return m.alreadyCollected(collected.kioskName, formatShowTime(collected.at, collected.timeZone, locale));
-    const code = errorData(err)?.appCode;
-    return (code ? m.errors[code] : undefined) ?? errorMessage(t, err);
+    return errorMessage(t, err);
   };
 
   const collectAndPrint = async (input: TKioskCollectInput) => {
@@ -88,7 +87,7 @@ export default function CollectScreen({
     setPhase(
       outcome.ok
         ? { name: 'printed', booking: job.booking }
-        : { name: 'failed', booking: job.booking, message: outcome.message, input },
+        : { name: 'failed', booking: job.booking, code: outcome.code, input },
     );
   };
 
@@ -122,8 +121,9 @@ export default function CollectScreen({
           ) : (
             <div className="notice notice-error" role="alert">
               <p className="done-big">{t.printFailed}</p>
-              <p>{phase.message}</p>
-              <p>{t.printFailedHelp(phase.booking.code)}</p>
+              {/* The printer's reason in the customer's language. */}
+              <p>{t.printErrors[phase.code] ?? t.printErrors.PRINTER_FAILED}</p>
+              <p>{m.failedHelp}</p>
               <button type="button" className="button button-large" onClick={() => void collectAndPrint(phase.input)}>
                 {t.tryAgain}
               </button>

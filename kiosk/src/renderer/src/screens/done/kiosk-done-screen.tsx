@@ -12,7 +12,6 @@ import { Screen, Spinner } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
 import { KIOSK_TIMINGS } from '../../kiosk-timings';
 import { usePlatform } from '../../platform/platform-context';
-import { useTRPCClient } from '../../trpc';
 import { printJobFor } from './print-job';
 
 const RESET_AFTER_MS = 20_000;
@@ -24,16 +23,18 @@ export function KioskDoneScreen({
   booking,
   onDone,
   onPrintError,
+  onPrintResult,
   printFailedMs = KIOSK_TIMINGS.printFailedMs,
 }: {
   booking: TBooking;
   onDone: () => void;
   onPrintError: (code: string | null) => void;
+  /** Every print's outcome, for the booking's timeline (kiosks.recordPrint). */
+  onPrintResult?: (outcome: TPrintResult) => void;
   printFailedMs?: number;
 }) {
   const { t, language } = useI18n();
   const platform = usePlatform();
-  const client = useTRPCClient();
   const [result, setResult] = useState<TPrintResult | 'printing'>('printing');
   const [failedUntil, setFailedUntil] = useState<string | null>(() => localStorage.getItem(failedUntilKey(booking.id)));
   const started = useRef(false);
@@ -55,11 +56,7 @@ export function KioskDoneScreen({
     }
     onPrintError(outcome.ok ? null : outcome.code);
     setResult(outcome);
-    // The booking's timeline shows the sale's print; a lost report does not stop the customer.
-    const reported = outcome.ok ? { ok: true } : { ok: false, errorCode: outcome.code };
-    await client.kiosks.recordPrint
-      .mutate({ kind: 'SALE', bookingId: booking.id, ...reported })
-      .catch((err: unknown) => console.warn('print result not recorded', err));
+    onPrintResult?.(outcome);
   };
 
   const [finished, setFinished] = useState(false);
