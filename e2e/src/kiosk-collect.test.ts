@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snap } from './browser';
+import { auditScreen, type TAuditFinding } from './axe';
 import { qrCameraFile } from './fake-camera';
 import { paidWebBooking, showLaterToday, startSystem, type TSystem } from './system';
 
@@ -28,7 +29,8 @@ afterAll(async () => {
 });
 
 async function kioskPage(on: Browser = browser): Promise<Page> {
-  const page = await on.newPage({ viewport: { width: 1080, height: 1920 } });
+  // A page in its own context: the accessibility audit (axe) needs one.
+  const page = await (await on.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
   page.on('pageerror', (err) => console.error('kiosk page error:', err));
   await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
   return page;
@@ -46,7 +48,7 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     const { showtime } = await showLaterToday(system);
     const page = await kioskPage();
     await page.getByRole('button', { name: 'Touch to start' }).click();
-    await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
     await page
       .getByRole('button', {
         name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),
@@ -61,13 +63,14 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     await typeOnKeyboard(page, [...'ravi', '@', ...'example', '.com', 'Delete', 'm']);
     expect(await email.inputValue()).toBe('ravi@example.com');
     await snap(page, 'kiosk-9-pay-email-keyboard');
+    expect(await auditScreen(page, 'kiosk pay with the keyboard')).toEqual([]);
     await typeOnKeyboard(page, ['Done']);
     await page.getByRole('group', { name: 'On-screen keyboard' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Pay by UPI' }).click();
     await page.getByRole('img', { name: 'Scan with any UPI app to pay' }).waitFor();
     const booking = await system.ctx.prisma.booking.findFirstOrThrow({ where: { showtimeId: showtime.id } });
     expect(booking.customerEmail).toBe('ravi@example.com');
-    await page.close();
+    await page.context().close();
   }, 90_000);
 
   it('prints a booking bought online from its code and email typed on the on-screen keyboard, once', async () => {
@@ -89,12 +92,16 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     await typeOnKeyboard(page, [...'mira', '.', ...'collect', '@', ...'example', '.com']);
     expect(await contact.inputValue()).toBe('mira.collect@example.com');
     await snap(page, 'kiosk-9-collect');
+    const findings: TAuditFinding[] = [...(await auditScreen(page, 'kiosk collect with the keyboard'))];
 
     // The same screen in Hindi, keyboard and all.
     await page.getByRole('button', { name: /Change language/ }).click();
     await page.getByRole('heading', { name: 'अपने टिकट लें' }).waitFor();
     await page.getByRole('button', { name: 'हो गया' }).waitFor();
     await snap(page, 'kiosk-9-collect-hindi');
+    findings.push(...(await auditScreen(page, 'kiosk collect with the keyboard (Hindi)')));
+    // axe-core, every rule: no serious or critical violation (e2e/src/axe.ts).
+    expect(findings).toEqual([]);
     await page.getByRole('button', { name: /Change language/ }).click();
 
     await page.getByRole('button', { name: 'Print my tickets' }).click();
@@ -158,7 +165,7 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     );
     await snap(dashboard, 'kiosk-9-collect-timeline');
     await dashboard.close();
-    await page.close();
+    await page.context().close();
   }, 120_000);
 
   it('prints a booking from the QR of its e-ticket held up to the kiosk camera', async () => {

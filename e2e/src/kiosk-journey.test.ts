@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { auditScreen } from './axe';
 import { hasChromium, launchChromium, snap } from './browser';
 import { qrCameraFile } from './fake-camera';
 import { showLaterToday, startSystem, type TSystem } from './system';
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 async function kioskPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1080, height: 1600 } });
+  const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
   page.on('pageerror', (err) => console.error('kiosk page error:', err));
   await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
   return page;
@@ -50,7 +51,7 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     await page.getByRole('button', { name: /Change language/ }).click();
     await page.getByRole('button', { name: 'Touch to start' }).click();
 
-    await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
     await snap(page, 'kiosk-2-showtimes');
     await page
       .getByRole('button', {
@@ -80,6 +81,7 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
 
     await page.getByText('Take your tickets below.').waitFor({ timeout: 20_000 });
     await snap(page, 'kiosk-5-printed');
+    expect(await auditScreen(page, 'kiosk printed')).toEqual([]);
 
     // Two tickets on the printer, each with the booking's signed token for its seat.
     await eventually(
@@ -193,11 +195,11 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
     // Timings shortened for the test: "Still there?" after 5 s and start over 5 s later, but with the
     // QR up "Still paying?" only after 15 s (the kiosk's own defaults: 1 minute + 20 s, 4 minutes + 30 s).
     const timings = 'idleMs=5000&warnMs=5000&payingIdleMs=15000&payingWarnMs=20000';
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1600 } });
+    const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
     page.on('pageerror', (err) => console.error('kiosk page error:', err));
     await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}&${timings}`);
     await page.getByRole('button', { name: 'Touch to start' }).click();
-    await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
     await page
       .getByRole('button', { name: /Screen: Audi 2/ })
       .first()

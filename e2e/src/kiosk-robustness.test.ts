@@ -52,7 +52,7 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
       await page.getByRole('button', { name: 'Touch to start' }).waitFor();
       await page.getByRole('button', { name: /Change language/ }).click();
       await page.getByRole('button', { name: 'शुरू करने के लिए छुएँ' }).click();
-      await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+      await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
       await page
         .getByRole('button', { name: /स्क्रीन: Audi 2/ })
         .first()
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
     const { context, page } = await kioskPage();
     try {
       await page.getByRole('button', { name: 'Touch to start' }).click();
-      await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+      await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
       await page
         .getByRole('button', { name: /Screen: Audi 2/ })
         .first()
@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
     const { context, page } = await kioskPage();
     try {
       await page.getByRole('button', { name: 'Touch to start' }).click();
-      await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+      await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
       await page
         .getByRole('button', { name: /Screen: Audi 2/ })
         .first()
@@ -226,7 +226,7 @@ describe.skipIf(!hasChromium)('kiosk robustness', () => {
     page.on('pageerror', (err) => console.error('web page error:', err));
     try {
       await page.goto(system.server.url);
-      await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+      await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
       await page
         .getByRole('button', { name: /Screen: Audi 2/ })
         .first()

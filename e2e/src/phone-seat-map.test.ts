@@ -77,7 +77,7 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
 }
 
 async function openShow(page: Page, startsAt: Date, screenName: string) {
-  await tap(page, page.getByRole('button', { name: /^Starfall Express,/ }));
+  await tap(page, page.getByRole('button', { name: /^Starfall Express\b/ }));
   await tap(
     page,
     page.getByRole('button', {
@@ -371,7 +371,7 @@ describe.skipIf(!hasChromium)('seat map on a 360 px phone', () => {
     page.setDefaultTimeout(15_000);
     await page.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
     await page.getByRole('button', { name: 'Touch to start' }).click();
-    await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
     await page
       .getByRole('button', {
         name: new RegExp(`^${formatClock(audi1.showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 1`),

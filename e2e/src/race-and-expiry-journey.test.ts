@@ -3,6 +3,7 @@
 import { formatClock } from '@marquee/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditScreen } from './axe';
 import { hasChromium, launchChromium, snap } from './browser';
 import { showLaterToday, startSystem, type TSystem } from './system';
 
@@ -28,7 +29,7 @@ async function customerOnSeatMap(startsAt: Date, name: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`${name} page error:`, err));
   await page.goto(`${system.server.url}/`);
-  await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+  await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
   await page
     .getByRole('button', { name: new RegExp(`^${formatClock(startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`) })
     .click();
@@ -96,6 +97,7 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
     await leaver.getByRole('group', { name: 'Pick your seats' }).waitFor();
     await expect.poll(() => seat(leaver, 'G7').getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/available/);
     await snap(leaver, 'web-6-time-is-up');
+    expect(await auditScreen(leaver, 'web time is up')).toEqual([]);
     await expect.poll(() => seat(watcher, 'G7').getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/available/);
     expect(await seat(watcher, 'G8').isDisabled()).toBe(false);
     const closed = await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
@@ -116,11 +118,11 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
   }, 60_000);
 
   it('tells a kiosk customer whose hold ran out, and puts them back on the same seat map, not the attract screen', async () => {
-    const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const kiosk = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
     kiosk.on('pageerror', (err) => console.error('kiosk page error:', err));
     await kiosk.goto(`${system.server.url}/kiosk?agent=${encodeURIComponent(system.agentUrl)}`);
     await kiosk.getByRole('button', { name: 'Touch to start' }).click();
-    await kiosk.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await kiosk.getByRole('button', { name: /^Starfall Express\b/ }).click();
     await kiosk
       .getByRole('button', {
         name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),
@@ -135,6 +137,7 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
     await expect.poll(() => seat(kiosk, 'H2').getAttribute('aria-label'), { timeout: 5_000 }).toMatch(/available/);
     expect(await kiosk.getByRole('button', { name: 'Touch to start' }).count()).toBe(0);
     await snap(kiosk, 'kiosk-8-time-is-up');
+    expect(await auditScreen(kiosk, 'kiosk time is up')).toEqual([]);
     await kiosk.close();
   }, 60_000);
 });

@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('web journey', () => {
     page.on('pageerror', (err) => console.error('web page error:', err));
     await page.goto(`${system.server.url}/`);
 
-    await page.getByRole('button', { name: /^Starfall Express,/ }).click();
+    await page.getByRole('button', { name: /^Starfall Express\b/ }).click();
     await page
       .getByRole('button', {
         name: new RegExp(`^${formatClock(showtime.startsAt.toISOString(), 'Asia/Kolkata')} Screen: Audi 2`),

@@ -6,6 +6,7 @@
 // Two layouts: an email (or phone) needs Latin letters, digits, @ . _ - and ".com"; a booking code
 // only the code alphabet (no 0, 1, I, L, O, U, V: BOOKING_CODE_ALPHABET), in QWERTY order.
 import { BOOKING_CODE_ALPHABET } from '@marquee/shared';
+import type { ReactNode } from 'react';
 import { useCollectMessages } from '../i18n/collect-messages';
 import './on-screen-keyboard.css';
 
@@ -33,12 +34,15 @@ export default function OnScreenKeyboard({ layout, value, onChange, onDone, maxL
   const type = (text: string) => onChange((value + text).slice(0, maxLength));
   // Pressing a key must not take the focus (and the caret) away from the field being typed in.
   const keepFocus = (e: { preventDefault: () => void }) => e.preventDefault();
-  const key = (label: string, onPress: () => void, opts: { name?: string; wide?: boolean; primary?: boolean } = {}) => (
+  const key = (
+    label: ReactNode,
+    onPress: () => void,
+    opts: { id?: string; wide?: boolean; primary?: boolean } = {},
+  ) => (
     <button
-      key={opts.name ?? label}
+      key={opts.id ?? (typeof label === 'string' ? label : undefined)}
       type="button"
       className={`osk-key${opts.wide ? ' osk-key-wide' : ''}${opts.primary ? ' osk-key-primary' : ''}`}
-      aria-label={opts.name}
       onMouseDown={keepFocus}
       onClick={onPress}
     >
@@ -53,10 +57,18 @@ export default function OnScreenKeyboard({ layout, value, onChange, onDone, maxL
         </div>
       ))}
       <div className="osk-row">
-        {key(m.keyboard.clear, () => onChange(''), { name: m.keyboard.clear, wide: true })}
+        {key(m.keyboard.clear, () => onChange(''), { id: 'clear', wide: true })}
         {layout === 'email' && key('.com', () => type('.com'), { wide: true })}
-        {key(`⌫ ${m.keyboard.delete}`, () => onChange(value.slice(0, -1)), { name: m.keyboard.delete, wide: true })}
-        {key(m.keyboard.done, onDone, { name: m.keyboard.done, wide: true, primary: true })}
+        {key(
+          // The arrow is drawn, not spoken: the key's name is the word, as it shows.
+          <>
+            <span aria-hidden="true">⌫ </span>
+            {m.keyboard.delete}
+          </>,
+          () => onChange(value.slice(0, -1)),
+          { id: 'delete', wide: true },
+        )}
+        {key(m.keyboard.done, onDone, { id: 'done', wide: true, primary: true })}
       </div>
     </div>
   );

@@ -32,7 +32,8 @@ export function LanguageSwitch() {
     <button
       type="button"
       className="language-switch"
-      aria-label={t.languageLabel}
+      // Named by what it shows (the other language's name), then what it does, for voice control.
+      aria-label={`${t.language}: ${t.languageLabel}`}
       lang={language === 'en' ? 'hi' : 'en'}
       onClick={() => setLanguage(language === 'en' ? 'hi' : 'en')}
     >

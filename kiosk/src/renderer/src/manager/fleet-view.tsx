@@ -35,11 +35,13 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
     <section aria-labelledby="fleet-title" className="manager-section">
       <h2 id="fleet-title">Kiosks</h2>
       {alerts.length > 0 && (
-        <ul className="notice notice-warning" role="alert" aria-label="Kiosk alerts">
-          {alerts.map((a) => (
-            <li key={a}>{a}</li>
-          ))}
-        </ul>
+        <div className="notice notice-warning" role="alert" aria-label="Kiosk alerts">
+          <ul>
+            {alerts.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {live.status === 'connecting' && <p className="notice">Reconnecting to live updates…</p>}
       {(service.error ?? revoke.error) && (

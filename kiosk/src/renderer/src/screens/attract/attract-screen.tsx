@@ -31,13 +31,10 @@ export function AttractScreen({
       <ul className="attract-posters" aria-label={t.filmsOnToday}>
         {movies.data?.slice(0, 4).map((m) => (
           <li key={m.id}>
-            <button
-              type="button"
-              className="attract-poster"
-              aria-label={t.posterShows(m.title)}
-              onClick={() => onPickMovie(m.id)}
-            >
+            {/* Named by what it shows (the poster's title), then where it goes. */}
+            <button type="button" className="attract-poster" onClick={() => onPickMovie(m.id)}>
               <Poster movie={m} />
+              <span className="visually-hidden">{t.seeShows}</span>
             </button>
           </li>
         ))}

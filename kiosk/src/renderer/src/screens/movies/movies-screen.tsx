@@ -59,13 +59,9 @@ export function MoviesScreen({
       <ul className="movie-grid">
         {showing.map((m) => (
           <li key={m.id}>
-            <button
-              type="button"
-              className="movie-card"
-              onClick={() => onPick(m.id)}
-              aria-label={`${m.title}, ${m.certificate}, ${m.language}, ${t.minutes(m.runtimeMinutes)}`}
-            >
-              <Poster movie={m} />
+            <button type="button" className="movie-card" onClick={() => onPick(m.id)}>
+              {/* Named by what it shows: the title, then certificate, language and runtime. */}
+              <Poster movie={m} decorative />
               <span className="movie-title">{m.title}</span>
               <span className="movie-meta">
                 {m.certificate} · {m.language} · {t.minutes(m.runtimeMinutes)}

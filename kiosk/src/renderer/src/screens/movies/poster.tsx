@@ -7,11 +7,22 @@ function hue(title: string): number {
   return h;
 }
 
-export function Poster({ movie }: { movie: Pick<TMovie, 'title' | 'posterUrl' | 'certificate'> }) {
-  if (movie.posterUrl) return <img className="poster" src={movie.posterUrl} alt="" />;
+/**
+ * A film's poster. `decorative` where the title is written beside it (a screen reader hears it
+ * once, and a control's spoken name matches what it shows); otherwise the poster names the film.
+ */
+export function Poster({
+  movie,
+  decorative = false,
+}: {
+  movie: Pick<TMovie, 'title' | 'posterUrl' | 'certificate'>;
+  decorative?: boolean;
+}) {
+  if (movie.posterUrl) return <img className="poster" src={movie.posterUrl} alt={decorative ? '' : movie.title} />;
   const h = hue(movie.title);
   return (
     <div
+      aria-hidden={decorative || undefined}
       className="poster poster-text"
       style={{ background: `linear-gradient(160deg, hsl(${h} 55% 28%), hsl(${(h + 40) % 360} 60% 14%))` }}
     >
