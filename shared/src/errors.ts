@@ -73,6 +73,19 @@ export const ERROR_CODES = {
   TICKET_SHOW_OVER: { trpc: 'PRECONDITION_FAILED', message: 'This show is over.' },
   TICKET_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show was cancelled; the ticket was refunded.' },
   TICKET_ALREADY_USED: { trpc: 'CONFLICT', message: 'This ticket was already used.' },
+  COLLECT_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message:
+      'No paid booking for a show still to come matches that code and email or phone. Check them, or ask at the box office.',
+  },
+  COLLECT_ALREADY_COLLECTED: {
+    trpc: 'CONFLICT',
+    message: 'These tickets were already collected. Please ask at the box office.',
+  },
+  COLLECT_IN_PROGRESS: {
+    trpc: 'CONFLICT',
+    message: 'These tickets are being printed at another kiosk right now. Please ask at the box office.',
+  },
   KIOSK_OUT_OF_SERVICE: {
     trpc: 'PRECONDITION_FAILED',
     message: 'This kiosk is out of service. Please use another kiosk or buy online.',
@@ -94,4 +107,6 @@ export interface TAppErrorData {
   holdLimit?: 'address-seats' | 'address-holds-hourly' | 'address-seats-max' | 'address-per-minute' | 'new-sessions';
   /** A door refusal: which seat, and for a used ticket when and where it was used. */
   ticket?: { seatLabel: string; usedAt?: string; usedAtDoor?: string | null };
+  /** Tickets already collected: where and when, for the kiosk to say in its language. */
+  collected?: { kioskName: string; at: string; timeZone: string };
 }

@@ -16,3 +16,4 @@ export * from './api/tickets';
 export * from './seat-rules';
 export * from './api/programme';
 export * from './booking-fee';
+export * from './booking-code';

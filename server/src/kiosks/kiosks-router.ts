@@ -6,15 +6,25 @@ import {
   ZKioskRegisterOutputSchema,
   ZKioskStateSchema,
 } from '@marquee/shared';
+import {
+  ZKioskCollectInputSchema,
+  ZKioskCollectOutputSchema,
+  ZKioskPrintResultInputSchema,
+} from '@marquee/shared/collect';
 import { z } from 'zod';
 import { limitByKey } from '../auth/rate-limit';
 import { getBookingForKiosk } from '../bookings/get-booking';
 import { AppError } from '../errors/app-error';
 import { mayReprint } from '../manager/manager-actions';
 import { kioskProcedure, publicProcedure, router } from '../trpc';
+import { collectTickets } from './collect-tickets';
 import { kioskCommandStream } from './kiosk-command-stream';
+import { recordPrint } from './record-print';
 import { recordHeartbeat } from './record-heartbeat';
 import { registerKiosk } from './register-kiosk';
+
+/** Collect attempts one kiosk may make a minute (a customer retyping a few times is well within it). */
+export const COLLECTS_PER_MINUTE = 12;
 
 export const kiosksRouter = router({
   /** A new device trades its one-time code for its device token (shown nowhere else, stored only hashed). */
@@ -52,6 +62,25 @@ export const kiosksRouter = router({
       }
       return getBookingForKiosk(ctx, input.bookingId);
     }),
+
+  /**
+   * A customer collects the tickets of a booking bought online: code and email or phone (or an
+   * e-ticket QR). Opens a print attempt; the kiosk prints and reports with recordPrint.
+   */
+  collect: kioskProcedure
+    .input(ZKioskCollectInputSchema)
+    .output(ZKioskCollectOutputSchema)
+    .mutation(async ({ ctx, input }) => {
+      // Codes and contacts are guessable one by one: guessing is slowed per device.
+      await limitByKey(ctx, { name: 'kiosk-collect', key: ctx.kioskId, perMinute: COLLECTS_PER_MINUTE });
+      return collectTickets(ctx, { kioskId: ctx.kioskId, input });
+    }),
+
+  /** What the printer said about a collection, a sale's tickets or a reprint: the booking's timeline shows it. */
+  recordPrint: kioskProcedure
+    .input(ZKioskPrintResultInputSchema)
+    .output(z.object({ recorded: z.boolean() }))
+    .mutation(({ ctx, input }) => recordPrint(ctx, { kioskId: ctx.kioskId, input })),
 
   /** Out of service and back, reprints: pushed to the kiosk as they happen (SSE). */
   onCommand: kioskProcedure.subscription(({ ctx, signal }) =>

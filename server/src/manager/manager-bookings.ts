@@ -88,6 +88,7 @@ export async function bookingDetail(
       refunds: true,
       emails: true,
       tickets: { include: { checkedInBy: { select: { name: true } } } },
+      prints: { include: { kiosk: { select: { name: true } }, requestedBy: { select: { name: true } } } },
     },
   });
   if (!b) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} not in cinema ${cinemaId}` });
@@ -161,6 +162,7 @@ export async function bookingDetail(
         `${ticket.seatLabel} checked in${ticket.checkedInDoor ? ` at ${ticket.checkedInDoor}` : ''}${ticket.checkedInBy ? ` by ${ticket.checkedInBy.name}` : ''}`,
       );
   }
+  for (const p of b.prints) add(p.finishedAt ?? p.createdAt, 'print', describePrint(p, b.seats.length));
   for (const a of audits)
     add(a.createdAt, 'staff', `${a.actor?.name ?? 'System'}: ${a.action}${describeAudit(a.data)}`);
   t.sort((x, y) => x.at.localeCompare(y.at));
@@ -175,4 +177,25 @@ function describeAudit(data: unknown): string {
     typeof d.kioskName === 'string' ? `at ${d.kioskName}` : null,
   ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** One kiosk print attempt as the timeline says it: what kind, where, and what the printer reported. */
+function describePrint(
+  p: {
+    kind: string;
+    ok: boolean | null;
+    errorCode: string | null;
+    kiosk: { name: string };
+    requestedBy: { name: string } | null;
+  },
+  tickets: number,
+): string {
+  const what = `${tickets} ticket${tickets === 1 ? '' : 's'}`;
+  const outcome =
+    p.ok === null ? 'printing' : p.ok ? `${what} printed` : `print failed: ${p.errorCode ?? 'no reason given'}`;
+  if (p.kind === 'COLLECT')
+    return p.ok ? `Collected at ${p.kiosk.name}: ${outcome}` : `Collection at ${p.kiosk.name}: ${outcome}`;
+  if (p.kind === 'REPRINT')
+    return `Reprint at ${p.kiosk.name}${p.requestedBy ? ` sent by ${p.requestedBy.name}` : ''}: ${outcome}`;
+  return `Sale at ${p.kiosk.name}: ${outcome}`;
 }

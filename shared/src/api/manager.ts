@@ -137,6 +137,7 @@ export const ZBookingTimelineEntrySchema = z.object({
     'refund',
     'check-in',
     'staff',
+    'print',
   ]),
   text: z.string(),
 });

@@ -6,7 +6,6 @@ import { WebCinemaScope } from './components/cinema-scope';
 import { ConnectionStatus } from './components/connection-status';
 import { Spinner } from './components/layout';
 import { I18nProvider } from './i18n/i18n';
-import { KioskApp } from './kiosk-app';
 import { kioskTimingsFrom } from './kiosk-timings';
 import type { TPlatform } from './platform/platform';
 import { PlatformContext } from './platform/platform-context';
@@ -16,6 +15,8 @@ import { WebApp } from './web-app';
 // The dashboard is its own chunk: customers never download it.
 const ManagerApp = lazy(() => import('./manager/manager-app'));
 const DoorApp = lazy(() => import('./door/door-app'));
+// So is the kiosk (with its collect screen and keyboard): the web app's customers never download it.
+const KioskApp = lazy(() => import('./kiosk-app').then((m) => ({ default: m.KioskApp })));
 
 /**
  * Where the screens live. The web app, the dashboard and the door use the address bar (wouter's
@@ -31,7 +32,9 @@ function Routes({ platform }: { platform: TPlatform }) {
   if (platform.mode === 'kiosk')
     return (
       <Router hook={kioskLocation.hook} searchHook={kioskLocation.searchHook}>
-        <KioskApp timings={kioskTimingsFrom(window.location.search)} />
+        <Suspense fallback={<Spinner label="Loading…" />}>
+          <KioskApp timings={kioskTimingsFrom(window.location.search)} />
+        </Suspense>
       </Router>
     );
   return (

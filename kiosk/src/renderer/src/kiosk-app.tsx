@@ -7,7 +7,7 @@
 import { useCatalogScope } from './components/cinema-scope';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { startHeartbeat } from '../../common/heartbeat';
 import { IdleGuard } from './components/idle-guard';
 import { useCatalogLive } from './components/use-catalog-live';
@@ -26,6 +26,9 @@ import { KIOSK_TIMINGS, type TKioskTimings } from './kiosk-timings';
 import { useTRPC, useTRPCClient } from './trpc';
 import { useJourney } from './use-journey';
 
+// Collecting online bookings is its own chunk, with its keyboard: the web app never loads it.
+const CollectScreen = lazy(() => import('./screens/collect/collect-screen'));
+
 export function KioskApp({ timings = KIOSK_TIMINGS }: { timings?: TKioskTimings }) {
   useCatalogLive();
   const platform = usePlatform();
@@ -42,6 +45,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   const queryClient = useQueryClient();
   const [outOfService, setOutOfService] = useState(false);
   const [paying, setPaying] = useState(false);
+  const [collecting, setCollecting] = useState(false);
   const lastError = useRef<string | null>(null);
   const { today } = useShowtimesByDay();
   useQuery(trpc.catalog.movies.queryOptions(useCatalogScope())); // warm for the attract screen
@@ -60,6 +64,16 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
         booking={booking}
         onDone={finish}
         onPrintError={(code) => (lastError.current = code)}
+        onPrintResult={(outcome) =>
+          // The booking's timeline shows the sale's print; a lost report does not stop the customer.
+          void client.kiosks.recordPrint
+            .mutate({
+              kind: 'SALE',
+              bookingId: booking.id,
+              ...(outcome.ok ? { ok: true } : { ok: false, errorCode: outcome.code }),
+            })
+            .catch((err: unknown) => console.warn('print result not recorded', err))
+        }
         printFailedMs={timings.printFailedMs}
       />
     ),
@@ -89,6 +103,9 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
             .then((b) => platform.print(printJobFor(b)))
             .then((result) => {
               if (!result.ok) lastError.current = `reprint ${command.bookingId}: ${result.code}`;
+              // The booking's timeline shows every reprint and whether it printed.
+              const outcome = result.ok ? { ok: true } : { ok: false, errorCode: result.code };
+              return client.kiosks.recordPrint.mutate({ kind: 'REPRINT', bookingId: command.bookingId, ...outcome });
             })
             .catch((err: unknown) => {
               lastError.current = `reprint ${command.bookingId}: ${err instanceof Error ? err.message : String(err)}`;
@@ -102,7 +119,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
     }),
   );
 
-  const screen = outOfService ? 'out-of-service' : journey.resuming ? 'starting' : step.name;
+  const screen = outOfService ? 'out-of-service' : journey.resuming ? 'starting' : collecting ? 'collect' : step.name;
   const screenRef = useRef(screen);
   screenRef.current = screen;
   useEffect(() => platform.reportScreen(screen, lastError.current), [platform, screen]);
@@ -124,6 +141,19 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
   if (outOfService) return <OutOfServiceScreen />;
   if (journey.resuming) return <Spinner label={t.loading} />;
 
+  if (collecting) {
+    const endCollect = () => {
+      setCollecting(false);
+      reset();
+    };
+    return (
+      <Suspense fallback={<Spinner label={t.loading} />}>
+        <CollectScreen onDone={endCollect} onPrintError={(code) => (lastError.current = code)} />
+        <IdleGuard enabled paying={false} idleMs={timings.idleMs} warnMs={timings.warnMs} onTimeout={endCollect} />
+      </Suspense>
+    );
+  }
+
   const body = (() => {
     if (journey.element) return journey.element;
     switch (step.name) {
@@ -143,6 +173,7 @@ function RegisteredKiosk({ timings, onUnregistered }: { timings: TKioskTimings; 
           <AttractScreen
             onStart={() => navigate(paths.movies)}
             onPickMovie={(movieId) => navigate(paths.movie(movieId))}
+            onCollect={() => setCollecting(true)}
           />
         );
     }

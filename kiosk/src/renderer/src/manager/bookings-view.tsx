@@ -90,7 +90,8 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
   const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const detail = useQuery(trpc.manager.booking.queryOptions({ bookingId }));
+  // Polled: what a kiosk prints (a reprint sent from here, a customer collecting) joins the timeline.
+  const detail = useQuery(trpc.manager.booking.queryOptions({ bookingId }, { refetchInterval: 5000 }));
   const fleet = useQuery(trpc.manager.fleet.queryOptions());
   const [reason, setReason] = useState('');
   const [kioskId, setKioskId] = useState('');

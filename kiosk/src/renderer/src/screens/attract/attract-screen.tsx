@@ -1,5 +1,6 @@
 import { useCatalogScope } from '../../components/cinema-scope';
 import { useQuery } from '@tanstack/react-query';
+import { useCollectMessages } from '../../i18n/collect-messages';
 import { LanguageSwitch, useI18n } from '../../i18n/i18n';
 import { useTRPC } from '../../trpc';
 import { Poster } from '../movies/poster';
@@ -11,11 +12,15 @@ import { Poster } from '../movies/poster';
 export function AttractScreen({
   onStart,
   onPickMovie,
+  onCollect,
 }: {
   onStart: () => void;
   onPickMovie: (movieId: string) => void;
+  /** "Collect tickets" for a booking made online (the kiosk only). */
+  onCollect?: () => void;
 }) {
   const { t } = useI18n();
+  const collect = useCollectMessages();
   const trpc = useTRPC();
   const movies = useQuery(trpc.catalog.movies.queryOptions(useCatalogScope()));
   return (
@@ -38,6 +43,12 @@ export function AttractScreen({
       <button type="button" className="button button-primary button-huge" onClick={onStart}>
         {t.touchToStart}
       </button>
+      {onCollect && (
+        <button type="button" className="button button-large attract-collect" onClick={onCollect}>
+          {collect.start}
+          <small>{collect.startHelp}</small>
+        </button>
+      )}
     </main>
   );
 }

@@ -23,11 +23,14 @@ export function KioskDoneScreen({
   booking,
   onDone,
   onPrintError,
+  onPrintResult,
   printFailedMs = KIOSK_TIMINGS.printFailedMs,
 }: {
   booking: TBooking;
   onDone: () => void;
   onPrintError: (code: string | null) => void;
+  /** Every print's outcome, for the booking's timeline (kiosks.recordPrint). */
+  onPrintResult?: (outcome: TPrintResult) => void;
   printFailedMs?: number;
 }) {
   const { t, language } = useI18n();
@@ -53,6 +56,7 @@ export function KioskDoneScreen({
     }
     onPrintError(outcome.ok ? null : outcome.code);
     setResult(outcome);
+    onPrintResult?.(outcome);
   };
 
   const [finished, setFinished] = useState(false);

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Countdown } from '../../components/countdown';
 import { errorMessage } from '../../components/error-message';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
+import { KioskKeyboard } from '../../components/lazy-keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { usePlatform } from '../../platform/platform-context';
 import { useTRPC, useTRPCClient } from '../../trpc';
@@ -57,6 +58,8 @@ export function PaymentScreen({
   const booking = useQuery(trpc.bookings.get.queryOptions({ bookingId }));
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
+  /** A kiosk has no keyboard: its own comes up while the email field is being typed in. */
+  const [typingEmail, setTypingEmail] = useState(false);
   const [qr, setQr] = useState<{ order: TCreateOrderOutput; imageUrl: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const emailRequired = platform.mode === 'web';
@@ -161,12 +164,13 @@ export function PaymentScreen({
               <span>{emailRequired ? t.emailRequired : t.emailForReceipt}</span>
               <input
                 type="email"
-                inputMode="email"
+                inputMode={platform.mode === 'kiosk' ? 'none' : 'email'}
                 autoComplete="email"
                 value={email}
                 required={emailRequired}
                 aria-invalid={emailError !== null}
                 onChange={(e) => setEmail(e.target.value)}
+                onFocus={() => setTypingEmail(platform.mode === 'kiosk')}
               />
               {emailError && (
                 <span className="field-error" role="alert">
@@ -214,6 +218,9 @@ export function PaymentScreen({
             )}
           </section>
         </div>
+      )}
+      {b && typingEmail && (
+        <KioskKeyboard layout="email" value={email} onChange={setEmail} onDone={() => setTypingEmail(false)} />
       )}
     </Screen>
   );
