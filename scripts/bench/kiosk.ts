@@ -286,7 +286,7 @@ export async function benchKiosk(): Promise<string> {
       {
         name: 'web app initial JS ÷ baseline',
         value: (initialJs / baselineJs).toFixed(2),
-        note: 'React Query, tRPC client, zod schemas, router, both languages',
+        note: 'React Query, tRPC client, router, both languages',
       },
       {
         name: 'cold load to first movie on screen (median)',
