@@ -13,6 +13,7 @@ import { hashToken } from '../kiosks/device-token';
 import type { TServices } from '../services';
 import { hashPassword, verifyPassword } from './password';
 import { limitByKey } from './rate-limit';
+import { recordAudit } from '../audit/record-audit';
 
 export const STAFF_COOKIE = 'mq_staff';
 /** A session ends after this long without use, and in any case after STAFF_SESSION_MAX_MS. */
@@ -78,14 +79,12 @@ export async function logIn(
     const failures = await countFailure(services, { userId: user.id, ip: req.ip, now });
     services.log.warn({ userId: user.id, ip: req.ip, failures }, 'staff login failed');
     if (failures === services.env.LOGIN_FREE_FAILURES) {
-      await services.prisma.auditLog.create({
-        data: {
-          actorKind: 'SYSTEM',
-          action: 'staff.locked',
-          entityType: 'StaffUser',
-          entityId: user.id,
-          data: { failures, ip: req.ip },
-        },
+      await recordAudit(services.prisma, {
+        by: null,
+        action: 'staff.locked',
+        entityType: 'StaffUser',
+        entityId: user.id,
+        data: { failures, ip: req.ip },
       });
     }
     throw refuse(`wrong password for ${address} from ${req.ip} (${failures} failures)`);
@@ -107,15 +106,12 @@ export async function logIn(
     },
   });
   await services.prisma.staffLoginFailure.deleteMany({ where: { userId: user.id, ip: req.ip } });
-  await services.prisma.auditLog.create({
-    data: {
-      actorKind: 'STAFF',
-      actorUserId: user.id,
-      action: 'staff.login',
-      entityType: 'StaffSession',
-      entityId: session.id,
-      data: { ip: req.ip },
-    },
+  await recordAudit(services.prisma, {
+    by: user.id,
+    action: 'staff.login',
+    entityType: 'StaffSession',
+    entityId: session.id,
+    data: { ip: req.ip },
   });
   setSessionCookie(res, services.env.NODE_ENV === 'production', `${session.id}.${secret}`, STAFF_SESSION_MAX_MS / 1000);
   return {
@@ -232,14 +228,11 @@ export async function logOut(
 ): Promise<void> {
   if (staff) {
     await prisma.staffSession.deleteMany({ where: { id: staff.sessionId } });
-    await prisma.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: staff.id,
-        action: 'staff.logout',
-        entityType: 'StaffSession',
-        entityId: staff.sessionId,
-      },
+    await recordAudit(prisma, {
+      by: staff.id,
+      action: 'staff.logout',
+      entityType: 'StaffSession',
+      entityId: staff.sessionId,
     });
   }
   setSessionCookie(res, env.NODE_ENV === 'production', '', 0);

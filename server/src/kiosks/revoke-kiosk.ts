@@ -3,6 +3,7 @@
 // again with a new one-time code (which issues a new token).
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
+import { recordAudit } from '../audit/record-audit';
 
 export async function revokeKiosk(
   { prisma, kioskCommands, fleetEvents }: Pick<TServices, 'prisma' | 'kioskCommands' | 'fleetEvents'>,
@@ -25,15 +26,12 @@ export async function revokeKiosk(
       data: { revokedAt: new Date(), tokenHash: null, registrationCodeHash: null, registrationExpiresAt: null },
     }),
     prisma.kioskEvent.create({ data: { kioskId, type: 'revoked', data: byUserId ? { byUserId } : {} } }),
-    prisma.auditLog.create({
-      data: {
-        actorKind: byUserId ? 'STAFF' : 'SYSTEM',
-        actorUserId: byUserId,
-        action: 'kiosk.revoke',
-        entityType: 'Kiosk',
-        entityId: kioskId,
-        data: { name: kiosk.name },
-      },
+    recordAudit(prisma, {
+      by: byUserId,
+      action: 'kiosk.revoke',
+      entityType: 'Kiosk',
+      entityId: kioskId,
+      data: { name: kiosk.name },
     }),
   ]);
   await kioskCommands.publish({ type: 'revoked', kioskId });

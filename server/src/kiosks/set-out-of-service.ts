@@ -1,4 +1,5 @@
 import type { TServices } from '../services';
+import { recordAudit } from '../audit/record-audit';
 
 /** Takes a kiosk out of service or back; the kiosk hears it at once over kiosks.onCommand. */
 export async function setOutOfService(
@@ -13,14 +14,11 @@ export async function setOutOfService(
   await prisma.kioskEvent.create({
     data: { kioskId, type: outOfService ? 'out_of_service' : 'in_service', data: byUserId ? { byUserId } : {} },
   });
-  await prisma.auditLog.create({
-    data: {
-      actorKind: byUserId ? 'STAFF' : 'SYSTEM',
-      actorUserId: byUserId,
-      action: outOfService ? 'kiosk.out_of_service' : 'kiosk.in_service',
-      entityType: 'Kiosk',
-      entityId: kioskId,
-    },
+  await recordAudit(prisma, {
+    by: byUserId,
+    action: outOfService ? 'kiosk.out_of_service' : 'kiosk.in_service',
+    entityType: 'Kiosk',
+    entityId: kioskId,
   });
   await kioskCommands.publish({ type: 'state', kioskId, outOfService });
   await fleetEvents.publish({ cinemaId, kioskId });

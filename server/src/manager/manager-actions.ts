@@ -6,8 +6,7 @@ import { AppError } from '../errors/app-error';
 import { resendReceipt } from '../jobs/receipts/resend-receipt';
 import { refundBooking } from '../payments/refund-booking';
 import type { TServices } from '../services';
-
-type TActor = { userId: string; cinemaId: string };
+import { recordAudit, type TStaffActor } from '../audit/record-audit';
 
 async function assertBookingInCinema({ prisma }: Pick<TServices, 'prisma'>, bookingId: string, cinemaId: string) {
   const booking = await prisma.booking.findFirst({
@@ -20,7 +19,7 @@ async function assertBookingInCinema({ prisma }: Pick<TServices, 'prisma'>, book
 
 export async function managerRefund(
   services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'seatEvents' | 'bookingEvents' | 'log'>,
-  { actor, bookingId, reason }: { actor: TActor; bookingId: string; reason: string },
+  { actor, bookingId, reason }: { actor: TStaffActor; bookingId: string; reason: string },
 ): Promise<{ refundId: string; alreadyRefunded: boolean }> {
   await assertBookingInCinema(services, bookingId, actor.cinemaId);
   const result = await refundBooking(services, {
@@ -30,15 +29,12 @@ export async function managerRefund(
     reason,
   });
   if (!result.alreadyRefunded) {
-    await services.prisma.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: actor.userId,
-        action: 'booking.refund',
-        entityType: 'Booking',
-        entityId: bookingId,
-        data: { reason, refundId: result.refundId },
-      },
+    await recordAudit(services.prisma, {
+      by: actor.userId,
+      action: 'booking.refund',
+      entityType: 'Booking',
+      entityId: bookingId,
+      data: { reason, refundId: result.refundId },
     });
   }
   return result;
@@ -46,7 +42,7 @@ export async function managerRefund(
 
 export async function managerResend(
   services: Pick<TServices, 'prisma' | 'jobs'>,
-  { actor, bookingId }: { actor: TActor; bookingId: string },
+  { actor, bookingId }: { actor: TStaffActor; bookingId: string },
 ): Promise<{ jobId: string }> {
   await assertBookingInCinema(services, bookingId, actor.cinemaId);
   return resendReceipt(services, { bookingId, requestedById: actor.userId });
@@ -61,7 +57,7 @@ export const REPRINT_GRANT_MS = 10 * 60_000;
  */
 export async function managerReprint(
   services: Pick<TServices, 'prisma' | 'kioskCommands'>,
-  { actor, bookingId, kioskId }: { actor: TActor; bookingId: string; kioskId: string },
+  { actor, bookingId, kioskId }: { actor: TStaffActor; bookingId: string; kioskId: string },
 ): Promise<void> {
   const booking = await assertBookingInCinema(services, bookingId, actor.cinemaId);
   if (booking.status !== 'CONFIRMED')
@@ -78,15 +74,12 @@ export async function managerReprint(
       message: `kiosk ${kioskId} not usable in cinema ${actor.cinemaId}`,
       userMessage: 'That kiosk is not registered here.',
     });
-  await services.prisma.auditLog.create({
-    data: {
-      actorKind: 'STAFF',
-      actorUserId: actor.userId,
-      action: 'booking.reprint',
-      entityType: 'Booking',
-      entityId: bookingId,
-      data: { kioskId, kioskName: kiosk.name },
-    },
+  await recordAudit(services.prisma, {
+    by: actor.userId,
+    action: 'booking.reprint',
+    entityType: 'Booking',
+    entityId: bookingId,
+    data: { kioskId, kioskName: kiosk.name },
   });
   await services.kioskCommands.publish({ type: 'reprint', kioskId, bookingId });
 }
@@ -121,7 +114,7 @@ export async function mayReprint(
  */
 export async function blockSeats(
   services: Pick<TServices, 'pg' | 'prisma' | 'seatEvents' | 'log'>,
-  { actor, showtimeId, seatIds, reason }: { actor: TActor; showtimeId: string; seatIds: string[]; reason: string },
+  { actor, showtimeId, seatIds, reason }: { actor: TStaffActor; showtimeId: string; seatIds: string[]; reason: string },
 ): Promise<{ blocked: number }> {
   const unique = [...new Set(seatIds)];
   const event = await withTransaction(services.pg, async (tx) => {
@@ -181,7 +174,7 @@ export async function blockSeats(
 
 export async function unblockSeats(
   services: Pick<TServices, 'pg' | 'prisma' | 'seatEvents' | 'log'>,
-  { actor, showtimeId, seatIds }: { actor: TActor; showtimeId: string; seatIds: string[] },
+  { actor, showtimeId, seatIds }: { actor: TStaffActor; showtimeId: string; seatIds: string[] },
 ): Promise<{ unblocked: number }> {
   const event = await withTransaction(services.pg, async (tx) => {
     const st = await tx.query(

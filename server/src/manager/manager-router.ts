@@ -34,6 +34,7 @@ import { loadQueueHealth, retryFailedJob } from './queue-health';
 import { loadSales } from './sales';
 import { createStaff, listStaff, setStaffDisabled, unlockStaff } from './staff-accounts';
 import { cancellationProgress, cancelShowtime } from '../showtimes/cancel-showtime';
+import { recordAudit } from '../audit/record-audit';
 
 const manager = staffProcedure('MANAGER');
 const admin = staffProcedure('ADMIN');
@@ -80,15 +81,12 @@ export const managerRouter = router({
     .output(z.object({ kioskId: z.uuid(), code: z.string(), expiresAt: z.iso.datetime() }))
     .mutation(async ({ ctx, input }) => {
       const issued = await issueRegistrationCode(ctx, { cinemaId: ctx.actor.cinemaId, name: input.name });
-      await ctx.prisma.auditLog.create({
-        data: {
-          actorKind: 'STAFF',
-          actorUserId: ctx.actor.userId,
-          action: 'kiosk.code',
-          entityType: 'Kiosk',
-          entityId: issued.kioskId,
-          data: { name: input.name },
-        },
+      await recordAudit(ctx.prisma, {
+        by: ctx.actor.userId,
+        action: 'kiosk.code',
+        entityType: 'Kiosk',
+        entityId: issued.kioskId,
+        data: { name: input.name },
       });
       await ctx.fleetEvents.publish({ cinemaId: ctx.actor.cinemaId, kioskId: issued.kioskId });
       return { kioskId: issued.kioskId, code: issued.code, expiresAt: issued.expiresAt.toISOString() };

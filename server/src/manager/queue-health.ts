@@ -7,6 +7,7 @@ import type { TQueueHealth } from '@marquee/shared';
 import type { Job } from 'bullmq';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
+import { recordAudit } from '../audit/record-audit';
 
 /** The failed jobs listed per queue (newest first); the counts cover all of them. */
 const FAILED_SHOWN = 20;
@@ -98,13 +99,10 @@ export async function retryFailedJob(
       userMessage: 'That job is no longer failed (already retried or removed).',
     });
   await job.retry('failed');
-  await prisma.auditLog.create({
-    data: {
-      actorKind: 'STAFF',
-      actorUserId: userId,
-      action: 'job.retry',
-      entityType: 'Job',
-      entityId: `${queue}/${jobId}`,
-    },
+  await recordAudit(prisma, {
+    by: userId,
+    action: 'job.retry',
+    entityType: 'Job',
+    entityId: `${queue}/${jobId}`,
   });
 }

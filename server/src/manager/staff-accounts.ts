@@ -4,8 +4,7 @@ import { hashPassword } from '../auth/password';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';
 import type { TServices } from '../services';
-
-type TActor = { userId: string; cinemaId: string };
+import { recordAudit, type TStaffActor } from '../audit/record-audit';
 
 export async function listStaff(
   { prisma }: Pick<TServices, 'prisma'>,
@@ -35,22 +34,19 @@ export async function createStaff(
     name,
     role,
     password,
-  }: { actor: TActor; email: string; name: string; role: TStaffRole; password: string },
+  }: { actor: TStaffActor; email: string; name: string; role: TStaffRole; password: string },
 ): Promise<{ id: string }> {
   const passwordHash = await hashPassword(password);
   try {
     const user = await prisma.staffUser.create({
       data: { email: email.toLowerCase(), name, role, passwordHash, cinemaId: actor.cinemaId },
     });
-    await prisma.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: actor.userId,
-        action: 'staff.create',
-        entityType: 'StaffUser',
-        entityId: user.id,
-        data: { email: user.email, role },
-      },
+    await recordAudit(prisma, {
+      by: actor.userId,
+      action: 'staff.create',
+      entityType: 'StaffUser',
+      entityId: user.id,
+      data: { email: user.email, role },
     });
     return { id: user.id };
   } catch (err) {
@@ -66,7 +62,7 @@ export async function createStaff(
 
 export async function setStaffDisabled(
   { prisma }: Pick<TServices, 'prisma'>,
-  { actor, userId, disabled }: { actor: TActor; userId: string; disabled: boolean },
+  { actor, userId, disabled }: { actor: TStaffActor; userId: string; disabled: boolean },
 ): Promise<void> {
   if (userId === actor.userId)
     throw new AppError('INPUT_INVALID', {
@@ -82,14 +78,11 @@ export async function setStaffDisabled(
     disabled
       ? prisma.staffSession.deleteMany({ where: { userId } })
       : prisma.staffLoginFailure.deleteMany({ where: { userId } }),
-    prisma.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: actor.userId,
-        action: disabled ? 'staff.disable' : 'staff.enable',
-        entityType: 'StaffUser',
-        entityId: userId,
-      },
+    recordAudit(prisma, {
+      by: actor.userId,
+      action: disabled ? 'staff.disable' : 'staff.enable',
+      entityType: 'StaffUser',
+      entityId: userId,
     }),
   ]);
 }
@@ -97,19 +90,16 @@ export async function setStaffDisabled(
 /** Lets every address try the account's password again at once (the owner called: "I am locked out"). */
 export async function unlockStaff(
   { prisma }: Pick<TServices, 'prisma'>,
-  { actor, userId }: { actor: TActor; userId: string },
+  { actor, userId }: { actor: TStaffActor; userId: string },
 ): Promise<{ cleared: number }> {
   await assertInCinema({ prisma }, { actor, userId });
   const [cleared] = await prisma.$transaction([
     prisma.staffLoginFailure.deleteMany({ where: { userId } }),
-    prisma.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: actor.userId,
-        action: 'staff.unlock',
-        entityType: 'StaffUser',
-        entityId: userId,
-      },
+    recordAudit(prisma, {
+      by: actor.userId,
+      action: 'staff.unlock',
+      entityType: 'StaffUser',
+      entityId: userId,
     }),
   ]);
   return { cleared: cleared.count };
@@ -117,7 +107,7 @@ export async function unlockStaff(
 
 async function assertInCinema(
   { prisma }: Pick<TServices, 'prisma'>,
-  { actor, userId }: { actor: TActor; userId: string },
+  { actor, userId }: { actor: TStaffActor; userId: string },
 ): Promise<void> {
   const user = await prisma.staffUser.findFirst({
     where: { id: userId, cinemaId: actor.cinemaId },

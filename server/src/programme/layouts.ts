@@ -5,8 +5,7 @@ import { layoutSeats, seatsToLayout, type TLayout } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';
 import type { TServices } from '../services';
-
-type TActor = { userId: string; cinemaId: string };
+import { recordAudit, type TStaffActor } from '../audit/record-audit';
 
 export async function listScreens(
   { prisma }: Pick<TServices, 'prisma'>,
@@ -53,7 +52,7 @@ export async function saveLayout(
     name,
     layout,
     now = new Date(),
-  }: { actor: TActor; screenId?: string; name: string; layout: TLayout; now?: Date },
+  }: { actor: TStaffActor; screenId?: string; name: string; layout: TLayout; now?: Date },
 ): Promise<{ screenId: string; added: number; changed: number; removed: number }> {
   const wanted = layoutSeats(layout);
   const announce: { id: string; seatVersion: number }[] = [];
@@ -148,15 +147,12 @@ export async function saveLayout(
          WHERE s.id = locked.id
         RETURNING s.id::text, s."seatVersion", s."endsAt" > ${now} AND NOT s.cancelled AS upcoming`;
       announce.push(...shows.filter((s) => s.upcoming));
-      await tx.auditLog.create({
-        data: {
-          actorKind: 'STAFF',
-          actorUserId: actor.userId,
-          action: screenId ? 'screen.layout' : 'screen.create',
-          entityType: 'Screen',
-          entityId: screen.id,
-          data: { name, added: added.length, changed: changed.length, removed: removed.length },
-        },
+      await recordAudit(tx, {
+        by: actor.userId,
+        action: screenId ? 'screen.layout' : 'screen.create',
+        entityType: 'Screen',
+        entityId: screen.id,
+        data: { name, added: added.length, changed: changed.length, removed: removed.length },
       });
       return { screenId: screen.id, added: added.length, changed: changed.length, removed: removed.length };
     });

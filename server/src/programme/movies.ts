@@ -7,6 +7,7 @@ import { POSTER_MAX_BYTES, POSTER_TYPES, type TManagerMovie, type TMovieInput } 
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';
 import type { TServices } from '../services';
+import { recordAudit } from '../audit/record-audit';
 
 export const posterUrl = (posterPath: string | null) =>
   posterPath ? `/posters/${encodeURIComponent(posterPath)}` : null;
@@ -44,15 +45,12 @@ export async function saveMovie(
     const movie = id
       ? await prisma.movie.update({ where: { id, cinemaId: actor.cinemaId }, data })
       : await prisma.movie.create({ data: { ...data, cinemaId: actor.cinemaId } });
-    await prisma.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: actor.userId,
-        action: id ? 'movie.update' : 'movie.create',
-        entityType: 'Movie',
-        entityId: movie.id,
-        data,
-      },
+    await recordAudit(prisma, {
+      by: actor.userId,
+      action: id ? 'movie.update' : 'movie.create',
+      entityType: 'Movie',
+      entityId: movie.id,
+      data,
     });
     return { id: movie.id };
   } catch (err) {
@@ -106,15 +104,12 @@ export async function savePoster(
   await mkdir(env.POSTERS_DIR, { recursive: true });
   await writeFile(path.join(env.POSTERS_DIR, name), bytes);
   await prisma.movie.update({ where: { id: movieId }, data: { posterPath: name } });
-  await prisma.auditLog.create({
-    data: {
-      actorKind: 'STAFF',
-      actorUserId: actor.userId,
-      action: 'movie.poster',
-      entityType: 'Movie',
-      entityId: movieId,
-      data: { file: name, bytes: bytes.length },
-    },
+  await recordAudit(prisma, {
+    by: actor.userId,
+    action: 'movie.poster',
+    entityType: 'Movie',
+    entityId: movieId,
+    data: { file: name, bytes: bytes.length },
   });
   return { posterUrl: posterUrl(name)! };
 }

@@ -20,6 +20,7 @@ import { router, staffProcedure } from '../trpc';
 import { getLayout, listScreens, saveLayout } from './layouts';
 import { listManagerMovies, saveMovie } from './movies';
 import { scheduleShowtimes, setOnSale } from './schedule';
+import { recordAudit } from '../audit/record-audit';
 
 const manager = staffProcedure('MANAGER');
 
@@ -65,15 +66,12 @@ export const programmeRouter = router({
         const saved = input.id
           ? await ctx.prisma.priceTemplate.update({ where: { id: input.id, cinemaId: ctx.actor.cinemaId }, data })
           : await ctx.prisma.priceTemplate.create({ data: { ...data, cinemaId: ctx.actor.cinemaId } });
-        await ctx.prisma.auditLog.create({
-          data: {
-            actorKind: 'STAFF',
-            actorUserId: ctx.actor.userId,
-            action: input.id ? 'prices.update' : 'prices.create',
-            entityType: 'PriceTemplate',
-            entityId: saved.id,
-            data,
-          },
+        await recordAudit(ctx.prisma, {
+          by: ctx.actor.userId,
+          action: input.id ? 'prices.update' : 'prices.create',
+          entityType: 'PriceTemplate',
+          entityId: saved.id,
+          data,
         });
         return { id: saved.id };
       } catch (err) {

@@ -5,6 +5,7 @@ import type { TClash, TPriceList, TScheduleInput } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
 import { assertChargeable, tablesForShows } from './chargeable-prices';
 import type { TServices } from '../services';
+import { recordAudit } from '../audit/record-audit';
 
 type TSlot = { showtimeId: string | null; movieTitle: string; startsAt: Date; endsAt: Date };
 
@@ -144,15 +145,12 @@ export async function scheduleShowtimes(
       });
       ids.push(show.id);
     }
-    await tx.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: actor.userId,
-        action: 'showtime.schedule',
-        entityType: 'Screen',
-        entityId: screen.id,
-        data: { movieId: movie.id, showtimeIds: ids, prices },
-      },
+    await recordAudit(tx, {
+      by: actor.userId,
+      action: 'showtime.schedule',
+      entityType: 'Screen',
+      entityId: screen.id,
+      data: { movieId: movie.id, showtimeIds: ids, prices },
     });
     return ids;
   });
@@ -176,14 +174,11 @@ export async function setOnSale(
     });
   await services.prisma.$transaction([
     services.prisma.showtime.update({ where: { id: showtimeId }, data: { onSale } }),
-    services.prisma.auditLog.create({
-      data: {
-        actorKind: 'STAFF',
-        actorUserId: actor.userId,
-        action: onSale ? 'showtime.on_sale' : 'showtime.off_sale',
-        entityType: 'Showtime',
-        entityId: showtimeId,
-      },
+    recordAudit(services.prisma, {
+      by: actor.userId,
+      action: onSale ? 'showtime.on_sale' : 'showtime.off_sale',
+      entityType: 'Showtime',
+      entityId: showtimeId,
     }),
   ]);
   await services.catalogEvents.publish({ scope: 'all', showtimeId, change: 'updated' });

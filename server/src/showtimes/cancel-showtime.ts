@@ -7,8 +7,7 @@ import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { releaseSeatKeys } from '../holds/release-seat-keys';
 import type { TServices } from '../services';
-
-type TActor = { userId: string; cinemaId: string };
+import type { TStaffActor } from '../audit/record-audit';
 
 export const SHOW_CANCELLED_REASON = 'show cancelled by the cinema';
 
@@ -38,7 +37,12 @@ export async function cancelShowtime(
     TServices,
     'pg' | 'prisma' | 'redis' | 'log' | 'jobs' | 'seatEvents' | 'bookingEvents' | 'catalogEvents'
   >,
-  { actor, showtimeId, reason, now = new Date() }: { actor: TActor; showtimeId: string; reason: string; now?: Date },
+  {
+    actor,
+    showtimeId,
+    reason,
+    now = new Date(),
+  }: { actor: TStaffActor; showtimeId: string; reason: string; now?: Date },
 ): Promise<{ alreadyCancelled: boolean; releasedHolds: number; refunds: number }> {
   const result = await withTransaction(services.pg, async (tx) => {
     const st = await tx.query<{ cancelled: boolean; endsAt: Date }>(

@@ -15,8 +15,7 @@ import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { ticketPublicKeys } from './ticket-keys';
 import { isUuid } from '../http/is-uuid';
-
-type TStaffActor = { userId: string; cinemaId: string };
+import { recordAudit, type TStaffActor } from '../audit/record-audit';
 
 interface TTicketRow {
   id: string;
@@ -203,15 +202,12 @@ export async function syncCheckIns(
         },
       });
       if (!known) {
-        await services.prisma.auditLog.create({
-          data: {
-            actorKind: 'STAFF',
-            actorUserId: actor.userId,
-            action: 'ticket.double_scan',
-            entityType: 'Booking',
-            entityId: ticket.bookingId,
-            data: conflict,
-          },
+        await recordAudit(services.prisma, {
+          by: actor.userId,
+          action: 'ticket.double_scan',
+          entityType: 'Booking',
+          entityId: ticket.bookingId,
+          data: conflict,
         });
         services.log.warn(conflict, 'ticket scanned at two doors while offline');
       }

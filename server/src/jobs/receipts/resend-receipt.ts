@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../errors/app-error';
 import type { TServices } from '../../services';
+import { recordAudit } from '../../audit/record-audit';
 
 /**
  * A manager's "resend receipt": its own job with its own id and its own receipt-log entry, so it is
@@ -26,15 +27,12 @@ export async function resendReceipt(
     });
   const id = uuidv7();
   const jobId = `resend-${id}`;
-  await services.prisma.auditLog.create({
-    data: {
-      actorKind: requestedById ? 'STAFF' : 'SYSTEM',
-      actorUserId: requestedById,
-      action: 'receipt.resend',
-      entityType: 'Booking',
-      entityId: bookingId,
-      data: { jobId },
-    },
+  await recordAudit(services.prisma, {
+    by: requestedById,
+    action: 'receipt.resend',
+    entityType: 'Booking',
+    entityId: bookingId,
+    data: { jobId },
   });
   await services.jobs.receipts.add(
     'send-receipt',
