@@ -1,3 +1,4 @@
+// Writes holds through marquee_write_holds, whose source is sql/marquee_write_holds.sql.
 import pg from 'pg';
 import type { TSql } from '../db/prisma';
 import { groupBatchesPer } from '../db/group-batches';
