@@ -93,6 +93,65 @@ async function holdBatches(base: string): Promise<Record<'read' | 'write', { sta
 }
 
 /**
+ * One counted web session per storm client: a browser's session is counted against its address once,
+ * on its first customer call, after which its cookie says so; autocannon keeps the cookie it is
+ * given, so it gets the counted one. `headers(n)` are client n's own (its address, behind a proxy).
+ */
+function countedSessions(base: string, headers: (n: number) => Record<string, string> = () => ({})): Promise<string[]> {
+  return Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, n) => {
+      const minted = (await fetch(`${base}/trpc/catalog.movies`, { headers: headers(n) })).headers
+        .get('set-cookie')!
+        .split(';')[0]!;
+      const counted = await fetch(`${base}/trpc/holds.release`, {
+        method: 'POST',
+        headers: { ...headers(n), 'content-type': 'application/json', cookie: minted },
+        body: JSON.stringify({ bookingId: randomUUID() }),
+      });
+      return counted.headers.get('set-cookie')!.split(';')[0]!;
+    }),
+  );
+}
+
+/** The storm: client n, with its session and headers, holds one random seat of its show again and again. */
+function stormOptions(
+  base: string,
+  {
+    showtimes,
+    seatIds,
+    cookies,
+    headers = () => ({}),
+  }: {
+    showtimes: { id: string }[];
+    seatIds: string[];
+    cookies: string[];
+    headers?: (n: number) => Record<string, string>;
+  },
+): autocannon.Options {
+  let next = 0;
+  return {
+    url: `${base}/trpc/holds.create`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    setupClient: (client) => {
+      const n = next++ % CONNECTIONS;
+      const showtimeId = showtimes[n % showtimes.length]!.id;
+      client.setHeaders({ 'content-type': 'application/json', cookie: cookies[n]!, ...headers(n) });
+      client.setRequests([
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }),
+          }),
+        },
+      ]);
+    },
+    requests: [{ method: 'POST' as const }],
+  };
+}
+
+/**
  * The same storm with the seat-spinning limits on, as behind a load balancer: one trusted proxy hop,
  * each client its own address in X-Forwarded-For (so every hold pays for the per-address counting in
  * the hold's Redis script and the session count), the seat caps at their production defaults (a
@@ -127,46 +186,10 @@ async function stormWithLimits(
   );
   const base = `http://127.0.0.1:${port}`;
   try {
-    const address = (n: number) => `10.${(n >> 8) & 255}.${n & 255}.7`;
-    const cookies = await Promise.all(
-      Array.from({ length: CONNECTIONS }, async (_, n) => {
-        const headers = { 'x-forwarded-for': address(n) };
-        const minted = (await fetch(`${base}/trpc/catalog.movies`, { headers })).headers
-          .get('set-cookie')!
-          .split(';')[0]!;
-        const counted = await fetch(`${base}/trpc/holds.release`, {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json', cookie: minted },
-          body: JSON.stringify({ bookingId: randomUUID() }),
-        });
-        return counted.headers.get('set-cookie')!.split(';')[0]!;
-      }),
-    );
-    let next = 0;
-    const stormLoad: autocannon.Options = {
-      url: `${base}/trpc/holds.create`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      setupClient: (client) => {
-        const n = next++ % CONNECTIONS;
-        const showtimeId = showtimes[n % showtimes.length]!.id;
-        client.setHeaders({
-          'content-type': 'application/json',
-          cookie: cookies[n]!,
-          'x-forwarded-for': address(n),
-        });
-        client.setRequests([
-          {
-            method: 'POST',
-            setupRequest: (req) => ({
-              ...req,
-              body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }),
-            }),
-          },
-        ]);
-      },
-      requests: [{ method: 'POST' as const }],
-    };
+    // Each client its own address, behind the one trusted hop.
+    const headers = (n: number) => ({ 'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.7` });
+    const cookies = await countedSessions(base, headers);
+    const stormLoad = stormOptions(base, { showtimes, seatIds, cookies, headers });
     await load({ ...stormLoad, duration: WARM_UP_S });
     const storm = await load(stormLoad);
     const metrics = await (await fetch(`${base}/metrics`)).text();
@@ -216,41 +239,9 @@ export async function benchHolds(): Promise<string> {
   const rows: TRow[] = [];
   try {
     // One web session per connection: each customer's new hold replaces their previous one, so seats recycle.
-    // A browser's session is counted against its address once, on its first customer call, after which
-    // its cookie says so; autocannon keeps the cookie it is given, so it gets the counted one.
-    const cookies = await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        const minted = (await fetch(`${base}/trpc/catalog.movies`)).headers.get('set-cookie')!.split(';')[0]!;
-        const counted = await fetch(`${base}/trpc/holds.release`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: minted },
-          body: JSON.stringify({ bookingId: randomUUID() }),
-        });
-        return counted.headers.get('set-cookie')!.split(';')[0]!;
-      }),
-    );
-    let next = 0;
+    const cookies = await countedSessions(base);
     const showtimeIds = showtimes.map((s) => s.id);
-    const stormLoad: autocannon.Options = {
-      url: `${base}/trpc/holds.create`,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      setupClient: (client) => {
-        const n = next++;
-        const showtimeId = showtimes[n % SHOWTIMES]!.id;
-        client.setHeaders({ 'content-type': 'application/json', cookie: cookies[n % CONNECTIONS]! });
-        client.setRequests([
-          {
-            method: 'POST',
-            setupRequest: (req) => ({
-              ...req,
-              body: JSON.stringify({ showtimeId, seatIds: [seatIds[Math.floor(Math.random() * seatIds.length)]] }),
-            }),
-          },
-        ]);
-      },
-      requests: [{ method: 'POST' as const }],
-    };
+    const stormLoad = stormOptions(base, { showtimes, seatIds, cookies });
     await load({ ...stormLoad, duration: WARM_UP_S });
     const createdBefore = await prisma.booking.count({ where: { showtimeId: { in: showtimeIds } } });
     const batchesBefore = await holdBatches(base);

@@ -15,7 +15,18 @@ import { networkTicketPrinter } from '../../kiosk/src/main/printer/ticket-printe
 import { VirtualPrinter } from '../../kiosk/src/main/printer/virtual-printer';
 import { createPrisma, type PrismaClient } from '../../server/src/db/prisma';
 import { seedDemoCinema } from '../../server/src/seed/seed-demo-cinema';
-import { benchPrefix, freePort, freshDatabase, report, root, startProcess, stopProcess, type TRow } from './lib';
+import { futureShowtime } from '../../server/src/test/fixtures';
+import {
+  benchPrefix,
+  freePort,
+  freshDatabase,
+  report,
+  root,
+  startProcess,
+  startSandbox,
+  stopProcess,
+  type TRow,
+} from './lib';
 
 const LOADS = 15;
 const PURCHASES = 5;
@@ -124,29 +135,16 @@ const gzipOf = (dir: string, names: Iterable<string>) =>
  * A show of the demo's film starting in two minutes, the first on the kiosk's list (which sells
  * today's shows); the previous purchase's show is cancelled, so each purchase has empty seats.
  */
-async function showSoon(prisma: PrismaClient): Promise<string> {
-  const movie = await prisma.movie.findFirstOrThrow({ where: { title: 'Starfall Express' } });
-  const screen = await prisma.screen.findFirstOrThrow({ where: { name: 'Audi 2' } });
-  const startsAt = new Date(Date.now() + 2 * 60_000);
+async function showSoon(prisma: PrismaClient): Promise<void> {
   await prisma.showtime.updateMany({
-    where: { movieId: movie.id, startsAt: { lt: startsAt }, cancelled: false },
+    where: {
+      movie: { title: 'Starfall Express' },
+      startsAt: { lt: new Date(Date.now() + 3 * 60_000) },
+      cancelled: false,
+    },
     data: { cancelled: true },
   });
-  const show = await prisma.showtime.create({
-    data: {
-      movieId: movie.id,
-      screenId: screen.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + movie.runtimeMinutes * 60_000),
-      prices: {
-        create: [
-          { seatType: 'STANDARD', pricePaise: 20_000 },
-          { seatType: 'PREMIUM', pricePaise: 24_000 },
-        ],
-      },
-    },
-  });
-  return show.id;
+  await futureShowtime(prisma, { startsInMinutes: 2 });
 }
 
 /**
@@ -208,13 +206,7 @@ export async function benchKiosk(): Promise<string> {
   const titles = (await prisma.movie.findMany({ select: { title: true } })).map((m) => m.title);
 
   // The kiosk's UPI QR comes from the Razorpay sandbox, in a process of its own as in `npm start`.
-  const sandboxPort = await freePort();
-  const sandbox = await startProcess(
-    'sandbox/src/main.ts',
-    [],
-    { RAZORPAY_SANDBOX_PORT: String(sandboxPort) },
-    `http://127.0.0.1:${sandboxPort}/v1/checkout.js`,
-  );
+  const sandbox = await startSandbox();
   const port = await freePort();
   const api = await startProcess(
     'server/src/main.ts',
@@ -224,7 +216,7 @@ export async function benchKiosk(): Promise<string> {
       PORT: String(port),
       REDIS_PREFIX: benchPrefix(),
       LOG_LEVEL: 'warn',
-      RAZORPAY_API_URL: `http://127.0.0.1:${sandboxPort}`,
+      RAZORPAY_API_URL: sandbox.url,
     },
     `http://127.0.0.1:${port}/readyz`,
   );
@@ -308,7 +300,7 @@ export async function benchKiosk(): Promise<string> {
     await prisma.$disconnect();
     staticServer.close();
     await stopProcess(api);
-    await stopProcess(sandbox);
+    await stopProcess(sandbox.process);
     rmSync(baselineDir, { recursive: true, force: true });
   }
   return report(

@@ -181,6 +181,19 @@ export async function startProcess(
   throw new Error(`${entry} did not become ready at ${readyUrl}`);
 }
 
+/** The Razorpay sandbox in a process of its own, as `npm start` runs it; its URL is the API's RAZORPAY_API_URL. */
+export async function startSandbox(): Promise<{ process: ChildProcess; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = await startProcess(
+    'sandbox/src/main.ts',
+    [],
+    { RAZORPAY_SANDBOX_PORT: String(port) },
+    `${url}/v1/checkout.js`,
+  );
+  return { process: child, url };
+}
+
 export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   await new Promise<void>((resolve) => {

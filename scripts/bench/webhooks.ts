@@ -2,7 +2,7 @@
 // each taken to CONFIRMED (tickets signed, seats sold, receipt queued). Baseline in the same run:
 // the barest Fastify route taking the same requests (the HTTP cost alone).
 import { createHmac } from 'node:crypto';
-import { benchCinema, benchPrefix, freePort, report, startProcess, stopProcess, type TRow } from './lib';
+import { benchCinema, benchPrefix, freePort, report, startProcess, startSandbox, stopProcess, type TRow } from './lib';
 
 const PAYMENTS = 400;
 const IN_FLIGHT = 50;
@@ -27,14 +27,7 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) =
 export async function benchWebhooks(): Promise<string> {
   const { databaseUrl, prisma, screen, showtimes: shows } = await benchCinema('webhooks', { shows: 4, fromDays: 90 });
 
-  const sandboxPort = await freePort();
-  const sandbox = await startProcess(
-    'sandbox/src/main.ts',
-    [],
-    { RAZORPAY_SANDBOX_PORT: String(sandboxPort) },
-    `http://127.0.0.1:${sandboxPort}/v1/checkout.js`,
-  );
-  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const { process: sandbox, url: sandboxUrl } = await startSandbox();
   const port = await freePort();
   const api = await startProcess(
     'server/src/main.ts',
