@@ -3,6 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditScreen } from './axe';
+import { secondCinema } from '@marquee/server/test/fixtures';
 import { hasChromium, launchChromium, snap } from './browser';
 import { startSystem, type TSystem } from './system';
 
@@ -13,33 +14,11 @@ beforeAll(async () => {
   system = await startSystem();
   browser = await launchChromium();
   // A second cinema with a film of its own, shown tomorrow evening.
-  const { prisma } = system.ctx;
-  const cinema = await prisma.cinema.create({
-    data: { slug: 'riverside-pune', name: 'Riverside Pune', city: 'Pune', timeZone: 'Asia/Kolkata' },
-  });
-  const screen = await prisma.screen.create({ data: { cinemaId: cinema.id, name: 'Riverside 1' } });
-  await prisma.seat.createMany({
-    data: Array.from({ length: 8 }, (_, i) => ({
-      screenId: screen.id,
-      row: 'A',
-      number: i + 1,
-      label: `A${i + 1}`,
-      x: i,
-      y: 0,
-    })),
-  });
-  const movie = await prisma.movie.create({
-    data: { cinemaId: cinema.id, title: 'Chai at Dawn', language: 'Marathi', certificate: 'U', runtimeMinutes: 112 },
-  });
-  const startsAt = new Date(Date.now() + 26 * 3600_000);
-  await prisma.showtime.create({
-    data: {
-      movieId: movie.id,
-      screenId: screen.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 112 * 60_000),
-      prices: { create: [{ seatType: 'STANDARD', pricePaise: 18_000 }] },
-    },
+  await secondCinema(system.ctx.prisma, {
+    film: { title: 'Chai at Dawn', language: 'Marathi', certificate: 'U', runtimeMinutes: 112 },
+    seats: 8,
+    startsInHours: 26,
+    pricePaise: 18_000,
   });
 }, 480_000);
 afterAll(async () => {

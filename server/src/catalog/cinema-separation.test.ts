@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDeviceToken, hashToken } from '../kiosks/device-token';
 import { createCustomerClient } from '../test/customer-client';
-import { futureShowtime, seedCinema } from '../test/fixtures';
+import { futureShowtime, secondCinema, seedCinema } from '../test/fixtures';
 import { refusal } from '../test/refusal';
 import { cookieJar, signedInStaff } from '../test/staff-client';
 import { createTestContext, type TTestContext } from '../test/test-context';
@@ -30,37 +30,16 @@ beforeAll(async () => {
   ctx = await createTestContext({ POSTERS_DIR: mkdtempSync(path.join(tmpdir(), 'marquee-posters-')) });
   const { cinemaId } = await seedCinema(ctx.prisma);
   demo = await ctx.prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { id: true, slug: true } });
-  other = await ctx.prisma.cinema.create({
-    data: { slug: 'riverside-pune', name: 'Riverside Pune', city: 'Pune', timeZone: 'Asia/Kolkata' },
-    select: { id: true, slug: true },
-  });
-  const screen = await ctx.prisma.screen.create({ data: { cinemaId: other.id, name: 'Riverside 1' } });
-  await ctx.prisma.seat.createMany({
-    data: Array.from({ length: 10 }, (_, i) => ({
-      screenId: screen.id,
-      row: 'A',
-      number: i + 1,
-      label: `A${i + 1}`,
-      x: i,
-      y: 0,
-    })),
-  });
   // The same film, programmed by the other cinema on its own row.
-  const movie = await ctx.prisma.movie.create({
-    data: { cinemaId: other.id, title: 'Starfall Express', language: 'Hindi', certificate: 'UA', runtimeMinutes: 120 },
+  const second = await secondCinema(ctx.prisma, {
+    film: { title: 'Starfall Express', language: 'Hindi', certificate: 'UA', runtimeMinutes: 120 },
+    seats: 10,
+    startsInHours: 3,
+    pricePaise: 20_000,
   });
-  otherMovieId = movie.id;
-  const startsAt = new Date(Date.now() + 3 * 3600_000);
-  const show = await ctx.prisma.showtime.create({
-    data: {
-      movieId: movie.id,
-      screenId: screen.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 120 * 60_000),
-      prices: { create: [{ seatType: 'STANDARD', pricePaise: 20_000 }] },
-    },
-  });
-  otherShowId = show.id;
+  other = second.cinema;
+  otherMovieId = second.movie.id;
+  otherShowId = second.showtime.id;
   server = await startTestServer(ctx);
 });
 afterAll(async () => {

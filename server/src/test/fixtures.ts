@@ -47,3 +47,50 @@ export async function futureShowtime(
   const seats = await prisma.seat.findMany({ where: { screenId: screen.id }, orderBy: [{ y: 'asc' }, { x: 'asc' }] });
   return { showtime, seats, seatIds: seats.map((s) => s.id) };
 }
+
+/**
+ * A second cinema beside the demo one (Riverside Pune, one row of seats) with one film of its own
+ * and one show of it, `startsInHours` from now.
+ */
+export async function secondCinema(
+  prisma: PrismaClient,
+  {
+    film,
+    seats,
+    startsInHours,
+    pricePaise,
+  }: {
+    film: { title: string; language: string; certificate: 'U' | 'UA' | 'A'; runtimeMinutes: number };
+    seats: number;
+    startsInHours: number;
+    pricePaise: number;
+  },
+) {
+  const cinema = await prisma.cinema.create({
+    data: { slug: 'riverside-pune', name: 'Riverside Pune', city: 'Pune', timeZone: 'Asia/Kolkata' },
+    select: { id: true, slug: true },
+  });
+  const screen = await prisma.screen.create({ data: { cinemaId: cinema.id, name: 'Riverside 1' } });
+  await prisma.seat.createMany({
+    data: Array.from({ length: seats }, (_, i) => ({
+      screenId: screen.id,
+      row: 'A',
+      number: i + 1,
+      label: `A${i + 1}`,
+      x: i,
+      y: 0,
+    })),
+  });
+  const movie = await prisma.movie.create({ data: { cinemaId: cinema.id, ...film } });
+  const startsAt = new Date(Date.now() + startsInHours * 3600_000);
+  const showtime = await prisma.showtime.create({
+    data: {
+      movieId: movie.id,
+      screenId: screen.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + film.runtimeMinutes * 60_000),
+      prices: { create: [{ seatType: 'STANDARD', pricePaise }] },
+    },
+  });
+  return { cinema, screen, movie, showtime };
+}
