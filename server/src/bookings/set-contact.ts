@@ -1,6 +1,6 @@
 import type { THolder } from '../auth/holder';
 import { AppError } from '../errors/app-error';
-import { queueReceipt } from '../payments/queue-receipt';
+import { enqueueReceiptAfterContactChange } from '../jobs/receipts';
 import type { TServices } from '../services';
 
 /**
@@ -26,6 +26,6 @@ export async function setContact(
     },
   });
   if (booking.status === 'CONFIRMED' && email !== undefined)
-    await queueReceipt(services, bookingId, { afterContactChange: true });
+    await enqueueReceiptAfterContactChange(services, { bookingId });
   return { bookingId };
 }

@@ -9,6 +9,7 @@ import { isUniqueViolation } from '../errors/unique-violation';
 import { metrics } from '../metrics/metrics';
 import type { TSql } from '../db/prisma';
 import { isUuid } from '../http/is-uuid';
+import { enqueueBookingExpiry } from '../jobs/expiry';
 import type { TServices } from '../services';
 import { generateBookingCode } from './booking-code';
 import { expireOverdueBookings } from './expire-bookings';
@@ -23,7 +24,6 @@ import {
   type TAddressLimits,
 } from './redis-holds';
 import { releaseSeatKeys } from './release-seat-keys';
-import { scheduleExpiry } from './schedule-expiry';
 
 type THoldServices = Pick<
   TServices,
@@ -358,7 +358,7 @@ export async function createHold(
       : undefined;
   await Promise.all([
     services.seatEvents.publish(event, releaseAndPublish),
-    scheduleExpiry(services, { bookingId, expiresAt, now }),
+    enqueueBookingExpiry(services, { bookingId, expiresAt, now }),
     replacedQr ? closeQrQuietly(services, replacedQr) : null,
   ]);
   metrics.holds.inc({ result: 'created' });

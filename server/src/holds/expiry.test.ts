@@ -1,6 +1,7 @@
 import type { TSeatChangeEvent } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SWEEP_SCHEDULER_ID, sweepExpiredHolds } from '../jobs/expiry/expiry-worker';
+import { EXPIRY_SWEEP_SCHEDULE, expiryJobId } from '../jobs/expiry';
+import { sweepExpiredHolds } from '../jobs/expiry/expiry-worker';
 import { startWorkers } from '../jobs/start-workers';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
@@ -9,7 +10,6 @@ import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from './redis-holds';
-import { expiryJobId } from './schedule-expiry';
 
 let ctx: TTestContext;
 let server: TTestServer;
@@ -112,7 +112,7 @@ describe('hold expiry', () => {
     expect(await sweepExpiredHolds(ctx)).toMatch(/^expired [1-9]/);
     expect((await ctx.prisma.booking.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('EXPIRED');
     expect(await ctx.jobs.expiry.getJobSchedulers()).toEqual([
-      expect.objectContaining({ key: SWEEP_SCHEDULER_ID, every: 60_000 }),
+      expect.objectContaining({ key: EXPIRY_SWEEP_SCHEDULE.id, every: 60_000 }),
     ]);
   });
 

@@ -3,62 +3,28 @@
 // expiry sweep, reconciliation or the refund sweep again until a worker restarted. So each worker
 // upserts them at start, again whenever its producer connection is `ready` after an outage, and
 // checks every few seconds that none has vanished (a FLUSHALL keeps the connection up).
-import type { Queue, RepeatOptions } from 'bullmq';
+import type { Queue } from 'bullmq';
+import type { Logger } from '../logger';
 import { isRedisConnectionError } from '../redis';
-import type { TServices } from '../services';
-import { SWEEP_EVERY_MS, SWEEP_SCHEDULER_ID } from './expiry/expiry-worker';
-import { RECONCILE_EVERY_MS, RECONCILE_SCHEDULER_ID } from './reconcile/reconcile-worker';
-import { REFUND_SWEEP_SCHEDULER_ID } from './refunds/refund-worker';
-import { DAILY_REMINDERS_SCHEDULER_ID } from './reminders/reminder-worker';
-import { CLEANUP_SCHEDULER_ID } from './cleanup/cleanup-worker';
+import { CLEANUP_SCHEDULE } from './cleanup';
+import { EXPIRY_SWEEP_SCHEDULE } from './expiry';
 import type { Jobs } from './queues';
+import { RECONCILE_SCHEDULE } from './reconcile';
+import { REFUND_SWEEP_SCHEDULE } from './refunds';
+import { DAILY_REMINDERS_SCHEDULE } from './reminders';
+import type { TJobSchedule } from './scheduled-job';
 
-interface TJobSchedule {
+/** A schedule and its queue. (BullMQ types a scheduler id as a job name, so the queue is taken untyped.) */
+interface TQueueSchedule extends TJobSchedule {
   queue: (jobs: Jobs) => Queue;
-  id: string;
-  repeat: Omit<RepeatOptions, 'key'>;
-  name: string;
-  keepFailedSeconds: number;
 }
 
-const WEEK_S = 7 * 24 * 3600;
-
-export const JOB_SCHEDULES: readonly TJobSchedule[] = [
-  {
-    queue: (j) => j.expiry,
-    id: SWEEP_SCHEDULER_ID,
-    repeat: { every: SWEEP_EVERY_MS },
-    name: 'sweep',
-    keepFailedSeconds: WEEK_S,
-  },
-  {
-    queue: (j) => j.reconcile,
-    id: RECONCILE_SCHEDULER_ID,
-    repeat: { every: RECONCILE_EVERY_MS },
-    name: 'reconcile',
-    keepFailedSeconds: WEEK_S,
-  },
-  {
-    queue: (j) => j.refunds,
-    id: REFUND_SWEEP_SCHEDULER_ID,
-    repeat: { every: 60_000 },
-    name: 'sweep',
-    keepFailedSeconds: WEEK_S,
-  },
-  {
-    queue: (j) => j.reminders,
-    id: DAILY_REMINDERS_SCHEDULER_ID,
-    repeat: { pattern: '0 6 * * *', tz: 'Asia/Kolkata' },
-    name: 'daily',
-    keepFailedSeconds: WEEK_S,
-  },
-  {
-    queue: (j) => j.cleanup,
-    id: CLEANUP_SCHEDULER_ID,
-    repeat: { pattern: '0 3 * * 0', tz: 'Asia/Kolkata' },
-    name: 'cleanup',
-    keepFailedSeconds: 30 * 24 * 3600,
-  },
+export const JOB_SCHEDULES: readonly TQueueSchedule[] = [
+  { queue: (j) => j.expiry, ...EXPIRY_SWEEP_SCHEDULE },
+  { queue: (j) => j.reconcile, ...RECONCILE_SCHEDULE },
+  { queue: (j) => j.refunds, ...REFUND_SWEEP_SCHEDULE },
+  { queue: (j) => j.reminders, ...DAILY_REMINDERS_SCHEDULE },
+  { queue: (j) => j.cleanup, ...CLEANUP_SCHEDULE },
 ];
 
 /** How often a running worker checks that every scheduler still exists: one HGETALL per scheduler. */
@@ -68,10 +34,7 @@ export const SCHEDULE_CHECK_MS = 5_000;
  * Upserts the schedulers (`onlyMissing`: only those Redis no longer has, so a healthy check changes
  * nothing) and returns the ids it (re-)created.
  */
-export async function upsertJobSchedules(
-  { jobs }: Pick<TServices, 'jobs'>,
-  opts: { onlyMissing: boolean },
-): Promise<string[]> {
+export async function upsertJobSchedules({ jobs }: { jobs: Jobs }, opts: { onlyMissing: boolean }): Promise<string[]> {
   const created: string[] = [];
   for (const s of JOB_SCHEDULES) {
     const queue = s.queue(jobs);
@@ -91,7 +54,7 @@ export async function upsertJobSchedules(
  * `checkEveryMs` for any that vanished. Returns `stop`.
  */
 export async function keepJobSchedules(
-  services: Pick<TServices, 'jobs' | 'log'>,
+  services: { jobs: Jobs; log: Logger },
   opts: { checkEveryMs?: number } = {},
 ): Promise<() => void> {
   const { log } = services;

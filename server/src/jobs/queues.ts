@@ -1,10 +1,16 @@
-// BullMQ wiring shared by producers (API) and the worker process.
+// BullMQ wiring shared by producers (API) and the worker process: the connections, one typed queue
+// per contract (jobs/<queue>/index.ts), and the consumer's start.
 import { Queue, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import { Cluster, Redis } from 'ioredis';
 import type { TEnv } from '../env';
 import type { Logger } from '../logger';
 import { coalesceRedisWrites, isRedisConnectionError } from '../redis';
-import type { TServices } from '../services';
+import { CLEANUP_QUEUE, type TCleanupQueue } from './cleanup';
+import { EXPIRY_QUEUE, type TExpiryQueue } from './expiry';
+import { RECEIPTS_QUEUE, type TReceiptsQueue } from './receipts';
+import { RECONCILE_QUEUE, type TReconcileQueue } from './reconcile';
+import { REFUNDS_QUEUE, type TRefundsQueue } from './refunds';
+import { REMINDERS_QUEUE, type TRemindersQueue } from './reminders';
 
 /** A started consumer; `close` lets its running jobs finish, then drops its connection. */
 export interface TRunningWorker {
@@ -14,7 +20,10 @@ export interface TRunningWorker {
 
 /** A consumer of one queue on its own blocking connection, with failures logged. */
 export function startWorker(
-  services: Pick<TServices, 'env' | 'log'>,
+  services: {
+    env: Pick<TEnv, 'WORKER_LOCK_MS' | 'REDIS_PREFIX' | 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>;
+    log: Logger;
+  },
   queue: TQueueName,
   processor: Processor,
   opts: { concurrency: number },
@@ -53,15 +62,13 @@ function isJobLostWithRedis(err: Error): boolean {
   return /^Missing (key|lock) for job /.test(err.message);
 }
 
-export const QUEUE_NAMES = {
-  expiry: 'expiry',
-  reconcile: 'reconcile',
-  receipts: 'receipts',
-  reminders: 'reminders',
-  cleanup: 'cleanup',
-  refunds: 'refunds',
-} as const;
-export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
+export type TQueueName =
+  | typeof EXPIRY_QUEUE
+  | typeof RECONCILE_QUEUE
+  | typeof RECEIPTS_QUEUE
+  | typeof REMINDERS_QUEUE
+  | typeof CLEANUP_QUEUE
+  | typeof REFUNDS_QUEUE;
 
 /**
  * Every BullMQ key of this deployment starts with one hash tag, e.g. `{mq:bull}:expiry:…`, so a
@@ -100,15 +107,20 @@ function producerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>
   return coalesceRedisWrites(new Redis(env.REDIS_URL, options));
 }
 
+/**
+ * The queues' producer side, one typed queue per contract: a job's name and payload are checked at
+ * compile time. Producers go through their queue's `enqueue…` functions, which also fix the job id
+ * and options.
+ */
 export class Jobs {
-  readonly expiry: Queue;
-  readonly reconcile: Queue;
+  readonly expiry: TExpiryQueue;
+  readonly reconcile: TReconcileQueue;
   /** Receipt emails with the PDF tickets; consumed by jobs/receipts/receipt-worker.ts. */
-  readonly receipts: Queue;
-  readonly reminders: Queue;
-  readonly cleanup: Queue;
+  readonly receipts: TReceiptsQueue;
+  readonly reminders: TRemindersQueue;
+  readonly cleanup: TCleanupQueue;
   /** Refunds of a cancelled show's bookings, one job per booking, each with its cancellation email. */
-  readonly refunds: Queue;
+  readonly refunds: TRefundsQueue;
   private readonly connection: Redis | Cluster;
 
   constructor(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_PREFIX' | 'REDIS_CLUSTER_NODES'>, log: Logger) {
@@ -119,12 +131,12 @@ export class Jobs {
       prefix: bullPrefix(env),
       skipWaitingForReady: true,
     };
-    this.expiry = new Queue(QUEUE_NAMES.expiry, opts);
-    this.reconcile = new Queue(QUEUE_NAMES.reconcile, opts);
-    this.receipts = new Queue(QUEUE_NAMES.receipts, opts);
-    this.reminders = new Queue(QUEUE_NAMES.reminders, opts);
-    this.cleanup = new Queue(QUEUE_NAMES.cleanup, opts);
-    this.refunds = new Queue(QUEUE_NAMES.refunds, opts);
+    this.expiry = new Queue(EXPIRY_QUEUE, opts);
+    this.reconcile = new Queue(RECONCILE_QUEUE, opts);
+    this.receipts = new Queue(RECEIPTS_QUEUE, opts);
+    this.reminders = new Queue(REMINDERS_QUEUE, opts);
+    this.cleanup = new Queue(CLEANUP_QUEUE, opts);
+    this.refunds = new Queue(REFUNDS_QUEUE, opts);
     // Without a listener BullMQ prints connection errors raw; each failed add is logged where it happens.
     for (const queue of this.all)
       queue.on('error', (err) => log.debug({ err, queue: queue.name }, 'queue connection error'));

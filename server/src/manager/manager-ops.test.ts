@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password';
 import { startWorkers } from '../jobs/start-workers';
 import { generateDeviceToken, hashToken } from '../kiosks/device-token';
 import { SmtpCatcher } from '../mail/smtp-catcher';
-import { receiptJobId } from '../payments/queue-receipt';
+import { receiptJobId, type TReceiptJob } from '../jobs/receipts';
 import { createCustomerClient } from '../test/customer-client';
 import { holdAndPay } from '../test/pay';
 import { eventually } from '../test/eventually';
@@ -401,7 +401,8 @@ describe('queues', () => {
 
   /** A receipts job that fails at once (its payload is bad) for that booking. */
   async function failedJob(jobId: string, bookingId: string) {
-    await ctx.jobs.receipts.add('send-receipt', { bookingId, dedupeKey: 42 }, { jobId, attempts: 1 });
+    const badPayload = { bookingId, dedupeKey: 42 } as unknown as TReceiptJob;
+    await ctx.jobs.receipts.add('send-receipt', badPayload, { jobId, attempts: 1 });
     await eventually(
       async () => (await ctx.jobs.receipts.getJob(jobId))?.isFailed(),
       (failed) => failed === true,

@@ -2,7 +2,7 @@
 // through Marquee so a kiosk talks to one origin only.
 import type { FastifyInstance } from 'fastify';
 import { resolveHolder } from '../auth/holder';
-import { renderTicketsPdf } from '../jobs/receipts/render-tickets-pdf';
+import { renderTicketsPdf } from '../tickets/render-tickets-pdf';
 import { loadTicketDocument } from '../tickets/ticket-document';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';

@@ -12,7 +12,7 @@ import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from '../holds/redis-holds';
 import { ticketPublicKeys } from '../tickets/ticket-keys';
 import { reconcilePayments } from './reconcile-payments';
-import { receiptJobId } from './queue-receipt';
+import { receiptJobId } from '../jobs/receipts';
 import { refundBooking } from './refund-booking';
 
 let sandbox: TSandbox & { url: string };

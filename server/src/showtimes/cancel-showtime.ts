@@ -6,31 +6,11 @@ import { announceBookingStatus } from '../bookings/booking-events';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { releaseSeatKeys } from '../holds/release-seat-keys';
+import { enqueueCancellationRefunds } from '../jobs/refunds';
 import type { TServices } from '../services';
 import type { TStaffActor } from '../audit/record-audit';
 
 export const SHOW_CANCELLED_REASON = 'show cancelled by the cinema';
-
-/**
- * Queues the refund of each booking (job id per booking: queued twice, it runs once).
- */
-export async function queueCancellationRefunds({ jobs }: Pick<TServices, 'jobs'>, bookingIds: string[]): Promise<void> {
-  await Promise.all(
-    bookingIds.map((bookingId) =>
-      jobs.refunds.add(
-        'show-cancelled',
-        { bookingId },
-        {
-          jobId: `show-cancelled-${bookingId}`,
-          attempts: 10,
-          backoff: { type: 'exponential', delay: 30_000 },
-          removeOnComplete: { age: 7 * 24 * 3600 },
-          removeOnFail: false,
-        },
-      ),
-    ),
-  );
-}
 
 export async function cancelShowtime(
   services: Pick<
@@ -116,7 +96,7 @@ export async function cancelShowtime(
     await announceBookingStatus(services, hold.id, 'CANCELLED');
   }
   // If Redis is down the refunds worker's sweeper queues them when it is back.
-  await queueCancellationRefunds(services, result.paid).catch((err: unknown) =>
+  await enqueueCancellationRefunds(services, result.paid).catch((err: unknown) =>
     services.log.warn({ err, showtimeId }, 'refund jobs not queued now; the sweeper will queue them'),
   );
   return { alreadyCancelled: false, releasedHolds: result.released.length, refunds: result.paid.length };

@@ -4,7 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import { splitGst } from '@marquee/shared';
 import { format } from 'date-fns';
 import type { PrismaClient } from '../db/prisma';
-import type { TTicketDocument } from '../jobs/receipts/render-tickets-pdf';
+import type { TTicketDocument } from './render-tickets-pdf';
 
 export async function loadTicketDocument(prisma: PrismaClient, bookingId: string) {
   const booking = await prisma.booking.findUniqueOrThrow({

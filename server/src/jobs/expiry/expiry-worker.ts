@@ -1,18 +1,16 @@
 // The expiry queue's consumer: each hold's own delayed job at expiresAt, and a 60 s sweeper for
 // anything missed (a job lost with Redis, a worker that was down). Both are idempotent.
-import { DelayedError, type Job } from 'bullmq';
-import { z } from 'zod';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { expireOverdueBookings } from '../../holds/expire-bookings';
 import { restoreHoldKeys } from '../../holds/restore-hold-keys';
 import type { TServices } from '../../services';
-import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
-
-export const ZExpireBookingJobSchema = z.object({ bookingId: z.uuid() });
-export const SWEEP_SCHEDULER_ID = 'sweep-expired-holds';
-export const SWEEP_EVERY_MS = 60_000;
+import { startWorker, type TRunningWorker } from '../queues';
+import { EXPIRY_QUEUE, ZExpireBookingJobSchema } from './index';
 
 async function expireBooking(services: TServices, job: Job, token: string | undefined): Promise<string> {
-  const { bookingId } = ZExpireBookingJobSchema.parse(job.data);
+  const parsed = ZExpireBookingJobSchema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`bad expiry job payload: ${parsed.error.message}`);
+  const { bookingId } = parsed.data;
   const expired = await expireOverdueBookings(services, { bookingIds: [bookingId] }, { by: 'job' });
   if (expired.length) return 'expired';
   const booking = await services.prisma.booking.findUnique({
@@ -38,7 +36,7 @@ export async function sweepExpiredHolds(services: TServices): Promise<string> {
 export function startExpiryWorker(services: TServices, opts: { concurrency?: number } = {}): TRunningWorker {
   const running = startWorker(
     services,
-    QUEUE_NAMES.expiry,
+    EXPIRY_QUEUE,
     async (job, token) => (job.name === 'sweep' ? sweepExpiredHolds(services) : expireBooking(services, job, token)),
     {
       concurrency: opts.concurrency ?? 10,

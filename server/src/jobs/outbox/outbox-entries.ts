@@ -1,10 +1,14 @@
 // The outbox's rows: written in the transaction of the change that calls for the work, marked done by
-// the consumer once the work's effect is recorded. What each kind becomes in BullMQ is defined here,
-// once, so the relay and any direct producer queue the very same job (same id, same retries).
-import type { JobsOptions, Queue } from 'bullmq';
+// the consumer once the work's effect is recorded. Each kind is queued through its queue's contract
+// (jobs/receipts/, jobs/reminders/), so the relay queues the very job a direct producer would (same id,
+// same retries).
+import type { Queue } from 'bullmq';
+import { v7 as uuidv7 } from 'uuid';
 import type { TSql } from '../../db/prisma';
 import type { TServices } from '../../services';
-import { v7 as uuidv7 } from 'uuid';
+import type { Jobs } from '../queues';
+import { enqueueReceipt, receiptJobId } from '../receipts';
+import { enqueueBeforeShowReminder, REMINDER_BEFORE_SHOW_MS, reminderJobId } from '../reminders';
 
 export type TOutboxKind = 'RECEIPT' | 'REMINDER';
 
@@ -15,43 +19,14 @@ export interface TOutboxRow {
   jobId: string;
 }
 
-/** A show reminder goes out this long before the show. */
-export const REMINDER_BEFORE_SHOW_MS = 2 * 3600_000;
-
-export const receiptJobId = (bookingId: string): string => `receipt-${bookingId}`;
-export const reminderJobId = (bookingId: string): string => `reminder-${bookingId}`;
-
-/** The BullMQ job an outbox row stands for. */
+/** The BullMQ job an outbox row stands for: the queue that holds it, and how to queue it there. */
 export function outboxJob(
-  jobs: TServices['jobs'],
+  jobs: Pick<Jobs, 'receipts' | 'reminders'>,
   row: Pick<TOutboxRow, 'kind' | 'bookingId'>,
-): { queue: Queue; name: string; data: object; opts: JobsOptions & { jobId: string } } {
+): { queue: Queue; enqueue: () => Promise<void> } {
   if (row.kind === 'RECEIPT')
-    return {
-      queue: jobs.receipts,
-      name: 'send-receipt',
-      data: { bookingId: row.bookingId, dedupeKey: `receipt:${row.bookingId}` },
-      // The first retry after 5 minutes, then later each time; failed jobs are kept for managers to retry.
-      opts: {
-        jobId: receiptJobId(row.bookingId),
-        attempts: 8,
-        backoff: { type: 'exponential', delay: 5 * 60_000 },
-        removeOnComplete: { age: 7 * 24 * 3600 },
-        removeOnFail: false,
-      },
-    };
-  return {
-    queue: jobs.reminders,
-    name: 'before-show',
-    data: { bookingId: row.bookingId },
-    opts: {
-      jobId: reminderJobId(row.bookingId),
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 60_000 },
-      removeOnComplete: true,
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  };
+    return { queue: jobs.receipts, enqueue: () => enqueueReceipt({ jobs }, { bookingId: row.bookingId }) };
+  return { queue: jobs.reminders, enqueue: () => enqueueBeforeShowReminder({ jobs }, { bookingId: row.bookingId }) };
 }
 
 /**

@@ -4,7 +4,6 @@
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpCatcher } from '../../mail/smtp-catcher';
-import { receiptJobId } from '../../payments/queue-receipt';
 import { createCustomerClient } from '../../test/customer-client';
 import { eventually } from '../../test/eventually';
 import { futureShowtime, seedCinema } from '../../test/fixtures';
@@ -14,7 +13,7 @@ import { freePort, hasRedisServer, TestRedisServer } from '../../test/redis-serv
 import { canRun } from '../../test/skip';
 import { createTestContext, type TTestContext } from '../../test/test-context';
 import { startTestServer, type TTestServer } from '../../test/test-server';
-import { QUEUE_NAMES } from '../queues';
+import { RECEIPTS_QUEUE, receiptJobId } from '../receipts';
 import { startWorkers } from '../start-workers';
 
 const runs = canRun(
@@ -128,7 +127,7 @@ describe.skipIf(!runs)('work recorded in the outbox', () => {
   });
 
   it('queues a receipt job again after a FLUSHALL took it before any worker ran it, and sends it once', async () => {
-    const receiptsWorker = workers.workers.find((w) => w.worker.name === QUEUE_NAMES.receipts)!.worker;
+    const receiptsWorker = workers.workers.find((w) => w.worker.name === RECEIPTS_QUEUE)!.worker;
     await receiptsWorker.pause();
     try {
       const { bookingId, code, pay } = await readyToPay('flushed@example.com');

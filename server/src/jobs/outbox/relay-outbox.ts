@@ -64,9 +64,9 @@ export function outboxPorts(services: Pick<TServices, 'pg' | 'jobs'>): TRelayPor
       return state === 'unknown' ? 'missing' : 'pending';
     },
     async enqueue(row, { replace }) {
-      const { queue, name, data, opts } = outboxJob(jobs, row);
-      if (replace) await queue.remove(row.jobId);
-      await queue.add(name, data, opts);
+      const job = outboxJob(jobs, row);
+      if (replace) await job.queue.remove(row.jobId);
+      await job.enqueue();
     },
     async markEnqueued(row, now) {
       await pg.query(`UPDATE "OutboxEntry" SET "enqueuedAt" = $2, "relayCount" = "relayCount" + 1 WHERE id = $1`, [

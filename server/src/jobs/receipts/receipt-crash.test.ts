@@ -9,7 +9,7 @@ import { seedCinema, futureShowtime } from '../../test/fixtures';
 import { finishedJob } from '../../test/jobs';
 import { freePort } from '../../test/redis-server';
 import { createTestContext, type TTestContext } from '../../test/test-context';
-import { queueReceipt, receiptJobId } from '../../payments/queue-receipt';
+import { enqueueReceipt, receiptJobId } from './index';
 import { startWorkers } from '../start-workers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -91,7 +91,7 @@ describe('a worker killed mid-job', () => {
     });
     const worker = child;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
-    await queueReceipt(ctx, booking.id);
+    await enqueueReceipt(ctx, { bookingId: booking.id });
     await deliveryStarted; // the child worker is sending
     worker.kill('SIGKILL');
     await exited;

@@ -1,20 +1,18 @@
 // The receipts queue's consumer. Retries come from the job's own backoff (first after 5 minutes,
 // then doubling); the booking stays CONFIRMED whatever happens to the email.
 import { UnrecoverableError } from 'bullmq';
-import { z } from 'zod';
 import { createMailer } from '../../mail/mailer';
 import type { TServices } from '../../services';
 import { markOutboxDone } from '../outbox/outbox-entries';
-import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
+import { startWorker, type TRunningWorker } from '../queues';
+import { RECEIPTS_QUEUE, ZReceiptJobSchema } from './index';
 import { sendReceipt } from './send-receipt';
-
-export const ZReceiptJobSchema = z.object({ bookingId: z.uuid(), dedupeKey: z.string().optional() });
 
 export function startReceiptWorker(services: TServices): TRunningWorker {
   const mailer = createMailer(services.env);
   const running = startWorker(
     services,
-    QUEUE_NAMES.receipts,
+    RECEIPTS_QUEUE,
     async (job) => {
       const parsed = ZReceiptJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`bad receipt job payload: ${parsed.error.message}`);

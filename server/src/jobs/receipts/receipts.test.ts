@@ -3,7 +3,6 @@ import { PDFParse } from 'pdf-parse';
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpCatcher } from '../../mail/smtp-catcher';
-import { queueReceipt, receiptJobId } from '../../payments/queue-receipt';
 import { createCustomerClient } from '../../test/customer-client';
 import { holdAndPay } from '../../test/pay';
 import { futureShowtime, seedCinema } from '../../test/fixtures';
@@ -14,6 +13,7 @@ import { finishedJob } from '../../test/jobs';
 import { createTestContext, type TTestContext } from '../../test/test-context';
 import { startTestServer, type TTestServer } from '../../test/test-server';
 import { startWorkers } from '../start-workers';
+import { enqueueReceiptAfterContactChange, receiptJobId } from './index';
 import { resendReceipt } from './resend-receipt';
 
 let sandbox: TSandbox & { url: string };
@@ -92,7 +92,7 @@ describe('receipts', () => {
     expect(log).toMatchObject({ status: 'SENT', attempts: 1, kind: 'RECEIPT' });
 
     // Triggering it again (a webhook retry, reconciliation) sends nothing more.
-    await queueReceipt(ctx, bookingId, { afterContactChange: true });
+    await enqueueReceiptAfterContactChange(ctx, { bookingId });
     const again = (await ctx.jobs.receipts.getJobs()).filter((j) => j.id?.startsWith(`${receiptJobId(bookingId)}-`));
     expect(again).toHaveLength(1);
     expect(await finishedJob(ctx.jobs.receipts, again[0]!.id!)).toBe('completed');

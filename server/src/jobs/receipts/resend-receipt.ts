@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../../errors/app-error';
 import type { TServices } from '../../services';
 import { recordAudit } from '../../audit/record-audit';
+import { enqueueReceiptResend, resendReceiptJobId } from './index';
 
 /**
  * A manager's "resend receipt": its own job with its own id and its own receipt-log entry, so it is
@@ -25,8 +26,8 @@ export async function resendReceipt(
       message: `booking ${bookingId} has no email`,
       userMessage: 'This booking has no email address to send to.',
     });
-  const id = uuidv7();
-  const jobId = `resend-${id}`;
+  const resendId = uuidv7();
+  const jobId = resendReceiptJobId(resendId);
   await recordAudit(services.prisma, {
     by: requestedById,
     action: 'receipt.resend',
@@ -34,16 +35,5 @@ export async function resendReceipt(
     entityId: bookingId,
     data: { jobId },
   });
-  await services.jobs.receipts.add(
-    'send-receipt',
-    { bookingId, dedupeKey: `resend:${id}` },
-    {
-      jobId,
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 5 * 60_000 },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: false,
-    },
-  );
-  return { jobId };
+  return enqueueReceiptResend(services, { bookingId, resendId });
 }

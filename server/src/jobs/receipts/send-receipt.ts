@@ -4,7 +4,7 @@ import type { Transporter } from 'nodemailer';
 import { sendOnce } from '../../mail/send-once';
 import type { TServices } from '../../services';
 import { loadTicketDocument } from '../../tickets/ticket-document';
-import { renderTicketsPdf } from './render-tickets-pdf';
+import { renderTicketsPdf } from '../../tickets/render-tickets-pdf';
 
 export type TReceiptOutcome = 'sent' | 'already sent' | 'no email' | 'not confirmed';
 

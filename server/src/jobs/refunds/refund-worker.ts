@@ -5,17 +5,14 @@ import { TZDate } from '@date-fns/tz';
 import { UnrecoverableError } from 'bullmq';
 import { format } from 'date-fns';
 import type { Transporter } from 'nodemailer';
-import { z } from 'zod';
 import { formatRupees } from '@marquee/shared';
 import { createMailer } from '../../mail/mailer';
 import { sendOnce } from '../../mail/send-once';
 import { refundBooking } from '../../payments/refund-booking';
 import type { TServices } from '../../services';
-import { queueCancellationRefunds, SHOW_CANCELLED_REASON } from '../../showtimes/cancel-showtime';
-import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
-
-export const REFUND_SWEEP_SCHEDULER_ID = 'cancelled-show-refunds';
-const ZRefundJob = z.object({ bookingId: z.uuid() });
+import { SHOW_CANCELLED_REASON } from '../../showtimes/cancel-showtime';
+import { startWorker, type TRunningWorker } from '../queues';
+import { enqueueCancellationRefunds, REFUNDS_QUEUE, ZRefundJobSchema } from './index';
 
 /** Refunds one booking of a cancelled show and tells the customer. Safe to run any number of times. */
 export async function refundCancelledBooking(
@@ -56,7 +53,7 @@ export function startRefundWorker(services: TServices): TRunningWorker {
   const mailer = createMailer(services.env);
   const running = startWorker(
     services,
-    QUEUE_NAMES.refunds,
+    REFUNDS_QUEUE,
     async (job) => {
       if (job.name === 'sweep') {
         const missed = await services.prisma.booking.findMany({
@@ -64,13 +61,13 @@ export function startRefundWorker(services: TServices): TRunningWorker {
           select: { id: true },
           take: 1000,
         });
-        await queueCancellationRefunds(
+        await enqueueCancellationRefunds(
           services,
           missed.map((b) => b.id),
         );
         return `queued ${missed.length}`;
       }
-      const parsed = ZRefundJob.safeParse(job.data);
+      const parsed = ZRefundJobSchema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`bad refund job payload: ${parsed.error.message}`);
       const outcome = await refundCancelledBooking(services, mailer, parsed.data.bookingId);
       services.log.info(
