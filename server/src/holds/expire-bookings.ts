@@ -3,7 +3,7 @@
 import type { TSeatChangeEvent } from '@marquee/shared';
 import { metrics } from '../metrics/metrics';
 import { announceBookingStatus } from '../bookings/booking-events';
-import { closeBookingQrs } from '../payments/close-booking-qrs';
+import { closeBookingQrs } from '../razorpay/close-booking-qrs';
 import type { TServices } from '../services';
 import { closePendingBookings, type TClosePendingScope, type TFreedSeat } from './close-pending-bookings';
 import { releaseSeatKeys } from './release-seat-keys';

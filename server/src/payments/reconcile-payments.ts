@@ -6,7 +6,7 @@
 // refunded.
 import { withTransaction } from '../db/prisma';
 import type { TServices } from '../services';
-import type { TRzpPayment } from './razorpay-gateway';
+import type { TRzpPayment } from '../razorpay/razorpay-gateway';
 import { executeRefund } from './refund-payment';
 import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from './settle-payment';
 

@@ -10,6 +10,7 @@ import type { TServices } from '../services';
 import { signTicketToken, ticketSigningKey } from '../tickets/ticket-keys';
 import { recordConfirmationWork } from '../jobs/outbox/outbox-entries';
 import { relayBookingOutbox } from '../jobs/outbox/relay-outbox';
+import { closeQrQuietly } from '../razorpay/close-booking-qrs';
 import { executeRefund } from './refund-payment';
 
 export interface TCapturedPayment {
@@ -154,16 +155,5 @@ export async function afterSettlement(
   } else if (s.kind === 'refund' && s.refundId) {
     services.log.warn({ bookingId: s.bookingId, reason: s.reason, via }, 'refunding a payment that cannot be honoured');
     await executeRefund(services, s.refundId);
-  }
-}
-
-/** A QR that was not the way the customer paid must not take money any more. Already closed is fine. */
-export async function closeQrQuietly(services: Pick<TServices, 'razorpay' | 'log'>, qrId: string): Promise<void> {
-  try {
-    const qr = await services.razorpay.fetchQr(qrId);
-    if (qr.status === 'active') await services.razorpay.closeQr(qrId);
-  } catch (err) {
-    // A payment that still slips through is refunded by settlement; the reconciler retries closing.
-    services.log.warn({ err, qrId }, 'could not close the QR code');
   }
 }
