@@ -1,6 +1,6 @@
 import type { THolder } from '../auth/holder';
 import { AppError } from '../errors/app-error';
-import { queueReceipt } from '../payments/queue-receipt';
+import { queueReceipt } from './queue-receipt';
 import type { TServices } from '../services';
 
 /**

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password';
 import { startWorkers } from '../jobs/start-workers';
 import { generateDeviceToken, hashToken } from '../auth/device-token';
 import { SmtpCatcher } from '../mail/smtp-catcher';
-import { receiptJobId } from '../payments/queue-receipt';
+import { receiptJobId } from '../bookings/queue-receipt';
 import { createCustomerClient } from '../test/customer-client';
 import { holdAndPay } from '../test/pay';
 import { eventually } from '../test/eventually';

@@ -12,8 +12,8 @@ import { startTestServer, type TTestServer } from '../test/test-server';
 import { readSeatOwners } from '../holds/redis-holds';
 import { ticketPublicKeys } from '../tickets/ticket-keys';
 import { reconcilePayments } from './reconcile-payments';
-import { receiptJobId } from './queue-receipt';
-import { refundBooking } from './refund-booking';
+import { receiptJobId } from '../bookings/queue-receipt';
+import { refundBooking } from '../bookings/refund-booking';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;

@@ -4,7 +4,7 @@
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpCatcher } from '../../mail/smtp-catcher';
-import { receiptJobId } from '../../payments/queue-receipt';
+import { receiptJobId } from '../../bookings/queue-receipt';
 import { createCustomerClient } from '../../test/customer-client';
 import { eventually } from '../../test/eventually';
 import { futureShowtime, seedCinema } from '../../test/fixtures';

@@ -9,7 +9,7 @@ import { seedCinema, futureShowtime } from '../../test/fixtures';
 import { finishedJob } from '../../test/jobs';
 import { freePort } from '../../test/redis-server';
 import { createTestContext, type TTestContext } from '../../test/test-context';
-import { queueReceipt, receiptJobId } from '../../payments/queue-receipt';
+import { queueReceipt, receiptJobId } from '../../bookings/queue-receipt';
 import { startWorkers } from '../start-workers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');

@@ -3,7 +3,7 @@ import { PDFParse } from 'pdf-parse';
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpCatcher } from '../../mail/smtp-catcher';
-import { queueReceipt, receiptJobId } from '../../payments/queue-receipt';
+import { queueReceipt, receiptJobId } from '../../bookings/queue-receipt';
 import { createCustomerClient } from '../../test/customer-client';
 import { holdAndPay } from '../../test/pay';
 import { futureShowtime, seedCinema } from '../../test/fixtures';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { formatRupees } from '@marquee/shared';
 import { createMailer } from '../../mail/mailer';
 import { sendOnce } from '../../mail/send-once';
-import { refundBooking } from '../../payments/refund-booking';
+import { refundBooking } from '../../bookings/refund-booking';
 import type { TServices } from '../../services';
 import { queueCancellationRefunds, SHOW_CANCELLED_REASON } from '../../showtimes/cancel-showtime';
 import { QUEUE_NAMES, startWorker, type TRunningWorker } from '../queues';
