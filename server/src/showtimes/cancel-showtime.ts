@@ -60,7 +60,7 @@ export async function cancelShowtime(
         message: `showtime ${showtimeId} is over`,
         userMessage: 'This show is already over; refund single bookings instead.',
       });
-    // The show's row is locked above, before its holds' rows, as it was when this wrote its own update.
+    // The show's row is locked above, before its holds' rows; the closing statement finds it already locked.
     const freed = await closePendingBookings(tx, {
       scope: { wholeShowtimeId: showtimeId },
       status: 'CANCELLED',
