@@ -5,7 +5,7 @@ import { createLogger, type Logger } from './logger';
 import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
 import { restoreHoldKeys } from './holds/restore-hold-keys';
-import { RazorpayGateway } from './payments/razorpay-gateway';
+import { RazorpayGateway } from './razorpay/razorpay-gateway';
 import {
   createBookingEvents,
   createCatalogEvents,

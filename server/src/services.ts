@@ -3,7 +3,7 @@ import type { PrismaClient } from './db/prisma';
 import type { TEnv } from './env';
 import type { Logger } from './logger';
 import type { Jobs } from './jobs/queues';
-import type { RazorpayGateway } from './payments/razorpay-gateway';
+import type { RazorpayGateway } from './razorpay/razorpay-gateway';
 import type { Redis } from './redis';
 import type { BookingEvents, CatalogEvents, FleetEvents, KioskCommands, SeatEvents } from './realtime/live-events';
 import type { LiveStreams } from './realtime/live-streams';

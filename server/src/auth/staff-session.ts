@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { TStaffMe, TStaffRole } from '@marquee/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
-import { hashToken } from '../kiosks/device-token';
+import { hashToken } from './device-token';
 import type { TServices } from '../services';
 import { hashPassword, verifyPassword } from './password';
 import { limitByKey } from './rate-limit';

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDeviceToken, hashToken } from '../kiosks/device-token';
+import { generateDeviceToken, hashToken } from '../auth/device-token';
 import { createCustomerClient } from '../test/customer-client';
 import { futureShowtime, secondCinema, seedCinema } from '../test/fixtures';
 import { refusal } from '../test/refusal';

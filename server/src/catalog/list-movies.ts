@@ -1,6 +1,6 @@
 import type { TMovie } from '@marquee/shared';
 import type { PrismaClient } from '../db/prisma';
-import { posterUrl } from '../programme/movies';
+import { posterUrl } from './poster-url';
 
 /** A cinema's movies with at least one show still to come (not cancelled), by title. */
 export async function listMovies({

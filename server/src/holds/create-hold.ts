@@ -4,7 +4,7 @@ import { bookingFeePaise, seatRuleViolations, type THoldCreateOutput, type TSeat
 import { v7 as uuidv7 } from 'uuid';
 import type { THolder } from '../auth/holder';
 import { AppError } from '../errors/app-error';
-import { closeQrQuietly } from '../payments/settle-payment';
+import { closeQrQuietly } from '../razorpay/close-booking-qrs';
 import { isUniqueViolation } from '../errors/unique-violation';
 import { metrics } from '../metrics/metrics';
 import type { TSql } from '../db/prisma';

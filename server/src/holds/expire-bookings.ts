@@ -1,12 +1,10 @@
-// Expiry of PENDING bookings past expiresAt, and what follows any freeing of seats: Redis keys
-// released, every client told.
-import type { TSeatChangeEvent } from '@marquee/shared';
+// Expiry of PENDING bookings past expiresAt: the hold path expires the overdue holds in its way, the
+// expiry job one booking, the sweep all of them. The transition and what follows it belong to the
+// booking lifecycle (bookings/close-pending-bookings.ts, bookings/after-booking-change.ts).
 import { metrics } from '../metrics/metrics';
-import { announceBookingStatus } from '../bookings/booking-events';
-import { closeBookingQrs } from '../payments/close-booking-qrs';
+import { afterBookingChange } from '../bookings/after-booking-change';
+import { closePendingBookings, type TClosePendingScope } from '../bookings/close-pending-bookings';
 import type { TServices } from '../services';
-import { closePendingBookings, type TClosePendingScope, type TFreedSeat } from './close-pending-bookings';
-import { releaseSeatKeys } from './release-seat-keys';
 
 /** Expires overdue PENDING bookings in scope; returns the ids it expired. Idempotent; never touches a CONFIRMED booking. */
 export async function expireOverdueBookings(
@@ -25,28 +23,6 @@ export async function expireOverdueBookings(
   const expiredIds = [...new Set(freed.map((f) => f.bookingId))];
   metrics.expired.inc({ by: opts.by }, expiredIds.length);
   services.log.info({ bookingIds: expiredIds, by: opts.by }, `expired ${expiredIds.length} hold(s)`);
-  await announceFreedSeats(services, freed, 'EXPIRED');
+  await afterBookingChange(services, { kind: 'closed', status: 'EXPIRED', freed });
   return expiredIds;
-}
-
-/** After seats were freed in Postgres: drop their Redis keys and tell every client, per showtime. */
-export async function announceFreedSeats(
-  services: Pick<TServices, 'prisma' | 'razorpay' | 'redis' | 'seatEvents' | 'bookingEvents' | 'log'>,
-  freed: TFreedSeat[],
-  status: 'EXPIRED' | 'CANCELLED',
-): Promise<void> {
-  const byBooking = new Map<string, { showtimeId: string; seatIds: string[] }>();
-  const byShowtime = new Map<string, TSeatChangeEvent>();
-  for (const f of freed) {
-    const booking = byBooking.get(f.bookingId) ?? { showtimeId: f.showtimeId, seatIds: [] };
-    booking.seatIds.push(f.seatId);
-    byBooking.set(f.bookingId, booking);
-    const event = byShowtime.get(f.showtimeId) ?? { showtimeId: f.showtimeId, version: f.seatVersion, seats: [] };
-    event.seats.push({ id: f.seatId, state: 'available' });
-    byShowtime.set(f.showtimeId, event);
-  }
-  await Promise.all([...byBooking].map(([bookingId, b]) => releaseSeatKeys(services, { bookingId, ...b })));
-  await Promise.all([...byShowtime.values()].map((event) => services.seatEvents.publish(event)));
-  await Promise.all([...byBooking.keys()].map((bookingId) => announceBookingStatus(services, bookingId, status)));
-  await closeBookingQrs(services, [...byBooking.keys()]);
 }

@@ -10,7 +10,7 @@ import { AppError } from '../errors/app-error';
 import { limitByKey } from '../auth/rate-limit';
 import { metrics } from '../metrics/metrics';
 import { holderProcedure, publicProcedure, router } from '../trpc';
-import { addressKey } from './client-address';
+import { addressKey } from '../http/client-address';
 import { addressLimitError, createHold } from './create-hold';
 import { createHoldChallenge, verifyHoldChallenge } from './hold-challenge';
 import { limitHolds } from './hold-rate-limit';

@@ -1,9 +1,9 @@
 import type { TBookingStatus } from '@marquee/shared';
 import type { THolder } from '../auth/holder';
 import { AppError } from '../errors/app-error';
+import { afterBookingChange } from '../bookings/after-booking-change';
+import { closePendingBookings } from '../bookings/close-pending-bookings';
 import type { TServices } from '../services';
-import { closePendingBookings } from './close-pending-bookings';
-import { announceFreedSeats } from './expire-bookings';
 
 /**
  * Releases the holder's PENDING booking ("cancel", page refresh, abandoned kiosk). Idempotent: a
@@ -41,6 +41,6 @@ export async function releaseHold(
       throw new AppError('BOOKING_ALREADY_PAID', { message: `booking ${bookingId} was confirmed meanwhile` });
     return { bookingId, status: now2.status };
   }
-  await announceFreedSeats(services, freed, 'CANCELLED');
+  await afterBookingChange(services, { kind: 'closed', status: 'CANCELLED', freed });
   return { bookingId, status: 'CANCELLED' };
 }

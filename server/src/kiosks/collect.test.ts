@@ -13,7 +13,7 @@ import { refusal } from '../test/refusal';
 import { createStaffClient } from '../test/staff-client';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
-import { generateDeviceToken, hashToken } from './device-token';
+import { generateDeviceToken, hashToken } from '../auth/device-token';
 import { COLLECT_CLAIM_MS, collectTickets } from './collect-tickets';
 import { COLLECTS_PER_MINUTE } from './kiosks-router';
 

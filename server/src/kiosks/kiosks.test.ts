@@ -10,7 +10,7 @@ import { refusal } from '../test/refusal';
 import { signedInStaff } from '../test/staff-client';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
-import { hashToken } from './device-token';
+import { hashToken } from '../auth/device-token';
 import { issueRegistrationCode } from './registration-code';
 import { setOutOfService } from './set-out-of-service';
 

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { CODE_ALPHABET } from '../holds/booking-code';
 import type { TServices } from '../services';
-import { hashToken } from './device-token';
+import { hashToken } from '../auth/device-token';
 
 const CODE_LENGTH = 8;
 export const REGISTRATION_CODE_TTL_MS = 24 * 3600 * 1000;

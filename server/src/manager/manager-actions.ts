@@ -4,7 +4,7 @@ import type { TSeatChangeEvent } from '@marquee/shared';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { resendReceipt } from '../jobs/receipts/resend-receipt';
-import { refundBooking } from '../payments/refund-booking';
+import { refundBooking } from '../bookings/refund-booking';
 import type { TServices } from '../services';
 import { recordAudit, type TStaffActor } from '../audit/record-audit';
 

@@ -5,7 +5,7 @@ import type { TFleet, TKioskCommand } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
 import { startWorkers } from '../jobs/start-workers';
-import { generateDeviceToken, hashToken } from '../kiosks/device-token';
+import { generateDeviceToken, hashToken } from '../auth/device-token';
 import { SmtpCatcher } from '../mail/smtp-catcher';
 import { receiptJobId, type TReceiptJob } from '../jobs/receipts';
 import { createCustomerClient } from '../test/customer-client';

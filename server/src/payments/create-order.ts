@@ -4,7 +4,7 @@ import type { TCreateOrderOutput } from '@marquee/shared';
 import type { THolder } from '../auth/holder';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
-import { RazorpayApiError } from './razorpay-gateway';
+import { RazorpayApiError } from '../razorpay/razorpay-gateway';
 
 /** Razorpay refuses a QR close_by under 15 minutes ahead; a minute's margin covers clock skew. */
 const QR_MIN_LIFETIME_S = 16 * 60;

@@ -7,7 +7,7 @@ import { loadTicketDocument } from '../tickets/ticket-document';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { handleWebhook, ZWebhookEnvelope } from './handle-webhook';
-import { isValidWebhookSignature } from './signatures';
+import { isValidWebhookSignature } from '../razorpay/signatures';
 import { isUuid } from '../http/is-uuid';
 
 export async function registerPaymentRoutes(app: FastifyInstance, services: TServices): Promise<void> {

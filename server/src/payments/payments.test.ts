@@ -13,7 +13,7 @@ import { readSeatOwners } from '../holds/redis-holds';
 import { ticketPublicKeys } from '../tickets/ticket-keys';
 import { reconcilePayments } from './reconcile-payments';
 import { receiptJobId } from '../jobs/receipts';
-import { refundBooking } from './refund-booking';
+import { refundBooking } from '../bookings/refund-booking';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;

@@ -5,9 +5,9 @@
 // CONFIRMED or REFUNDED, or it has been closed for RECONCILE_HORIZON_MS with every captured payment
 // refunded.
 import { withTransaction } from '../db/prisma';
+import { afterBookingChange } from '../bookings/after-booking-change';
 import type { TServices } from '../services';
-import type { TRzpPayment } from './razorpay-gateway';
-import { executeRefund } from './refund-payment';
+import type { TRzpPayment } from '../razorpay/razorpay-gateway';
 import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from './settle-payment';
 
 /**
@@ -91,7 +91,7 @@ export async function reconcilePayments(
     where: { razorpayRefundId: null, status: 'PENDING' },
     select: { id: true },
   });
-  for (const refund of unsent) await executeRefund(services, refund.id);
+  for (const refund of unsent) await afterBookingChange(services, { kind: 'refund-recorded', refundId: refund.id });
   if (settled || unsent.length)
     log.info({ checked: due.length, settled, refundsRetried: unsent.length }, 'reconciled payments');
   return { checked: due.length, settled, refundsRetried: unsent.length };

@@ -1,16 +1,12 @@
-// The one idempotent transition for a captured payment, used by payments.verify and the webhook:
-// a PENDING booking with the right amount becomes CONFIRMED with one signed ticket per seat; any
-// other captured payment (the hold ended, the booking was already paid another way, a wrong
-// amount) is refunded automatically, once, and the booking says why.
+// The one idempotent settlement of a captured payment, used by payments.verify, the webhook and the
+// reconciler: the payment is recorded, and a PENDING booking with the right amount is confirmed
+// (bookings/confirm-booking.ts); any other captured payment (the hold ended, the booking was already
+// paid another way, a wrong amount) is refunded automatically, once, and the booking says why.
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { announceBookingStatus } from '../bookings/booking-events';
-import { releaseSeatKeys } from '../holds/release-seat-keys';
+import { afterBookingChange } from '../bookings/after-booking-change';
+import { confirmPaidBooking, type TConfirmedBooking } from '../bookings/confirm-booking';
 import type { TServices } from '../services';
-import { signTicketToken, ticketSigningKey } from '../tickets/ticket-keys';
-import { recordConfirmationWork } from '../jobs/outbox/outbox-entries';
-import { relayBookingOutbox } from '../jobs/outbox/relay-outbox';
-import { executeRefund } from './refund-payment';
 
 export interface TCapturedPayment {
   bookingId: string;
@@ -21,15 +17,7 @@ export interface TCapturedPayment {
 }
 
 export type TSettlement =
-  | {
-      kind: 'confirmed';
-      bookingId: string;
-      showtimeId: string;
-      startsAt: Date;
-      seatIds: string[];
-      seatVersion: number;
-      qrId: string | null;
-    }
+  | ({ kind: 'confirmed' } & TConfirmedBooking)
   | { kind: 'already'; bookingId: string }
   | { kind: 'refund'; bookingId: string; refundId: string | null; reason: string };
 
@@ -65,53 +53,10 @@ export async function settleCapturedPayment(
   );
 
   if (booking.status === 'PENDING' && p.amountPaise === booking.amountPaise) {
-    await tx.query(
-      `UPDATE "Booking" SET status = 'CONFIRMED', "confirmedAt" = $2, "razorpayPaymentId" = $3, "updatedAt" = $2 WHERE id = $1`,
-      [p.bookingId, now, p.paymentId],
-    );
-    const seats = await tx.query<{ id: string; seatId: string; label: string }>(
-      `SELECT bs.id::text, bs."seatId"::text, s.label FROM "BookingSeat" bs JOIN "Seat" s ON s.id = bs."seatId" WHERE bs."bookingId" = $1 ORDER BY s.label`,
-      [p.bookingId],
-    );
-    const key = ticketSigningKey(services.env);
-    const tickets = seats.rows.map((seat) => {
-      const id = uuidv7();
-      return {
-        id,
-        bookingSeatId: seat.id,
-        label: seat.label,
-        token: signTicketToken({ tid: id, bid: p.bookingId, st: booking.showtimeId, seat: seat.label }, key),
-      };
-    });
-    await tx.query(
-      `INSERT INTO "Ticket" (id, "bookingId", "bookingSeatId", "showtimeId", "seatLabel", token, "keyId", "issuedAt")
-       SELECT t.id, $1, t.bs, $2, t.label, t.token, $3, $4 FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS t(id, bs, label, token)`,
-      [
-        p.bookingId,
-        booking.showtimeId,
-        key.kid,
-        now,
-        tickets.map((t) => t.id),
-        tickets.map((t) => t.bookingSeatId),
-        tickets.map((t) => t.label),
-        tickets.map((t) => t.token),
-      ],
-    );
-    // The receipt and the reminder are recorded with the confirmation: they happen even if Redis is down now.
-    await recordConfirmationWork(tx, { bookingId: p.bookingId, startsAt: booking.startsAt, now });
-    const bumped = await tx.query<{ seatVersion: number }>(
-      `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
-      [booking.showtimeId, now],
-    );
-    return {
-      kind: 'confirmed',
-      bookingId: p.bookingId,
-      showtimeId: booking.showtimeId,
-      startsAt: booking.startsAt,
-      seatIds: seats.rows.map((s) => s.seatId),
-      seatVersion: bumped.rows[0]!.seatVersion,
-      qrId: booking.razorpayQrId,
-    };
+    const confirmed = await confirmPaidBooking(tx, services, p, booking, now);
+    // The row is locked FOR UPDATE above, so a PENDING booking is still PENDING here.
+    if (!confirmed) throw new Error(`settle: booking ${p.bookingId} is not PENDING under its lock`);
+    return { kind: 'confirmed', ...confirmed };
   }
 
   const reason =
@@ -142,28 +87,9 @@ export async function afterSettlement(
 ): Promise<void> {
   if (s.kind === 'confirmed') {
     services.log.info({ bookingId: s.bookingId, via }, 'booking confirmed');
-    await releaseSeatKeys(services, { bookingId: s.bookingId, showtimeId: s.showtimeId, seatIds: s.seatIds });
-    await services.seatEvents.publish({
-      showtimeId: s.showtimeId,
-      version: s.seatVersion,
-      seats: s.seatIds.map((id) => ({ id, state: 'sold' as const })),
-    });
-    if (s.qrId) await closeQrQuietly(services, s.qrId);
-    await relayBookingOutbox(services, s.bookingId);
-    await announceBookingStatus(services, s.bookingId, 'CONFIRMED');
+    await afterBookingChange(services, s);
   } else if (s.kind === 'refund' && s.refundId) {
     services.log.warn({ bookingId: s.bookingId, reason: s.reason, via }, 'refunding a payment that cannot be honoured');
-    await executeRefund(services, s.refundId);
-  }
-}
-
-/** A QR that was not the way the customer paid must not take money any more. Already closed is fine. */
-export async function closeQrQuietly(services: Pick<TServices, 'razorpay' | 'log'>, qrId: string): Promise<void> {
-  try {
-    const qr = await services.razorpay.fetchQr(qrId);
-    if (qr.status === 'active') await services.razorpay.closeQr(qrId);
-  } catch (err) {
-    // A payment that still slips through is refunded by settlement; the reconciler retries closing.
-    services.log.warn({ err, qrId }, 'could not close the QR code');
+    await afterBookingChange(services, { kind: 'refund-recorded', refundId: s.refundId });
   }
 }

@@ -5,9 +5,9 @@ import type { THolder } from '../auth/holder';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
-import { RazorpayApiError } from './razorpay-gateway';
+import { RazorpayApiError } from '../razorpay/razorpay-gateway';
 import { afterSettlement, settleCapturedPayment } from './settle-payment';
-import { isValidCheckoutSignature } from './signatures';
+import { isValidCheckoutSignature } from '../razorpay/signatures';
 
 export async function verifyPayment(
   services: TServices,

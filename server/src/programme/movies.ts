@@ -8,9 +8,7 @@ import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';
 import type { TServices } from '../services';
 import { recordAudit } from '../audit/record-audit';
-
-export const posterUrl = (posterPath: string | null) =>
-  posterPath ? `/posters/${encodeURIComponent(posterPath)}` : null;
+import { posterUrl } from '../catalog/poster-url';
 
 /** The films of the manager's cinema (another cinema's are not theirs to see or change). */
 export async function listManagerMovies(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/password';
-import { hashToken } from '../kiosks/device-token';
+import { hashToken } from '../auth/device-token';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { DEMO_LOGINS, DemoSeedRefusedError, seedDemoCinema, type TSeedResult } from './seed-demo-cinema';
 

@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import { hashPassword } from '../auth/password';
 import type { PrismaClient } from '../db/prisma';
 import type { TEnv } from '../env';
-import { generateDeviceToken, hashToken } from '../kiosks/device-token';
+import { generateDeviceToken, hashToken } from '../auth/device-token';
 import { audi1, audi2, type TSeatSpec, type TSeatType } from './demo-layouts';
 
 const TIME_ZONE = 'Asia/Kolkata';

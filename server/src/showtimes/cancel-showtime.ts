@@ -2,10 +2,10 @@
 // refunds queue (one job per booking, and a sweeper for jobs lost with Redis), each customer emailed
 // once; kiosks and browsers hear it live.
 import type { TSeatChangeEvent } from '@marquee/shared';
-import { announceBookingStatus } from '../bookings/booking-events';
+import { afterBookingChange } from '../bookings/after-booking-change';
+import { closePendingBookings } from '../bookings/close-pending-bookings';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
-import { releaseSeatKeys } from '../holds/release-seat-keys';
 import { enqueueCancellationRefunds } from '../jobs/refunds';
 import type { TServices } from '../services';
 import type { TStaffActor } from '../audit/record-audit';
@@ -40,20 +40,19 @@ export async function cancelShowtime(
         message: `showtime ${showtimeId} is over`,
         userMessage: 'This show is already over; refund single bookings instead.',
       });
-    const released = await tx.query<{ id: string; seatIds: string[] }>(
-      `WITH closed AS (
-         UPDATE "Booking" SET status = 'CANCELLED', "statusReason" = $2, "closedAt" = $3, "updatedAt" = $3
-         WHERE "showtimeId" = $1 AND status = 'PENDING' RETURNING id)
-       SELECT c.id::text, coalesce((SELECT array_agg(bs."seatId"::text) FROM "BookingSeat" bs WHERE bs."bookingId" = c.id AND bs.active), '{}') AS "seatIds" FROM closed c`,
-      [showtimeId, SHOW_CANCELLED_REASON, now],
-    );
-    if (released.rows.length)
-      await tx.query(`UPDATE "BookingSeat" SET active = false WHERE "bookingId" = ANY($1::uuid[])`, [
-        released.rows.map((r) => r.id),
-      ]);
+    // The show's row is locked above, before its holds' rows; the closing statement finds it already locked.
+    const freed = await closePendingBookings(tx, {
+      scope: { wholeShowtimeId: showtimeId },
+      status: 'CANCELLED',
+      reason: SHOW_CANCELLED_REASON,
+      onlyOverdue: false,
+      now,
+    });
+    const releasedHolds = new Set(freed.map((f) => f.bookingId)).size;
+    // The seat version moves once for the cancellation: closing holds has already moved it.
     const v = await tx.query<{ seatVersion: number; screenId: string }>(
-      `UPDATE "Showtime" SET cancelled = true, "onSale" = false, "cancelledAt" = $2, "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion", "screenId"::text`,
-      [showtimeId, now],
+      `UPDATE "Showtime" SET cancelled = true, "onSale" = false, "cancelledAt" = $2, "seatVersion" = "seatVersion" + $3, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion", "screenId"::text`,
+      [showtimeId, now, freed.length ? 0 : 1],
     );
     const paid = await tx.query<{ id: string }>(
       `SELECT id::text FROM "Booking" WHERE "showtimeId" = $1 AND status = 'CONFIRMED'`,
@@ -61,18 +60,14 @@ export async function cancelShowtime(
     );
     await tx.query(
       `INSERT INTO "AuditLog" (id, "actorKind", "actorUserId", action, "entityType", "entityId", data, "createdAt") VALUES (gen_random_uuid(), 'STAFF', $1, 'showtime.cancel', 'Showtime', $2, $3, $4)`,
-      [
-        actor.userId,
-        showtimeId,
-        JSON.stringify({ reason, releasedHolds: released.rows.length, refunds: paid.rows.length }),
-        now,
-      ],
+      [actor.userId, showtimeId, JSON.stringify({ reason, releasedHolds, refunds: paid.rows.length }), now],
     );
     const seats = await tx.query<{ id: string }>(`SELECT id::text FROM "Seat" WHERE "screenId" = $1`, [
       v.rows[0]!.screenId,
     ]);
     return {
-      released: released.rows,
+      freed,
+      releasedHolds,
       paid: paid.rows.map((r) => r.id),
       version: v.rows[0]!.seatVersion,
       seatIds: seats.rows.map((r) => r.id),
@@ -81,7 +76,7 @@ export async function cancelShowtime(
   if (!result) return { alreadyCancelled: true, releasedHolds: 0, refunds: 0 };
 
   services.log.info(
-    { showtimeId, userId: actor.userId, releasedHolds: result.released.length, refunds: result.paid.length },
+    { showtimeId, userId: actor.userId, releasedHolds: result.releasedHolds, refunds: result.paid.length },
     'show cancelled',
   );
   const event: TSeatChangeEvent = {
@@ -91,15 +86,12 @@ export async function cancelShowtime(
   };
   await services.seatEvents.publish(event);
   await services.catalogEvents.publish({ scope: 'all', showtimeId, change: 'cancelled' });
-  for (const hold of result.released) {
-    await releaseSeatKeys(services, { bookingId: hold.id, showtimeId, seatIds: hold.seatIds });
-    await announceBookingStatus(services, hold.id, 'CANCELLED');
-  }
+  await afterBookingChange(services, { kind: 'closed-with-show', freed: result.freed });
   // If Redis is down the refunds worker's sweeper queues them when it is back.
   await enqueueCancellationRefunds(services, result.paid).catch((err: unknown) =>
     services.log.warn({ err, showtimeId }, 'refund jobs not queued now; the sweeper will queue them'),
   );
-  return { alreadyCancelled: false, releasedHolds: result.released.length, refunds: result.paid.length };
+  return { alreadyCancelled: false, releasedHolds: result.releasedHolds, refunds: result.paid.length };
 }
 
 /** Where a cancelled show's refunds stand, for the manager's progress bar. */

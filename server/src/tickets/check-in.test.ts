@@ -2,7 +2,7 @@
 // doors that were offline syncing (with a conflict).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundBooking } from '../payments/refund-booking';
+import { refundBooking } from '../bookings/refund-booking';
 import { createCustomerClient } from '../test/customer-client';
 import { holdAndPay } from '../test/pay';
 import { futureShowtime, seedCinema } from '../test/fixtures';

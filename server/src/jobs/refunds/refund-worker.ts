@@ -8,7 +8,7 @@ import type { Transporter } from 'nodemailer';
 import { formatRupees } from '@marquee/shared';
 import { createMailer } from '../../mail/mailer';
 import { sendOnce } from '../../mail/send-once';
-import { refundBooking } from '../../payments/refund-booking';
+import { refundBooking } from '../../bookings/refund-booking';
 import type { TServices } from '../../services';
 import { SHOW_CANCELLED_REASON } from '../../showtimes/cancel-showtime';
 import { startWorker, type TRunningWorker } from '../queues';

@@ -1,9 +1,16 @@
-// The one transition out of PENDING without payment (expired, released, replaced). A single
-// statement: the bookings change state, their seats stop counting for the partial unique index,
-// and each showtime's seat version moves on, all at once or not at all.
+// The one transition out of PENDING without payment: expired, released by the customer, or
+// cancelled with its show (a hold replaced by a new selection is closed by marquee_write_holds, see
+// booking-lifecycle.ts). A single statement: the bookings change state, their seats stop counting
+// for the partial unique index, and each showtime's seat version moves on, all at once or not at all.
 import type { TSql } from '../db/prisma';
+import type { TClosedStatus } from './booking-lifecycle';
 
-export type TClosePendingScope = { bookingIds: string[] } | { showtimeId: string; seatIds: string[] } | { all: true };
+export type TClosePendingScope =
+  | { bookingIds: string[] }
+  | { showtimeId: string; seatIds: string[] }
+  /** Every PENDING booking of a show (the show is cancelled). */
+  | { wholeShowtimeId: string }
+  | { all: true };
 
 export interface TFreedSeat {
   bookingId: string;
@@ -23,6 +30,7 @@ const CLOSE_PENDING = `
        AND ($6::uuid IS NULL OR b.id IN (
              SELECT bs."bookingId" FROM "BookingSeat" bs
               WHERE bs."showtimeId" = $6::uuid AND bs."seatId" = ANY($7::uuid[]) AND bs.active))
+       AND ($8::uuid IS NULL OR b."showtimeId" = $8::uuid)
     RETURNING b.id, b."showtimeId"
   ), freed AS (
     UPDATE "BookingSeat" bs SET active = false
@@ -40,7 +48,7 @@ const CLOSE_PENDING = `
 
 export async function closePendingBookings(
   db: TSql,
-  opts: { scope: TClosePendingScope; status: 'EXPIRED' | 'CANCELLED'; reason: string; onlyOverdue: boolean; now: Date },
+  opts: { scope: TClosePendingScope; status: TClosedStatus; reason: string; onlyOverdue: boolean; now: Date },
 ): Promise<TFreedSeat[]> {
   const { scope } = opts;
   const { rows } = await db.query<TFreedSeat>({
@@ -54,6 +62,7 @@ export async function closePendingBookings(
       'bookingIds' in scope ? scope.bookingIds : null,
       'showtimeId' in scope ? scope.showtimeId : null,
       'seatIds' in scope ? scope.seatIds : null,
+      'wholeShowtimeId' in scope ? scope.wholeShowtimeId : null,
     ],
   });
   return rows;

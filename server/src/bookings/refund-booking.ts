@@ -1,11 +1,11 @@
-// A full refund of a confirmed booking, asked by customer service, a manager or the system (a
-// cancelled show). Recorded before it is sent, once per payment; the seats go back on sale.
+// CONFIRMED → REFUNDED: a full refund of a confirmed booking, asked by customer service, a manager
+// or the system (a cancelled show). Recorded before it is sent, once per payment; the seats go back
+// on sale. Any other booking is refused and left as it is.
 import { v7 as uuidv7 } from 'uuid';
-import { announceBookingStatus } from '../bookings/booking-events';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
-import { executeRefund } from './refund-payment';
+import { afterBookingChange } from './after-booking-change';
 
 export async function refundBooking(
   services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'seatEvents' | 'bookingEvents' | 'log'>,
@@ -85,13 +85,14 @@ export async function refundBooking(
       { bookingId: p.bookingId, requestedBy: p.requestedBy, requestedById: p.requestedById },
       'booking refunded',
     );
-    await services.seatEvents.publish({
+    await afterBookingChange(services, {
+      kind: 'refunded',
+      bookingId: p.bookingId,
       showtimeId: result.freed.showtimeId,
-      version: result.freed.version,
-      seats: result.freed.seatIds.map((id) => ({ id, state: 'available' as const })),
+      seatIds: result.freed.seatIds,
+      seatVersion: result.freed.version,
+      refundId: result.refundId,
     });
-    await announceBookingStatus(services, p.bookingId, 'REFUNDED');
-    await executeRefund(services, result.refundId);
   }
   return { refundId: result.refundId, alreadyRefunded: result.alreadyRefunded };
 }

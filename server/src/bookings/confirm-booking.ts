@@ -1,0 +1,74 @@
+// PENDING → CONFIRMED: a paid booking gets one signed ticket per seat, its receipt and reminder are
+// recorded in the outbox, and the show's seat version moves. Payment settlement decides that the
+// payment honours the booking and calls this inside its transaction, with the booking row locked.
+import { v7 as uuidv7 } from 'uuid';
+import type { TSql } from '../db/prisma';
+import type { TServices } from '../services';
+import { signTicketToken, ticketSigningKey } from '../tickets/ticket-keys';
+import { recordConfirmationWork } from '../jobs/outbox/outbox-entries';
+
+export interface TConfirmedBooking {
+  bookingId: string;
+  showtimeId: string;
+  startsAt: Date;
+  seatIds: string[];
+  seatVersion: number;
+  qrId: string | null;
+}
+
+/** Confirms a PENDING booking; returns null (and changes nothing) if the booking is not PENDING. */
+export async function confirmPaidBooking(
+  tx: TSql,
+  services: Pick<TServices, 'env'>,
+  p: { bookingId: string; paymentId: string },
+  booking: { showtimeId: string; startsAt: Date; razorpayQrId: string | null },
+  now: Date,
+): Promise<TConfirmedBooking | null> {
+  const confirmed = await tx.query(
+    `UPDATE "Booking" SET status = 'CONFIRMED', "confirmedAt" = $2, "razorpayPaymentId" = $3, "updatedAt" = $2 WHERE id = $1 AND status = 'PENDING'`,
+    [p.bookingId, now, p.paymentId],
+  );
+  if (confirmed.rowCount === 0) return null;
+  const seats = await tx.query<{ id: string; seatId: string; label: string }>(
+    `SELECT bs.id::text, bs."seatId"::text, s.label FROM "BookingSeat" bs JOIN "Seat" s ON s.id = bs."seatId" WHERE bs."bookingId" = $1 ORDER BY s.label`,
+    [p.bookingId],
+  );
+  const key = ticketSigningKey(services.env);
+  const tickets = seats.rows.map((seat) => {
+    const id = uuidv7();
+    return {
+      id,
+      bookingSeatId: seat.id,
+      label: seat.label,
+      token: signTicketToken({ tid: id, bid: p.bookingId, st: booking.showtimeId, seat: seat.label }, key),
+    };
+  });
+  await tx.query(
+    `INSERT INTO "Ticket" (id, "bookingId", "bookingSeatId", "showtimeId", "seatLabel", token, "keyId", "issuedAt")
+     SELECT t.id, $1, t.bs, $2, t.label, t.token, $3, $4 FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS t(id, bs, label, token)`,
+    [
+      p.bookingId,
+      booking.showtimeId,
+      key.kid,
+      now,
+      tickets.map((t) => t.id),
+      tickets.map((t) => t.bookingSeatId),
+      tickets.map((t) => t.label),
+      tickets.map((t) => t.token),
+    ],
+  );
+  // The receipt and the reminder are recorded with the confirmation: they happen even if Redis is down now.
+  await recordConfirmationWork(tx, { bookingId: p.bookingId, startsAt: booking.startsAt, now });
+  const bumped = await tx.query<{ seatVersion: number }>(
+    `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
+    [booking.showtimeId, now],
+  );
+  return {
+    bookingId: p.bookingId,
+    showtimeId: booking.showtimeId,
+    startsAt: booking.startsAt,
+    seatIds: seats.rows.map((s) => s.seatId),
+    seatVersion: bumped.rows[0]!.seatVersion,
+    qrId: booking.razorpayQrId,
+  };
+}
