@@ -6,7 +6,9 @@ import {
   ZDoorPackSchema,
 } from '@marquee/shared';
 import { router, staffProcedure } from '../trpc';
-import { checkIn, doorPack, syncCheckIns } from './check-in';
+import { checkIn } from './check-in';
+import { doorPack } from './door-pack';
+import { syncCheckIns } from './sync-check-ins';
 
 // Door staff, managers and admins all work the doors.
 const door = staffProcedure('STAFF');
