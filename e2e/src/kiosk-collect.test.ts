@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     const login = DEMO_LOGINS.find((l) => l.role === 'MANAGER')!;
     const manager = createStaffClient(system.server.url);
     await manager.manager.login.mutate({ email: login.email, password: login.password });
-    const detail = await manager.manager.booking.query({ bookingId: booking.bookingId });
+    const detail = await manager.bookingDesk.detail.query({ bookingId: booking.bookingId });
     expect(detail.timeline.filter((e) => e.kind === 'print').map((e) => e.text)).toEqual([
       `Collected at ${system.kiosk.name}: 2 tickets printed`,
     ]);

@@ -10,7 +10,8 @@ import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import { registerHealthRoutes } from './health/health-routes';
 import { registerWebRoutes } from './web/web-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
-import { registerManagerRoutes } from './manager/manager-routes';
+import { registerPosterRoutes } from './programme/poster-routes';
+import { registerSalesRoutes } from './sales/sales-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
 import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
@@ -92,7 +93,8 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   registerHealthRoutes(app, services);
   await registerWebRoutes(app, services);
   await registerPaymentRoutes(app, services);
-  await registerManagerRoutes(app, services);
+  await registerPosterRoutes(app, services);
+  registerSalesRoutes(app, services);
   registerCatalogRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {

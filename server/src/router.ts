@@ -1,11 +1,22 @@
+// The one tRPC router: each domain's router under its name. Kiosks, web customers and the door call
+// catalog, holds, payments, bookings, seats, kiosks, tickets and manager (the staff session) at
+// paths that never move; the other routers serve only the dashboard, which ships with the server.
+import { bookingDeskRouter } from './bookings/booking-desk-router';
 import { bookingsRouter } from './bookings/bookings-router';
 import { catalogRouter } from './catalog/catalog-router';
+import { doorRouter } from './door/door-router';
 import { holdsRouter } from './holds/holds-router';
+import { fleetRouter } from './kiosks/fleet-router';
 import { kiosksRouter } from './kiosks/kiosks-router';
-import { managerRouter } from './manager/manager-router';
 import { paymentsRouter } from './payments/payments-router';
 import { programmeRouter } from './programme/programme-router';
+import { queuesRouter } from './queues/queues-router';
+import { salesRouter } from './sales/sales-router';
+import { seatBlocksRouter } from './seats/seat-blocks-router';
 import { seatsRouter } from './seats/seats-router';
+import { showtimesRouter } from './showtimes/showtimes-router';
+import { staffRouter } from './staff/staff-router';
+import { staffSessionRouter } from './staff/staff-session-router';
 import { ticketsRouter } from './tickets/tickets-router';
 import { router } from './trpc';
 
@@ -16,9 +27,17 @@ export const appRouter = router({
   bookings: bookingsRouter,
   seats: seatsRouter,
   kiosks: kiosksRouter,
-  manager: managerRouter,
+  manager: staffSessionRouter,
   tickets: ticketsRouter,
   programme: programmeRouter,
+  fleet: fleetRouter,
+  sales: salesRouter,
+  bookingDesk: bookingDeskRouter,
+  seatBlocks: seatBlocksRouter,
+  door: doorRouter,
+  showtimes: showtimesRouter,
+  queues: queuesRouter,
+  staffAccounts: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

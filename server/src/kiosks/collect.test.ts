@@ -70,7 +70,7 @@ async function onlineBooking(email = `buyer${++kioskCount}@example.com`) {
 }
 
 const timeline = async (bookingId: string) =>
-  (await manager.manager.booking.query({ bookingId })).timeline.filter((e) => e.kind === 'print').map((e) => e.text);
+  (await manager.bookingDesk.detail.query({ bookingId })).timeline.filter((e) => e.kind === 'print').map((e) => e.text);
 
 const printRows = (bookingId: string) =>
   ctx.prisma.ticketPrint.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
@@ -137,7 +137,7 @@ describe('collecting tickets at a kiosk', () => {
     await holder.bookings.setContact.mutate({ bookingId: released.bookingId, email: 'pending@example.com' });
     await holder.holds.release.mutate({ bookingId: released.bookingId });
     const refunded = await onlineBooking();
-    await manager.manager.refund.mutate({ bookingId: refunded.bookingId, reason: 'customer asked' });
+    await manager.bookingDesk.refund.mutate({ bookingId: refunded.bookingId, reason: 'customer asked' });
     const over = await onlineBooking();
     await ctx.prisma.showtime.update({
       where: { id: over.showtime.id },
@@ -287,7 +287,7 @@ describe('the prints of a kiosk sale and a staff reprint', () => {
         .data.appCode,
     ).toBe('BOOKING_NOT_FOUND');
 
-    await manager.manager.reprint.mutate({ bookingId: sold.bookingId, kioskId: other.kiosk.id });
+    await manager.bookingDesk.reprint.mutate({ bookingId: sold.bookingId, kioskId: other.kiosk.id });
     await other.client.kiosks.recordPrint.mutate({
       kind: 'REPRINT',
       bookingId: sold.bookingId,

@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { limitByKey } from '../auth/rate-limit';
 import { getBookingForKiosk } from '../bookings/get-booking';
 import { AppError } from '../errors/app-error';
-import { mayReprint } from '../manager/manager-actions';
+import { mayReprint } from './reprint-grant';
 import { kioskProcedure, publicProcedure, router } from '../trpc';
 import { collectTickets } from './collect-tickets';
 import { kioskCommandStream } from './kiosk-command-stream';

@@ -188,14 +188,14 @@ describe('revoking a kiosk', () => {
         (n) => n >= 1,
       );
       const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
-      expect(await refusal(manager.client.manager.revokeKiosk.mutate({ kioskId }))).toMatchObject({
+      expect(await refusal(manager.client.fleet.revoke.mutate({ kioskId }))).toMatchObject({
         message: 'Only an admin can do that.',
         data: { code: 'FORBIDDEN' },
       });
       await expect(client.kiosks.heartbeat.mutate(heartbeat)).resolves.toEqual({ outOfService: false });
 
       const admin = await signedInStaff(ctx, server.url, { cinemaId, role: 'ADMIN' });
-      await expect(admin.client.manager.revokeKiosk.mutate({ kioskId })).resolves.toEqual({ alreadyRevoked: false });
+      await expect(admin.client.fleet.revoke.mutate({ kioskId })).resolves.toEqual({ alreadyRevoked: false });
       await eventually(
         () => completed,
         (done) => done,
@@ -212,8 +212,8 @@ describe('revoking a kiosk', () => {
           where: { action: 'kiosk.revoke', entityId: kioskId, actorUserId: admin.user.id },
         }),
       ).toBe(1);
-      expect((await admin.client.manager.fleet.query()).kiosks.map((k) => k.id)).not.toContain(kioskId);
-      await expect(admin.client.manager.revokeKiosk.mutate({ kioskId })).resolves.toEqual({ alreadyRevoked: true });
+      expect((await admin.client.fleet.list.query()).kiosks.map((k) => k.id)).not.toContain(kioskId);
+      await expect(admin.client.fleet.revoke.mutate({ kioskId })).resolves.toEqual({ alreadyRevoked: true });
 
       // A new code registers the device again, with a new token.
       const { code } = await issueRegistrationCode(ctx, { cinemaId, name: 'Stolen kiosk' });
@@ -233,7 +233,7 @@ describe('revoking a kiosk', () => {
       data: { cinemaId: other.id, name: 'Their kiosk', tokenHash: hashToken('theirs'), registeredAt: new Date() },
     });
     const admin = await signedInStaff(ctx, server.url, { cinemaId, role: 'ADMIN' });
-    expect(await refusal(admin.client.manager.revokeKiosk.mutate({ kioskId: theirs.id }))).toMatchObject({
+    expect(await refusal(admin.client.fleet.revoke.mutate({ kioskId: theirs.id }))).toMatchObject({
       message: 'No such kiosk here.',
       data: { code: 'BAD_REQUEST' },
     });

@@ -2,7 +2,7 @@
 // print at the sale or a reprint staff sent. Each is a TicketPrint row, shown in the booking's timeline.
 import type { TKioskPrintResultInput } from '@marquee/shared/collect';
 import { AppError } from '../errors/app-error';
-import { REPRINT_GRANT_MS } from '../manager/manager-actions';
+import { REPRINT_GRANT_MS } from './reprint-grant';
 import type { TServices } from '../services';
 
 export async function recordPrint(

@@ -1,26 +1,34 @@
+// Running the programme from the dashboard (programme.*): movies, screens and their layouts, price
+// templates, and the day's shows with scheduling and sale.
 import {
-  ZLayoutSchema,
+  ZCheckLayoutInputSchema,
+  ZDayShowSchema,
+  ZDayShowsInputSchema,
   ZManagerMovieSchema,
   ZMovieInputSchema,
+  ZOkSchema,
   ZPriceTemplateInputSchema,
   ZPriceTemplateSchema,
+  ZSavedIdSchema,
   ZSaveLayoutInputSchema,
+  ZSaveLayoutOutputSchema,
   ZScheduleInputSchema,
+  ZScheduleOutputSchema,
+  ZScreenIdInputSchema,
   ZScreenLayoutSchema,
   ZScreenSummarySchema,
+  ZSetOnSaleInputSchema,
   ZUnchargeablePriceSchema,
-  type TPriceList,
 } from '@marquee/shared';
 import { z } from 'zod';
-import { dayBounds } from '../catalog/cinema-day';
-import { isUniqueViolation } from '../errors/unique-violation';
-import { AppError } from '../errors/app-error';
-import { assertChargeable, findUnchargeablePrices, tablesForTemplates } from './chargeable-prices';
 import { router, staffProcedure } from '../trpc';
+import { findUnchargeablePrices } from './chargeable-prices';
 import { getLayout, listScreens, saveLayout } from './layouts';
+import { listDayShows } from './list-day-shows';
+import { listPriceTemplates } from './list-price-templates';
 import { listManagerMovies, saveMovie } from './movies';
+import { savePriceTemplate } from './save-price-template';
 import { scheduleShowtimes, setOnSale } from './schedule';
-import { recordAudit } from '../audit/record-audit';
 
 const manager = staffProcedure('MANAGER');
 
@@ -28,62 +36,34 @@ export const programmeRouter = router({
   movies: manager.output(z.array(ZManagerMovieSchema)).query(({ ctx }) => listManagerMovies(ctx, ctx.actor.cinemaId)),
   saveMovie: manager
     .input(ZMovieInputSchema)
-    .output(z.object({ id: z.uuid() }))
+    .output(ZSavedIdSchema)
     .mutation(({ ctx, input }) => saveMovie(ctx, { actor: ctx.actor, input })),
 
   screens: manager
     .output(z.array(ZScreenSummarySchema))
     .query(({ ctx }) => listScreens(ctx, { cinemaId: ctx.actor.cinemaId })),
   layout: manager
-    .input(z.strictObject({ screenId: z.uuid() }))
+    .input(ZScreenIdInputSchema)
     .output(ZScreenLayoutSchema)
     .query(({ ctx, input }) => getLayout(ctx, { cinemaId: ctx.actor.cinemaId, screenId: input.screenId })),
   /** Creates a screen (no screenId) or changes one's layout; the layout is validated as a whole. */
   saveLayout: manager
     .input(ZSaveLayoutInputSchema)
-    .output(z.object({ screenId: z.uuid(), added: z.int(), changed: z.int(), removed: z.int() }))
+    .output(ZSaveLayoutOutputSchema)
     .mutation(({ ctx, input }) => saveLayout(ctx, { actor: ctx.actor, ...input })),
-  /** Checks a layout (e.g. an imported JSON file) without saving it. */
+  /** Checks a layout (e.g. an imported JSON file) without saving it: the input schema is the check. */
   checkLayout: manager
-    .input(z.strictObject({ layout: ZLayoutSchema }))
-    .output(z.object({ ok: z.literal(true) }))
+    .input(ZCheckLayoutInputSchema)
+    .output(ZOkSchema)
     .query(() => ({ ok: true as const })),
 
-  priceTemplates: manager.output(z.array(ZPriceTemplateSchema)).query(async ({ ctx }) => {
-    const rows = await ctx.prisma.priceTemplate.findMany({
-      where: { cinemaId: ctx.actor.cinemaId },
-      orderBy: { name: 'asc' },
-    });
-    return rows.map((t) => ({ id: t.id, name: t.name, prices: t.prices as TPriceList }));
-  }),
+  priceTemplates: manager
+    .output(z.array(ZPriceTemplateSchema))
+    .query(({ ctx }) => listPriceTemplates(ctx, { cinemaId: ctx.actor.cinemaId })),
   savePriceTemplate: manager
     .input(ZPriceTemplateInputSchema)
-    .output(z.object({ id: z.uuid() }))
-    .mutation(async ({ ctx, input }) => {
-      assertChargeable(input.prices, tablesForTemplates(new Date()));
-      try {
-        const data = { name: input.name, prices: input.prices };
-        const saved = input.id
-          ? await ctx.prisma.priceTemplate.update({ where: { id: input.id, cinemaId: ctx.actor.cinemaId }, data })
-          : await ctx.prisma.priceTemplate.create({ data: { ...data, cinemaId: ctx.actor.cinemaId } });
-        await recordAudit(ctx.prisma, {
-          by: ctx.actor.userId,
-          action: input.id ? 'prices.update' : 'prices.create',
-          entityType: 'PriceTemplate',
-          entityId: saved.id,
-          data,
-        });
-        return { id: saved.id };
-      } catch (err) {
-        if (isUniqueViolation(err))
-          throw new AppError('INPUT_INVALID', {
-            message: `template ${input.name} exists`,
-            userMessage: `There is already a price template called "${input.name}".`,
-            data: { fieldErrors: { name: 'already used' } },
-          });
-        throw err;
-      }
-    }),
+    .output(ZSavedIdSchema)
+    .mutation(({ ctx, input }) => savePriceTemplate(ctx, { actor: ctx.actor, ...input })),
 
   /** Saved prices GST cannot carry (templates, upcoming shows): the dashboard shows them until fixed. */
   unchargeablePrices: manager
@@ -92,58 +72,16 @@ export const programmeRouter = router({
 
   /** The day's shows as the manager sees them: on sale or not, cancelled ones too, with seats sold. */
   shows: manager
-    .input(z.strictObject({ date: z.iso.date() }))
-    .output(
-      z.array(
-        z.object({
-          id: z.uuid(),
-          movieTitle: z.string(),
-          screenName: z.string(),
-          startsAt: z.iso.datetime(),
-          endsAt: z.iso.datetime(),
-          onSale: z.boolean(),
-          cancelled: z.boolean(),
-          sold: z.int(),
-          capacity: z.int(),
-        }),
-      ),
-    )
-    .query(async ({ ctx, input }) => {
-      const cinema = await ctx.prisma.cinema.findUniqueOrThrow({ where: { id: ctx.actor.cinemaId } });
-      const day = dayBounds(input.date, cinema.timeZone);
-      const shows = await ctx.prisma.showtime.findMany({
-        where: { screen: { cinemaId: cinema.id }, startsAt: { gte: day.start, lt: day.end } },
-        include: {
-          movie: { select: { title: true } },
-          screen: { select: { name: true, _count: { select: { seats: true } } } },
-        },
-        orderBy: [{ startsAt: 'asc' }],
-      });
-      const sold = await ctx.prisma.bookingSeat.groupBy({
-        by: ['showtimeId'],
-        where: { showtimeId: { in: shows.map((s) => s.id) }, active: true, booking: { status: 'CONFIRMED' } },
-        _count: { _all: true },
-      });
-      const soldBy = new Map(sold.map((s) => [s.showtimeId, s._count._all]));
-      return shows.map((s) => ({
-        id: s.id,
-        movieTitle: s.movie.title,
-        screenName: s.screen.name,
-        startsAt: s.startsAt.toISOString(),
-        endsAt: s.endsAt.toISOString(),
-        onSale: s.onSale,
-        cancelled: s.cancelled,
-        sold: soldBy.get(s.id) ?? 0,
-        capacity: s.screen._count.seats,
-      }));
-    }),
+    .input(ZDayShowsInputSchema)
+    .output(z.array(ZDayShowSchema))
+    .query(({ ctx, input }) => listDayShows(ctx, { cinemaId: ctx.actor.cinemaId, date: input.date })),
   schedule: manager
     .input(ZScheduleInputSchema)
-    .output(z.object({ created: z.array(z.uuid()) }))
+    .output(ZScheduleOutputSchema)
     .mutation(({ ctx, input }) => scheduleShowtimes(ctx, { actor: ctx.actor, input })),
   setOnSale: manager
-    .input(z.strictObject({ showtimeId: z.uuid(), onSale: z.boolean() }))
-    .output(z.object({ ok: z.literal(true) }))
+    .input(ZSetOnSaleInputSchema)
+    .output(ZOkSchema)
     .mutation(async ({ ctx, input }) => {
       await setOnSale(ctx, { actor: ctx.actor, ...input });
       return { ok: true as const };

@@ -94,7 +94,7 @@ describe('cancelling a show', () => {
     await streamLive(ctx.catalogEvents, 'all');
     const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
     try {
-      const result = await manager.client.manager.cancelShowtime.mutate({
+      const result = await manager.client.showtimes.cancel.mutate({
         showtimeId: showtime.id,
         reason: 'projector broke down',
       });
@@ -125,7 +125,7 @@ describe('cancelling a show', () => {
 
       // The refunds queue does the rest; the manager watches it get there.
       await eventually(
-        () => manager.client.manager.cancellationProgress.query({ showtimeId: showtime.id }),
+        () => manager.client.showtimes.cancellationProgress.query({ showtimeId: showtime.id }),
         (p) => p.refunded === 50 && p.emailed === 50,
         30_000,
       );
@@ -141,7 +141,7 @@ describe('cancelling a show', () => {
         mailer.close();
       }
       await expect(
-        manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'again' }),
+        manager.client.showtimes.cancel.mutate({ showtimeId: showtime.id, reason: 'again' }),
       ).resolves.toMatchObject({ alreadyCancelled: true });
       const sweep = await ctx.jobs.refunds.add('sweep', {}, { jobId: `sweep-${showtime.id}` });
       expect(await finishedJob(ctx.jobs.refunds, sweep.id!)).toBe('completed');
@@ -172,15 +172,15 @@ describe('cancelling a show', () => {
   it('refuses a door staff member, a show of another cinema, and a show that is over', async () => {
     const { showtime } = await futureShowtime(ctx.prisma);
     const door = await signedInStaff(ctx, server.url, { cinemaId, role: 'STAFF' });
-    expect(
-      await refusal(door.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'no' })),
-    ).toMatchObject({ data: { code: 'FORBIDDEN' } });
+    expect(await refusal(door.client.showtimes.cancel.mutate({ showtimeId: showtime.id, reason: 'no' }))).toMatchObject(
+      { data: { code: 'FORBIDDEN' } },
+    );
     const elsewhere = await ctx.prisma.cinema.create({
       data: { slug: 'cancel-elsewhere', name: 'Elsewhere', city: 'Pune' },
     });
     const stranger = await signedInStaff(ctx, server.url, { cinemaId: elsewhere.id, role: 'MANAGER' });
     expect(
-      await refusal(stranger.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'not mine' })),
+      await refusal(stranger.client.showtimes.cancel.mutate({ showtimeId: showtime.id, reason: 'not mine' })),
     ).toMatchObject({ data: { code: 'NOT_FOUND' } });
     const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
     await ctx.prisma.showtime.update({
@@ -188,7 +188,7 @@ describe('cancelling a show', () => {
       data: { startsAt: new Date(Date.now() - 4 * 3600_000), endsAt: new Date(Date.now() - 3600_000) },
     });
     expect(
-      await refusal(manager.client.manager.cancelShowtime.mutate({ showtimeId: showtime.id, reason: 'too late' })),
+      await refusal(manager.client.showtimes.cancel.mutate({ showtimeId: showtime.id, reason: 'too late' })),
     ).toMatchObject({ message: 'This show is already over; refund single bookings instead.' });
     expect((await ctx.prisma.showtime.findUniqueOrThrow({ where: { id: showtime.id } })).cancelled).toBe(false);
   });

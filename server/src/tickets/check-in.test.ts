@@ -226,7 +226,7 @@ describe('offline doors', () => {
     ]);
     expect((await doorB.client.tickets.sync.mutate({ door: 'Door B', scans: scansB }))[0]!.outcome).toBe('conflict');
 
-    const conflicts = await manager.client.manager.doorConflicts.query();
+    const conflicts = await manager.client.door.conflicts.query();
     expect(conflicts.filter((c) => c.bookingId === booking.id)).toEqual([
       expect.objectContaining({
         seatLabel: booking.tickets[0]!.seatLabel,
@@ -236,7 +236,7 @@ describe('offline doors', () => {
         secondAt: scansB[0]!.scannedAt,
       }),
     ]);
-    const timeline = await manager.client.manager.booking.query({ bookingId: booking.id });
+    const timeline = await manager.client.bookingDesk.detail.query({ bookingId: booking.id });
     expect(timeline.timeline.filter((e) => e.kind === 'check-in')).toHaveLength(2);
     expect(await ticketRow(tokens[0]!)).toMatchObject({
       checkedInDoor: 'Door A',

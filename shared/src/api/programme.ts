@@ -209,3 +209,30 @@ export const ZUnchargeablePriceSchema = z.object({
     .nullable(),
 });
 export type TUnchargeablePrice = z.infer<typeof ZUnchargeablePriceSchema>;
+
+export const ZSavedIdSchema = z.object({ id: z.uuid() });
+export const ZScreenIdInputSchema = z.strictObject({ screenId: z.uuid() });
+export const ZSaveLayoutOutputSchema = z.object({
+  screenId: z.uuid(),
+  added: z.int(),
+  changed: z.int(),
+  removed: z.int(),
+});
+export const ZCheckLayoutInputSchema = z.strictObject({ layout: ZLayoutSchema });
+
+export const ZDayShowsInputSchema = z.strictObject({ date: z.iso.date() });
+/** One of a day's shows as the manager sees it: on sale or not, cancelled ones too, with seats sold. */
+export const ZDayShowSchema = z.object({
+  id: z.uuid(),
+  movieTitle: z.string(),
+  screenName: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  onSale: z.boolean(),
+  cancelled: z.boolean(),
+  sold: z.int(),
+  capacity: z.int(),
+});
+export type TDayShow = z.infer<typeof ZDayShowSchema>;
+export const ZScheduleOutputSchema = z.object({ created: z.array(z.uuid()) });
+export const ZSetOnSaleInputSchema = z.strictObject({ showtimeId: z.uuid(), onSale: z.boolean() });

@@ -16,10 +16,10 @@ export function BookingsView() {
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const results = useQuery({
-    ...trpc.manager.searchBookings.queryOptions({ query: submitted ?? '' }),
+    ...trpc.bookingDesk.search.queryOptions({ query: submitted ?? '' }),
     enabled: submitted !== null,
   });
-  const conflicts = useQuery(trpc.manager.doorConflicts.queryOptions(undefined, { refetchInterval: 30_000 }));
+  const conflicts = useQuery(trpc.door.conflicts.queryOptions(undefined, { refetchInterval: 30_000 }));
   return (
     <section aria-labelledby="bookings-title" className="manager-section">
       <h2 id="bookings-title">Bookings</h2>
@@ -91,14 +91,18 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // Polled: what a kiosk prints (a reprint sent from here, a customer collecting) joins the timeline.
-  const detail = useQuery(trpc.manager.booking.queryOptions({ bookingId }, { refetchInterval: 5000 }));
-  const fleet = useQuery(trpc.manager.fleet.queryOptions());
+  const detail = useQuery(trpc.bookingDesk.detail.queryOptions({ bookingId }, { refetchInterval: 5000 }));
+  const fleet = useQuery(trpc.fleet.list.queryOptions());
   const [reason, setReason] = useState('');
   const [kioskId, setKioskId] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.manager.pathKey() });
+  // A refund or a reprint changes the booking's story, the kiosks' sales today and the sales figures.
+  const refresh = () =>
+    Promise.all(
+      [trpc.bookingDesk, trpc.fleet, trpc.sales].map((r) => queryClient.invalidateQueries({ queryKey: r.pathKey() })),
+    );
   const refund = useMutation(
-    trpc.manager.refund.mutationOptions({
+    trpc.bookingDesk.refund.mutationOptions({
       onSuccess: (r) => (
         setDone(
           r.alreadyRefunded
@@ -110,12 +114,14 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
     }),
   );
   const resend = useMutation(
-    trpc.manager.resendReceipt.mutationOptions({
+    trpc.bookingDesk.resendReceipt.mutationOptions({
       onSuccess: () => (setDone('The receipt is on its way again.'), refresh()),
     }),
   );
   const reprint = useMutation(
-    trpc.manager.reprint.mutationOptions({ onSuccess: () => (setDone('Sent to the kiosk for printing.'), refresh()) }),
+    trpc.bookingDesk.reprint.mutationOptions({
+      onSuccess: () => (setDone('Sent to the kiosk for printing.'), refresh()),
+    }),
   );
   const failure = refund.error ?? resend.error ?? reprint.error;
   if (detail.isPending) return <Spinner label="Loading booking…" />;

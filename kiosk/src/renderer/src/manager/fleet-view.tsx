@@ -19,9 +19,9 @@ const PRINTER: Record<TFleetKiosk['printerStatus'], string> = {
 export function FleetView({ isAdmin }: { isAdmin: boolean }) {
   const trpc = useTRPC();
   const [fleet, setFleet] = useState<TFleet | null>(null);
-  const live = useSubscription(trpc.manager.onFleet.subscriptionOptions(undefined, { onData: setFleet }));
-  const service = useMutation(trpc.manager.setOutOfService.mutationOptions());
-  const revoke = useMutation(trpc.manager.revokeKiosk.mutationOptions());
+  const live = useSubscription(trpc.fleet.onChange.subscriptionOptions(undefined, { onData: setFleet }));
+  const service = useMutation(trpc.fleet.setOutOfService.mutationOptions());
+  const revoke = useMutation(trpc.fleet.revoke.mutationOptions());
   if (!fleet)
     return live.error ? (
       <p className="notice notice-error" role="alert">
@@ -116,7 +116,7 @@ function AddKiosk() {
   const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const [name, setName] = useState('');
-  const issue = useMutation(trpc.manager.kioskCode.mutationOptions());
+  const issue = useMutation(trpc.fleet.issueCode.mutationOptions());
   return (
     <form
       className="manager-inline-form manager-card"

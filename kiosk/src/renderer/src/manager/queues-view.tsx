@@ -17,10 +17,10 @@ export function QueuesView() {
   const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const queues = useQuery(trpc.manager.queues.queryOptions(undefined, { refetchInterval: 5_000 }));
+  const queues = useQuery(trpc.queues.health.queryOptions(undefined, { refetchInterval: 5_000 }));
   const retry = useMutation(
-    trpc.manager.retryJob.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.manager.queues.queryKey() }),
+    trpc.queues.retry.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.queues.health.queryKey() }),
     }),
   );
   if (queues.isPending) return <Spinner label="Loading queues…" />;

@@ -18,7 +18,7 @@ export function SalesView() {
   const trpc = useTRPC();
   const today = cinemaDate(new Date(), zone);
   const [range, setRange] = useState({ from: today, to: today });
-  const sales = useQuery(trpc.manager.sales.queryOptions(range, { refetchInterval: 30_000 }));
+  const sales = useQuery(trpc.sales.report.queryOptions(range, { refetchInterval: 30_000 }));
   return (
     <section aria-labelledby="sales-title" className="manager-section">
       <h2 id="sales-title">Sales</h2>

@@ -72,8 +72,8 @@ function BlockSeats({ showtimeId }: { showtimeId: string }) {
     setSelected(new Set());
     void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey });
   };
-  const block = useMutation(trpc.manager.blockSeats.mutationOptions({ onSuccess: done }));
-  const unblock = useMutation(trpc.manager.unblockSeats.mutationOptions({ onSuccess: done }));
+  const block = useMutation(trpc.seatBlocks.block.mutationOptions({ onSuccess: done }));
+  const unblock = useMutation(trpc.seatBlocks.unblock.mutationOptions({ onSuccess: done }));
   if (map.isPending) return <Spinner label="Loading seats…" />;
   if (map.error)
     return (

@@ -18,7 +18,7 @@ export function ShowsView() {
   const shows = useQuery(trpc.programme.shows.queryOptions({ date }, { refetchInterval: 15_000 }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.programme.shows.queryKey() });
   const onSale = useMutation(trpc.programme.setOnSale.mutationOptions({ onSuccess: refresh }));
-  const cancel = useMutation(trpc.manager.cancelShowtime.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.showtimes.cancel.mutationOptions({ onSuccess: refresh }));
   const failure = onSale.error ?? cancel.error;
   return (
     <section aria-labelledby="shows-title" className="manager-section">
@@ -135,7 +135,7 @@ export function ShowsView() {
 function CancelProgress({ showtimeId }: { showtimeId: string }) {
   const trpc = useTRPC();
   const progress = useQuery(
-    trpc.manager.cancellationProgress.queryOptions(
+    trpc.showtimes.cancellationProgress.queryOptions(
       { showtimeId },
       {
         refetchInterval: (q) =>

@@ -8,16 +8,16 @@ import { problem } from './problem';
 export function StaffView({ meId }: { meId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const staff = useQuery(trpc.manager.staff.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.manager.staff.queryKey() });
+  const staff = useQuery(trpc.staffAccounts.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.staffAccounts.list.queryKey() });
   const [form, setForm] = useState({ email: '', name: '', role: 'STAFF' as TStaffRole, password: '' });
   const create = useMutation(
-    trpc.manager.createStaff.mutationOptions({
+    trpc.staffAccounts.create.mutationOptions({
       onSuccess: () => (setForm({ email: '', name: '', role: 'STAFF', password: '' }), refresh()),
     }),
   );
-  const disable = useMutation(trpc.manager.setStaffDisabled.mutationOptions({ onSuccess: refresh }));
-  const unlock = useMutation(trpc.manager.unlockStaff.mutationOptions({ onSuccess: refresh }));
+  const disable = useMutation(trpc.staffAccounts.setDisabled.mutationOptions({ onSuccess: refresh }));
+  const unlock = useMutation(trpc.staffAccounts.unlock.mutationOptions({ onSuccess: refresh }));
   if (staff.isPending) return <Spinner label="Loading staff…" />;
   if (staff.error)
     return (

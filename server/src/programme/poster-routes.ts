@@ -1,17 +1,16 @@
-// REST beside tRPC for what a browser downloads: the sales CSV (staff session, manager or admin).
-import { ZSalesInputSchema } from '@marquee/shared';
+// Movie posters over plain HTTP: served as static files under /posters/, uploaded by a manager
+// (staff session) as the raw request body, which tRPC does not carry.
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { POSTER_MAX_BYTES, POSTER_TYPES } from '@marquee/shared';
 import { assertSameSite, requireStaff } from '../auth/staff-session';
-import { savePoster } from '../programme/movies';
+import { savePoster } from './movies';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
-import { loadSales, salesCsv } from './sales';
 import { isUuid } from '../http/is-uuid';
 
-export async function registerManagerRoutes(app: FastifyInstance, services: TServices): Promise<void> {
+export async function registerPosterRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   // Posters: content-hashed names, so they can be cached for good.
   mkdirSync(services.env.POSTERS_DIR, { recursive: true });
   await app.register(fastifyStatic, {
@@ -43,22 +42,5 @@ export async function registerManagerRoutes(app: FastifyInstance, services: TSer
         }),
       );
     });
-  });
-
-  app.get('/manager/sales.csv', async (req, reply) => {
-    const staff = await requireStaff(services, req, 'MANAGER', 'sales.csv');
-    const parsed = ZSalesInputSchema.safeParse(req.query);
-    if (!parsed.success) {
-      throw new AppError('INPUT_INVALID', {
-        message: 'bad sales.csv range',
-        userMessage: `Invalid range: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`,
-      });
-    }
-    const sales = await loadSales(services, { ...parsed.data, cinemaId: staff.cinemaId });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="marquee-sales-${sales.from}-to-${sales.to}.csv"`)
-      .header('cache-control', 'private, no-store')
-      .send(salesCsv(sales));
   });
 }

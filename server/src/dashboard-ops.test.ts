@@ -3,23 +3,23 @@
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import type { TFleet, TKioskCommand } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/password';
-import { startWorkers } from '../jobs/start-workers';
-import { generateDeviceToken, hashToken } from '../auth/device-token';
-import { SmtpCatcher } from '../mail/smtp-catcher';
-import { receiptJobId, type TReceiptJob } from '../jobs/receipts';
-import { createCustomerClient } from '../test/customer-client';
-import { holdAndPay } from '../test/pay';
-import { eventually } from '../test/eventually';
-import { streamLive } from '../test/live';
-import { finishedJob } from '../test/jobs';
-import { futureShowtime, seedCinema } from '../test/fixtures';
-import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
-import { freePort } from '../test/redis-server';
-import { refusal } from '../test/refusal';
-import { createStaffClient, signedInStaff } from '../test/staff-client';
-import { createTestContext, type TTestContext } from '../test/test-context';
-import { startTestServer, type TTestServer } from '../test/test-server';
+import { hashPassword } from './auth/password';
+import { startWorkers } from './jobs/start-workers';
+import { generateDeviceToken, hashToken } from './auth/device-token';
+import { SmtpCatcher } from './mail/smtp-catcher';
+import { receiptJobId, type TReceiptJob } from './jobs/receipts';
+import { createCustomerClient } from './test/customer-client';
+import { holdAndPay } from './test/pay';
+import { eventually } from './test/eventually';
+import { streamLive } from './test/live';
+import { finishedJob } from './test/jobs';
+import { futureShowtime, seedCinema } from './test/fixtures';
+import { startPaymentSandbox, TEST_RAZORPAY } from './test/payment-sandbox';
+import { freePort } from './test/redis-server';
+import { refusal } from './test/refusal';
+import { createStaffClient, signedInStaff } from './test/staff-client';
+import { createTestContext, type TTestContext } from './test/test-context';
+import { startTestServer, type TTestServer } from './test/test-server';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;
@@ -100,7 +100,7 @@ const heartbeat = { appVersion: '0.1.0', screen: 'attract', printer: 'ok', lastE
 describe('the live fleet', () => {
   it('follows heartbeats, printer trouble and silence, and today’s sales per kiosk', async () => {
     const { kiosk, client } = await newKiosk('Fleet kiosk');
-    const fleet = collect<TFleet>((h) => manager.manager.onFleet.subscribe(undefined, h));
+    const fleet = collect<TFleet>((h) => manager.fleet.onChange.subscribe(undefined, h));
     const mine = (f: TFleet | undefined) => f?.kiosks.find((k) => k.id === kiosk.id);
     const latest = () => mine(fleet.events.at(-1));
     try {
@@ -153,7 +153,7 @@ describe('the live fleet', () => {
         (e) => e.length === 1,
       );
       const started = Date.now();
-      await manager.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true });
+      await manager.fleet.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true });
       await eventually(
         () => commands.events,
         (e) => e.length === 2,
@@ -168,7 +168,7 @@ describe('the live fleet', () => {
         message: 'This kiosk is out of service. Please use another kiosk or buy online.',
         data: { code: 'PRECONDITION_FAILED', appCode: 'KIOSK_OUT_OF_SERVICE' },
       });
-      await manager.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: false });
+      await manager.fleet.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: false });
       await eventually(
         () => commands.events,
         (e) => e.length === 3,
@@ -201,18 +201,18 @@ describe('booking actions', () => {
     });
     const seat = booking.seats[0]!.seat.label;
     for (const query of [code.toLowerCase(), 'find.me@EXAMPLE.com', '98765 43210', seat]) {
-      const found = await manager.manager.searchBookings.query({ query });
+      const found = await manager.bookingDesk.search.query({ query });
       expect(
         found.map((b) => b.id),
         query,
       ).toContain(bookingId);
     }
-    const detail = await manager.manager.booking.query({ bookingId });
+    const detail = await manager.bookingDesk.detail.query({ bookingId });
     expect(detail.timeline.map((e) => e.kind)).toEqual(
       expect.arrayContaining(['held', 'order', 'payment', 'confirmed', 'receipt']),
     );
     expect(detail.timeline.map((e) => e.at)).toEqual([...detail.timeline.map((e) => e.at)].sort());
-    expect(await refusal(manager.manager.searchBookings.query({ query: 'x' }))).toMatchObject({
+    expect(await refusal(manager.bookingDesk.search.query({ query: 'x' }))).toMatchObject({
       data: { fieldErrors: { query: 'type at least 2 characters' } },
     });
   });
@@ -220,8 +220,8 @@ describe('booking actions', () => {
   it('refunds a booking exactly once, frees its seats, and audits it', async () => {
     const { bookingId, showtimeId, seatIds } = await paidBooking(2, 'refund@example.com');
     const [a, b] = await Promise.all([
-      manager.manager.refund.mutate({ bookingId, reason: 'customer felt unwell' }),
-      manager.manager.refund.mutate({ bookingId, reason: 'customer felt unwell' }),
+      manager.bookingDesk.refund.mutate({ bookingId, reason: 'customer felt unwell' }),
+      manager.bookingDesk.refund.mutate({ bookingId, reason: 'customer felt unwell' }),
     ]);
     expect([a.alreadyRefunded, b.alreadyRefunded].sort()).toEqual([false, true]);
     expect(a.refundId).toBe(b.refundId);
@@ -247,7 +247,7 @@ describe('booking actions', () => {
     ).resolves.toMatchObject({ bookingId: expect.any(String) as string });
     expect(
       await refusal(
-        manager.manager.refund.mutate({ bookingId: '00000000-0000-7000-8000-000000000000', reason: 'nothing' }),
+        manager.bookingDesk.refund.mutate({ bookingId: '00000000-0000-7000-8000-000000000000', reason: 'nothing' }),
       ),
     ).toMatchObject({ data: { code: 'NOT_FOUND' } });
   });
@@ -256,7 +256,7 @@ describe('booking actions', () => {
     const { bookingId, code } = await paidBooking(1, 'resend@example.com');
     expect(await finishedJob(ctx.jobs.receipts, receiptJobId(bookingId))).toBe('completed');
     expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(1);
-    const { jobId } = await manager.manager.resendReceipt.mutate({ bookingId });
+    const { jobId } = await manager.bookingDesk.resendReceipt.mutate({ bookingId });
     // Both jobs have run to their end: no further email can still be on its way.
     expect(await finishedJob(ctx.jobs.receipts, jobId)).toBe('completed');
     expect(smtp.messages.filter((m) => m.subject?.includes(code))).toHaveLength(2);
@@ -281,7 +281,7 @@ describe('booking actions', () => {
       expect(await refusal(other.client.kiosks.reprintJob.query({ bookingId }))).toMatchObject({
         data: { code: 'NOT_FOUND' },
       });
-      await manager.manager.reprint.mutate({ bookingId, kioskId: chosen.kiosk.id });
+      await manager.bookingDesk.reprint.mutate({ bookingId, kioskId: chosen.kiosk.id });
       await eventually(
         () => heard.events,
         (e) => e.length === 2,
@@ -321,7 +321,7 @@ describe('seat blocks', () => {
     try {
       await streamLive(ctx.seatEvents, showtimeId);
       const sold = await refusal(
-        manager.manager.blockSeats.mutate({
+        manager.seatBlocks.block.mutate({
           showtimeId,
           seatIds: [seatIds[0]!, seatIds[5]!],
           reason: 'broken armrest',
@@ -334,7 +334,7 @@ describe('seat blocks', () => {
       expect(await ctx.prisma.seatBlock.count({ where: { showtimeId } })).toBe(0);
 
       await expect(
-        manager.manager.blockSeats.mutate({
+        manager.seatBlocks.block.mutate({
           showtimeId,
           seatIds: [seatIds[5]!, seatIds[6]!],
           reason: 'broken armrest',
@@ -351,7 +351,7 @@ describe('seat blocks', () => {
       const map = await customer.catalog.seatMap.query({ showtimeId });
       expect(map.seats.find((s) => s.id === seatIds[6])?.state).toBe('blocked');
 
-      await expect(manager.manager.unblockSeats.mutate({ showtimeId, seatIds: [seatIds[5]!] })).resolves.toEqual({
+      await expect(manager.seatBlocks.unblock.mutate({ showtimeId, seatIds: [seatIds[5]!] })).resolves.toEqual({
         unblocked: 1,
       });
       await expect(customer.holds.create.mutate({ showtimeId, seatIds: [seatIds[5]!] })).resolves.toMatchObject({
@@ -366,7 +366,7 @@ describe('seat blocks', () => {
       ).toEqual([{ action: 'seats.block' }, { action: 'seats.unblock' }]);
       const foreign = await ctx.prisma.seat.findFirstOrThrow({ where: { screen: { name: 'Audi 1' } } });
       expect(
-        await refusal(manager.manager.blockSeats.mutate({ showtimeId, seatIds: [foreign.id], reason: 'wrong screen' })),
+        await refusal(manager.seatBlocks.block.mutate({ showtimeId, seatIds: [foreign.id], reason: 'wrong screen' })),
       ).toMatchObject({ data: { code: 'BAD_REQUEST', unknownSeatIds: [foreign.id] } });
     } finally {
       live.stop();
@@ -420,7 +420,7 @@ describe('queues', () => {
     await failedJob('gone-dead', '00000000-0000-7000-8000-00000000dead');
     const { client: admin, user } = await signedInStaff(ctx, server.url, { cinemaId, role: 'ADMIN' });
 
-    const health = await admin.manager.queues.query();
+    const health = await admin.queues.health.query();
     const receipts = health.find((q) => q.name === 'receipts')!;
     expect(receipts.counts.failed).toBeGreaterThanOrEqual(3);
     const shown = receipts.failed.map((j) => j.id);
@@ -438,7 +438,7 @@ describe('queues', () => {
     ]);
 
     // Another cinema's job is refused as if it did not exist, and stays as it was.
-    expect(await refusal(admin.manager.retryJob.mutate({ queue: 'receipts', jobId: 'theirs-dead' }))).toMatchObject({
+    expect(await refusal(admin.queues.retry.mutate({ queue: 'receipts', jobId: 'theirs-dead' }))).toMatchObject({
       message: 'That job is no longer failed (already retried or removed).',
       data: { code: 'BAD_REQUEST' },
     });
@@ -447,7 +447,7 @@ describe('queues', () => {
       0,
     );
 
-    await admin.manager.retryJob.mutate({ queue: 'receipts', jobId: 'ours-dead' });
+    await admin.queues.retry.mutate({ queue: 'receipts', jobId: 'ours-dead' });
     expect(
       await ctx.prisma.auditLog.count({
         where: { action: 'job.retry', entityId: 'receipts/ours-dead', actorUserId: user.id },
@@ -458,17 +458,17 @@ describe('queues', () => {
       async () => (await ctx.jobs.receipts.getJob('ours-dead'))?.attemptsMade ?? 0,
       (n) => n >= 2,
     );
-    expect(await refusal(admin.manager.retryJob.mutate({ queue: 'nope', jobId: 'x' }))).toMatchObject({
+    expect(await refusal(admin.queues.retry.mutate({ queue: 'nope', jobId: 'x' }))).toMatchObject({
       message: 'There is no queue called "nope".',
     });
   });
 
   it('refuses the queues and a retry to a manager', async () => {
-    expect(await refusal(manager.manager.queues.query())).toMatchObject({
+    expect(await refusal(manager.queues.health.query())).toMatchObject({
       message: 'Only an admin can do that.',
       data: { code: 'FORBIDDEN' },
     });
-    expect(await refusal(manager.manager.retryJob.mutate({ queue: 'receipts', jobId: 'ours-dead' }))).toMatchObject({
+    expect(await refusal(manager.queues.retry.mutate({ queue: 'receipts', jobId: 'ours-dead' }))).toMatchObject({
       data: { code: 'FORBIDDEN' },
     });
   });

@@ -1,81 +1,12 @@
-// Finding a booking for a customer at the counter, and its whole story: held, ordered, paid (or
-// not), webhooks, receipts, refunds, check-ins and what staff did to it.
-import {
-  cinemaDate,
-  formatRupees,
-  type TBookingDetail,
-  type TBookingSummary,
-  type TBookingTimelineEntry,
-} from '@marquee/shared';
-import { dayBounds } from '../catalog/cinema-day';
+// A booking's whole story for the dashboard: held, ordered, paid (or not), webhooks, receipts,
+// refunds, check-ins, prints and what staff did to it.
+import { formatRupees, type TBookingDetail, type TBookingTimelineEntry } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
-import type { Prisma } from '../generated/prisma/client';
 import type { TServices } from '../services';
-
-const summaryInclude = {
-  seats: { include: { seat: { select: { label: true } } } },
-  showtime: {
-    select: { startsAt: true, movie: { select: { title: true } }, screen: { select: { name: true, cinemaId: true } } },
-  },
-} satisfies Prisma.BookingInclude;
-type TSummaryRow = Prisma.BookingGetPayload<{ include: typeof summaryInclude }>;
-
-function toSummary(b: TSummaryRow): TBookingSummary {
-  return {
-    id: b.id,
-    code: b.code,
-    status: b.status,
-    channel: b.channel,
-    customerEmail: b.customerEmail,
-    customerPhone: b.customerPhone,
-    amountPaise: b.amountPaise,
-    seatLabels: b.seats.map((s) => s.seat.label).sort(),
-    movieTitle: b.showtime.movie.title,
-    screenName: b.showtime.screen.name,
-    startsAt: b.showtime.startsAt.toISOString(),
-    createdAt: b.createdAt.toISOString(),
-  };
-}
-
-const CODE = /^[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}$/;
-const SEAT = /^[A-Z]{1,2}\d{1,3}$/;
-
-/**
- * By booking code, email, phone (last 10 digits) or seat label (shows from today on). Only this
- * cinema's bookings, newest first, at most 50; abandoned holds are left out of seat searches.
- */
-export async function searchBookings(
-  { prisma }: Pick<TServices, 'prisma'>,
-  { cinemaId, query, now = new Date() }: { cinemaId: string; query: string; now?: Date },
-): Promise<TBookingSummary[]> {
-  const q = query.trim();
-  const upper = q.toUpperCase().replace(/[\s-]/g, '');
-  const digits = q.replace(/\D/g, '');
-  const inCinema: Prisma.BookingWhereInput = { showtime: { screen: { cinemaId } } };
-  let where: Prisma.BookingWhereInput;
-  if (q.includes('@')) where = { customerEmail: { equals: q.toLowerCase(), mode: 'insensitive' } };
-  else if (digits.length >= 10 && digits.length === q.replace(/[\s+-]/g, '').length)
-    where = { customerPhone: { endsWith: digits.slice(-10) } };
-  else if (SEAT.test(upper) && !CODE.test(upper)) {
-    const { timeZone } = await prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
-    const today = dayBounds(cinemaDate(now, timeZone), timeZone);
-    where = {
-      seats: { some: { seat: { label: upper } } },
-      showtime: { startsAt: { gte: today.start } },
-      status: { in: ['PENDING', 'CONFIRMED', 'REFUNDED', 'CANCELLED'] },
-    };
-  } else where = { code: upper };
-  const rows = await prisma.booking.findMany({
-    where: { AND: [inCinema, where] },
-    include: summaryInclude,
-    orderBy: { createdAt: 'desc' },
-    take: 50,
-  });
-  return rows.map(toSummary);
-}
+import { summaryInclude, toSummary } from './booking-summary';
 
 /** A booking of this cinema with its timeline, oldest first; others read as not found. */
-export async function bookingDetail(
+export async function getBookingDetail(
   { prisma }: Pick<TServices, 'prisma'>,
   { cinemaId, bookingId }: { cinemaId: string; bookingId: string },
 ): Promise<TBookingDetail> {

@@ -70,10 +70,10 @@ describe('staff sign-in', () => {
       email: user.email,
     });
     await expect(client.manager.me.query()).resolves.toMatchObject({ id: user.id, cinemaTimeZone: 'Asia/Kolkata' });
-    await expect(client.manager.fleet.query()).resolves.toMatchObject({ kiosks: expect.any(Array) as unknown[] });
+    await expect(client.fleet.list.query()).resolves.toMatchObject({ kiosks: expect.any(Array) as unknown[] });
     await client.manager.logout.mutate();
     await expect(client.manager.me.query()).resolves.toBeNull();
-    expect(await refusal(client.manager.fleet.query())).toMatchObject({
+    expect(await refusal(client.fleet.list.query())).toMatchObject({
       message: 'Please sign in to the dashboard.',
       data: { code: 'UNAUTHORIZED' },
     });
@@ -158,16 +158,20 @@ describe('staff sign-in', () => {
     for (let i = 0; i < FREE_FAILURES; i++)
       await refusal(stranger.manager.login.mutate({ email: user.email, password: 'guess' }));
     const admin = await signedIn('ADMIN');
-    expect((await admin.client.manager.staff.query()).find((u) => u.id === user.id)).toMatchObject({ locked: true });
+    expect((await admin.client.staffAccounts.list.query()).find((u) => u.id === user.id)).toMatchObject({
+      locked: true,
+    });
 
     const manager = await signedIn('MANAGER');
-    expect(await refusal(manager.client.manager.unlockStaff.mutate({ userId: user.id }))).toMatchObject({
+    expect(await refusal(manager.client.staffAccounts.unlock.mutate({ userId: user.id }))).toMatchObject({
       data: { code: 'FORBIDDEN' },
     });
     expect(await ctx.prisma.staffLoginFailure.count({ where: { userId: user.id } })).toBe(1);
 
-    await expect(admin.client.manager.unlockStaff.mutate({ userId: user.id })).resolves.toEqual({ cleared: 1 });
-    expect((await admin.client.manager.staff.query()).find((u) => u.id === user.id)).toMatchObject({ locked: false });
+    await expect(admin.client.staffAccounts.unlock.mutate({ userId: user.id })).resolves.toEqual({ cleared: 1 });
+    expect((await admin.client.staffAccounts.list.query()).find((u) => u.id === user.id)).toMatchObject({
+      locked: false,
+    });
     expect(
       await ctx.prisma.auditLog.count({
         where: { action: 'staff.unlock', entityId: user.id, actorUserId: admin.user.id },
@@ -184,11 +188,11 @@ describe('staff sign-in', () => {
       where: { userId: user.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    expect(await refusal(client.manager.fleet.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    expect(await refusal(client.fleet.list.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
 
     const other = await signedIn('MANAGER');
     await ctx.prisma.staffUser.update({ where: { id: other.user.id }, data: { disabledAt: new Date() } });
-    expect(await refusal(other.client.manager.fleet.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    expect(await refusal(other.client.fleet.list.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
     expect(
       await refusal(
         createStaffClient(server.url).manager.login.mutate({ email: other.user.email, password: PASSWORD }),
@@ -200,7 +204,7 @@ describe('staff sign-in', () => {
     const { client } = await signedIn('MANAGER');
     const real = cookieJar(client).get(STAFF_COOKIE)!;
     cookieJar(client).set(STAFF_COOKIE, `${real.slice(0, -2)}xx`);
-    expect(await refusal(client.manager.fleet.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    expect(await refusal(client.fleet.list.query())).toMatchObject({ data: { code: 'UNAUTHORIZED' } });
   });
 
   it('validates the sign-in form with readable field errors', async () => {
@@ -221,13 +225,13 @@ describe('who may do what', () => {
     const manager = await signedIn('MANAGER');
     const door = await signedIn('STAFF');
     const before = await counts();
-    expect(await refusal(manager.client.manager.kioskCode.mutate({ name: 'Sneaky kiosk' }))).toMatchObject({
+    expect(await refusal(manager.client.fleet.issueCode.mutate({ name: 'Sneaky kiosk' }))).toMatchObject({
       message: 'Only an admin can do that.',
       data: { code: 'FORBIDDEN' },
     });
     expect(
       await refusal(
-        manager.client.manager.createStaff.mutate({
+        manager.client.staffAccounts.create.mutate({
           email: 'x@cinema.test',
           name: 'X',
           role: 'ADMIN',
@@ -235,11 +239,11 @@ describe('who may do what', () => {
         }),
       ),
     ).toMatchObject({ data: { code: 'FORBIDDEN' } });
-    expect(await refusal(door.client.manager.fleet.query())).toMatchObject({
+    expect(await refusal(door.client.fleet.list.query())).toMatchObject({
       message: 'Only a manager or admin can do that.',
       data: { code: 'FORBIDDEN' },
     });
-    expect(await refusal(door.client.manager.sales.query({ from: '2026-11-01', to: '2026-11-02' }))).toMatchObject({
+    expect(await refusal(door.client.sales.report.query({ from: '2026-11-01', to: '2026-11-02' }))).toMatchObject({
       data: { code: 'FORBIDDEN' },
     });
     expect(await counts()).toEqual(before);
@@ -252,12 +256,12 @@ describe('who may do what', () => {
     const kiosk = await ctx.prisma.kiosk.findFirstOrThrow();
     const before = await counts();
     const calls = [
-      () => customer.manager.fleet.query(),
-      () => customer.manager.refund.mutate({ bookingId: hold.bookingId, reason: 'give it back' }),
-      () => customer.manager.blockSeats.mutate({ showtimeId: showtime.id, seatIds: [seatIds[1]!], reason: 'mine now' }),
-      () => customer.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true }),
-      () => customer.manager.searchBookings.query({ query: hold.code }),
-      () => customer.manager.queues.query(),
+      () => customer.fleet.list.query(),
+      () => customer.bookingDesk.refund.mutate({ bookingId: hold.bookingId, reason: 'give it back' }),
+      () => customer.seatBlocks.block.mutate({ showtimeId: showtime.id, seatIds: [seatIds[1]!], reason: 'mine now' }),
+      () => customer.fleet.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true }),
+      () => customer.bookingDesk.search.query({ query: hold.code }),
+      () => customer.queues.health.query(),
     ];
     for (const call of calls)
       expect(await refusal(call())).toMatchObject({ data: { code: 'UNAUTHORIZED', appCode: 'AUTH_REQUIRED' } });
@@ -276,12 +280,12 @@ describe('who may do what', () => {
       headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
     });
     for (const [k, v] of cookieJar(client)) cookieJar(forged).set(k, v);
-    expect(
-      await refusal(forged.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true })),
-    ).toMatchObject({
-      message: 'This action must be made from the Marquee dashboard.',
-      data: { code: 'FORBIDDEN' },
-    });
+    expect(await refusal(forged.fleet.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: true }))).toMatchObject(
+      {
+        message: 'This action must be made from the Marquee dashboard.',
+        data: { code: 'FORBIDDEN' },
+      },
+    );
     expect(await ctx.prisma.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).toMatchObject({
       outOfService: false,
     });
@@ -290,14 +294,14 @@ describe('who may do what', () => {
       headers: { origin: server.url, 'sec-fetch-site': 'same-origin' },
     });
     for (const [k, v] of cookieJar(client)) cookieJar(sameSite).set(k, v);
-    await expect(sameSite.manager.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: false })).resolves.toEqual({
+    await expect(sameSite.fleet.setOutOfService.mutate({ kioskId: kiosk.id, outOfService: false })).resolves.toEqual({
       ok: true,
     });
   });
 
   it('lets an admin add staff (once per email) and disable them, which ends their sessions', async () => {
     const admin = await signedIn('ADMIN');
-    const { id } = await admin.client.manager.createStaff.mutate({
+    const { id } = await admin.client.staffAccounts.create.mutate({
       email: 'new.usher@cinema.test',
       name: 'New Usher',
       role: 'STAFF',
@@ -305,7 +309,7 @@ describe('who may do what', () => {
     });
     expect(
       await refusal(
-        admin.client.manager.createStaff.mutate({
+        admin.client.staffAccounts.create.mutate({
           email: 'New.Usher@cinema.test',
           name: 'Again',
           role: 'STAFF',
@@ -317,7 +321,7 @@ describe('who may do what', () => {
     });
     const usher = createStaffClient(server.url);
     await usher.manager.login.mutate({ email: 'new.usher@cinema.test', password: 'a long enough password' });
-    await admin.client.manager.setStaffDisabled.mutate({ userId: id, disabled: true });
+    await admin.client.staffAccounts.setDisabled.mutate({ userId: id, disabled: true });
     await expect(usher.manager.me.query()).resolves.toBeNull();
     expect(
       await ctx.prisma.auditLog.findMany({
@@ -327,7 +331,7 @@ describe('who may do what', () => {
       }),
     ).toEqual([{ action: 'staff.create' }, { action: 'staff.disable' }]);
     expect(
-      await refusal(admin.client.manager.setStaffDisabled.mutate({ userId: admin.user.id, disabled: true })),
+      await refusal(admin.client.staffAccounts.setDisabled.mutate({ userId: admin.user.id, disabled: true })),
     ).toMatchObject({ message: 'You cannot disable your own account.' });
   });
 });

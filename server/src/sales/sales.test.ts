@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
-import { salesCsv } from './sales';
+import { salesCsv } from './load-sales';
 import { seedCinema } from '../test/fixtures';
 import { refusal } from '../test/refusal';
 import { cookieJar, createStaffClient } from '../test/staff-client';
@@ -125,7 +125,7 @@ afterAll(async () => {
 
 describe('sales', () => {
   it('counts a seeded day exactly: by channel, by day, refunds included, holds excluded', async () => {
-    const sales = await manager.manager.sales.query({ from: '2026-11-20', to: '2026-11-20' });
+    const sales = await manager.sales.report.query({ from: '2026-11-20', to: '2026-11-20' });
     expect(sales.totals).toEqual({
       tickets: 5,
       grossPaise: 155_000,
@@ -152,7 +152,7 @@ describe('sales', () => {
   });
 
   it('splits a range into days that add up to its totals', async () => {
-    const sales = await manager.manager.sales.query({ from: '2026-11-18', to: '2026-11-21' });
+    const sales = await manager.sales.report.query({ from: '2026-11-18', to: '2026-11-21' });
     expect(sales.byDay.map((d) => [d.date, d.grossPaise, d.refundedPaise, d.tickets])).toEqual([
       ['2026-11-18', 40_000, 0, 0],
       ['2026-11-19', 0, 0, 0],
@@ -231,13 +231,13 @@ describe('sales', () => {
   });
 
   it('refuses a backwards or too long range with a clear message', async () => {
-    expect(await refusal(manager.manager.sales.query({ from: '2026-11-21', to: '2026-11-20' }))).toMatchObject({
+    expect(await refusal(manager.sales.report.query({ from: '2026-11-21', to: '2026-11-20' }))).toMatchObject({
       data: { fieldErrors: { from: 'must not be after "to"' } },
     });
-    expect(await refusal(manager.manager.sales.query({ from: '2024-01-01', to: '2026-11-20' }))).toMatchObject({
+    expect(await refusal(manager.sales.report.query({ from: '2024-01-01', to: '2026-11-20' }))).toMatchObject({
       data: { fieldErrors: { to: 'at most a year at a time' } },
     });
-    expect(await refusal(manager.manager.sales.query({ from: '20-11-2026', to: '2026-11-20' }))).toMatchObject({
+    expect(await refusal(manager.sales.report.query({ from: '20-11-2026', to: '2026-11-20' }))).toMatchObject({
       data: { code: 'BAD_REQUEST' },
     });
   });

@@ -1,0 +1,49 @@
+// Bookings on the dashboard (bookingDesk.*): find one for a customer at the counter, read its whole
+// story, refund it, resend its receipt, reprint its tickets at a kiosk. This cinema's bookings only.
+import {
+  ZBookingDetailSchema,
+  ZBookingIdInputSchema,
+  ZBookingSearchInputSchema,
+  ZBookingSummarySchema,
+  ZManagerRefundInputSchema,
+  ZManagerRefundOutputSchema,
+  ZManagerReprintInputSchema,
+  ZOkSchema,
+  ZResendReceiptOutputSchema,
+} from '@marquee/shared';
+import { z } from 'zod';
+import { router, staffProcedure } from '../trpc';
+import { getBookingDetail } from './get-booking-detail';
+import { refundBookingForStaff } from './refund-booking-for-staff';
+import { resendReceiptForStaff } from './resend-receipt-for-staff';
+import { searchBookings } from './search-bookings';
+import { sendReprint } from './send-reprint';
+
+const manager = staffProcedure('MANAGER');
+
+export const bookingDeskRouter = router({
+  search: manager
+    .input(ZBookingSearchInputSchema)
+    .output(z.array(ZBookingSummarySchema))
+    .query(({ ctx, input }) => searchBookings(ctx, { cinemaId: ctx.actor.cinemaId, query: input.query })),
+  detail: manager
+    .input(ZBookingIdInputSchema)
+    .output(ZBookingDetailSchema)
+    .query(({ ctx, input }) => getBookingDetail(ctx, { cinemaId: ctx.actor.cinemaId, bookingId: input.bookingId })),
+
+  refund: manager
+    .input(ZManagerRefundInputSchema)
+    .output(ZManagerRefundOutputSchema)
+    .mutation(({ ctx, input }) => refundBookingForStaff(ctx, { actor: ctx.actor, ...input })),
+  resendReceipt: manager
+    .input(ZBookingIdInputSchema)
+    .output(ZResendReceiptOutputSchema)
+    .mutation(({ ctx, input }) => resendReceiptForStaff(ctx, { actor: ctx.actor, bookingId: input.bookingId })),
+  reprint: manager
+    .input(ZManagerReprintInputSchema)
+    .output(ZOkSchema)
+    .mutation(async ({ ctx, input }) => {
+      await sendReprint(ctx, { actor: ctx.actor, ...input });
+      return { ok: true as const };
+    }),
+});

@@ -1,0 +1,28 @@
+// One line of a booking as the dashboard lists it, and the rows it is read from.
+import type { TBookingSummary } from '@marquee/shared';
+import type { Prisma } from '../generated/prisma/client';
+
+export const summaryInclude = {
+  seats: { include: { seat: { select: { label: true } } } },
+  showtime: {
+    select: { startsAt: true, movie: { select: { title: true } }, screen: { select: { name: true, cinemaId: true } } },
+  },
+} satisfies Prisma.BookingInclude;
+type TSummaryRow = Prisma.BookingGetPayload<{ include: typeof summaryInclude }>;
+
+export function toSummary(b: TSummaryRow): TBookingSummary {
+  return {
+    id: b.id,
+    code: b.code,
+    status: b.status,
+    channel: b.channel,
+    customerEmail: b.customerEmail,
+    customerPhone: b.customerPhone,
+    amountPaise: b.amountPaise,
+    seatLabels: b.seats.map((s) => s.seat.label).sort(),
+    movieTitle: b.showtime.movie.title,
+    screenName: b.showtime.screen.name,
+    startsAt: b.showtime.startsAt.toISOString(),
+    createdAt: b.createdAt.toISOString(),
+  };
+}

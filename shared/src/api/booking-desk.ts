@@ -1,0 +1,61 @@
+// Bookings as the dashboard sees them (bookingDesk.*): search, the whole story of one, and what a
+// manager does to it (refund, resend the receipt, reprint at a kiosk).
+import { z } from 'zod';
+import { ZPaiseSchema } from '../paise-schema';
+import { ZBookingStatusSchema } from './holds';
+
+export const ZBookingSearchInputSchema = z.strictObject({
+  /** A booking code, an email, a phone number, or a seat label (today's and later shows). */
+  query: z.string().trim().min(2, 'type at least 2 characters').max(254),
+});
+
+export const ZBookingSummarySchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  status: ZBookingStatusSchema,
+  channel: z.enum(['KIOSK', 'WEB']),
+  customerEmail: z.string().nullable(),
+  customerPhone: z.string().nullable(),
+  amountPaise: ZPaiseSchema,
+  seatLabels: z.array(z.string()),
+  movieTitle: z.string(),
+  screenName: z.string(),
+  startsAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+});
+export type TBookingSummary = z.infer<typeof ZBookingSummarySchema>;
+
+export const ZBookingTimelineEntrySchema = z.object({
+  at: z.iso.datetime(),
+  kind: z.enum([
+    'held',
+    'order',
+    'payment',
+    'webhook',
+    'confirmed',
+    'closed',
+    'receipt',
+    'refund',
+    'check-in',
+    'staff',
+    'print',
+  ]),
+  text: z.string(),
+});
+export type TBookingTimelineEntry = z.infer<typeof ZBookingTimelineEntrySchema>;
+
+export const ZBookingDetailSchema = ZBookingSummarySchema.extend({
+  statusReason: z.string().nullable(),
+  kioskName: z.string().nullable(),
+  timeline: z.array(ZBookingTimelineEntrySchema),
+});
+export type TBookingDetail = z.infer<typeof ZBookingDetailSchema>;
+
+export const ZBookingIdInputSchema = z.strictObject({ bookingId: z.uuid() });
+export const ZManagerRefundInputSchema = z.strictObject({
+  bookingId: z.uuid(),
+  reason: z.string().trim().min(3, 'say why, in a few words').max(200),
+});
+export const ZManagerReprintInputSchema = z.strictObject({ bookingId: z.uuid(), kioskId: z.uuid() });
+export const ZManagerRefundOutputSchema = z.object({ refundId: z.uuid(), alreadyRefunded: z.boolean() });
+export const ZResendReceiptOutputSchema = z.object({ jobId: z.string() });
