@@ -201,6 +201,14 @@ describe('marking a booking refunded after its payment could not be honoured', (
     expect(await snapshot(bookingId)).toEqual(before);
   });
 
+  it('leaves a pending booking pending, its seats held, when a wrong amount was refunded', async () => {
+    const { bookingId } = await pendingBooking();
+    const before = await snapshot(bookingId);
+    expect(await markUnhonouredBookingRefunded(ctx, bookingId)).toBe(false);
+    expect(await snapshot(bookingId)).toEqual(before);
+    expect(before.activeSeats).toBe(2);
+  });
+
   it('marks a booking whose hold had ended as REFUNDED', async () => {
     const { bookingId } = await pendingBooking();
     await closePendingBookings(ctx.pg, {
