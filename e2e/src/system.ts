@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createPrintAgent } from '@marquee/kiosk/printer/print-agent';
 import { networkTicketPrinter } from '@marquee/kiosk/printer/ticket-printer';
 import { VirtualPrinter } from '@marquee/kiosk/printer/virtual-printer';
-import { startWorkers } from '@marquee/server/jobs/start-workers';
+import { startWorkers } from '@marquee/server/workers/start-workers';
 import { SmtpCatcher } from '@marquee/server/mail/smtp-catcher';
 import { createCustomerClient } from '@marquee/server/test/customer-client';
 import { holdAndPay } from '@marquee/server/test/pay';

@@ -19,10 +19,10 @@ import { appRouter, type AppRouter } from './router';
 import type { TEnv } from './env';
 import type { TServices } from './services';
 import { createContextFactory } from './trpc';
-import { registerDirectProcedures } from './http/direct-procedures';
+import { registerDirectProcedures } from './direct-procedures';
 import { waitForHandlersOnClose } from './http/wait-for-handlers';
 
-/** Mutations served by a direct route (http/direct-procedures.ts): the hold path, under the heaviest load. */
+/** Mutations served by a direct route (direct-procedures.ts): the hold path, under the heaviest load. */
 export const DIRECT_PROCEDURES = ['holds.create', 'holds.release'];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

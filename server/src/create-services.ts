@@ -4,7 +4,7 @@ import { Jobs } from './jobs/queues';
 import { createLogger, type Logger } from './logger';
 import { metrics } from './metrics/metrics';
 import { createRedis } from './redis';
-import { restoreHoldKeys } from './holds/restore-hold-keys';
+import { restoreHoldKeys } from './seat-keys';
 import { RazorpayGateway } from './razorpay/razorpay-gateway';
 import {
   createBookingEvents,

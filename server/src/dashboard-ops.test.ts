@@ -4,7 +4,7 @@ import type { TSandbox } from '@marquee/razorpay-sandbox';
 import type { TFleet, TKioskCommand } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/password';
-import { startWorkers } from './jobs/start-workers';
+import { startWorkers } from './workers/start-workers';
 import { generateDeviceToken, hashToken } from './auth/device-token';
 import { SmtpCatcher } from './mail/smtp-catcher';
 import { receiptJobId, type TReceiptJob } from './jobs/receipts';

@@ -2,8 +2,8 @@
 import { ERROR_CODES, type TAppErrorData, type TErrorCode, type TStaffRole } from '@marquee/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { resolveHolder, webSessionId } from './auth/holder';
-import { assertSameSite, requireStaff } from './auth/staff-session';
+import { resolveHolder, webSessionId } from './auth';
+import { assertSameSite, requireStaff } from './auth';
 import { AppError, isDatabaseUnavailable } from './errors/app-error';
 import type { TServices } from './services';
 

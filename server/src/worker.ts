@@ -1,6 +1,6 @@
 // The worker process: BullMQ consumers for every queue. Run as many as you like, on any machine;
 // they share the work through Redis. SIGTERM lets running jobs finish (BullMQ returns them otherwise).
-import { startWorkers } from './jobs/start-workers';
+import { startWorkers } from './workers/start-workers';
 import { runProcess } from './lifecycle/run-process';
 
 runProcess('worker', { stopDeadlineMs: 30_000 }, async (services) => {

@@ -3,7 +3,7 @@
 // closed, the outbox relayed (receipt, reminder), and a recorded refund sent. It runs after COMMIT:
 // nothing here can undo the change, which Postgres already holds.
 import type { TSeatChangeEvent } from '@marquee/shared';
-import { releaseSeatKeys } from '../holds/release-seat-keys';
+import { releaseSeatKeys } from '../seat-keys';
 import { relayBookingOutbox } from '../jobs/outbox/relay-outbox';
 import { closeBookingQrs, closeQrQuietly } from '../razorpay/close-booking-qrs';
 import type { TServices } from '../services';

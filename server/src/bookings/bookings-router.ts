@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import { holderProcedure, publicProcedure, router } from '../trpc';
 import { bookingStatusStream } from './booking-status-stream';
-import { limitByKey } from '../auth/rate-limit';
+import { limitByKey } from '../auth';
 import { findBooking, getBooking } from './get-booking';
 import { setContact } from './set-contact';
 

@@ -4,7 +4,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { TSql } from '../db/prisma';
 import type { TServices } from '../services';
-import { signTicketToken, ticketSigningKey } from '../tickets/ticket-keys';
+import { signTicketToken, ticketSigningKey } from '../tickets';
 import { recordConfirmationWork } from '../jobs/outbox/outbox-entries';
 
 export interface TConfirmedBooking {

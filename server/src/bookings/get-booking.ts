@@ -1,5 +1,5 @@
 import type { TBooking } from '@marquee/shared';
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import type { TServices } from '../services';

@@ -1,6 +1,6 @@
 // A manager sends a booking's receipt again (a booking of their cinema only).
 import type { TStaffActor } from '../audit/record-audit';
-import { resendReceipt } from '../jobs/receipts/resend-receipt';
+import { resendReceipt } from './resend-receipt';
 import type { TServices } from '../services';
 import { findBookingInCinema } from './find-booking-in-cinema';
 

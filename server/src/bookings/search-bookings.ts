@@ -1,6 +1,6 @@
 // Finding a booking for a customer at the counter: by code, email, phone or seat.
 import { cinemaDate, type TBookingSummary } from '@marquee/shared';
-import { dayBounds } from '../catalog/cinema-day';
+import { dayBounds } from '../catalog';
 import type { Prisma } from '../generated/prisma/client';
 import type { TServices } from '../services';
 import { summaryInclude, toSummary } from './booking-summary';

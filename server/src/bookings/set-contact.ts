@@ -1,4 +1,4 @@
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import { AppError } from '../errors/app-error';
 import { enqueueReceiptAfterContactChange } from '../jobs/receipts';
 import type { TServices } from '../services';

@@ -3,8 +3,8 @@
 // chose (its slug, as in the web app's URL), the film's cinema when they ask for a film's shows, or
 // the only cinema when there is just one; signed-in staff (the dashboard) see their own cinema's.
 import type { TCinema } from '@marquee/shared';
-import { resolveHolder } from '../auth/holder';
-import { currentStaff } from '../auth/staff-session';
+import { resolveHolder } from '../auth';
+import { currentStaff } from '../auth';
 import { AppError } from '../errors/app-error';
 import type { TContext } from '../trpc';
 

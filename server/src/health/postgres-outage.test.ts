@@ -2,7 +2,7 @@
 // message, readiness fails, nothing is half-written, and service comes back by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../create-services';
-import { holdKey } from '../holds/hold-keys';
+import { holdKey } from '../seat-keys/hold-keys';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';

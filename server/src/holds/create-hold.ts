@@ -2,7 +2,7 @@
 // unique index). If Redis is unreachable, Postgres alone decides and the degraded mode is counted.
 import type { THoldCreateOutput } from '@marquee/shared';
 import { v7 as uuidv7 } from 'uuid';
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import { enqueueBookingExpiry } from '../jobs/expiry';
 import { closeQrQuietly } from '../razorpay/close-booking-qrs';
 import { metrics } from '../metrics/metrics';
@@ -12,7 +12,7 @@ import { holdSeatEvent } from './hold-seat-event';
 import { holdSeatKeys } from './hold-seat-keys';
 import { loadHoldContext } from './load-hold-context';
 import { holdAmounts, priceSelection } from './price-hold';
-import type { TAddressLimits } from './redis-holds';
+import type { TAddressLimits } from '../seat-keys';
 import { undoHoldKeys } from './undo-hold-keys';
 import { writeHoldWithRetries } from './write-hold-with-retries';
 

@@ -2,8 +2,8 @@
 // expiry job one booking, the sweep all of them. The transition and what follows it belong to the
 // booking lifecycle (bookings/close-pending-bookings.ts, bookings/after-booking-change.ts).
 import { metrics } from '../metrics/metrics';
-import { afterBookingChange } from '../bookings/after-booking-change';
-import { closePendingBookings, type TClosePendingScope } from '../bookings/close-pending-bookings';
+import { afterBookingChange } from '../bookings';
+import { closePendingBookings, type TClosePendingScope } from '../bookings';
 import type { TServices } from '../services';
 
 /** Expires overdue PENDING bookings in scope; returns the ids it expired. Idempotent; never touches a CONFIRMED booking. */

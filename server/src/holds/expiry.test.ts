@@ -1,15 +1,15 @@
 import type { TSeatChangeEvent } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPIRY_SWEEP_SCHEDULE, expiryJobId } from '../jobs/expiry';
-import { sweepExpiredHolds } from '../jobs/expiry/expiry-worker';
-import { startWorkers } from '../jobs/start-workers';
+import { sweepExpiredHolds } from '../workers/expiry/expiry-worker';
+import { startWorkers } from '../workers/start-workers';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
 import { finishedJob } from '../test/jobs';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
-import { readSeatOwners } from './redis-holds';
+import { readSeatOwners } from '../seat-keys/redis-holds';
 
 let ctx: TTestContext;
 let server: TTestServer;

@@ -3,7 +3,7 @@
 import type { TSeatRuleViolation } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
 import { metrics } from '../metrics/metrics';
-import type { TAddressLimitReason } from './redis-holds';
+import type { TAddressLimitReason } from '../seat-keys';
 
 /** The refusal a per-address limit gives, counted on /metrics by reason. */
 export function addressLimitError(

@@ -4,7 +4,7 @@
 import { metrics } from '../metrics/metrics';
 import type { TServices } from '../services';
 import type { THoldContext } from './load-hold-context';
-import { releaseSeatsAndPublish } from './redis-holds';
+import { releaseSeatsAndPublish } from '../seat-keys';
 
 export function holdSeatEvent(
   services: Pick<TServices, 'redis'>,

@@ -7,7 +7,7 @@ import type { TSql } from '../db/prisma';
 import { isUuid } from '../http/is-uuid';
 import type { TServices } from '../services';
 import { addressLimitError } from './hold-refusals';
-import { acquireSeats, releaseSeats, type TAddressLimits } from './redis-holds';
+import { acquireSeats, releaseSeats, type TAddressLimits } from '../seat-keys';
 
 /**
  * A hold key whose owner Postgres has never seen may be a hold between its script and its COMMIT,

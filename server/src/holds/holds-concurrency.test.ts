@@ -4,7 +4,7 @@ import { createCustomerClient } from '../test/customer-client';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
-import { readSeatOwners } from './redis-holds';
+import { readSeatOwners } from '../seat-keys/redis-holds';
 
 let ctx: TTestContext;
 let server: TTestServer;

@@ -7,7 +7,7 @@ import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { createHold } from './create-hold';
 import { expireOverdueBookings } from './expire-bookings';
-import { readSeatOwners } from './redis-holds';
+import { readSeatOwners } from '../seat-keys/redis-holds';
 import { releaseHold } from './release-hold';
 
 let ctx: TTestContext;

@@ -8,8 +8,8 @@ import { hasRedisServer, TestRedisServer } from '../test/redis-server';
 import { canRun } from '../test/skip';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
-import { readSeatOwners } from './redis-holds';
-import { restoreHoldKeys } from './restore-hold-keys';
+import { readSeatOwners } from '../seat-keys/redis-holds';
+import { restoreHoldKeys } from '../seat-keys/restore-hold-keys';
 
 const runs = canRun(
   'holds when Redis fails (holds-redis-faults.test.ts)',

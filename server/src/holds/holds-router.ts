@@ -7,7 +7,7 @@ import {
   ZHoldReleaseOutputSchema,
 } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
-import { limitByKey } from '../auth/rate-limit';
+import { limitByKey } from '../auth';
 import { metrics } from '../metrics/metrics';
 import { holderProcedure, publicProcedure, router } from '../trpc';
 import { addressKey } from '../http/client-address';

@@ -7,9 +7,9 @@ import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import type { TSeedResult } from '../seed/seed-demo-cinema';
 import { randomUUID } from 'node:crypto';
-import { holdKey } from './hold-keys';
+import { holdKey } from '../seat-keys/hold-keys';
 import { writeHold } from './insert-hold';
-import { readSeatOwners } from './redis-holds';
+import { readSeatOwners } from '../seat-keys/redis-holds';
 
 let ctx: TTestContext;
 let server: TTestServer;

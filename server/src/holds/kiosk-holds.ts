@@ -1,7 +1,7 @@
 // A kiosk serves one customer at a time, so it keeps one open hold: when it holds seats, any older
 // hold it still has at another show (a customer who walked away, a release that never arrived) is
 // released. A device (or a stolen device token) cannot collect holds across shows.
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import type { TServices } from '../services';
 import { releaseHold } from './release-hold';
 

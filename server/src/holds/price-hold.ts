@@ -1,7 +1,7 @@
 // What a hold costs: which seats of the selection can be sold at all (the show, the seats, the seat
 // rules), each seat's price, and the booking fee of the holder's channel.
 import { bookingFeePaise, seatRuleViolations, type TBookingChannel, type TSeatType } from '@marquee/shared';
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import { AppError } from '../errors/app-error';
 import { seatRuleError } from './hold-refusals';
 import type { THoldContext } from './load-hold-context';

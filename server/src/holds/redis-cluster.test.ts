@@ -3,7 +3,7 @@
 // script names keys of one hash tag ({st:<showtime>} for holds, {<prefix>bull} for queues).
 import type { TSeatChangeEvent } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkers } from '../jobs/start-workers';
+import { startWorkers } from '../workers/start-workers';
 import { isCluster } from '../redis';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
@@ -14,8 +14,8 @@ import { canRun } from '../test/skip';
 import { refusal } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
-import { holdKey } from './hold-keys';
-import { acquireSeats, readSeatOwners } from './redis-holds';
+import { holdKey } from '../seat-keys/hold-keys';
+import { acquireSeats, readSeatOwners } from '../seat-keys/redis-holds';
 
 let cluster: TestRedisCluster;
 let ctx: TTestContext;

@@ -1,8 +1,8 @@
 import type { TBookingStatus } from '@marquee/shared';
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import { AppError } from '../errors/app-error';
-import { afterBookingChange } from '../bookings/after-booking-change';
-import { closePendingBookings } from '../bookings/close-pending-bookings';
+import { afterBookingChange } from '../bookings';
+import { closePendingBookings } from '../bookings';
 import type { TServices } from '../services';
 
 /**

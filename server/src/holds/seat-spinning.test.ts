@@ -11,7 +11,7 @@ import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { expireOverdueBookings } from './expire-bookings';
 import { createHoldChallenge } from './hold-challenge';
-import { readSeatOwners } from './redis-holds';
+import { readSeatOwners } from '../seat-keys/redis-holds';
 
 const LIMITS = {
   TRUST_PROXY: '1',

@@ -2,8 +2,8 @@
 // back, including the seats it took over from the holder's previous hold, which are that hold's again.
 import type { TServices } from '../services';
 import type { THoldContext } from './load-hold-context';
-import { restoreSeats } from './redis-holds';
-import { releaseSeatKeys } from './release-seat-keys';
+import { restoreSeats } from '../seat-keys';
+import { releaseSeatKeys } from '../seat-keys';
 
 export async function undoHoldKeys(
   services: Pick<TServices, 'redis' | 'log'>,

@@ -4,11 +4,11 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishedJob } from '../test/jobs';
 import { createTestContext, type TTestContext } from '../test/test-context';
-import { startExpiryWorker } from './expiry/expiry-worker';
+import { startExpiryWorker } from '../workers/expiry/expiry-worker';
 import type { Jobs, TRunningWorker } from './queues';
-import { startReceiptWorker } from './receipts/receipt-worker';
-import { startRefundWorker } from './refunds/refund-worker';
-import { startReminderWorker } from './reminders/reminder-worker';
+import { startReceiptWorker } from '../workers/receipts/receipt-worker';
+import { startRefundWorker } from '../workers/refunds/refund-worker';
+import { startReminderWorker } from '../workers/reminders/reminder-worker';
 
 let ctx: TTestContext;
 let workers: TRunningWorker[];

@@ -12,7 +12,7 @@ import { canRun } from '../test/skip';
 import { outboxRelayPasses } from '../test/jobs';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { JOB_SCHEDULES, SCHEDULE_CHECK_MS } from './job-schedules';
-import { startWorkers } from './start-workers';
+import { startWorkers } from '../workers/start-workers';
 
 const runs = canRun(
   'the worker after Redis loss (redis-loss.test.ts)',

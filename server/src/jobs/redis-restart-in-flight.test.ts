@@ -16,7 +16,7 @@ import { canRun } from '../test/skip';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { JOB_SCHEDULES } from './job-schedules';
-import { startWorkers } from './start-workers';
+import { startWorkers } from '../workers/start-workers';
 
 const runs = canRun(
   'Redis restarted empty with payments in flight (redis-restart-in-flight.test.ts)',

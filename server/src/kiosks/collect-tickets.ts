@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { formatShowTime } from '@marquee/shared';
 import { normaliseContact, type TKioskCollectInput, type TKioskCollectOutput } from '@marquee/shared/collect';
-import { getBookingForKiosk } from '../bookings/get-booking';
+import { getBookingForKiosk } from '../bookings';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';

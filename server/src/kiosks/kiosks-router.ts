@@ -12,8 +12,8 @@ import {
   ZKioskPrintResultInputSchema,
 } from '@marquee/shared/collect';
 import { z } from 'zod';
-import { limitByKey } from '../auth/rate-limit';
-import { getBookingForKiosk } from '../bookings/get-booking';
+import { limitByKey } from '../auth';
+import { getBookingForKiosk } from '../bookings';
 import { AppError } from '../errors/app-error';
 import { mayReprint } from './reprint-grant';
 import { kioskProcedure, publicProcedure, router } from '../trpc';

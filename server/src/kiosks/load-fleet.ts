@@ -2,7 +2,7 @@
 // today's sales, and what needs a person. Live: reloaded on every kiosk change and every few
 // seconds, because a kiosk going silent sends nothing.
 import { cinemaDate, KIOSK_OFFLINE_AFTER_MS, type TFleet, type TFleetKiosk } from '@marquee/shared';
-import { dayBounds } from '../catalog/cinema-day';
+import { dayBounds } from '../catalog';
 import type { TServices } from '../services';
 
 const PRINTER_ALERTS: Partial<Record<TFleetKiosk['printerStatus'], string>> = {

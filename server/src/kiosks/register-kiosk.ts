@@ -1,7 +1,7 @@
 import type { TKioskRegisterOutput } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
-import { generateDeviceToken, hashToken } from '../auth/device-token';
+import { generateDeviceToken, hashToken } from '../auth';
 
 /** Trades a one-time code for a device token. The code works once: two devices racing with it get one token. */
 export async function registerKiosk(

@@ -1,9 +1,9 @@
 // Adding a kiosk: staff get a one-time code (CLI now, the manager dashboard later) and type it on
 // the new device, which trades it for its device token. Only hashes of either are stored.
 import { randomInt } from 'node:crypto';
-import { CODE_ALPHABET } from '../holds/booking-code';
+import { CODE_ALPHABET } from '../holds';
 import type { TServices } from '../services';
-import { hashToken } from '../auth/device-token';
+import { hashToken } from '../auth';
 
 const CODE_LENGTH = 8;
 export const REGISTRATION_CODE_TTL_MS = 24 * 3600 * 1000;

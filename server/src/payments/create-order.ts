@@ -1,7 +1,7 @@
 // payments.createOrder: the booking's Razorpay order (created once, then reused) and, for UPI, a
 // single-use fixed-amount QR code. The amount always comes from the booking, never the client.
 import type { TCreateOrderOutput } from '@marquee/shared';
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { RazorpayApiError } from '../razorpay/razorpay-gateway';

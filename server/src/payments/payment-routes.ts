@@ -1,9 +1,9 @@
 // The REST side of payments: Razorpay's webhook (raw body, signed), and the UPI QR image served
 // through Marquee so a kiosk talks to one origin only.
 import type { FastifyInstance } from 'fastify';
-import { resolveHolder } from '../auth/holder';
-import { renderTicketsPdf } from '../tickets/render-tickets-pdf';
-import { loadTicketDocument } from '../tickets/ticket-document';
+import { resolveHolder } from '../auth';
+import { renderTicketsPdf } from '../tickets';
+import { loadTicketDocument } from '../tickets';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { handleWebhook, ZWebhookEnvelope } from './handle-webhook';

@@ -9,7 +9,7 @@ import { eventually } from '../test/eventually';
 import { refusal } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
-import { readSeatOwners } from '../holds/redis-holds';
+import { readSeatOwners } from '../seat-keys/redis-holds';
 import { ticketPublicKeys } from '../tickets/ticket-keys';
 import { reconcilePayments } from './reconcile-payments';
 import { receiptJobId } from '../jobs/receipts';

@@ -5,7 +5,7 @@
 // CONFIRMED or REFUNDED, or it has been closed for RECONCILE_HORIZON_MS with every captured payment
 // refunded.
 import { withTransaction } from '../db/prisma';
-import { afterBookingChange } from '../bookings/after-booking-change';
+import { afterBookingChange } from '../bookings';
 import type { TServices } from '../services';
 import type { TRzpPayment } from '../razorpay/razorpay-gateway';
 import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from './settle-payment';

@@ -4,8 +4,8 @@
 // paid another way, a wrong amount) is refunded automatically, once, and the booking says why.
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { afterBookingChange } from '../bookings/after-booking-change';
-import { confirmPaidBooking, type TConfirmedBooking } from '../bookings/confirm-booking';
+import { afterBookingChange } from '../bookings';
+import { confirmPaidBooking, type TConfirmedBooking } from '../bookings';
 import type { TServices } from '../services';
 
 export interface TCapturedPayment {

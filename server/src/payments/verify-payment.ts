@@ -1,7 +1,7 @@
 // payments.verify: Checkout's handler response, checked in constant time against the key secret,
 // then settled exactly as the webhook would settle it (whichever arrives first wins; the other is a no-op).
 import type { TBookingStatus } from '@marquee/shared';
-import type { THolder } from '../auth/holder';
+import type { THolder } from '../auth';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';

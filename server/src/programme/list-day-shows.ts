@@ -1,7 +1,7 @@
 // One of the cinema's days as the manager sees it: every show, on sale or not, cancelled ones too,
 // with seats sold and the screen's capacity.
 import type { TDayShow } from '@marquee/shared';
-import { dayBounds } from '../catalog/cinema-day';
+import { dayBounds } from '../catalog';
 import type { TServices } from '../services';
 
 export async function listDayShows(

@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';
 import type { TServices } from '../services';
 import { recordAudit } from '../audit/record-audit';
-import { posterUrl } from '../catalog/poster-url';
+import { posterUrl } from '../catalog';
 
 /** The films of the manager's cinema (another cinema's are not theirs to see or change). */
 export async function listManagerMovies(

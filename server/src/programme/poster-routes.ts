@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { POSTER_MAX_BYTES, POSTER_TYPES } from '@marquee/shared';
-import { assertSameSite, requireStaff } from '../auth/staff-session';
+import { assertSameSite, requireStaff } from '../auth';
 import { savePoster } from './movies';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';

@@ -3,7 +3,7 @@
 import type { TSeatChangeEvent } from '@marquee/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../create-services';
-import { startWorkers } from '../jobs/start-workers';
+import { startWorkers } from '../workers/start-workers';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
 import { streamLive } from '../test/live';

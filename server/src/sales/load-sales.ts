@@ -3,7 +3,7 @@
 // afterwards except by what happens that day. Tickets are the seats of paid bookings not refunded.
 import type { TSales, TSalesFigures, TSalesInput } from '@marquee/shared';
 import { stringify } from 'csv-stringify/sync';
-import { dayBounds } from '../catalog/cinema-day';
+import { dayBounds } from '../catalog';
 import type { TServices } from '../services';
 
 type TRow = { key: string; tickets: number; grossPaise: number; bookings: number };

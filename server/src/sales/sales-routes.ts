@@ -1,7 +1,7 @@
 // The sales CSV over plain HTTP, for the browser to download (staff session, manager or admin).
 import { ZSalesInputSchema } from '@marquee/shared';
 import type { FastifyInstance } from 'fastify';
-import { requireStaff } from '../auth/staff-session';
+import { requireStaff } from '../auth';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { loadSales, salesCsv } from './load-sales';

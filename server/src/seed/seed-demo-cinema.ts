@@ -4,10 +4,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../auth';
 import type { PrismaClient } from '../db/prisma';
 import type { TEnv } from '../env';
-import { generateDeviceToken, hashToken } from '../auth/device-token';
+import { generateDeviceToken, hashToken } from '../auth';
 import { audi1, audi2, type TSeatSpec, type TSeatType } from './demo-layouts';
 
 const TIME_ZONE = 'Asia/Kolkata';

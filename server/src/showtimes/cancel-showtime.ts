@@ -2,8 +2,8 @@
 // refunds queue (one job per booking, and a sweeper for jobs lost with Redis), each customer emailed
 // once; kiosks and browsers hear it live.
 import type { TSeatChangeEvent } from '@marquee/shared';
-import { afterBookingChange } from '../bookings/after-booking-change';
-import { closePendingBookings } from '../bookings/close-pending-bookings';
+import { afterBookingChange } from '../bookings';
+import { closePendingBookings } from '../bookings';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import { enqueueCancellationRefunds } from '../jobs/refunds';

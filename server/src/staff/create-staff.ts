@@ -1,6 +1,6 @@
 // Adds a staff account to the admin's cinema (one per email), and audits it.
 import type { TStaffRole } from '@marquee/shared';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../auth';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/unique-violation';
 import type { TServices } from '../services';

@@ -1,7 +1,7 @@
 // Who is signed in on this browser, as the dashboard and the door show it; null when nobody is.
 import type { TStaffMe } from '@marquee/shared';
 import type { FastifyRequest } from 'fastify';
-import { currentStaff } from '../auth/staff-session';
+import { currentStaff } from '../auth';
 import type { TServices } from '../services';
 
 export async function findSignedInStaff(

@@ -1,6 +1,6 @@
 // Ends this browser's staff session (if any) and clears its cookie.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { currentStaff, logOut } from '../auth/staff-session';
+import { currentStaff, logOut } from '../auth';
 import type { TServices } from '../services';
 
 export async function signOut(

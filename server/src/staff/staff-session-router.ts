@@ -1,7 +1,7 @@
 // The staff session (manager.*): sign in, sign out, who is signed in. The door page and the
 // dashboard both call these, so the paths stay manager.login, manager.logout and manager.me.
 import { ZOkSchema, ZStaffLoginInputSchema, ZStaffMeSchema } from '@marquee/shared';
-import { assertSameSite, logIn } from '../auth/staff-session';
+import { assertSameSite, logIn } from '../auth';
 import { publicProcedure, router } from '../trpc';
 import { findSignedInStaff } from './find-signed-in-staff';
 import { signOut } from './sign-out';

@@ -1,6 +1,6 @@
 import { createTRPCClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../auth';
 import type { AppRouter } from '../router';
 import type { TServices } from '../services';
 

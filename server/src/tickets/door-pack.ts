@@ -1,6 +1,6 @@
 // The door pack: what a door keeps so that it can go on checking tickets when the network goes.
 import { cinemaDate, DOOR_OPENS_BEFORE_MS, encodeBase64Url, type TDoorPack } from '@marquee/shared';
-import { dayBounds } from '../catalog/cinema-day';
+import { dayBounds } from '../catalog';
 import type { TServices } from '../services';
 import { ticketPublicKeys } from './ticket-keys';
 

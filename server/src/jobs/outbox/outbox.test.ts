@@ -14,7 +14,7 @@ import { canRun } from '../../test/skip';
 import { createTestContext, type TTestContext } from '../../test/test-context';
 import { startTestServer, type TTestServer } from '../../test/test-server';
 import { RECEIPTS_QUEUE, receiptJobId } from '../receipts';
-import { startWorkers } from '../start-workers';
+import { startWorkers } from '../../workers/start-workers';
 
 const runs = canRun(
   'the outbox when Redis fails (outbox.test.ts)',

@@ -1,14 +1,13 @@
 // The key under a seat map: every seat type the show has, with its price, then what the states look like.
-import type { TSeatType } from '@marquee/shared';
+import type { TSeatMap, TSeatType } from '@marquee/shared';
 import { formatRupees, SEAT_TYPES } from '@marquee/shared';
 import { useI18n } from '../../i18n/i18n';
-import type { TSeatMapProps } from './seat-map';
 
 /** What a seat of this type shows instead of its number (the same on the map and in the key). */
 export const SEAT_SYMBOL: Partial<Record<TSeatType, string>> = { WHEELCHAIR: '♿', COMPANION: '+' };
 
 /** The key: every seat type this show has, with its price, then what the states look like. */
-export function SeatLegend({ map }: { map: TSeatMapProps['map'] }) {
+export function SeatLegend({ map }: { map: Pick<TSeatMap, 'seats'> & Partial<Pick<TSeatMap, 'prices'>> }) {
   const { t } = useI18n();
   const present = new Set(map.seats.map((s) => s.type));
   const prices = new Map(map.prices?.map((p) => [p.seatType, p.pricePaise]));

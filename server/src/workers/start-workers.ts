@@ -1,13 +1,13 @@
 import type { TServices } from '../services';
 import { startExpiryWorker } from './expiry/expiry-worker';
 import { startCleanupWorker } from './cleanup/cleanup-worker';
-import { keepJobSchedules } from './job-schedules';
-import { startOutboxRelay } from './outbox/relay-outbox';
+import { keepJobSchedules } from '../jobs/job-schedules';
+import { startOutboxRelay } from '../jobs/outbox/relay-outbox';
 import { startReceiptWorker } from './receipts/receipt-worker';
 import { startRefundWorker } from './refunds/refund-worker';
 import { startReconcileWorker } from './reconcile/reconcile-worker';
 import { startReminderWorker } from './reminders/reminder-worker';
-import type { TRunningWorker } from './queues';
+import type { TRunningWorker } from '../jobs/queues';
 
 /**
  * Starts every queue's consumer in this process, keeps the job schedulers in Redis (re-created

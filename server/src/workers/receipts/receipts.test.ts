@@ -13,8 +13,8 @@ import { finishedJob } from '../../test/jobs';
 import { createTestContext, type TTestContext } from '../../test/test-context';
 import { startTestServer, type TTestServer } from '../../test/test-server';
 import { startWorkers } from '../start-workers';
-import { enqueueReceiptAfterContactChange, receiptJobId } from './index';
-import { resendReceipt } from './resend-receipt';
+import { enqueueReceiptAfterContactChange, receiptJobId } from '../../jobs/receipts/index';
+import { resendReceipt } from '../../bookings/resend-receipt';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;

@@ -1,4 +1,4 @@
-import { dayBounds } from '../../catalog/cinema-day';
+import { dayBounds } from '../../catalog';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { PrismaClient } from '../../db/prisma';

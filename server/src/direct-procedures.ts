@@ -18,8 +18,8 @@ import {
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppRouter } from '../router';
-import type { TContext } from '../trpc';
+import type { AppRouter } from './router';
+import type { TContext } from './trpc';
 
 export interface TDirectProceduresOptions {
   router: AppRouter;

@@ -3,9 +3,9 @@
 import { UnrecoverableError } from 'bullmq';
 import { createMailer } from '../../mail/mailer';
 import type { TServices } from '../../services';
-import { markOutboxDone } from '../outbox/outbox-entries';
-import { startWorker, type TRunningWorker } from '../queues';
-import { enqueueDailyReminder, REMINDERS_QUEUE, ZReminderJobSchema } from './index';
+import { markOutboxDone } from '../../jobs/outbox/outbox-entries';
+import { startWorker, type TRunningWorker } from '../../jobs/queues';
+import { enqueueDailyReminder, REMINDERS_QUEUE, ZReminderJobSchema } from '../../jobs/reminders/index';
 import { selectDailyReminders } from './select-reminders';
 import { sendReminder } from './send-reminder';
 

@@ -3,8 +3,8 @@ import { bookingGst, describeGst, formatRupees } from '@marquee/shared';
 import type { Transporter } from 'nodemailer';
 import { sendOnce } from '../../mail/send-once';
 import type { TServices } from '../../services';
-import { loadTicketDocument } from '../../tickets/ticket-document';
-import { renderTicketsPdf } from '../../tickets/render-tickets-pdf';
+import { loadTicketDocument } from '../../tickets';
+import { renderTicketsPdf } from '../../tickets';
 
 export type TReceiptOutcome = 'sent' | 'already sent' | 'no email' | 'not confirmed';
 

@@ -9,7 +9,7 @@ import { seedCinema, futureShowtime } from '../../test/fixtures';
 import { finishedJob } from '../../test/jobs';
 import { freePort } from '../../test/redis-server';
 import { createTestContext, type TTestContext } from '../../test/test-context';
-import { enqueueReceipt, receiptJobId } from './index';
+import { enqueueReceipt, receiptJobId } from '../../jobs/receipts/index';
 import { startWorkers } from '../start-workers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');

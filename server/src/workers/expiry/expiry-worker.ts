@@ -1,11 +1,11 @@
 // The expiry queue's consumer: each hold's own delayed job at expiresAt, and a 60 s sweeper for
 // anything missed (a job lost with Redis, a worker that was down). Both are idempotent.
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import { expireOverdueBookings } from '../../holds/expire-bookings';
-import { restoreHoldKeys } from '../../holds/restore-hold-keys';
+import { expireOverdueBookings } from '../../holds';
+import { restoreHoldKeys } from '../../seat-keys';
 import type { TServices } from '../../services';
-import { startWorker, type TRunningWorker } from '../queues';
-import { EXPIRY_QUEUE, ZExpireBookingJobSchema } from './index';
+import { startWorker, type TRunningWorker } from '../../jobs/queues';
+import { EXPIRY_QUEUE, ZExpireBookingJobSchema } from '../../jobs/expiry/index';
 
 async function expireBooking(services: TServices, job: Job, token: string | undefined): Promise<string> {
   const parsed = ZExpireBookingJobSchema.safeParse(job.data);

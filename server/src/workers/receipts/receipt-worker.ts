@@ -3,9 +3,9 @@
 import { UnrecoverableError } from 'bullmq';
 import { createMailer } from '../../mail/mailer';
 import type { TServices } from '../../services';
-import { markOutboxDone } from '../outbox/outbox-entries';
-import { startWorker, type TRunningWorker } from '../queues';
-import { RECEIPTS_QUEUE, ZReceiptJobSchema } from './index';
+import { markOutboxDone } from '../../jobs/outbox/outbox-entries';
+import { startWorker, type TRunningWorker } from '../../jobs/queues';
+import { RECEIPTS_QUEUE, ZReceiptJobSchema } from '../../jobs/receipts/index';
 import { sendReceipt } from './send-receipt';
 
 export function startReceiptWorker(services: TServices): TRunningWorker {

@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '../../errors/app-error';
-import type { TServices } from '../../services';
-import { recordAudit } from '../../audit/record-audit';
-import { enqueueReceiptResend, resendReceiptJobId } from './index';
+import { AppError } from '../errors/app-error';
+import type { TServices } from '../services';
+import { recordAudit } from '../audit/record-audit';
+import { enqueueReceiptResend, resendReceiptJobId } from '../jobs/receipts/index';
 
 /**
  * A manager's "resend receipt": its own job with its own id and its own receipt-log entry, so it is

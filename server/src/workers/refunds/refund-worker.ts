@@ -8,11 +8,11 @@ import type { Transporter } from 'nodemailer';
 import { formatRupees } from '@marquee/shared';
 import { createMailer } from '../../mail/mailer';
 import { sendOnce } from '../../mail/send-once';
-import { refundBooking } from '../../bookings/refund-booking';
+import { refundBooking } from '../../bookings';
 import type { TServices } from '../../services';
-import { SHOW_CANCELLED_REASON } from '../../showtimes/cancel-showtime';
-import { startWorker, type TRunningWorker } from '../queues';
-import { enqueueCancellationRefunds, REFUNDS_QUEUE, ZRefundJobSchema } from './index';
+import { SHOW_CANCELLED_REASON } from '../../showtimes';
+import { startWorker, type TRunningWorker } from '../../jobs/queues';
+import { enqueueCancellationRefunds, REFUNDS_QUEUE, ZRefundJobSchema } from '../../jobs/refunds/index';
 
 /** Refunds one booking of a cancelled show and tells the customer. Safe to run any number of times. */
 export async function refundCancelledBooking(

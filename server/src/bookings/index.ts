@@ -1,0 +1,12 @@
+// The booking lifecycle (booking-lifecycle.ts lists its states and where each transition lives),
+// what follows every change (after-booking-change.ts), and a booking as customers, kiosks and the
+// dashboard's booking desk see it.
+//
+// What other folders may use of it:
+export { afterBookingChange } from './after-booking-change';
+export { closePendingBookings } from './close-pending-bookings';
+export type { TClosePendingScope } from './close-pending-bookings';
+export { confirmPaidBooking } from './confirm-booking';
+export type { TConfirmedBooking } from './confirm-booking';
+export { getBookingForKiosk } from './get-booking';
+export { refundBooking } from './refund-booking';
