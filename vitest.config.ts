@@ -8,6 +8,7 @@ export default defineConfig({
       'sandbox/src/**/*.test.ts',
       'kiosk/src/**/*.test.{ts,tsx}',
       'e2e/src/**/*.test.ts',
+      'docs/*.test.ts',
     ],
     globalSetup: ['server/src/test/global-setup.ts'],
     // Two cores here: files run in parallel forks, each with its own database and Redis prefix.

@@ -11,6 +11,8 @@ installDependencies();
 const chromium = ensureChromium();
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+/** The folders whose imports .dependency-cruiser.cjs rules on; `npm run boundaries` runs the same. */
+const DEPCRUISE_ARGS = ['server/src', 'shared/src', 'kiosk/src', 'sandbox/src', '--config', '.dependency-cruiser.cjs'];
 const started = Date.now();
 run(bin('tsc'), ['-p', 'shared'], { label: 'typecheck: shared' });
 run(bin('tsc'), ['-p', 'server'], { label: 'typecheck: server' });
@@ -23,6 +25,7 @@ run(bin('eslint'), ['--max-warnings', '0', '.'], { label: 'lint' });
 run(bin('prettier'), ['--check', '--log-level', 'warn', '.'], {
   label: 'format (prettier --check; npm run format fixes it)',
 });
+run(bin('depcruise'), [...DEPCRUISE_ARGS], { label: 'boundaries (dependency-cruiser; docs/architecture.md)' });
 // The Electron app builds here without the Electron binary (main, preload, renderer); the web
 // build is what the server serves and the browser journeys drive.
 pnpm(['--filter', '@marquee/kiosk', 'run', 'build', '--logLevel', 'warn'], {
