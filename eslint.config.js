@@ -13,6 +13,7 @@ export default tseslint.config(
       '.tools/**',
       '.data/**',
       'scripts/**/*.mjs',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,
