@@ -91,8 +91,13 @@ describe.skipIf(!hasChromium)('routing journey', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe(dayName);
 
-    // A seat map's address opened cold (shared, bookmarked) shows it; its Back goes to that film's shows.
+    // A seat map's address opened cold (shared, bookmarked) shows it; its Back goes to that film's
+    // shows, even when the list of shows comes after the seat map (a slow phone, a busy server).
     const cold = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await cold.route(/\/trpc\/catalog\.showtimes\b/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
     await cold.goto(`${system.server.url}/shows/${showtime.id}`);
     await seatMap(cold).waitFor();
     await cold.getByRole('button', { name: /Back$/ }).click();

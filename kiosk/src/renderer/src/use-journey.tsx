@@ -126,7 +126,8 @@ export function useJourney({
     retry: false,
   });
   const b = booking.data?.id === queriedId ? booking.data : undefined;
-  const showtimes = useQuery(trpc.catalog.showtimes.queryOptions(useCatalogScope()));
+  const catalogScope = useCatalogScope();
+  const showtimes = useQuery(trpc.catalog.showtimes.queryOptions(catalogScope));
 
   const releaseHold = useCallback(() => {
     const bookingId = savedBooking.get(storage);
@@ -214,9 +215,15 @@ export function useJourney({
     [navigate],
   );
 
-  const backFromSeats = (showtimeId: string) => {
-    const show = showtimes.data?.find((s) => s.id === showtimeId);
+  const backFromSeats = async (showtimeId: string) => {
     setNotice(null);
+    // A seat map opened cold (a shared link) can be on screen before the list of shows has come;
+    // Back then waits for it rather than taking the customer to the films instead of this film.
+    // Only a show the list no longer has (or no answer at all) goes back to the films.
+    const list =
+      showtimes.data ??
+      (await queryClient.fetchQuery(trpc.catalog.showtimes.queryOptions(catalogScope)).catch(() => undefined));
+    const show = list?.find((s) => s.id === showtimeId);
     navigate(show ? paths.movie(show.movieId, cinemaDate(new Date(show.startsAt), show.timeZone)) : paths.home());
   };
 
@@ -238,7 +245,7 @@ export function useJourney({
         ownHold={own}
         onKeepHold={own ? () => navigate(paths.pay(own.bookingId)) : undefined}
         onHoldExpired={onExpired}
-        onBack={() => backFromSeats(step.showtimeId)}
+        onBack={() => void backFromSeats(step.showtimeId)}
         onHeld={(h) => {
           hold(h.bookingId);
           setNotice(null);
