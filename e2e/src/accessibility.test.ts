@@ -140,6 +140,7 @@ describe.skipIf(!hasChromium)('accessibility audit (axe-core, every rule)', () =
       'Screens',
       'Prices',
       'Seats',
+      'Tax',
       'Queues',
       'Staff',
     ]) {

@@ -1,10 +1,11 @@
 // The manager dashboard: a manager signs in, watches a kiosk go offline when its heartbeats stop,
-// refunds a booking, and sees the sales figures change.
+// refunds a booking, and sees the sales figures change; an admin sets the tax particulars.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { createCustomerClient } from '@marquee/server/test/customer-client';
 import { formatRupees } from '@marquee/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditScreen, type TAuditFinding } from './axe';
 import { hasChromium, launchChromium, snap } from './browser';
 import { paidWebBooking, startSystem, type TSystem } from './system';
 
@@ -20,6 +21,9 @@ afterAll(async () => {
   await system?.close();
 });
 
+/** An audit's findings without the screen's name, so a failure shows the rules broken. */
+const findings = (list: TAuditFinding[]) => list.map(({ rule, impact, example }) => ({ rule, impact, example }));
+
 describe.skipIf(!hasChromium)('manager journey', () => {
   it('signs in, sees a kiosk go offline, refunds a booking and sees the sales change', async () => {
     const manager = DEMO_LOGINS.find((l) => l.role === 'MANAGER')!;
@@ -27,7 +31,8 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     const kiosk = createCustomerClient(system.server.url, { kioskToken: system.kiosk.token });
     await kiosk.kiosks.heartbeat.mutate({ appVersion: '0.1.0', screen: 'attract', printer: 'ok', lastError: null });
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    // In a context of its own: the accessibility audit (axe) opens a page beside it.
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     page.on('pageerror', (err) => console.error('manager page error:', err));
     page.on('dialog', (dialog) => void dialog.accept());
     await page.goto(`${system.server.url}/manager`);
@@ -109,6 +114,46 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await page.getByRole('button', { name: 'Queues' }).click();
     await page.getByRole('row', { name: /receipts/ }).waitFor();
     await snap(page, 'manager-7-queues');
-    await page.close();
-  });
+
+    // The tax particulars: a GSTIN of another state, then a mistyped one, are refused beside the
+    // field; the valid particulars are saved, and the section passes the accessibility audit.
+    await page.getByRole('button', { name: 'Tax' }).click();
+    const gstin = page.getByLabel('GSTIN', { exact: true });
+    await gstin.waitFor();
+    await page.getByLabel('Legal name (as registered for GST)').fill('Marquee Demo Cinemas LLP');
+    await page.getByLabel('Address of the place of business').fill('1 Brigade Road\nBengaluru 560025');
+    await page.getByLabel('State (GST state code)').selectOption('29');
+    await gstin.fill('27AAPFU0939F1ZV');
+    await page.getByText('registered in Maharashtra (27), not in Karnataka (29)').waitFor();
+    await page.getByRole('button', { name: 'Save tax particulars' }).click();
+    expect(await gstin.getAttribute('aria-invalid')).toBe('true');
+    await gstin.fill('29AAACM0000M2ZT');
+    await page.getByText('one of the characters is mistyped').waitFor();
+    expect(findings(await auditScreen(page, 'dashboard tax, GSTIN refused'))).toEqual([]);
+    await snap(page, 'manager-8-tax-refused');
+    expect(await system.ctx.prisma.cinema.findFirstOrThrow({ select: { legalName: true } })).not.toEqual({
+      legalName: 'Marquee Demo Cinemas LLP',
+    });
+    await gstin.fill('29AAACM0000M2ZS');
+    await page.getByRole('button', { name: 'Save tax particulars' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    expect(
+      await system.ctx.prisma.cinema.findFirstOrThrow({
+        select: { legalName: true, gstStateCode: true, gstin: true, admissionSac: true },
+      }),
+    ).toEqual({
+      legalName: 'Marquee Demo Cinemas LLP',
+      gstStateCode: '29',
+      gstin: '29AAACM0000M2ZS',
+      admissionSac: '999692',
+    });
+    expect(findings(await auditScreen(page, 'dashboard tax'))).toEqual([]);
+    await snap(page, 'manager-9-tax');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await snap(page, 'manager-9-tax-portrait');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await gstin.scrollIntoViewIfNeeded();
+    await snap(page, 'manager-9-tax-phone');
+    await page.context().close();
+  }, 90_000);
 });

@@ -4,6 +4,7 @@
 import { bookingDeskRouter } from './bookings/booking-desk-router';
 import { bookingsRouter } from './bookings/bookings-router';
 import { catalogRouter } from './catalog/catalog-router';
+import { taxSettingsRouter } from './cinema-settings/tax-settings-router';
 import { doorRouter } from './door/door-router';
 import { holdsRouter } from './holds/holds-router';
 import { fleetRouter } from './kiosks/fleet-router';
@@ -38,6 +39,7 @@ export const appRouter = router({
   showtimes: showtimesRouter,
   queues: queuesRouter,
   staffAccounts: staffRouter,
+  taxSettings: taxSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,3 +25,5 @@ export * from './seat-rules';
 export * from './api/programme';
 export * from './booking-fee';
 export * from './booking-code';
+export * from './gstin';
+export * from './api/tax-settings';

@@ -121,6 +121,11 @@ export async function seedDemoCinema({
       city: 'Bengaluru',
       timeZone: TIME_ZONE,
       webFeePaise: 2_000,
+      // Valid in form (state, PAN shape, check character) but made up: no real registration.
+      legalName: 'Marquee Demo Cinemas Private Limited',
+      address: '12 MG Road, Ashok Nagar\nBengaluru 560001',
+      gstStateCode: '29',
+      gstin: '29AAACM0000M1ZT',
     },
   });
 

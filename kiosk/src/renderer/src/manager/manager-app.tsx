@@ -1,6 +1,7 @@
-// The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, and (for
-// admins) queues and staff. Loaded only on /manager, so customers never download it. Each section
-// is its own address, /manager/<section>, so a reload or a bookmark stays on it.
+// The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, the cinema's
+// tax particulars (admins change them), and (for admins) queues and staff. Loaded only on
+// /manager, so customers never download it. Each section is its own address, /manager/<section>,
+// so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
@@ -18,6 +19,7 @@ import { SeatsView } from './seats-view';
 import { ShowsView } from './shows-view';
 import { StaffSignIn } from './staff-sign-in';
 import { StaffView } from './staff-view';
+import { TaxView } from './tax-view';
 
 const SECTIONS = [
   { id: 'fleet', label: 'Kiosks' },
@@ -28,6 +30,7 @@ const SECTIONS = [
   { id: 'screens', label: 'Screens' },
   { id: 'prices', label: 'Prices' },
   { id: 'seats', label: 'Seats' },
+  { id: 'tax', label: 'Tax' },
   { id: 'queues', label: 'Queues', adminOnly: true },
   { id: 'staff', label: 'Staff', adminOnly: true },
 ] as const;
@@ -104,6 +107,7 @@ function Dashboard({ me }: { me: TStaffMe }) {
         {section === 'screens' && <ScreensView />}
         {section === 'prices' && <PricesView />}
         {section === 'seats' && <SeatsView />}
+        {section === 'tax' && <TaxView isAdmin={me.role === 'ADMIN'} />}
         {section === 'queues' && me.role === 'ADMIN' && <QueuesView />}
         {section === 'staff' && me.role === 'ADMIN' && <StaffView meId={me.id} />}
       </main>
