@@ -115,7 +115,7 @@ function producerConnection(env: Pick<TEnv, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>
 export class Jobs {
   readonly expiry: TExpiryQueue;
   readonly reconcile: TReconcileQueue;
-  /** Receipt emails with the PDF tickets; consumed by jobs/receipts/receipt-worker.ts. */
+  /** Receipt emails with the PDF tickets; consumed by workers/receipts/receipt-worker.ts. */
   readonly receipts: TReceiptsQueue;
   readonly reminders: TRemindersQueue;
   readonly cleanup: TCleanupQueue;
