@@ -27,3 +27,4 @@ export * from './booking-fee';
 export * from './booking-code';
 export * from './gstin';
 export * from './api/tax-settings';
+export * from './tax-invoice';

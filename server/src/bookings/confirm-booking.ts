@@ -1,11 +1,12 @@
-// PENDING → CONFIRMED: a paid booking gets one signed ticket per seat, its receipt and reminder are
-// recorded in the outbox, and the show's seat version moves. Payment settlement decides that the
+// PENDING → CONFIRMED: a paid booking gets one signed ticket per seat and its tax invoice, its
+// receipt and reminder are recorded in the outbox, and the show's seat version moves. Payment settlement decides that the
 // payment honours the booking and calls this inside its transaction, with the booking row locked.
 import { v7 as uuidv7 } from 'uuid';
 import type { TSql } from '../db/prisma';
 import type { TServices } from '../services';
 import { signTicketToken, ticketSigningKey } from '../tickets';
 import { recordConfirmationWork } from '../jobs/outbox/outbox-entries';
+import { issueInvoice } from '../tax-invoices';
 
 export interface TConfirmedBooking {
   bookingId: string;
@@ -63,6 +64,8 @@ export async function confirmPaidBooking(
     `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
     [booking.showtimeId, now],
   );
+  // Last, so the cinema's invoice counter is locked only for the rest of this transaction.
+  await issueInvoice(tx, { bookingId: p.bookingId, now });
   return {
     bookingId: p.bookingId,
     showtimeId: booking.showtimeId,

@@ -3,6 +3,7 @@ import type { THolder } from '../auth';
 import { AppError } from '../errors/app-error';
 import type { Prisma } from '../generated/prisma/client';
 import type { TServices } from '../services';
+import { loadInvoice } from '../tax-invoices';
 
 const bookingInclude = {
   seats: { include: { seat: { select: { label: true, type: true } } } },
@@ -18,7 +19,7 @@ const bookingInclude = {
 
 type TBookingRow = Prisma.BookingGetPayload<{ include: typeof bookingInclude }>;
 
-function toBooking(b: TBookingRow): TBooking {
+async function toBooking(prisma: Pick<TServices, 'prisma'>['prisma'], b: TBookingRow): Promise<TBooking> {
   const { showtime } = b;
   return {
     id: b.id,
@@ -42,6 +43,7 @@ function toBooking(b: TBookingRow): TBooking {
     customerEmail: b.customerEmail,
     seats: b.seats.map((s) => ({ seatId: s.seatId, label: s.seat.label, type: s.seat.type, pricePaise: s.pricePaise })),
     tickets: b.tickets.map((t) => ({ id: t.id, seatLabel: t.seatLabel, token: t.token })),
+    invoice: b.confirmedAt ? await loadInvoice(prisma, b.id) : null,
   };
 }
 
@@ -49,7 +51,7 @@ function toBooking(b: TBookingRow): TBooking {
 export async function getBookingForKiosk({ prisma }: Pick<TServices, 'prisma'>, bookingId: string): Promise<TBooking> {
   const b = await prisma.booking.findUnique({ where: { id: bookingId }, include: bookingInclude });
   if (!b) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} not found` });
-  return toBooking(b);
+  return toBooking(prisma, b);
 }
 
 /** The holder's booking with its seats and, once confirmed, its tickets. Others get NOT_FOUND. */
@@ -59,7 +61,7 @@ export async function getBooking(
 ): Promise<TBooking> {
   const b = await prisma.booking.findFirst({ where: { id: bookingId, holder: holder.key }, include: bookingInclude });
   if (!b) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${bookingId} not found for ${holder.key}` });
-  return toBooking(b);
+  return toBooking(prisma, b);
 }
 
 /**
@@ -84,5 +86,5 @@ export async function findBooking(
       message: `no paid booking ${code} for that email`,
       userMessage: 'No booking matches that code and email.',
     });
-  return toBooking(b);
+  return toBooking(prisma, b);
 }

@@ -1,10 +1,11 @@
 // CONFIRMED → REFUNDED: a full refund of a confirmed booking, asked by customer service, a manager
-// or the system (a cancelled show). Recorded before it is sent, once per payment; the seats go back
-// on sale. Any other booking is refused and left as it is.
+// or the system (a cancelled show). Recorded before it is sent, once per payment, with the credit
+// note of its invoice; the seats go back on sale. Any other booking is refused and left as it is.
 import { v7 as uuidv7 } from 'uuid';
 import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
+import { issueCreditNote } from '../tax-invoices';
 import { afterBookingChange } from './after-booking-change';
 
 export async function refundBooking(
@@ -70,6 +71,7 @@ export async function refundBooking(
       `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
       [booking.showtimeId, now],
     );
+    await issueCreditNote(tx, { bookingId: p.bookingId, refundId, now });
     return {
       refundId,
       alreadyRefunded: false,

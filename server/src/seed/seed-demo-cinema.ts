@@ -126,6 +126,7 @@ export async function seedDemoCinema({
       address: '12 MG Road, Ashok Nagar\nBengaluru 560001',
       gstStateCode: '29',
       gstin: '29AAACM0000M1ZT',
+      invoicePrefix: 'MQD',
     },
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZPaiseSchema } from '../paise-schema';
 import { ZSeatTypeSchema } from '../seat-map';
+import { ZInvoiceSchema } from '../tax-invoice';
 import { ZBookingStatusSchema } from './holds';
 
 export const ZBookingGetInputSchema = z.strictObject({ bookingId: z.uuid() });
@@ -33,6 +34,8 @@ export const ZBookingSchema = z.object({
   seats: z.array(z.object({ seatId: z.uuid(), label: z.string(), type: ZSeatTypeSchema, pricePaise: ZPaiseSchema })),
   /** One signed token per seat, once confirmed (the QR on the ticket). */
   tickets: z.array(z.object({ id: z.uuid(), seatLabel: z.string(), token: z.string() })),
+  /** The tax invoice the e-ticket is, once confirmed with a price, with the credit notes of its refunds. */
+  invoice: ZInvoiceSchema.nullable(),
 });
 export type TBooking = z.infer<typeof ZBookingSchema>;
 

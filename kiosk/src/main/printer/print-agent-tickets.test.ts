@@ -42,6 +42,7 @@ const booking: TBooking = {
     { id: uuid(5), seatLabel: 'E7', token: 'token-e7.signature' },
     { id: uuid(6), seatLabel: 'E8', token: 'token-e8.signature' },
   ],
+  invoice: null,
 };
 
 describe('a two-seat booking through the print agent', () => {

@@ -87,6 +87,7 @@ function booking(id: string, over: Partial<TBooking> = {}): TBooking {
     customerEmail: null,
     seats: [1, 2].map((n) => ({ seatId: seatId(n), label: `A${n}`, type: 'STANDARD' as const, pricePaise: 20_000 })),
     tickets: [],
+    invoice: null,
     ...over,
   };
 }

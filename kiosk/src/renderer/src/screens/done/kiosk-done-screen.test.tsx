@@ -33,6 +33,7 @@ const booking: TBooking = {
   customerEmail: null,
   seats: [{ seatId: '0190a0b0-0000-7000-8000-000000000003', label: 'C5', type: 'STANDARD', pricePaise: 20_000 }],
   tickets: [{ id: '0190a0b0-0000-7000-8000-000000000004', seatLabel: 'C5', token: 'tok' }],
+  invoice: null,
 };
 
 const paperOut: TPrintResult = {

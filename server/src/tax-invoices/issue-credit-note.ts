@@ -1,0 +1,38 @@
+// The credit note of a refund, issued in the refunding transaction from its own series: it
+// reverses the invoice's lines (the whole booking today), with the seller's particulars as the
+// invoice gave them. A booking without an invoice (never confirmed, or complimentary) gets none.
+import { v7 as uuidv7 } from 'uuid';
+import type { TSql } from '../db/prisma';
+import { allocateTaxDocumentNumber } from './allocate-number';
+import type { TIssuedDocument } from './issue-invoice';
+
+export async function issueCreditNote(
+  tx: TSql,
+  { bookingId, refundId, now }: { bookingId: string; refundId: string; now: Date },
+): Promise<TIssuedDocument | null> {
+  const { rows } = await tx.query<{ id: string; cinemaId: string; invoicePrefix: string }>(
+    `SELECT d.id::text, d."cinemaId"::text, c."invoicePrefix"
+       FROM "TaxDocument" d JOIN "Cinema" c ON c.id = d."cinemaId"
+      WHERE d."bookingId" = $1 AND d.kind = 'INVOICE'`,
+    [bookingId],
+  );
+  const invoice = rows[0];
+  if (!invoice) return null;
+  const allocated = await allocateTaxDocumentNumber(tx, {
+    cinemaId: invoice.cinemaId,
+    prefix: invoice.invoicePrefix,
+    kind: 'CREDIT_NOTE',
+    now,
+  });
+  const id = uuidv7();
+  await tx.query(
+    `INSERT INTO "TaxDocument" (id, "cinemaId", kind, "financialYear", serial, number, "bookingId", "invoiceId", "refundId",
+       "issuedAt", "sellerLegalName", "sellerAddress", "sellerGstin", "placeOfSupply", lines,
+       "taxablePaise", "cgstPaise", "sgstPaise", "totalPaise")
+     SELECT $1, "cinemaId", 'CREDIT_NOTE', $2, $3, $4, "bookingId", id, $5, $6, "sellerLegalName", "sellerAddress",
+            "sellerGstin", "placeOfSupply", lines, "taxablePaise", "cgstPaise", "sgstPaise", "totalPaise"
+       FROM "TaxDocument" WHERE id = $7`,
+    [id, allocated.financialYear, allocated.serial, allocated.number, refundId, allocated.issuedAt, invoice.id],
+  );
+  return { id, number: allocated.number, issuedAt: allocated.issuedAt };
+}
