@@ -1,12 +1,18 @@
 // PENDING → CONFIRMED: a paid booking gets one signed ticket per seat and its tax invoice, its
-// receipt and reminder are recorded in the outbox, and the show's seat version moves. Payment settlement decides that the
-// payment honours the booking and calls this inside its transaction, with the booking row locked.
+// receipt and reminder are recorded in the outbox, and the show's seat version moves. Payment
+// settlement decides that the payment honours the booking and calls this inside its transaction,
+// with the booking row locked.
+//
+// The show's row and the cinema's invoice counter are the two rows every confirmation of a show
+// (of a cinema) must lock until it commits: they are taken last. A caller confirming several
+// bookings in one transaction passes a batch (confirm-batch.ts), and both steps are left
+// to its end, where they are taken once for all of them.
 import { v7 as uuidv7 } from 'uuid';
 import type { TSql } from '../db/prisma';
 import type { TServices } from '../services';
 import { signTicketToken, ticketSigningKey } from '../tickets';
 import { recordConfirmationWork } from '../jobs/outbox/outbox-entries';
-import { issueInvoice } from '../tax-invoices';
+import { issueInvoice, prepareInvoice, type TPreparedInvoice } from '../tax-invoices';
 
 export interface TConfirmedBooking {
   bookingId: string;
@@ -17,6 +23,14 @@ export interface TConfirmedBooking {
   qrId: string | null;
 }
 
+/**
+ * Confirmations made in one transaction whose seat version and invoice number are taken together
+ * at its end (confirm-batch.ts): `add` records one, with its invoice worked out.
+ */
+export interface TConfirmBatch {
+  add(confirmed: TConfirmedBooking, invoice: TPreparedInvoice | null): void;
+}
+
 /** Confirms a PENDING booking; returns null (and changes nothing) if the booking is not PENDING. */
 export async function confirmPaidBooking(
   tx: TSql,
@@ -24,6 +38,7 @@ export async function confirmPaidBooking(
   p: { bookingId: string; paymentId: string },
   booking: { showtimeId: string; startsAt: Date; razorpayQrId: string | null },
   now: Date,
+  batch?: TConfirmBatch,
 ): Promise<TConfirmedBooking | null> {
   const confirmed = await tx.query(
     `UPDATE "Booking" SET status = 'CONFIRMED', "confirmedAt" = $2, "razorpayPaymentId" = $3, "updatedAt" = $2 WHERE id = $1 AND status = 'PENDING'`,
@@ -60,18 +75,25 @@ export async function confirmPaidBooking(
   );
   // The receipt and the reminder are recorded with the confirmation: they happen even if Redis is down now.
   await recordConfirmationWork(tx, { bookingId: p.bookingId, startsAt: booking.startsAt, now });
-  const bumped = await tx.query<{ seatVersion: number }>(
-    `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
-    [booking.showtimeId, now],
-  );
-  // Last, so the cinema's invoice counter is locked only for the rest of this transaction.
-  await issueInvoice(tx, { bookingId: p.bookingId, now });
-  return {
+  const result = {
     bookingId: p.bookingId,
     showtimeId: booking.showtimeId,
     startsAt: booking.startsAt,
     seatIds: seats.rows.map((s) => s.seatId),
-    seatVersion: bumped.rows[0]!.seatVersion,
+    seatVersion: 0,
     qrId: booking.razorpayQrId,
   };
+  if (batch) {
+    // The batch moves the seat version (and fills it in here) and numbers the invoice at its end.
+    batch.add(result, await prepareInvoice(tx, { bookingId: p.bookingId, now }));
+    return result;
+  }
+  const bumped = await tx.query<{ seatVersion: number }>(
+    `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
+    [booking.showtimeId, now],
+  );
+  result.seatVersion = bumped.rows[0]!.seatVersion;
+  // Last, so the cinema's invoice counter is locked only for the rest of this transaction.
+  await issueInvoice(tx, { bookingId: p.bookingId, now });
+  return result;
 }

@@ -1,10 +1,12 @@
 // Razorpay webhooks: each event id is recorded in the same transaction as its effect, so a replay
 // does nothing and a crash half-way lets Razorpay's retry through.
+// Deliveries are settled in batches with other settlements (settle-in-batches.ts).
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import { withTransaction } from '../db/prisma';
+import type { TConfirmBatch } from '../bookings';
 import type { TServices } from '../services';
+import { settleInBatch } from './settle-in-batches';
 import { afterSettlement, settleCapturedPayment, type TSettlement } from './settle-payment';
 
 const ZPayment = z.object({
@@ -44,6 +46,7 @@ async function applyEvent(
   tx: pg.PoolClient,
   services: TServices,
   envelope: TWebhookEnvelope,
+  batch?: TConfirmBatch,
 ): Promise<TSettlement | null> {
   const payment = envelope.payload.payment?.entity;
   switch (envelope.event) {
@@ -53,26 +56,38 @@ async function applyEvent(
       if (!payment?.order_id || payment.status !== 'captured') return null;
       const bookingId = await bookingIdFor(tx, { orderId: payment.order_id });
       if (!bookingId) return null;
-      return settleCapturedPayment(tx, services, {
-        bookingId,
-        paymentId: payment.id,
-        orderId: payment.order_id,
-        amountPaise: payment.amount,
-        method: 'CHECKOUT',
-      });
+      return settleCapturedPayment(
+        tx,
+        services,
+        {
+          bookingId,
+          paymentId: payment.id,
+          orderId: payment.order_id,
+          amountPaise: payment.amount,
+          method: 'CHECKOUT',
+        },
+        undefined,
+        batch,
+      );
     }
     case 'qr_code.credited': {
       const qrId = envelope.payload.qr_code?.entity.id;
       if (!payment || !qrId) return null;
       const bookingId = await bookingIdFor(tx, { qrId });
       if (!bookingId) return null;
-      return settleCapturedPayment(tx, services, {
-        bookingId,
-        paymentId: payment.id,
-        orderId: null,
-        amountPaise: payment.amount,
-        method: 'UPI_QR',
-      });
+      return settleCapturedPayment(
+        tx,
+        services,
+        {
+          bookingId,
+          paymentId: payment.id,
+          orderId: null,
+          amountPaise: payment.amount,
+          method: 'UPI_QR',
+        },
+        undefined,
+        batch,
+      );
     }
     case 'payment.failed': {
       if (!payment?.order_id) return null;
@@ -109,18 +124,36 @@ async function applyEvent(
   }
 }
 
-/** Returns 'duplicate' for an event id seen before (nothing happens again). */
-export async function handleWebhook(
+export interface TWebhookDelivery {
+  eventId: string;
+  envelope: TWebhookEnvelope;
+}
+
+export type TWebhookOutcome = 'applied' | 'duplicate';
+
+async function recordAndApply(
+  tx: pg.PoolClient,
   services: TServices,
-  { eventId, envelope }: { eventId: string; envelope: TWebhookEnvelope },
-): Promise<'applied' | 'duplicate'> {
-  const outcome = await withTransaction(services.pg, async (tx) => {
-    const recorded = await tx.query(
-      `INSERT INTO "WebhookEvent" (id, "eventId", event, payload, "receivedAt") VALUES ($1, $2, $3, $4, now()) ON CONFLICT ("eventId") DO NOTHING RETURNING id`,
-      [uuidv7(), eventId, envelope.event, JSON.stringify(envelope)],
-    );
-    if (recorded.rowCount === 0) return 'duplicate' as const;
-    return applyEvent(tx, services, envelope);
+  { eventId, envelope }: TWebhookDelivery,
+  batch?: TConfirmBatch,
+): Promise<'duplicate' | TSettlement | null> {
+  const recorded = await tx.query(
+    `INSERT INTO "WebhookEvent" (id, "eventId", event, payload, "receivedAt") VALUES ($1, $2, $3, $4, now()) ON CONFLICT ("eventId") DO NOTHING RETURNING id`,
+    [uuidv7(), eventId, envelope.event, JSON.stringify(envelope)],
+  );
+  if (recorded.rowCount === 0) return 'duplicate';
+  return applyEvent(tx, services, envelope, batch);
+}
+
+/** Returns 'duplicate' for an event id seen before (nothing happens again). */
+export async function handleWebhook(services: TServices, delivery: TWebhookDelivery): Promise<TWebhookOutcome> {
+  const { envelope } = delivery;
+  const outcome = await settleInBatch(services, {
+    booking: {
+      orderId: envelope.payload.payment?.entity.order_id,
+      qrId: envelope.event === 'qr_code.credited' ? envelope.payload.qr_code?.entity.id : null,
+    },
+    run: (tx, batch) => recordAndApply(tx, services, delivery, batch),
   });
   if (outcome === 'duplicate') return 'duplicate';
   if (outcome) await afterSettlement(services, outcome, 'webhook');

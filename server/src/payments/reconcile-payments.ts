@@ -4,10 +4,10 @@
 // (next check after a tenth of its age past expiresAt, between 1 minute and 1 hour), until it is
 // CONFIRMED or REFUNDED, or it has been closed for RECONCILE_HORIZON_MS with every captured payment
 // refunded.
-import { withTransaction } from '../db/prisma';
 import { afterBookingChange } from '../bookings';
 import type { TServices } from '../services';
 import type { TRzpPayment } from '../razorpay/razorpay-gateway';
+import { settleInBatch } from './settle-in-batches';
 import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from './settle-payment';
 
 /**
@@ -65,9 +65,10 @@ export async function reconcilePayments(
       if (booking.razorpayOrderId) keep((await razorpay.fetchOrderPayments(booking.razorpayOrderId)).items, 'CHECKOUT');
       if (booking.razorpayQrId) keep((await razorpay.fetchQrPayments(booking.razorpayQrId)).items, 'UPI_QR');
       for (const payment of captured) {
-        const settlement = await withTransaction(services.pg, (tx) =>
-          settleCapturedPayment(tx, services, payment, now),
-        );
+        const settlement = await settleInBatch(services, {
+          booking: { bookingId: payment.bookingId },
+          run: (tx, batch) => settleCapturedPayment(tx, services, payment, now, batch),
+        });
         // A refund already recorded (refundId null) is not news: count only what this run changed.
         if (settlement.kind === 'confirmed' || (settlement.kind === 'refund' && settlement.refundId)) settled += 1;
         await afterSettlement(services, settlement, 'reconcile');

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterBookingChange } from '../bookings';
-import { confirmPaidBooking, type TConfirmedBooking } from '../bookings';
+import { confirmPaidBooking, type TConfirmBatch, type TConfirmedBooking } from '../bookings';
 import type { TServices } from '../services';
 
 export interface TCapturedPayment {
@@ -21,12 +21,17 @@ export type TSettlement =
   | { kind: 'already'; bookingId: string }
   | { kind: 'refund'; bookingId: string; refundId: string | null; reason: string };
 
-/** Runs inside the caller's transaction (the webhook records its event id in the same one). */
+/**
+ * Runs inside the caller's transaction (the webhook records its event id in the same one), given
+ * the batch of that transaction by settleInBatch (settle-in-batches.ts); without one, a booking
+ * confirmed here moves its show's seat version and takes its invoice number at once.
+ */
 export async function settleCapturedPayment(
   tx: pg.PoolClient,
   services: Pick<TServices, 'env'>,
   p: TCapturedPayment,
   now = new Date(),
+  batch?: TConfirmBatch,
 ): Promise<TSettlement> {
   const { rows } = await tx.query<{
     status: string;
@@ -53,10 +58,11 @@ export async function settleCapturedPayment(
   );
 
   if (booking.status === 'PENDING' && p.amountPaise === booking.amountPaise) {
-    const confirmed = await confirmPaidBooking(tx, services, p, booking, now);
+    const confirmed = await confirmPaidBooking(tx, services, p, booking, now, batch);
     // The row is locked FOR UPDATE above, so a PENDING booking is still PENDING here.
     if (!confirmed) throw new Error(`settle: booking ${p.bookingId} is not PENDING under its lock`);
-    return { kind: 'confirmed', ...confirmed };
+    // The same object, not a copy: a batch fills in its seat version when it finishes.
+    return Object.assign(confirmed, { kind: 'confirmed' as const });
   }
 
   const reason =

@@ -2,10 +2,10 @@
 // then settled exactly as the webhook would settle it (whichever arrives first wins; the other is a no-op).
 import type { TBookingStatus } from '@marquee/shared';
 import type { THolder } from '../auth';
-import { withTransaction } from '../db/prisma';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 import { RazorpayApiError } from '../razorpay/razorpay-gateway';
+import { settleInBatch } from './settle-in-batches';
 import { afterSettlement, settleCapturedPayment } from './settle-payment';
 import { isValidCheckoutSignature } from '../razorpay/signatures';
 
@@ -43,15 +43,23 @@ export async function verifyPayment(
       message: `payment ${p.paymentId} is ${payment.status} for order ${payment.order_id ?? 'none'}`,
     });
   }
-  const settlement = await withTransaction(services.pg, (tx) =>
-    settleCapturedPayment(tx, services, {
-      bookingId: booking.id,
-      paymentId: payment.id,
-      orderId: p.orderId,
-      amountPaise: payment.amount,
-      method: 'CHECKOUT',
-    }),
-  );
+  const settlement = await settleInBatch(services, {
+    booking: { bookingId: booking.id },
+    run: (tx, batch) =>
+      settleCapturedPayment(
+        tx,
+        services,
+        {
+          bookingId: booking.id,
+          paymentId: payment.id,
+          orderId: p.orderId,
+          amountPaise: payment.amount,
+          method: 'CHECKOUT',
+        },
+        undefined,
+        batch,
+      ),
+  });
   await afterSettlement(services, settlement, 'verify');
   const after = await services.prisma.booking.findUniqueOrThrow({
     where: { id: booking.id },

@@ -4,7 +4,7 @@
 //
 // What other folders may use of it:
 export { issueCreditNote } from './issue-credit-note';
-export { issueInvoice } from './issue-invoice';
-export type { TIssuedDocument } from './issue-invoice';
+export { issueInvoice, issuePreparedInvoices, prepareInvoice } from './issue-invoice';
+export type { TIssuedDocument, TPreparedInvoice } from './issue-invoice';
 export { loadInvoice } from './load-invoice';
 export { toTaxDocument } from './tax-document-row';

@@ -1,13 +1,14 @@
 // The invoice series under load: two API instances taking signed webhooks and two workers settling
-// payments as the reconciler does, all at once, some of their transactions rolled back after taking
-// a number. The series must come out 1…n with no gap, repeat or reordering, and the financial year
-// must turn at midnight of 31 March, India time.
+// payments as the reconciler does, all at once, some settlements rolled back after confirming (in a
+// batch, or alone after taking a number). The series must come out 1…n with no gap, repeat or
+// reordering, and the financial year must turn at midnight of 31 March, India time.
 import { createHmac } from 'node:crypto';
 import { financialYearOf, taxDocumentNumber } from '@marquee/shared';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../create-services';
 import { withTransaction } from '../db/prisma';
+import { settleInBatch } from '../payments/settle-in-batches';
 import { settleCapturedPayment } from '../payments/settle-payment';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { createTestContext, type TTestContext } from '../test/test-context';
@@ -111,8 +112,30 @@ async function deliverWebhook(api: TTestServer, b: TPendingBooking): Promise<num
 
 class RolledBack extends Error {}
 
-/** A worker settling a captured payment in its own transaction, as the reconciler does; `rollBack` aborts it after the number is taken. */
+/** A worker settling a captured payment as the reconciler does: in its process's next batch. `rollBack` fails it after it confirmed, so its savepoint is rolled back. */
 async function settleOnWorker(
+  worker: ReturnType<typeof createServices>,
+  b: TPendingBooking,
+  { rollBack = false }: { rollBack?: boolean } = {},
+) {
+  return settleInBatch(worker, {
+    booking: { bookingId: b.id },
+    run: async (tx, batch) => {
+      const settled = await settleCapturedPayment(
+        tx,
+        worker,
+        { ...paymentFor(b), method: 'CHECKOUT' },
+        undefined,
+        batch,
+      );
+      if (rollBack) throw new RolledBack();
+      return settled;
+    },
+  });
+}
+
+/** A settlement in a transaction of its own, numbering its invoice at once; `rollBack` aborts it after the number is taken. */
+async function settleAlone(
   worker: ReturnType<typeof createServices>,
   b: TPendingBooking,
   { rollBack = false, now }: { rollBack?: boolean; now?: Date } = {},
@@ -142,9 +165,12 @@ describe('the invoice series', () => {
     const confirmations = bookings.map((b, i) => {
       if (i % 4 < 2) return deliverWebhook(apis[i % 4]!, b);
       const worker = workers[i % 4 === 2 ? 0 : 1]!;
-      // One in ten worker settlements is first tried and rolled back after taking its number.
-      if (i % 10 === 3)
-        return settleOnWorker(worker, b, { rollBack: true }).then(
+      // One in ten worker settlements is first tried and rolled back: alone after taking its
+      // number, or in a batch after confirming; then it is settled again.
+      if (i % 10 === 3 || i % 10 === 7)
+        return (
+          i % 10 === 3 ? settleAlone(worker, b, { rollBack: true }) : settleOnWorker(worker, b, { rollBack: true })
+        ).then(
           () => {
             throw new Error('a rolled-back settlement committed');
           },
@@ -183,8 +209,8 @@ describe('the invoice series', () => {
   it('starts a new series at midnight of 31 March, India time', async () => {
     const [late, early] = await pendingBookings(2);
     const worker = others[1]!;
-    await settleOnWorker(worker, late!, { now: new Date('2031-03-31T23:59:59.999+05:30') });
-    await settleOnWorker(worker, early!, { now: new Date('2031-04-01T00:00:00.000+05:30') });
+    await settleAlone(worker, late!, { now: new Date('2031-03-31T23:59:59.999+05:30') });
+    await settleAlone(worker, early!, { now: new Date('2031-04-01T00:00:00.000+05:30') });
     const byBooking = new Map(
       (await ctx.prisma.taxDocument.findMany({ where: { bookingId: { in: [late!.id, early!.id] } } })).map((d) => [
         d.bookingId,
@@ -201,9 +227,9 @@ describe('the invoice series', () => {
     const [first, second] = await pendingBookings(2);
     const worker = others[2]!;
     const now = new Date('2028-06-01T12:00:00+05:30');
-    await expect(settleOnWorker(worker, first!, { now, rollBack: true })).rejects.toBeInstanceOf(RolledBack);
-    await settleOnWorker(worker, second!, { now });
-    await settleOnWorker(worker, first!, { now });
+    await expect(settleAlone(worker, first!, { now, rollBack: true })).rejects.toBeInstanceOf(RolledBack);
+    await settleAlone(worker, second!, { now });
+    await settleAlone(worker, first!, { now });
     const docs = await ctx.prisma.taxDocument.findMany({
       where: { cinemaId, financialYear: 2028 },
       orderBy: { serial: 'asc' },

@@ -3,7 +3,7 @@
 // invoice gave them. A booking without an invoice (never confirmed, or complimentary) gets none.
 import { v7 as uuidv7 } from 'uuid';
 import type { TSql } from '../db/prisma';
-import { allocateTaxDocumentNumber } from './allocate-number';
+import { allocateTaxDocumentNumbers } from './allocate-number';
 import type { TIssuedDocument } from './issue-invoice';
 
 export async function issueCreditNote(
@@ -18,11 +18,12 @@ export async function issueCreditNote(
   );
   const invoice = rows[0];
   if (!invoice) return null;
-  const allocated = await allocateTaxDocumentNumber(tx, {
+  const allocated = await allocateTaxDocumentNumbers(tx, {
     cinemaId: invoice.cinemaId,
     prefix: invoice.invoicePrefix,
     kind: 'CREDIT_NOTE',
     now,
+    count: 1,
   });
   const id = uuidv7();
   await tx.query(
@@ -32,7 +33,7 @@ export async function issueCreditNote(
      SELECT $1, "cinemaId", 'CREDIT_NOTE', $2, $3, $4, "bookingId", id, $5, $6, "sellerLegalName", "sellerAddress",
             "sellerGstin", "placeOfSupply", lines, "taxablePaise", "cgstPaise", "sgstPaise", "totalPaise"
        FROM "TaxDocument" WHERE id = $7`,
-    [id, allocated.financialYear, allocated.serial, allocated.number, refundId, allocated.issuedAt, invoice.id],
+    [id, allocated.financialYear, allocated.serials[0], allocated.numbers[0], refundId, allocated.issuedAt, invoice.id],
   );
-  return { id, number: allocated.number, issuedAt: allocated.issuedAt };
+  return { id, bookingId, number: allocated.numbers[0]!, issuedAt: allocated.issuedAt };
 }
