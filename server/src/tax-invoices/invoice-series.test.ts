@@ -206,6 +206,25 @@ describe('the invoice series', () => {
     expect(counter.lastSerial).toBe(1000);
   }, 120_000);
 
+  it('rolls back a settlement that fails in a batch alone: the others of its batch confirm, with consecutive numbers', async () => {
+    const bookings = await pendingBookings(20);
+    const worker = others[1]!;
+    const before = await ctx.prisma.taxDocument.count({ where: { cinemaId, kind: 'INVOICE' } });
+    // Asked in one turn of the event loop, the twenty share a batch.
+    const results = await Promise.allSettled(bookings.map((b, i) => settleOnWorker(worker, b, { rollBack: i === 7 })));
+    expect(results.map((r) => r.status)).toEqual(bookings.map((_, i) => (i === 7 ? 'rejected' : 'fulfilled')));
+    expect((results[7] as PromiseRejectedResult).reason).toBeInstanceOf(RolledBack);
+    const failed = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookings[7]!.id } });
+    expect(failed.status).toBe('PENDING');
+    expect(await ctx.prisma.ticket.count({ where: { bookingId: bookings[7]!.id } })).toBe(0);
+    expect(await ctx.prisma.taxDocument.count({ where: { bookingId: bookings[7]!.id } })).toBe(0);
+    const docs = await ctx.prisma.taxDocument.findMany({
+      where: { bookingId: { in: bookings.map((b) => b.id) } },
+      orderBy: { serial: 'asc' },
+    });
+    expect(docs.map((d) => d.serial)).toEqual(Array.from({ length: 19 }, (_, i) => before + i + 1));
+  });
+
   it('starts a new series at midnight of 31 March, India time', async () => {
     const [late, early] = await pendingBookings(2);
     const worker = others[1]!;
