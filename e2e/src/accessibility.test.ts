@@ -141,6 +141,7 @@ describe.skipIf(!hasChromium)('accessibility audit (axe-core, every rule)', () =
       'Prices',
       'Seats',
       'Tax',
+      'GST returns',
       'Queues',
       'Staff',
     ]) {

@@ -1,8 +1,9 @@
 // The manager dashboard: a manager signs in, watches a kiosk go offline when its heartbeats stop,
-// refunds a booking, and sees the sales figures change; an admin sets the tax particulars.
+// refunds a booking, and sees the sales figures change; an admin sets the tax particulars and
+// opens the month's GST returns.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { createCustomerClient } from '@marquee/server/test/customer-client';
-import { formatRupees } from '@marquee/shared';
+import { formatRupees, indiaDate, returnMonthBounds } from '@marquee/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditScreen, type TAuditFinding } from './axe';
@@ -154,6 +155,43 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await gstin.scrollIntoViewIfNeeded();
     await snap(page, 'manager-9-tax-phone');
+
+    // The month's GST returns: a booking paid and not refunded beside the one refunded above. The
+    // B2C table and the document summary show this month's invoices less its credit notes, and
+    // the CSVs download for the signed-in admin.
+    const kept = await paidWebBooking(system, { seats: 1, email: 'kept@example.com' });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.getByRole('button', { name: 'GST returns' }).click();
+    const month = indiaDate(new Date()).slice(0, 7);
+    expect(await page.getByLabel('Month').inputValue()).toBe(month);
+    const { from, to } = returnMonthBounds(month);
+    const docs = await system.ctx.prisma.taxDocument.findMany({ where: { issuedAt: { gte: from, lt: to } } });
+    expect(docs.filter((d) => d.bookingId === kept.bookingId)).toHaveLength(1);
+    const net = docs.reduce((s, d) => s + (d.kind === 'INVOICE' ? 1 : -1) * d.taxablePaise, 0);
+    const b2c = page.getByRole('table', { name: /^B2C summary/ });
+    await b2c
+      .getByRole('row', { name: /^Total/ })
+      .getByText(formatRupees(net))
+      .first()
+      .waitFor();
+    await b2c.getByRole('rowheader', { name: '29-Karnataka' }).first().waitFor();
+    const documents = page.getByRole('table', { name: /^Document summary/ });
+    await documents.getByRole('row', { name: /^Invoices for outward supply/ }).waitFor();
+    await documents.getByRole('row', { name: /^Credit notes/ }).waitFor();
+    const csv = await page.request.get(
+      `${system.server.url}${await page.getByRole('link', { name: 'B2C summary (CSV)' }).getAttribute('href')}`,
+    );
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\n')[0]).toBe('Place of supply,Rate,Taxable value,Central tax,State/UT tax,Cess');
+    const register = await page.request.get(`${system.server.url}/manager/gst-register.csv?month=${month}`);
+    expect(await register.text()).toContain(`,${kept.code},`);
+    expect(findings(await auditScreen(page, 'dashboard GST returns'))).toEqual([]);
+    await snap(page, 'manager-11-gst-returns');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('heading', { name: 'Net taxable value' }).evaluate((el) => el.scrollIntoView());
+    // The page itself never scrolls sideways on a phone: a wide table scrolls inside its box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await snap(page, 'manager-11-gst-returns-phone');
     await page.context().close();
-  }, 90_000);
+  }, 120_000);
 });

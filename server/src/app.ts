@@ -12,6 +12,7 @@ import { registerWebRoutes } from './web/web-routes';
 import { registerPaymentRoutes } from './payments/payment-routes';
 import { registerPosterRoutes } from './programme/poster-routes';
 import { registerSalesRoutes } from './sales/sales-routes';
+import { registerTaxReturnRoutes } from './tax-returns/tax-returns-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
 import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
@@ -95,6 +96,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   await registerPaymentRoutes(app, services);
   await registerPosterRoutes(app, services);
   registerSalesRoutes(app, services);
+  registerTaxReturnRoutes(app, services);
   registerCatalogRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {

@@ -18,6 +18,7 @@ import { seatsRouter } from './seats/seats-router';
 import { showtimesRouter } from './showtimes/showtimes-router';
 import { staffRouter } from './staff/staff-router';
 import { staffSessionRouter } from './staff/staff-session-router';
+import { taxReturnsRouter } from './tax-returns/tax-returns-router';
 import { ticketsRouter } from './tickets/tickets-router';
 import { router } from './trpc';
 
@@ -40,6 +41,7 @@ export const appRouter = router({
   queues: queuesRouter,
   staffAccounts: staffRouter,
   taxSettings: taxSettingsRouter,
+  taxReturns: taxReturnsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 // The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, the cinema's
-// tax particulars (admins change them), and (for admins) queues and staff. Loaded only on
+// tax particulars (admins change them), the month's GST returns, and (for admins) queues and staff. Loaded only on
 // /manager, so customers never download it. Each section is its own address, /manager/<section>,
 // so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
@@ -9,6 +9,7 @@ import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { BookingsView } from './bookings-view';
 import { FleetView } from './fleet-view';
+import { GstReturnsView } from './gst-returns-view';
 import { problem } from './problem';
 import { QueuesView } from './queues-view';
 import { SalesView } from './sales-view';
@@ -31,6 +32,7 @@ const SECTIONS = [
   { id: 'prices', label: 'Prices' },
   { id: 'seats', label: 'Seats' },
   { id: 'tax', label: 'Tax' },
+  { id: 'gst-returns', label: 'GST returns' },
   { id: 'queues', label: 'Queues', adminOnly: true },
   { id: 'staff', label: 'Staff', adminOnly: true },
 ] as const;
@@ -108,6 +110,7 @@ function Dashboard({ me }: { me: TStaffMe }) {
         {section === 'prices' && <PricesView />}
         {section === 'seats' && <SeatsView />}
         {section === 'tax' && <TaxView isAdmin={me.role === 'ADMIN'} />}
+        {section === 'gst-returns' && <GstReturnsView />}
         {section === 'queues' && me.role === 'ADMIN' && <QueuesView />}
         {section === 'staff' && me.role === 'ADMIN' && <StaffView meId={me.id} />}
       </main>
