@@ -27,4 +27,6 @@ export * from './booking-fee';
 export * from './booking-code';
 export * from './gstin';
 export * from './api/tax-settings';
+export * from './api/film-tax-waivers';
+export * from './calendar-date';
 export * from './tax-invoice';
