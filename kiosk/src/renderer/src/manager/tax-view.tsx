@@ -60,7 +60,11 @@ function TaxForm({ saved, isAdmin }: { saved: TTaxSettings; isAdmin: boolean }) 
   const [gstinTouched, setGstinTouched] = useState(false);
   const update = useMutation(
     trpc.taxSettings.update.mutationOptions({
-      onSuccess: (data) => queryClient.setQueryData(trpc.taxSettings.get.queryKey(), data),
+      onSuccess: (data) => {
+        queryClient.setQueryData(trpc.taxSettings.get.queryKey(), data);
+        // The form shows what was saved: a GSTIN pasted with spaces as the server normalised it.
+        setForm((f) => ({ ...f, gstin: data.gstin ?? '', invoicePrefix: data.invoicePrefix }));
+      },
     }),
   );
   const serverErrors =
