@@ -106,7 +106,7 @@ describe('recording and removing a waiver', () => {
     );
     expect(data.appCode).toBe('INPUT_INVALID');
     expect(data.fieldErrors?.[field]).toMatch(says);
-    expect(message).toMatch(field === 'fromDate' && /overlap/.test(String(says)) ? /2031-12-01/ : says);
+    expect(message).toMatch(says);
     expect([await waiverRows(), await waiverAudits()]).toEqual([rows, audits]);
   });
 
