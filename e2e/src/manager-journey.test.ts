@@ -3,7 +3,7 @@
 // opens the month's GST returns.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { createCustomerClient } from '@marquee/server/test/customer-client';
-import { formatRupees, indiaDate, returnMonthBounds } from '@marquee/shared';
+import { financialYearOf, formatRupees, indiaDate, returnMonthBounds, taxDocumentNumber } from '@marquee/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditScreen, type TAuditFinding } from './axe';
@@ -135,25 +135,50 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     expect(await system.ctx.prisma.cinema.findFirstOrThrow({ select: { legalName: true } })).not.toEqual({
       legalName: 'Marquee Demo Cinemas LLP',
     });
-    await gstin.fill('29AAACM0000M2ZS');
+    // Pasted with spaces, as a registration certificate prints it: not cut short, saved without them.
+    await gstin.fill('29 AAACM 0000M2ZS');
+    // The invoice prefix shows the number it makes as it is typed; a slash is refused beside it.
+    const prefix = page.getByLabel('Invoice number prefix');
+    await prefix.fill('b/');
+    await page.getByText('Up to 3 capital letters or digits, like MQD, or nothing.').waitFor();
+    expect(await prefix.getAttribute('aria-invalid')).toBe('true');
+    await prefix.fill('blr');
+    const example = taxDocumentNumber({
+      prefix: 'BLR',
+      kind: 'INVOICE',
+      financialYear: financialYearOf(new Date()),
+      serial: 1,
+    });
+    await page.getByText(`Invoice numbers will look like ${example}`).waitFor();
+    await page.getByLabel('GST rate of the booking fee').selectOption('5');
     await page.getByRole('button', { name: 'Save tax particulars' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
     expect(
       await system.ctx.prisma.cinema.findFirstOrThrow({
-        select: { legalName: true, gstStateCode: true, gstin: true, admissionSac: true },
+        select: {
+          legalName: true,
+          gstStateCode: true,
+          gstin: true,
+          admissionSac: true,
+          invoicePrefix: true,
+          feeGstRatePercent: true,
+        },
       }),
     ).toEqual({
       legalName: 'Marquee Demo Cinemas LLP',
       gstStateCode: '29',
       gstin: '29AAACM0000M2ZS',
       admissionSac: '999692',
+      invoicePrefix: 'BLR',
+      feeGstRatePercent: 5,
     });
     expect(findings(await auditScreen(page, 'dashboard tax'))).toEqual([]);
     await snap(page, 'manager-9-tax');
     await page.setViewportSize({ width: 1080, height: 1920 });
     await snap(page, 'manager-9-tax-portrait');
     await page.setViewportSize({ width: 360, height: 800 });
-    await gstin.scrollIntoViewIfNeeded();
+    expect(await gstin.inputValue()).toBe('29AAACM0000M2ZS');
+    await page.getByText('Invoice numbers will look like').scrollIntoViewIfNeeded();
     await snap(page, 'manager-9-tax-phone');
 
     // The month's GST returns: a booking paid and not refunded beside the one refunded above. The
@@ -192,6 +217,61 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     // The page itself never scrolls sideways on a phone: a wide table scrolls inside its box.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await snap(page, 'manager-11-gst-returns-phone');
+
+    // A film made tax-free: the admin records Karnataka's waiver of SGST for December on a film in
+    // Movies (the state defaults to the cinema's), a period overlapping it is refused naming it, and
+    // removing one asks in the page first.
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.getByRole('button', { name: 'Movies' }).click();
+    await page.getByRole('button', { name: 'Make Starfall Express tax-free' }).click();
+    const waiverForm = page.getByRole('form', { name: 'Make Starfall Express tax-free' });
+    expect(await waiverForm.getByLabel('State that waived SGST').inputValue()).toBe('29');
+    await waiverForm.getByText('Invoices already issued are never changed.').waitFor();
+    await waiverForm.getByLabel('First day').fill('2026-12-01');
+    await waiverForm.getByLabel('Last day').fill('2026-11-30');
+    await waiverForm.getByText('The last day cannot be before the first day.').waitFor();
+    await waiverForm.getByLabel('Last day').fill('2026-12-31');
+    await waiverForm.getByRole('button', { name: 'Record tax-free period' }).click();
+    const waiverLine = 'Tax-free in Karnataka (SGST waived) 1 Dec 2026 – 31 Dec 2026';
+    await page
+      .getByRole('row', { name: /Starfall Express/ })
+      .getByText(waiverLine)
+      .waitFor();
+    expect(
+      await system.ctx.prisma.filmSgstWaiver.findMany({
+        select: { stateCode: true, fromDate: true, toDate: true, movie: { select: { title: true } } },
+      }),
+    ).toEqual([
+      {
+        stateCode: '29',
+        fromDate: new Date('2026-12-01T00:00:00Z'),
+        toDate: new Date('2026-12-31T00:00:00Z'),
+        movie: { title: 'Starfall Express' },
+      },
+    ]);
+    await page.getByRole('button', { name: 'Make Starfall Express tax-free' }).click();
+    await waiverForm.getByLabel('First day').fill('2026-12-20');
+    await waiverForm.getByLabel('Last day').fill('2027-01-10');
+    await waiverForm.getByRole('button', { name: 'Record tax-free period' }).click();
+    await waiverForm
+      .getByRole('alert')
+      .getByText(/already tax-free in Karnataka from 2026-12-01 to 2026-12-31/)
+      .waitFor();
+    await waiverForm.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: `Remove: Starfall Express, ${waiverLine}` }).click();
+    const confirm = page.getByRole('alertdialog');
+    await confirm.getByText('Invoices already issued are never changed.', { exact: false }).waitFor();
+    await snap(page, 'manager-12-tax-free-remove');
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    expect(await system.ctx.prisma.filmSgstWaiver.count()).toBe(1);
+    expect(findings(await auditScreen(page, 'dashboard movies, tax-free film'))).toEqual([]);
+    await snap(page, 'manager-12-tax-free-film');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('row', { name: /Starfall Express/ }).scrollIntoViewIfNeeded();
+    await snap(page, 'manager-12-tax-free-film-phone');
+    await page.getByRole('button', { name: 'Make The Monsoon Heist tax-free' }).click();
+    await waiverForm.or(page.getByRole('form', { name: 'Make The Monsoon Heist tax-free' })).scrollIntoViewIfNeeded();
+    await snap(page, 'manager-12-tax-free-form-phone');
     await page.context().close();
-  }, 120_000);
+  }, 180_000);
 });

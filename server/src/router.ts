@@ -10,6 +10,7 @@ import { holdsRouter } from './holds/holds-router';
 import { fleetRouter } from './kiosks/fleet-router';
 import { kiosksRouter } from './kiosks/kiosks-router';
 import { paymentsRouter } from './payments/payments-router';
+import { filmTaxWaiversRouter } from './programme/film-tax-waivers-router';
 import { programmeRouter } from './programme/programme-router';
 import { queuesRouter } from './queues/queues-router';
 import { salesRouter } from './sales/sales-router';
@@ -42,6 +43,7 @@ export const appRouter = router({
   staffAccounts: staffRouter,
   taxSettings: taxSettingsRouter,
   taxReturns: taxReturnsRouter,
+  filmTaxWaivers: filmTaxWaiversRouter,
 });
 
 export type AppRouter = typeof appRouter;

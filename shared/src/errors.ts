@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   /** A live stream reached its longest life; the client reconnects and resyncs (never shown). */
   LIVE_STREAM_RENEW: { trpc: 'SERVICE_UNAVAILABLE', message: 'This live connection has run its time; reconnecting.' },
   CATALOG_MOVIE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That movie is not showing here.' },
+  FILM_TAX_WAIVER_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'That tax-free period is not there any more; it may have been removed already.',
+  },
   CATALOG_SHOWTIME_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That show could not be found.' },
   CATALOG_CINEMA_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That cinema could not be found.' },
   CATALOG_CINEMA_REQUIRED: { trpc: 'BAD_REQUEST', message: 'Please choose a cinema first.' },

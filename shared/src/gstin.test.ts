@@ -30,6 +30,8 @@ describe('GSTIN', () => {
       pan: 'AAPFU0939F',
     });
     expect(checkGstin(' 27aapfu0939f1zv ')).toMatchObject({ ok: true, gstin: '27AAPFU0939F1ZV' });
+    expect(checkGstin('29 AAACM 0000M1ZT')).toMatchObject({ ok: true, gstin: '29AAACM0000M1ZT' });
+    expect(checkGstin('27 AAPFU 0939 F1ZV\t')).toMatchObject({ ok: true, gstin: '27AAPFU0939F1ZV' });
     expect(checkGstin('27AAPFU0939F1ZV', { stateCode: '27' }).ok).toBe(true);
   });
 

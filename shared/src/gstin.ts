@@ -83,12 +83,12 @@ export type TGstinCheck =
   { ok: true; gstin: string; stateCode: string; pan: string } | { ok: false; reason: TGstinProblem; message: string };
 
 /**
- * Checks a GSTIN as typed (spaces around it and lower case are forgiven), and, given the cinema's
- * state code, that it was issued in that state. The message says what is wrong in words an admin
- * can act on.
+ * Checks a GSTIN as typed (spaces anywhere, as in a pasted "29 AAACM 0000M1ZT", and lower case are
+ * forgiven), and, given the cinema's state code, that it was issued in that state. The message says
+ * what is wrong in words an admin can act on.
  */
 export function checkGstin(input: string, options: { stateCode?: string } = {}): TGstinCheck {
-  const gstin = input.trim().toUpperCase();
+  const gstin = input.replace(/\s+/g, '').toUpperCase();
   if (!GSTIN_FORMAT.test(gstin))
     return {
       ok: false,

@@ -27,5 +27,7 @@ export * from './booking-fee';
 export * from './booking-code';
 export * from './gstin';
 export * from './api/tax-settings';
+export * from './api/film-tax-waivers';
+export * from './calendar-date';
 export * from './tax-invoice';
 export * from './api/tax-returns';

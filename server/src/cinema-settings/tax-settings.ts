@@ -14,6 +14,7 @@ const TAX_FIELDS = {
   admissionSac: true,
   bookingFeeSac: true,
   feeGstRatePercent: true,
+  invoicePrefix: true,
 } as const;
 
 export function getTaxSettings({ prisma }: Pick<TServices, 'prisma'>, { cinemaId }: { cinemaId: string }) {
@@ -27,7 +28,7 @@ export async function updateTaxSettings(
     input,
   }: {
     actor: TStaffActor;
-    input: Omit<TTaxSettings, 'feeGstRatePercent' | 'gstStateCode'> & { gstStateCode: string };
+    input: Omit<TTaxSettings, 'gstStateCode'> & { gstStateCode: string };
   },
 ): Promise<TTaxSettings> {
   let gstin: string | null = null;
@@ -43,6 +44,23 @@ export async function updateTaxSettings(
   }
   const next = { ...input, gstin };
   return prisma.$transaction(async (tx) => {
+    if (gstin) {
+      // Two cinemas under one GSTIN share its invoice numbering: their prefixes must differ, or both
+      // would issue "MQD/2627/0000001". Changes under one GSTIN take turns, so two cannot both pass.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invoice-prefix:${gstin}`}))`;
+      const clash = await tx.cinema.findFirst({
+        where: { gstin, invoicePrefix: next.invoicePrefix, id: { not: actor.cinemaId } },
+        select: { name: true },
+      });
+      if (clash) {
+        const prefix = next.invoicePrefix ? `“${next.invoicePrefix}”` : 'no prefix';
+        throw new AppError('INPUT_INVALID', {
+          message: `invoice prefix ${JSON.stringify(next.invoicePrefix)} taken under ${gstin}`,
+          userMessage: `Invoice prefix: ${clash.name} uses ${prefix} under the same GSTIN, so both would issue the same invoice numbers. Choose another prefix.`,
+          data: { fieldErrors: { invoicePrefix: `${clash.name} already uses ${prefix} under this GSTIN` } },
+        });
+      }
+    }
     const before = await tx.cinema.findUniqueOrThrow({ where: { id: actor.cinemaId }, select: TAX_FIELDS });
     const after = await tx.cinema.update({ where: { id: actor.cinemaId }, data: next, select: TAX_FIELDS });
     await recordAudit(tx, {

@@ -1,7 +1,9 @@
 // The cinema's tax particulars (taxSettings.*): what an e-ticket, the cinema's tax invoice, must
 // carry. Managers read them; only an admin changes them.
 import { z } from 'zod';
+import { FEE_GST_RATES } from '../gst';
 import { GST_STATE_CODES_IN_USE, SAC_FORMAT } from '../gstin';
+import { INVOICE_PREFIX_FORMAT } from '../tax-invoice';
 
 const ZSacSchema = z.string().trim().regex(SAC_FORMAT, 'a SAC is 6 digits starting with 99, like 999692');
 
@@ -14,8 +16,10 @@ export const ZTaxSettingsSchema = z.object({
   gstin: z.string().nullable(),
   admissionSac: z.string(),
   bookingFeeSac: z.string(),
-  /** The GST rate of the booking fee, shown here; set with the fees. */
+  /** The GST rate of the booking fee, one of FEE_GST_RATES. */
   feeGstRatePercent: z.number().int(),
+  /** What every invoice and credit note number starts with: 0-3 capitals or digits. */
+  invoicePrefix: z.string(),
 });
 export type TTaxSettings = z.infer<typeof ZTaxSettingsSchema>;
 
@@ -33,5 +37,14 @@ export const ZTaxSettingsInputSchema = z.strictObject({
     .transform((s) => (s ? s.toUpperCase() : null)),
   admissionSac: ZSacSchema,
   bookingFeeSac: ZSacSchema,
+  /** Upper-cased; numbers already issued keep the prefix they were issued with. */
+  invoicePrefix: z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .pipe(z.string().regex(INVOICE_PREFIX_FORMAT, 'up to 3 capital letters or digits, like MQD, or nothing')),
+  feeGstRatePercent: z
+    .number('choose the rate from the list')
+    .refine((r) => (FEE_GST_RATES as readonly number[]).includes(r), `choose ${FEE_GST_RATES.join(', ')} %`),
 });
 export type TTaxSettingsInput = z.input<typeof ZTaxSettingsInputSchema>;

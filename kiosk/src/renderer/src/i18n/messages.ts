@@ -14,7 +14,12 @@ const HI = 'hi-IN';
  * table's, e.g. "No booking matches that code and email."), except where a key is given here.
  */
 type TStaffErrorCode =
-  'AUTH_REQUIRED' | 'AUTH_FORBIDDEN' | 'KIOSK_CODE_INVALID' | 'LIVE_STREAM_RENEW' | `TICKET_${string}`;
+  | 'AUTH_REQUIRED'
+  | 'AUTH_FORBIDDEN'
+  | 'KIOSK_CODE_INVALID'
+  | 'LIVE_STREAM_RENEW'
+  | 'FILM_TAX_WAIVER_NOT_FOUND'
+  | `TICKET_${string}`;
 export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
 type TErrorMessages = Record<TCustomerErrorCode, string> & Partial<Record<TErrorCode, string>>;
 

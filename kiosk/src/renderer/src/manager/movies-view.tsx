@@ -1,8 +1,11 @@
-import { POSTER_MAX_BYTES, POSTER_TYPES, type TManagerMovie } from '@marquee/shared';
+// The films of the programme: add and edit them, upload posters, and see (admins: record and
+// remove) the periods a state made a film tax-free.
+import { POSTER_MAX_BYTES, POSTER_TYPES, type TFilmTaxWaiver, type TManagerMovie } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
+import { AddWaiverForm, FilmWaiverList, RemoveWaiverDialog, useFilmTaxWaivers } from './film-tax-waivers';
 import { problem } from './problem';
 
 type TForm = {
@@ -23,6 +26,16 @@ export function MoviesView() {
   const [posterNote, setPosterNote] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.programme.movies.queryKey() });
   const save = useMutation(trpc.programme.saveMovie.mutationOptions({ onSuccess: () => (setForm(EMPTY), refresh()) }));
+  // The signed-in staff member (already loaded by the dashboard) and the cinema's state, which a
+  // new waiver defaults to.
+  const me = useQuery(trpc.manager.me.queryOptions(undefined, { staleTime: 60_000 }));
+  const isAdmin = me.data?.role === 'ADMIN';
+  const tax = useQuery(trpc.taxSettings.get.queryOptions());
+  const cinemaStateCode = tax.data?.gstStateCode ?? null;
+  const waivers = useFilmTaxWaivers();
+  const [waiverFor, setWaiverFor] = useState<TManagerMovie | null>(null);
+  const [removing, setRemoving] = useState<TFilmTaxWaiver | null>(null);
+  const [waiverNote, setWaiverNote] = useState<string | null>(null);
 
   async function uploadPoster(movie: TManagerMovie, file: File) {
     setPosterNote(null);
@@ -48,6 +61,16 @@ export function MoviesView() {
           {posterNote}
         </p>
       )}
+      {waiverNote && (
+        <p className="notice" role="status">
+          {waiverNote}
+        </p>
+      )}
+      {waivers.waivers.error && (
+        <p className="notice notice-error" role="alert">
+          Tax-free periods could not be loaded: {problem(waivers.waivers.error)}
+        </p>
+      )}
       {movies.isPending ? (
         <Spinner label="Loading movies…" />
       ) : movies.error ? (
@@ -55,7 +78,7 @@ export function MoviesView() {
           {problem(movies.error)}
         </p>
       ) : (
-        <table className="manager-table">
+        <table className="manager-table movies-table">
           <thead>
             <tr>
               <th scope="col">Poster</th>
@@ -75,8 +98,14 @@ export function MoviesView() {
                   <span className="muted">
                     ({m.language}, {m.certificate}, {m.runtimeMinutes} min)
                   </span>
+                  <FilmWaiverList
+                    waivers={waivers.byMovie.get(m.id) ?? []}
+                    cinemaStateCode={cinemaStateCode}
+                    isAdmin={isAdmin}
+                    onRemove={(w) => (setWaiverNote(null), setRemoving(w))}
+                  />
                 </th>
-                <td>{m.upcomingShows}</td>
+                <td data-label="Upcoming shows">{m.upcomingShows}</td>
                 <td>
                   <button
                     type="button"
@@ -104,11 +133,46 @@ export function MoviesView() {
                       aria-label={`Poster file for ${m.title}`}
                     />
                   </label>
+                  {isAdmin && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={`Make ${m.title} tax-free`}
+                        onClick={() => (setWaiverNote(null), setWaiverFor(m))}
+                      >
+                        Tax-free…
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {waiverFor && (
+        <AddWaiverForm
+          key={waiverFor.id}
+          movie={waiverFor}
+          cinemaStateCode={cinemaStateCode}
+          onClose={() => setWaiverFor(null)}
+          onSaved={() => {
+            setWaiverNote(`Tax-free period for ${waiverFor.title} recorded.`);
+            void waivers.refresh();
+          }}
+        />
+      )}
+      {removing && (
+        <RemoveWaiverDialog
+          waiver={removing}
+          onDone={() => setRemoving(null)}
+          onRemoved={() => {
+            setWaiverNote(`Tax-free period for ${removing.movieTitle} removed. Invoices already issued are unchanged.`);
+            void waivers.refresh();
+          }}
+        />
       )}
       <form
         className="form"

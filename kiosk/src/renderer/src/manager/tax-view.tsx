@@ -1,7 +1,16 @@
 // The cinema's tax particulars, which every e-ticket (the cinema's tax invoice) carries: legal name,
-// address, GST state, GSTIN and SACs. Managers see them; an admin changes them. The GSTIN is
-// checked as it is typed (format, state, check character) with the same check the server makes.
-import { checkGstin, GST_STATE_CODES, type TTaxSettings } from '@marquee/shared';
+// address, GST state, GSTIN, SACs, the invoice number prefix and the booking fee's GST rate.
+// Managers see them; an admin changes them. The GSTIN is checked as it is typed (format, state,
+// check character) with the same check the server makes; the prefix shows the number it makes.
+import {
+  checkGstin,
+  FEE_GST_RATES,
+  financialYearOf,
+  GST_STATE_CODES,
+  INVOICE_PREFIX_FORMAT,
+  taxDocumentNumber,
+  type TTaxSettings,
+} from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { cloneElement, useState, type InputHTMLAttributes, type ReactElement } from 'react';
@@ -25,7 +34,15 @@ export function TaxView({ isAdmin }: { isAdmin: boolean }) {
 type TForm = Omit<TTaxSettings, 'feeGstRatePercent' | 'gstin' | 'gstStateCode'> & {
   gstin: string;
   gstStateCode: string;
+  feeGstRatePercent: string;
 };
+
+/** The first invoice number of this financial year with that prefix, or null when it is not one. */
+function exampleNumber(prefix: string): string | null {
+  const p = prefix.trim().toUpperCase();
+  if (!INVOICE_PREFIX_FORMAT.test(p)) return null;
+  return taxDocumentNumber({ prefix: p, kind: 'INVOICE', financialYear: financialYearOf(new Date()), serial: 1 });
+}
 
 function TaxForm({ saved, isAdmin }: { saved: TTaxSettings; isAdmin: boolean }) {
   const trpc = useTRPC();
@@ -37,11 +54,17 @@ function TaxForm({ saved, isAdmin }: { saved: TTaxSettings; isAdmin: boolean }) 
     gstin: saved.gstin ?? '',
     admissionSac: saved.admissionSac,
     bookingFeeSac: saved.bookingFeeSac,
+    invoicePrefix: saved.invoicePrefix,
+    feeGstRatePercent: String(saved.feeGstRatePercent),
   });
   const [gstinTouched, setGstinTouched] = useState(false);
   const update = useMutation(
     trpc.taxSettings.update.mutationOptions({
-      onSuccess: (data) => queryClient.setQueryData(trpc.taxSettings.get.queryKey(), data),
+      onSuccess: (data) => {
+        queryClient.setQueryData(trpc.taxSettings.get.queryKey(), data);
+        // The form shows what was saved: a GSTIN pasted with spaces as the server normalised it.
+        setForm((f) => ({ ...f, gstin: data.gstin ?? '', invoicePrefix: data.invoicePrefix }));
+      },
     }),
   );
   const serverErrors =
@@ -50,10 +73,13 @@ function TaxForm({ saved, isAdmin }: { saved: TTaxSettings; isAdmin: boolean }) 
       : {};
   // Checked live once the GSTIN is complete or the field was left, against the state chosen above.
   const gstinCheck =
-    form.gstin.trim() && (gstinTouched || form.gstin.trim().length >= 15)
+    form.gstin.trim() && (gstinTouched || form.gstin.replace(/\s+/g, '').length >= 15)
       ? checkGstin(form.gstin, form.gstStateCode ? { stateCode: form.gstStateCode } : {})
       : null;
   const gstinError = gstinCheck && !gstinCheck.ok ? gstinCheck.message : serverErrors.gstin;
+  const example = exampleNumber(form.invoicePrefix);
+  const prefixError =
+    example === null ? 'Up to 3 capital letters or digits, like MQD, or nothing.' : serverErrors.invoicePrefix;
   const set = (field: keyof TForm) => (e: { target: { value: string } }) => {
     update.reset();
     setForm({ ...form, [field]: e.target.value });
@@ -72,8 +98,12 @@ function TaxForm({ saved, isAdmin }: { saved: TTaxSettings; isAdmin: boolean }) 
         onSubmit={(e) => {
           e.preventDefault();
           setGstinTouched(true);
-          if (gstinCheck && !gstinCheck.ok) return;
-          update.mutate({ ...form, gstin: form.gstin.trim() || null });
+          if ((gstinCheck && !gstinCheck.ok) || example === null) return;
+          update.mutate({
+            ...form,
+            gstin: form.gstin.trim() || null,
+            feeGstRatePercent: Number(form.feeGstRatePercent),
+          });
         }}
       >
         <fieldset disabled={!isAdmin || update.isPending}>
@@ -104,7 +134,7 @@ function TaxForm({ saved, isAdmin }: { saved: TTaxSettings; isAdmin: boolean }) 
               value={form.gstin}
               onChange={set('gstin')}
               onBlur={() => setGstinTouched(true)}
-              maxLength={15}
+              maxLength={40}
               autoCapitalize="characters"
               spellCheck={false}
             />
@@ -120,11 +150,47 @@ function TaxForm({ saved, isAdmin }: { saved: TTaxSettings; isAdmin: boolean }) 
           <Field
             label="SAC of the booking fee"
             error={serverErrors.bookingFeeSac}
-            hint={`998599: other support services; GST on the fee: ${saved.feeGstRatePercent}%`}
+            hint="998599: other support services"
             id="tax-fee-sac"
           >
             <input value={form.bookingFeeSac} onChange={set('bookingFeeSac')} inputMode="numeric" maxLength={6} />
           </Field>
+          <Field
+            label="GST rate of the booking fee"
+            error={serverErrors.feeGstRatePercent}
+            hint="Included in the fee, as the fee is shown; applies to bookings confirmed after saving"
+            id="tax-fee-rate"
+          >
+            <select value={form.feeGstRatePercent} onChange={set('feeGstRatePercent')}>
+              {FEE_GST_RATES.map((r) => (
+                <option key={r} value={String(r)}>
+                  {r} %
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label="Invoice number prefix"
+            error={prefixError}
+            hint="Up to 3 capitals or digits. Numbers already issued keep the prefix they were issued with; two cinemas under one GSTIN need different prefixes."
+            id="tax-invoice-prefix"
+          >
+            <input
+              value={form.invoicePrefix}
+              onChange={(e) => {
+                update.reset();
+                setForm({ ...form, invoicePrefix: e.target.value.toUpperCase() });
+              }}
+              maxLength={3}
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
+          </Field>
+          {example !== null && (
+            <p className="field-hint tax-example-number" aria-live="polite">
+              Invoice numbers will look like <strong>{example}</strong>
+            </p>
+          )}
           {isAdmin && (
             <button type="submit" className="button button-primary">
               Save tax particulars
