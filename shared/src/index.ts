@@ -28,3 +28,4 @@ export * from './booking-code';
 export * from './gstin';
 export * from './api/tax-settings';
 export * from './tax-invoice';
+export * from './tax-invoice-format';
