@@ -192,16 +192,16 @@ describe('a two-seat booking through the print agent', () => {
         ]),
       );
     expect(first).toEqual(
-      expect.arrayContaining(['Seat: SAC 999692, value Rs. 211.86', 'GST 18%: CGST Rs. 19.07, SGST Rs. 19.07']),
+      expect.arrayContaining(['SAC 999692, taxable value Rs. 211.86', 'GST 18%: CGST Rs. 19.07, SGST Rs. 19.07']),
     );
     expect(first!.join('\n')).not.toContain('Booking fee');
     expect(first!.join('\n')).not.toContain('Invoice total');
     expect(last).toEqual(
       expect.arrayContaining([
-        'Seat: SAC 999692, value Rs. 338.98',
+        'SAC 999692, taxable value Rs. 338.98',
         'GST 18%: CGST Rs. 30.51, SGST Rs. 30.51',
         'Booking fee Rs. 40.00, SAC 998599',
-        'Fee value Rs. 33.90',
+        'Fee taxable value Rs. 33.90',
         'GST 18%: CGST Rs. 3.05, SGST Rs. 3.05',
         'Invoice total Rs. 690.00',
         'Taxable value Rs. 584.74',

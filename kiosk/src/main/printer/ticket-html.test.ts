@@ -76,7 +76,7 @@ describe('OS-printer ticket page', () => {
       'Date: 25 Nov 2026',
       'Marquee Demo Cinemas Private Limited',
       'GSTIN: not registered',
-      'Seat: SAC 999692, value ₹243.90',
+      'SAC 999692, taxable value ₹243.90',
       // A film the state made tax-free: CGST alone, at half the slab.
       'GST 2.5%: CGST ₹6.10, SGST ₹0.00',
       'Invoice total ₹250.00',

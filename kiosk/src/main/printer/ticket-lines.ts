@@ -38,9 +38,9 @@ const LABELS = {
     date: (date: string) => `Date: ${date}`,
     gstin: (gstin: string) => `GSTIN: ${gstin}`,
     noGstin: 'GSTIN: not registered',
-    seatValue: (sac: string, paise: number) => `Seat: SAC ${sac}, value ${formatRupees(paise)}`,
+    seatValue: (sac: string, paise: number) => `SAC ${sac}, taxable value ${formatRupees(paise)}`,
     feeLine: (sac: string, paise: number) => `Booking fee ${formatRupees(paise)}, SAC ${sac}`,
-    feeValue: (paise: number) => `Fee value ${formatRupees(paise)}`,
+    feeValue: (paise: number) => `Fee taxable value ${formatRupees(paise)}`,
     tax: (rate: number, cgst: number, sgst: number) =>
       `GST ${rate}%: CGST ${formatRupees(cgst)}, SGST ${formatRupees(sgst)}`,
     total: (paise: number) => `Invoice total ${formatRupees(paise)}`,
