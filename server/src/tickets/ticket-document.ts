@@ -30,7 +30,11 @@ export async function loadTicketDocument(prisma: PrismaClient, bookingId: string
     showsAt,
     suppliedAt,
     tickets: booking.tickets.map((t) => {
-      const { gstPaise, ratePercent } = splitGst(t.bookingSeat.pricePaise, suppliedAt);
+      // The seat's GST as its invoice line has it; worked out only for a booking without an invoice.
+      const line = invoice?.lines.find((l) => l.kind === 'ADMISSION' && l.seatLabel === t.seatLabel);
+      const { gstPaise, ratePercent } = line
+        ? { gstPaise: line.cgstPaise + line.sgstPaise, ratePercent: line.ratePercent }
+        : splitGst(t.bookingSeat.pricePaise, suppliedAt);
       return {
         seatLabel: t.seatLabel,
         token: t.token,
