@@ -103,6 +103,17 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
         `Booking ${booking.code}`,
       ]) as string[],
     );
+    // Each ticket carries the booking's tax invoice; the last its totals.
+    const invoice = await system.ctx.prisma.taxDocument.findFirstOrThrow({
+      where: { bookingId: booking.id, kind: 'INVOICE' },
+    });
+    for (const t of printed)
+      expect(ticketText(t)).toEqual(
+        expect.arrayContaining([`Tax invoice ${invoice.number}`, `GSTIN: ${invoice.sellerGstin}`]) as string[],
+      );
+    expect(printed.flatMap((t) => ticketText(t))).toContain(
+      `Invoice total ${formatRupees(invoice.totalPaise).replace('₹', 'Rs. ')}`,
+    );
     const keys = new Map([
       [system.ctx.env.TICKET_KEY_ID, ticketPublicKeys(system.ctx.env).get(system.ctx.env.TICKET_KEY_ID)!],
     ]);

@@ -73,11 +73,25 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await page.getByRole('button', { name: new RegExp(`^${booking.code} · confirmed`) }).click();
     const detail = page.getByRole('article', { name: `Booking ${booking.code}` });
     await detail.getByText('confirmed', { exact: false }).first().waitFor();
+    // Support sees the tax invoice the customer's e-ticket shows.
+    const invoice = await system.ctx.prisma.taxDocument.findFirstOrThrow({
+      where: { bookingId: booking.bookingId, kind: 'INVOICE' },
+    });
+    const invoiceSection = detail.getByRole('region', { name: `Tax invoice ${invoice.number}` });
+    await invoiceSection.getByRole('row', { name: /Total/ }).getByText(formatRupees(invoice.totalPaise)).waitFor();
     await snap(page, 'manager-4-booking');
     await detail.getByLabel('Reason for the refund').fill('Customer could not come');
     await detail.getByRole('button', { name: 'Refund in full' }).click();
     await detail.getByText('Refunded. The money goes back').waitFor();
     await detail.getByText(/manager: booking\.refund \(Customer could not come\)/i).waitFor();
+    // The refund's credit note shows against the invoice.
+    const note = await system.ctx.prisma.taxDocument.findFirstOrThrow({
+      where: { bookingId: booking.bookingId, kind: 'CREDIT_NOTE' },
+    });
+    await invoiceSection
+      .getByRole('list', { name: 'Credit notes' })
+      .getByText(`Credit note ${note.number}`, { exact: false })
+      .waitFor();
     expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.bookingId } })).status).toBe(
       'REFUNDED',
     );

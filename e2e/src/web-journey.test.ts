@@ -76,13 +76,48 @@ describe.skipIf(!hasChromium)('web journey', () => {
     await checkout.getByRole('button', { name: `Pay ${formatRupees(booking.amountPaise)}` }).click();
     await page.getByRole('heading', { name: 'Your e-ticket' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('img', { name: /^QR D[34]$/ }).count()).toBe(2);
-    await snap(page, 'web-3-e-ticket');
     // The e-ticket's QR codes carry the same signed tokens as the printed tickets and the PDF.
     const tokens = await system.ctx.prisma.ticket.findMany({
       where: { bookingId: booking.id },
       orderBy: { seatLabel: 'asc' },
     });
     for (const ticket of tokens) expect(await readQr(page, `QR ${ticket.seatLabel}`)).toBe(ticket.token);
+
+    // The e-ticket is the tax invoice: folded under the QR codes, it opens to the stored invoice.
+    const invoice = await system.ctx.prisma.taxDocument.findFirstOrThrow({
+      where: { bookingId: booking.id, kind: 'INVOICE' },
+    });
+    const taxInvoice = page.locator('details.tax-invoice');
+    expect(await taxInvoice.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    await taxInvoice.getByText('Tax invoice').click();
+    for (const part of [
+      invoice.number,
+      invoice.sellerLegalName,
+      `GSTIN${invoice.sellerGstin}`,
+      'Place of supplyKarnataka (29)',
+      'Admission, seat D3',
+      'Admission, seat D4',
+      'Booking fee',
+      `Total${formatRupees(invoice.totalPaise)}`,
+    ])
+      expect(await taxInvoice.textContent()).toContain(part);
+    expect(invoice.totalPaise).toBe(booking.amountPaise);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await taxInvoice.scrollIntoViewIfNeeded();
+    await snap(page, 'web-3-e-ticket');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await taxInvoice.scrollIntoViewIfNeeded();
+    // Nothing on the phone is wider than the screen: the invoice's lines wrap.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await snap(page, 'web-3-e-ticket-invoice-phone');
+    await page.getByRole('button', { name: 'हिन्दी: भाषा बदलें / Change language' }).click();
+    await taxInvoice.getByText('कर बीजक').waitFor();
+    expect(await taxInvoice.textContent()).toContain('आपूर्ति का स्थानKarnataka (29)');
+    await taxInvoice.scrollIntoViewIfNeeded();
+    await snap(page, 'web-3-e-ticket-invoice-hindi-phone');
+    await page.getByRole('button', { name: /Change language/ }).click();
+    await page.getByRole('heading', { name: 'Your e-ticket' }).waitFor();
+    await page.setViewportSize({ width: 412, height: 915 });
     expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe('CONFIRMED');
 
     const [download] = await Promise.all([
@@ -111,6 +146,8 @@ describe.skipIf(!hasChromium)('web journey', () => {
     await other.getByRole('heading', { name: 'Your e-ticket' }).waitFor();
     expect(await other.getByRole('img', { name: /^QR D[34]$/ }).count()).toBe(2);
     await snap(other, 'web-4-found-booking');
+    // A found booking's e-ticket is the same tax invoice.
+    await other.locator('details.tax-invoice summary').getByText(invoice.number).waitFor();
     // The PDF is the session's; a found booking shows its QR codes.
     expect(await other.getByRole('link', { name: 'Download tickets (PDF)' }).count()).toBe(0);
     await other.close();

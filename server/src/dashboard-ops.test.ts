@@ -212,6 +212,16 @@ describe('booking actions', () => {
       expect.arrayContaining(['held', 'order', 'payment', 'confirmed', 'receipt']),
     );
     expect(detail.timeline.map((e) => e.at)).toEqual([...detail.timeline.map((e) => e.at)].sort());
+    // Support sees the invoice the customer's e-ticket shows, figure for figure.
+    const { invoice } = await customer.bookings.get.query({ bookingId });
+    expect(invoice).not.toBeNull();
+    expect(detail.invoice).toEqual(invoice);
+    expect(detail.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'invoice',
+        text: expect.stringContaining(`Tax invoice ${invoice!.number} issued`) as string,
+      }),
+    );
     expect(await refusal(manager.bookingDesk.search.query({ query: 'x' }))).toMatchObject({
       data: { fieldErrors: { query: 'type at least 2 characters' } },
     });
@@ -241,6 +251,18 @@ describe('booking actions', () => {
     ).json()) as { count: number };
     expect(atRazorpay.count).toBe(1);
     expect(await ctx.prisma.auditLog.count({ where: { action: 'booking.refund', entityId: bookingId } })).toBe(1);
+    // The booking desk shows the refund's credit note against the invoice, as the customer sees it.
+    const detail = await manager.bookingDesk.detail.query({ bookingId });
+    expect(detail.invoice!.creditNotes).toHaveLength(1);
+    expect(detail.invoice!.creditNotes[0]).toMatchObject({
+      kind: 'CREDIT_NOTE',
+      invoiceNumber: detail.invoice!.number,
+      totals: detail.invoice!.totals,
+    });
+    expect(detail.timeline.filter((e) => e.kind === 'invoice').map((e) => e.text)).toEqual([
+      expect.stringContaining(`Tax invoice ${detail.invoice!.number}`),
+      expect.stringContaining(`Credit note ${detail.invoice!.creditNotes[0]!.number}`),
+    ]);
     // The seats are on sale again.
     await expect(
       createCustomerClient(server.url).holds.create.mutate({ showtimeId, seatIds: seatIds.slice(0, 2) }),

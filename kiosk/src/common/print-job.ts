@@ -3,6 +3,37 @@
 import { ZPaiseSchema, ZSeatTypeSchema } from '@marquee/shared';
 import { z } from 'zod';
 
+/** A line of the tax invoice as a ticket prints it: the stored figures, never worked out again. */
+const ZPrintTaxLineSchema = z.strictObject({
+  sac: z.string().min(1).max(8),
+  taxablePaise: ZPaiseSchema,
+  /** CGST and SGST rates added: 5, 18, or 2.5 where the state waived its SGST. */
+  ratePercent: z.number().min(0).max(100),
+  cgstPaise: ZPaiseSchema,
+  sgstPaise: ZPaiseSchema,
+  amountPaise: ZPaiseSchema,
+});
+
+/** The booking's tax invoice as each ticket carries it: its particulars and this seat's line. */
+export const ZPrintInvoiceSchema = z.strictObject({
+  number: z.string().min(1).max(16),
+  issuedAt: z.iso.datetime(),
+  sellerLegalName: z.string().min(1).max(200),
+  sellerGstin: z.string().min(1).max(15).nullable(),
+  seat: ZPrintTaxLineSchema,
+  /** On the booking's last ticket: the booking fee's line (when there is a fee) and the invoice's totals. */
+  fee: ZPrintTaxLineSchema.optional(),
+  totals: z
+    .strictObject({
+      taxablePaise: ZPaiseSchema,
+      cgstPaise: ZPaiseSchema,
+      sgstPaise: ZPaiseSchema,
+      totalPaise: ZPaiseSchema,
+    })
+    .optional(),
+});
+export type TPrintInvoice = z.infer<typeof ZPrintInvoiceSchema>;
+
 export const ZPrintTicketSchema = z.strictObject({
   cinemaName: z.string().min(1).max(80),
   movieTitle: z.string().min(1).max(120),
@@ -25,6 +56,8 @@ export const ZPrintTicketSchema = z.strictObject({
   bookingCode: z.string().min(1).max(16),
   /** The signed ticket token the door scans (docs/design.md, "Tickets"). */
   token: z.string().min(1).max(512),
+  /** The e-ticket is the tax invoice: a ticket of a paid booking prints its particulars. */
+  invoice: ZPrintInvoiceSchema.optional(),
 });
 export type TPrintTicket = z.infer<typeof ZPrintTicketSchema>;
 

@@ -1,8 +1,10 @@
 // A booking's whole story for the dashboard: held, ordered, paid (or not), webhooks, receipts,
-// refunds, check-ins, prints and what staff did to it.
+// refunds, check-ins, prints and what staff did to it; and its tax invoice and credit notes as the
+// customer's documents show them.
 import { formatRupees, type TBookingDetail, type TBookingTimelineEntry } from '@marquee/shared';
 import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
+import { loadInvoice } from '../tax-invoices';
 import { summaryInclude, toSummary } from './booking-summary';
 
 /** A booking of this cinema with its timeline, oldest first; others read as not found. */
@@ -29,7 +31,7 @@ export async function getBookingDetail(
     b.razorpayPaymentId,
     ...b.paymentAttempts.map((a) => a.razorpayPaymentId),
   ].filter((x): x is string => !!x);
-  const [webhooks, audits] = await Promise.all([
+  const [webhooks, audits, invoice] = await Promise.all([
     ids.length
       ? prisma.$queryRaw<{ event: string; receivedAt: Date; eventId: string }[]>`
           SELECT event, "receivedAt", "eventId" FROM "WebhookEvent"
@@ -40,6 +42,7 @@ export async function getBookingDetail(
       include: { actor: { select: { name: true } } },
       orderBy: { createdAt: 'asc' },
     }),
+    loadInvoice(prisma, b.id),
   ]);
 
   const t: TBookingTimelineEntry[] = [];
@@ -93,11 +96,24 @@ export async function getBookingDetail(
         `${ticket.seatLabel} checked in${ticket.checkedInDoor ? ` at ${ticket.checkedInDoor}` : ''}${ticket.checkedInBy ? ` by ${ticket.checkedInBy.name}` : ''}`,
       );
   }
+  if (invoice) {
+    add(
+      new Date(invoice.issuedAt),
+      'invoice',
+      `Tax invoice ${invoice.number} issued for ${formatRupees(invoice.totals.totalPaise)}`,
+    );
+    for (const note of invoice.creditNotes)
+      add(
+        new Date(note.issuedAt),
+        'invoice',
+        `Credit note ${note.number} issued for ${formatRupees(note.totals.totalPaise)}`,
+      );
+  }
   for (const p of b.prints) add(p.finishedAt ?? p.createdAt, 'print', describePrint(p, b.seats.length));
   for (const a of audits)
     add(a.createdAt, 'staff', `${a.actor?.name ?? 'System'}: ${a.action}${describeAudit(a.data)}`);
   t.sort((x, y) => x.at.localeCompare(y.at));
-  return { ...toSummary(b), statusReason: b.statusReason, kioskName: b.kiosk?.name ?? null, timeline: t };
+  return { ...toSummary(b), statusReason: b.statusReason, kioskName: b.kiosk?.name ?? null, timeline: t, invoice };
 }
 
 function describeAudit(data: unknown): string {

@@ -152,6 +152,19 @@ describe('cancelling a show', () => {
 
       expect(cancellations()).toHaveLength(50);
       expect(new Set(cancellations().map((m) => (m.to as { text: string }).text)).size).toBe(50);
+      // Each email names the credit note its refund issued and the invoice it cancels.
+      const notes = await ctx.prisma.taxDocument.findMany({
+        where: { kind: 'CREDIT_NOTE', bookingId: { in: bookingIds } },
+      });
+      expect(notes).toHaveLength(50);
+      for (const note of notes) {
+        const invoice = await ctx.prisma.taxDocument.findFirstOrThrow({
+          where: { kind: 'INVOICE', bookingId: note.bookingId },
+        });
+        const booking = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: note.bookingId } });
+        const mail = cancellations().find((m) => m.subject?.includes(booking.code));
+        expect(mail?.text).toContain(`Credit note ${note.number} cancels tax invoice ${invoice.number}.`);
+      }
       const refunds = await ctx.prisma.refund.findMany({ where: { booking: { showtimeId: showtime.id } } });
       expect(refunds).toHaveLength(50);
       expect(await ctx.prisma.booking.count({ where: { id: { in: bookingIds }, status: 'REFUNDED' } })).toBe(50);

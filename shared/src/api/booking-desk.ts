@@ -2,6 +2,7 @@
 // manager does to it (refund, resend the receipt, reprint at a kiosk).
 import { z } from 'zod';
 import { ZPaiseSchema } from '../paise-schema';
+import { ZInvoiceSchema } from '../tax-invoice';
 import { ZBookingStatusSchema } from './holds';
 
 export const ZBookingSearchInputSchema = z.strictObject({
@@ -39,6 +40,7 @@ export const ZBookingTimelineEntrySchema = z.object({
     'check-in',
     'staff',
     'print',
+    'invoice',
   ]),
   text: z.string(),
 });
@@ -48,6 +50,8 @@ export const ZBookingDetailSchema = ZBookingSummarySchema.extend({
   statusReason: z.string().nullable(),
   kioskName: z.string().nullable(),
   timeline: z.array(ZBookingTimelineEntrySchema),
+  /** The tax invoice the customer's e-ticket, PDF and email show, with its credit notes. */
+  invoice: ZInvoiceSchema.nullable(),
 });
 export type TBookingDetail = z.infer<typeof ZBookingDetailSchema>;
 

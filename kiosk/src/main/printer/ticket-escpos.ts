@@ -27,10 +27,30 @@ const plain = (text: string): string =>
 /** Whether the printer's own font prints the line: plain ASCII, after `plain`. */
 export const fitsCodePage = (text: string): boolean => /^[\x20-\x7e]*$/.test(plain(text));
 
+/**
+ * Text broken into lines of at most `columns` characters at spaces (a seller's long legal name, an
+ * invoice line with large amounts); a word longer than a line is cut, as the paper would.
+ */
+export function wrapColumns(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && candidate.length > columns) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  lines.push(line);
+  return lines.map((l) => l.slice(0, columns));
+}
+
 function printLine(encoder: ReceiptPrinterEncoder, { text, bold = false, size = 1 }: TLine): void {
   if (fitsCodePage(text)) {
     const columns = Math.floor(COLUMNS / size);
-    encoder.bold(bold).size(size, size).line(plain(text).slice(0, columns)).size(1, 1).bold(false);
+    encoder.bold(bold).size(size, size);
+    for (const line of wrapColumns(plain(text), columns)) encoder.line(line);
+    encoder.size(1, 1).bold(false);
     return;
   }
   const raster = renderTextRaster(text, { size, bold, align: 'center' });

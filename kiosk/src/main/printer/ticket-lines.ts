@@ -2,7 +2,7 @@
 // the cinema's clock. The ESC/POS ticket (ticket-escpos.ts) and the OS printer's page (ticket-html.ts)
 // both print these lines.
 import { formatRupees, type TSeatType } from '@marquee/shared';
-import type { TPrintTicket } from '../../common/print-job';
+import type { TPrintInvoice, TPrintTicket } from '../../common/print-job';
 
 export type TLanguage = NonNullable<TPrintTicket['language']>;
 
@@ -34,6 +34,18 @@ const LABELS = {
     gst: (rate: number, paise: number) => `(GST ${rate}%: ${formatRupees(paise)})`,
     booking: (code: string) => `Booking ${code}`,
     door: 'Show this code at the door',
+    invoice: (number: string) => `Tax invoice ${number}`,
+    date: (date: string) => `Date: ${date}`,
+    gstin: (gstin: string) => `GSTIN: ${gstin}`,
+    noGstin: 'GSTIN: not registered',
+    seatValue: (sac: string, paise: number) => `SAC ${sac}, taxable value ${formatRupees(paise)}`,
+    feeLine: (sac: string, paise: number) => `Booking fee ${formatRupees(paise)}, SAC ${sac}`,
+    feeValue: (paise: number) => `Fee taxable value ${formatRupees(paise)}`,
+    tax: (rate: number, cgst: number, sgst: number) =>
+      `GST ${rate}%: CGST ${formatRupees(cgst)}, SGST ${formatRupees(sgst)}`,
+    total: (paise: number) => `Invoice total ${formatRupees(paise)}`,
+    taxable: (paise: number) => `Taxable value ${formatRupees(paise)}`,
+    taxes: (cgst: number, sgst: number) => `CGST ${formatRupees(cgst)}, SGST ${formatRupees(sgst)}`,
   },
   hi: {
     locale: 'hi-IN',
@@ -45,6 +57,18 @@ const LABELS = {
     gst: (rate: number, paise: number) => `(GST ${rate}%: ${formatRupees(paise)})`,
     booking: (code: string) => `बुकिंग ${code}`,
     door: 'प्रवेश द्वार पर यह कोड दिखाएँ',
+    invoice: (number: string) => `कर बीजक ${number}`,
+    date: (date: string) => `दिनांक: ${date}`,
+    gstin: (gstin: string) => `जीएसटीआईएन: ${gstin}`,
+    noGstin: 'जीएसटीआईएन: पंजीकृत नहीं',
+    seatValue: (sac: string, paise: number) => `सीट: SAC ${sac}, कर योग्य मूल्य ${formatRupees(paise)}`,
+    feeLine: (sac: string, paise: number) => `बुकिंग शुल्क ${formatRupees(paise)}, SAC ${sac}`,
+    feeValue: (paise: number) => `शुल्क का कर योग्य मूल्य ${formatRupees(paise)}`,
+    tax: (rate: number, cgst: number, sgst: number) =>
+      `GST ${rate}%: सीजीएसटी ${formatRupees(cgst)}, एसजीएसटी ${formatRupees(sgst)}`,
+    total: (paise: number) => `बीजक का कुल ${formatRupees(paise)}`,
+    taxable: (paise: number) => `कर योग्य मूल्य ${formatRupees(paise)}`,
+    taxes: (cgst: number, sgst: number) => `सीजीएसटी ${formatRupees(cgst)}, एसजीएसटी ${formatRupees(sgst)}`,
   },
 } satisfies Record<TLanguage, unknown>;
 
@@ -93,5 +117,41 @@ export function ticketLines(
       : []),
     { text: l.booking(t.bookingCode) },
   ];
-  return { head, foot: [{ text: l.door }] };
+  return { head, foot: [{ text: l.door }, ...(t.invoice ? invoiceLines(t.invoice, t.language ?? 'en', money) : [])] };
+}
+
+/** The invoice's date in India (its date by law, wherever the cinema's clock is): "28 Nov 2026". */
+const invoiceDate = (issuedAt: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(issuedAt),
+  );
+
+/**
+ * The tax invoice under the QR code, in short lines for 80 mm paper (42 columns): the seller and
+ * its GSTIN, the number and date, this seat's SAC, value before tax, rate, CGST and SGST, and on
+ * the last ticket the booking fee's line and the totals.
+ */
+function invoiceLines(inv: TPrintInvoice, language: TLanguage, money: (line: string) => string): TLine[] {
+  const l = LABELS[language];
+  const lines: TLine[] = [
+    { text: l.invoice(inv.number), bold: true },
+    { text: l.date(invoiceDate(inv.issuedAt, l.locale)) },
+    { text: inv.sellerLegalName },
+    { text: inv.sellerGstin ? l.gstin(inv.sellerGstin) : l.noGstin },
+    { text: l.seatValue(inv.seat.sac, inv.seat.taxablePaise) },
+    { text: l.tax(inv.seat.ratePercent, inv.seat.cgstPaise, inv.seat.sgstPaise) },
+  ];
+  if (inv.fee)
+    lines.push(
+      { text: l.feeLine(inv.fee.sac, inv.fee.amountPaise) },
+      { text: l.feeValue(inv.fee.taxablePaise) },
+      { text: l.tax(inv.fee.ratePercent, inv.fee.cgstPaise, inv.fee.sgstPaise) },
+    );
+  if (inv.totals)
+    lines.push(
+      { text: l.total(inv.totals.totalPaise), bold: true },
+      { text: l.taxable(inv.totals.taxablePaise) },
+      { text: l.taxes(inv.totals.cgstPaise, inv.totals.sgstPaise) },
+    );
+  return lines.map((line) => ({ ...line, text: money(line.text) }));
 }

@@ -1,4 +1,5 @@
 // Receipts end to end: a real SMTP server started here, the real worker, a real PDF parsed back.
+import { formatRate, formatRupees, invoiceDateLabel } from '@marquee/shared';
 import { PDFParse } from 'pdf-parse';
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +77,7 @@ describe('receipts', () => {
     const images = await parser.getImage();
     await parser.destroy();
     const booking = await customer.bookings.get.query({ bookingId });
-    expect(text.pages).toHaveLength(3);
+    expect(text.pages).toHaveLength(4); // a page per seat, and the tax invoice
     for (const [i, ticket] of booking.tickets.entries()) {
       const page = text.pages[i]!.text.replace(/\s+/g, '');
       expect(page).toContain(`Booking${code}`);
@@ -84,6 +85,54 @@ describe('receipts', () => {
       expect(page).toContain(ticket.token);
       expect(images.pages[i]!.images).toHaveLength(1); // the QR
     }
+
+    // The last page and the email carry the stored invoice with every particular.
+    const invoice = booking.invoice!;
+    expect(invoice.lines).toHaveLength(4); // three seats and the booking fee
+    const rs = (paise: number) => formatRupees(paise).replace('₹', 'Rs.');
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    const invoicePage = squash(text.pages[3]!.text);
+    const emailText = squash(mail[0]!.text!);
+    const particulars = [
+      'Tax invoice',
+      invoice.sellerLegalName,
+      invoice.sellerAddress,
+      `GSTIN: ${invoice.sellerGstin}`,
+      invoice.number,
+      invoiceDateLabel(invoice.issuedAt),
+      `${invoice.placeOfSupply!.name} (${invoice.placeOfSupply!.code})`,
+    ];
+    for (const p of particulars) {
+      expect(invoicePage).toContain(squash(p));
+      expect(emailText).toContain(squash(p));
+    }
+    expect(invoice.sellerGstin).toBe('29AAACM0000M1ZT');
+    for (const l of invoice.lines) {
+      const cells = [l.description, l.sac, formatRate(l.ratePercent)];
+      const money = [l.taxablePaise, l.cgstPaise, l.sgstPaise, l.amountPaise];
+      expect(invoicePage).toContain(
+        squash([...cells.slice(0, 2), rs(l.taxablePaise), cells[2]!, ...money.slice(1).map(rs)].join('')),
+      );
+      expect(emailText).toContain(
+        squash(
+          [...cells.slice(0, 2), formatRupees(l.taxablePaise), cells[2]!, ...money.slice(1).map(formatRupees)].join(''),
+        ),
+      );
+    }
+    expect(invoice.lines.at(-1)).toMatchObject({ kind: 'FEE', description: 'Booking fee' });
+    const totals = invoice.totals;
+    expect(totals.totalPaise).toBe(booking.amountPaise);
+    expect(totals.taxablePaise + totals.cgstPaise + totals.sgstPaise).toBe(totals.totalPaise);
+    for (const [label, paise] of [
+      ['Taxable value', totals.taxablePaise],
+      ['CGST', totals.cgstPaise],
+      ['SGST', totals.sgstPaise],
+    ] as const) {
+      expect(invoicePage).toContain(squash(`${label}: ${rs(paise)}`));
+      expect(emailText).toContain(squash(`${label}: ${formatRupees(paise)}`));
+    }
+    expect(invoicePage).toContain(squash(`Total paid: ${rs(totals.totalPaise)}`));
+    expect(emailText).toContain(squash(`Total: ${formatRupees(totals.totalPaise)}`));
     // The log is marked once the SMTP server has accepted, a moment after the message shows up here.
     const log = await eventually(
       () => ctx.prisma.emailLog.findUniqueOrThrow({ where: { dedupeKey: `receipt:${bookingId}` } }),
@@ -174,11 +223,14 @@ describe('receipts', () => {
     );
     expect(mail!.text).toContain(
       [
-        'Tickets: ₹99.00',
-        '  includes GST ₹4.71 (5 % on ₹94.29: CGST ₹2.36 + SGST ₹2.35)',
-        'Booking fee: ₹20.00',
-        '  includes GST ₹3.05 (18 % on ₹16.95: CGST ₹1.53 + SGST ₹1.52)',
-        'Total paid: ₹119.00',
+        'Description            SAC        Taxable   Rate      CGST      SGST     Amount',
+        'Admission, seat ' + standard.label.padEnd(6) + ' 999692      ₹94.29    5 %     ₹2.36     ₹2.35     ₹99.00',
+        'Booking fee            998599      ₹16.95   18 %     ₹1.53     ₹1.52     ₹20.00',
+        '',
+        'Taxable value: ₹111.24',
+        'CGST: ₹3.89',
+        'SGST: ₹3.87',
+        'Total: ₹119.00',
       ].join('\n'),
     );
     const pdf = mail!.attachments.find((a) => a.contentType === 'application/pdf')!;
@@ -186,5 +238,8 @@ describe('receipts', () => {
     const text = await parser.getText();
     await parser.destroy();
     expect(text.pages[0]!.text.replace(/\s+/g, '')).toContain(`Booking${code}-Rs.99.00(incl.GST5%:Rs.4.71)`);
+    expect(text.pages[1]!.text.replace(/\s+/g, '')).toContain(
+      `Admission,seat${standard.label}999692Rs.94.295%Rs.2.36Rs.2.35Rs.99.00Bookingfee998599Rs.16.9518%Rs.1.53Rs.1.52Rs.20.00`,
+    );
   });
 });

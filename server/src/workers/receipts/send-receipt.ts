@@ -1,5 +1,5 @@
 // Sends one booking's receipt: the email with its PDF tickets, at most once per receipt log entry.
-import { bookingGst, describeGst, formatRupees } from '@marquee/shared';
+import { formatRupees, taxDocumentText } from '@marquee/shared';
 import type { Transporter } from 'nodemailer';
 import { sendOnce } from '../../mail/send-once';
 import type { TServices } from '../../services';
@@ -21,13 +21,6 @@ export async function sendReceipt(
   const cinema = booking.showtime.screen.cinema;
   const { showsAt } = document;
   const pdf = await renderTicketsPdf(document);
-  const ticketsTotal = booking.amountPaise - booking.feePaise;
-  const gst = bookingGst({
-    ticketPrices: booking.tickets.map((t) => t.bookingSeat.pricePaise),
-    feePaise: booking.feePaise,
-    feeGstRatePercent: cinema.feeGstRatePercent,
-    suppliedAt: document.suppliedAt,
-  });
   const seats = booking.tickets.map((t) => t.seatLabel).join(', ');
   const text = [
     `Your tickets for ${booking.showtime.movie.title}`,
@@ -35,11 +28,10 @@ export async function sendReceipt(
     `Seats: ${seats}`,
     `Booking code: ${booking.code}`,
     '',
-    `Tickets: ${formatRupees(ticketsTotal)}`,
-    ...gst.tickets.map((line) => `  ${describeGst(line)}`),
-    ...(gst.fee ? [`Booking fee: ${formatRupees(booking.feePaise)}`, `  ${describeGst(gst.fee)}`] : []),
     `Total paid: ${formatRupees(booking.amountPaise)}`,
     '',
+    // The e-ticket is the tax invoice: the stored one, as issued, so the email says what support sees.
+    ...(document.invoice ? [...taxDocumentText(document.invoice), ''] : []),
     'Show the QR codes in the attached PDF at the door. Enjoy the show!',
   ].join('\n');
 

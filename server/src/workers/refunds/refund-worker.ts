@@ -9,6 +9,7 @@ import { formatRupees } from '@marquee/shared';
 import { createMailer } from '../../mail/mailer';
 import { sendOnce } from '../../mail/send-once';
 import { refundBooking } from '../../bookings';
+import { loadInvoice } from '../../tax-invoices';
 import type { TServices } from '../../services';
 import { SHOW_CANCELLED_REASON } from '../../showtimes';
 import { startWorker, type TRunningWorker } from '../../jobs/queues';
@@ -34,6 +35,9 @@ export async function refundCancelledBooking(
   if (booking.customerEmail) {
     const cinema = booking.showtime.screen.cinema;
     const at = format(new TZDate(booking.showtime.startsAt.getTime(), cinema.timeZone), 'EEE d MMM, h:mm aaa');
+    // The refund's credit note, as issued with it, cancels the tax invoice the e-ticket was.
+    const note = (await loadInvoice(services.prisma, bookingId))?.creditNotes.at(-1);
+    const creditNote = note ? `\nCredit note ${note.number} cancels tax invoice ${note.invoiceNumber}.` : '';
     await sendOnce(
       services,
       { dedupeKey: `cancellation:${bookingId}`, bookingId, kind: 'CANCELLATION', to: booking.customerEmail },
@@ -42,7 +46,7 @@ export async function refundCancelledBooking(
           from: services.env.MAIL_FROM,
           to: booking.customerEmail!,
           subject: `Cancelled: ${booking.showtime.movie.title} at ${at} (${booking.code}), refunded`,
-          text: `We are sorry: ${cinema.name} has cancelled ${booking.showtime.movie.title} on ${at} (${booking.showtime.screen.name}).\nYour booking ${booking.code} is refunded in full, ${formatRupees(booking.amountPaise)}, to the way you paid. Banks usually show it within 5-7 working days.\nYour tickets for this show are no longer valid.`,
+          text: `We are sorry: ${cinema.name} has cancelled ${booking.showtime.movie.title} on ${at} (${booking.showtime.screen.name}).\nYour booking ${booking.code} is refunded in full, ${formatRupees(booking.amountPaise)}, to the way you paid. Banks usually show it within 5-7 working days.\nYour tickets for this show are no longer valid.${creditNote}`,
         }),
     );
   }

@@ -5,6 +5,7 @@ import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
 import { useStaffTimeZone } from '../components/use-cinema-time-zone';
+import { BookingInvoice } from './booking-invoice';
 
 const when = (iso: string, zone: string) =>
   new Date(iso).toLocaleString('en-IN', { timeZone: zone, dateStyle: 'medium', timeStyle: 'medium' });
@@ -146,6 +147,7 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
         {b.customerPhone && ` · ${b.customerPhone}`}
       </p>
       {b.statusReason && <p>Why: {b.statusReason}</p>}
+      {b.invoice && <BookingInvoice invoice={b.invoice} />}
       <h4>Timeline</h4>
       <ol className="timeline">
         {b.timeline.map((e, i) => (

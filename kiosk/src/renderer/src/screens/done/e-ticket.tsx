@@ -1,10 +1,12 @@
 // The web customer's tickets: one QR per seat (the same signed token as the printed ticket and the
-// PDF), and the PDF to download.
+// PDF), the PDF to download, and below them the tax invoice the e-ticket is (with a refund's credit
+// note, opened to show it).
 import { formatShowTime, type TBooking } from '@marquee/shared';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { Screen } from '../../components/layout';
 import { useI18n } from '../../i18n/i18n';
+import { TaxInvoice } from './tax-invoice';
 
 function TicketQr({ token, label }: { token: string; label: string }) {
   const [src, setSrc] = useState<string | null>(null);
@@ -68,6 +70,7 @@ export function ETicket({
             )}
           </>
         )}
+        {booking.invoice && <TaxInvoice invoice={booking.invoice} open={booking.invoice.creditNotes.length > 0} />}
         <button type="button" className="button button-primary button-large" onClick={onDone}>
           {t.done}
         </button>
