@@ -1,5 +1,9 @@
 // A stored tax document as screens, emails and the API show it.
-import { financialYearLabel, gstStateName, type TTaxDocument, type TTaxLine } from '@marquee/shared';
+import { financialYearLabel, gstStateName, ZTaxLineSchema, type TTaxDocument } from '@marquee/shared';
+import { z } from 'zod';
+
+/** Stored lines are read back through their schema: a row that does not fit fails loudly, never prints wrong. */
+const ZStoredLines = z.array(ZTaxLineSchema);
 
 export interface TTaxDocumentRow {
   kind: 'INVOICE' | 'CREDIT_NOTE';
@@ -29,7 +33,7 @@ export function toTaxDocument(row: TTaxDocumentRow): TTaxDocument {
     placeOfSupply: row.placeOfSupply
       ? { code: row.placeOfSupply, name: gstStateName(row.placeOfSupply) ?? row.placeOfSupply }
       : null,
-    lines: row.lines as TTaxLine[],
+    lines: ZStoredLines.parse(row.lines),
     totals: {
       taxablePaise: row.taxablePaise,
       cgstPaise: row.cgstPaise,
