@@ -31,3 +31,4 @@ export * from './api/film-tax-waivers';
 export * from './calendar-date';
 export * from './tax-invoice';
 export * from './api/tax-returns';
+export * from './api/tonight';
