@@ -32,3 +32,4 @@ export * from './calendar-date';
 export * from './tax-invoice';
 export * from './api/tax-returns';
 export * from './api/tonight';
+export { maskContact } from './contact';

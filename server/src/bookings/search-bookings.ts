@@ -10,8 +10,8 @@ const CODE = /^[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}$/;
 const SEAT = /^[A-Z]{1,2}\d{1,3}$/;
 
 /**
- * By booking code, email, phone (last 10 digits) or seat label (shows from today on), and/or one
- * show's bookings. Only this cinema's bookings, newest first, at most 50 (a show's: 1000);
+ * By booking code, email, phone (last 10 digits) or seat label (shows from today on, or of the
+ * show given), and/or one show's bookings. Only this cinema's bookings, newest first, at most 50 (a show's: 1000);
  * abandoned holds are left out of seat and show searches.
  */
 export async function searchBookings(
@@ -34,7 +34,8 @@ export async function searchBookings(
       throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not in cinema ${cinemaId}` });
     where.push({ showtimeId, status: { in: ['PENDING', 'CONFIRMED', 'REFUNDED', 'CANCELLED'] } });
   }
-  if (query !== undefined) where.push(await matching(prisma, { cinemaId, query, now }));
+  if (query !== undefined)
+    where.push(await matching(prisma, { cinemaId, query, now, inShow: showtimeId !== undefined }));
   const rows = await prisma.booking.findMany({
     where: { AND: where },
     include: summaryInclude,
@@ -46,7 +47,7 @@ export async function searchBookings(
 
 async function matching(
   prisma: TServices['prisma'],
-  { cinemaId, query, now }: { cinemaId: string; query: string; now: Date },
+  { cinemaId, query, now, inShow }: { cinemaId: string; query: string; now: Date; inShow: boolean },
 ): Promise<Prisma.BookingWhereInput> {
   const q = query.trim();
   const upper = q.toUpperCase().replace(/[\s-]/g, '');
@@ -55,6 +56,8 @@ async function matching(
   if (digits.length >= 10 && digits.length === q.replace(/[\s+-]/g, '').length)
     return { customerPhone: { endsWith: digits.slice(-10) } };
   if (SEAT.test(upper) && !CODE.test(upper)) {
+    // A seat of one show (its seat map on the dashboard), whatever its day.
+    if (inShow) return { seats: { some: { seat: { label: upper } } } };
     const { timeZone } = await prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
     const today = dayBounds(cinemaDate(now, timeZone), timeZone);
     return {

@@ -264,6 +264,11 @@ describe('one show’s bookings at the booking desk', () => {
       admitted: 1,
     });
     expect(list.find((b) => b.code === held.code)).toMatchObject({ status: 'PENDING', admitted: 0 });
+    // A seat of the show (a sold seat tapped on the dashboard's seat map) finds the booking holding it.
+    const seatLabel = booking.tickets[0]!.seatLabel;
+    expect(
+      (await manager.client.bookingDesk.search.query({ showtimeId: showtime.id, query: seatLabel })).map((b) => b.code),
+    ).toEqual([paid.code]);
     // With a query too: both must match.
     expect(
       (await manager.client.bookingDesk.search.query({ showtimeId: showtime.id, query: paid.code })).map((b) => b.code),
