@@ -288,7 +288,7 @@ describe.skipIf(!hasChromium)('manager journey', () => {
 
   it('opens on Tonight: the day’s shows with their figures, a sale landing without a reload, and a show’s bookings', async () => {
     const manager = DEMO_LOGINS.find((l) => l.role === 'MANAGER')!;
-    const { showtime, seatIds } = await showLaterToday(system);
+    const { showtime, seatIds, seats } = await showLaterToday(system);
     const pay = (seats: string[], email: string) =>
       holdAndPay(createCustomerClient(system.server.url), system.sandbox.url, {
         showtimeId: showtime.id,
@@ -339,6 +339,14 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await row.getByRole('button', { name: first.code }).click();
     await page.getByRole('article', { name: `Booking ${first.code}` }).waitFor();
     await snap(page, 'manager-0-tonight-bookings');
+
+    // On the Seats view's map of the show, a sold seat opens the booking holding it.
+    await page.getByRole('button', { name: 'Seats', exact: true }).click();
+    await page.getByLabel('Show').selectOption(showtime.id);
+    const soldSeat = seats[2]!;
+    await page.getByRole('button', { name: new RegExp(`^${soldSeat.number}, row ${soldSeat.row},.*taken`) }).click();
+    await page.getByRole('article', { name: `Booking ${second.code}` }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?show=${showtime.id}&seat=${soldSeat.label}`);
     await page.context().close();
   }, 120_000);
 });
