@@ -52,14 +52,17 @@ export async function* tonightStream(
     minIntervalMs = TONIGHT_MIN_INTERVAL_MS,
   }: { cinemaId: string; signal: AbortSignal; tickMs?: number; minIntervalMs?: number },
 ): AsyncGenerator<TTonight> {
+  // Ends the event listeners however the board ends: the client gone, or the generator returned.
+  const ended = new AbortController();
+  const listening = AbortSignal.any([signal, ended.signal]);
   const bell = new Bell();
   const listen = (events: AsyncGenerator<unknown>) => {
     void (async () => {
       for await (const _ of events) bell.ring();
     })().catch((err: unknown) => services.log.warn({ err, cinemaId }, 'a Tonight board stopped hearing events'));
   };
-  listen(services.tonightEvents.stream(cinemaId, signal));
-  listen(services.fleetEvents.stream(cinemaId, signal));
+  listen(services.tonightEvents.stream(cinemaId, listening));
+  listen(services.fleetEvents.stream(cinemaId, listening));
   // The seat events of exactly the shows on the board, followed as the board's shows change.
   const shows = new Map<string, AbortController>();
   let last = '';
@@ -78,7 +81,7 @@ export async function* tonightStream(
         if (!shows.has(id)) {
           const stop = new AbortController();
           shows.set(id, stop);
-          listen(services.seatEvents.stream(id, AbortSignal.any([signal, stop.signal])));
+          listen(services.seatEvents.stream(id, AbortSignal.any([listening, stop.signal])));
         }
       const shape = JSON.stringify({ alerts: board.alerts, shows: board.shows, date: board.date });
       if (shape !== last) {
@@ -90,6 +93,6 @@ export async function* tonightStream(
       if (since < minIntervalMs) await pause(minIntervalMs - since, signal);
     }
   } finally {
-    for (const stop of shows.values()) stop.abort();
+    ended.abort();
   }
 }

@@ -15,6 +15,7 @@ import { signedInStaff } from '../test/staff-client';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { loadTonight } from './load-tonight';
+import { tonightStream } from './tonight-stream';
 
 let sandbox: TSandbox & { url: string };
 let ctx: TTestContext;
@@ -189,7 +190,7 @@ describe('the Tonight board', () => {
   it('folds a burst of events into few reloads', async () => {
     const { showtime } = await showToday(50);
     const stop = new AbortController();
-    const stream = (await import('./tonight-stream')).tonightStream(ctx, {
+    const stream = tonightStream(ctx, {
       cinemaId,
       signal: stop.signal,
       tickMs: 60_000,
@@ -225,6 +226,18 @@ describe('the Tonight board', () => {
     // One reload per 500 ms at most (plus the first board and the one after the burst), not one per event.
     expect(boards.length - 1).toBeLessThanOrEqual(Math.ceil(burstMs / 500) + 1);
     expect(boards.length).toBeLessThan(40);
+  });
+});
+
+describe('the Tonight stream', () => {
+  it('stops hearing events once its reader stops, even with the request still open', async () => {
+    const { showtime } = await showToday(30);
+    const stream = tonightStream(ctx, { cinemaId, signal: new AbortController().signal });
+    for await (const board of stream) if (showOf(board, showtime.id)) break;
+    await eventually(
+      async () => [await ctx.tonightEvents.listeners(cinemaId), await ctx.seatEvents.listeners(showtime.id)],
+      ([board, seats]) => board === 0 && seats === 0,
+    );
   });
 });
 
