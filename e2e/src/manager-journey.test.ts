@@ -1,4 +1,4 @@
-// The manager dashboard: a manager signs in, watches a kiosk go offline when its heartbeats stop,
+// The manager dashboard: a manager signs in on tonight's board and watches a sale land on it, watches a kiosk go offline when its heartbeats stop,
 // refunds a booking, and sees the sales figures change; an admin sets the tax particulars and
 // opens the month's GST returns.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
@@ -8,7 +8,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditScreen, type TAuditFinding } from './axe';
 import { hasChromium, launchChromium, snap } from './browser';
-import { paidWebBooking, startSystem, type TSystem } from './system';
+import { holdAndPay } from '@marquee/server/test/pay';
+import { paidWebBooking, showLaterToday, startSystem, type TSystem } from './system';
 
 let system: TSystem;
 let browser: Browser;
@@ -46,6 +47,9 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await snap(page, 'manager-1-sign-in');
     await page.getByLabel('Password').fill(manager.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The dashboard opens on Tonight; the fleet is a section of its own.
+    await page.getByRole('heading', { name: /^Tonight/ }).waitFor();
+    await page.getByRole('button', { name: 'Kiosks', exact: true }).click();
 
     const row = page.getByRole('row', { name: `Kiosk ${system.kiosk.name}` });
     await row.getByText('online').waitFor();
@@ -215,12 +219,15 @@ describe.skipIf(!hasChromium)('manager journey', () => {
       .waitFor();
     await b2c.getByRole('rowheader', { name: '29-Karnataka' }).first().waitFor();
     const documents = page.getByRole('table', { name: /^Document summary/ });
-    // The prefix set above starts a series of its own: the month has a row per series.
+    // One row per invoice series: the prefix the admin set above starts a series of its own.
     await documents
       .getByRole('row', { name: /^Invoices for outward supply/ })
       .first()
       .waitFor();
-    await documents.getByRole('row', { name: /^Credit notes/ }).waitFor();
+    await documents
+      .getByRole('row', { name: /^Credit notes/ })
+      .first()
+      .waitFor();
     const csv = await page.request.get(
       `${system.server.url}${await page.getByRole('link', { name: 'B2C summary (CSV)' }).getAttribute('href')}`,
     );
@@ -292,4 +299,68 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await snap(page, 'manager-12-tax-free-form-phone');
     await page.context().close();
   }, 180_000);
+
+  it('opens on Tonight: the day’s shows with their figures, a sale landing without a reload, and a show’s bookings', async () => {
+    const manager = DEMO_LOGINS.find((l) => l.role === 'MANAGER')!;
+    const { showtime, seatIds, seats } = await showLaterToday(system);
+    const pay = (seats: string[], email: string) =>
+      holdAndPay(createCustomerClient(system.server.url), system.sandbox.url, {
+        showtimeId: showtime.id,
+        seatIds: seats,
+        email,
+      });
+    const first = await pay(seatIds.slice(0, 2), 'tonight.one@example.com');
+
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    page.on('pageerror', (err) => console.error('manager page error:', err));
+    await page.goto(`${system.server.url}/manager`);
+    await page.getByLabel('Email').fill(manager.email);
+    await page.getByLabel('Password').fill(manager.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Tonight/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Tonight', exact: true }).getAttribute('aria-current')).toBe('page');
+
+    const card = page.locator(`li[data-showtime="${showtime.id}"]`);
+    const figure = (name: string) => card.locator(`[data-figure="${name}"]`).textContent();
+    await expect.poll(() => figure('sold')).toBe('2');
+    expect(await figure('admitted')).toBe('0 / 2');
+    expect(await figure('free')).toBe('88 / 90');
+    await card.scrollIntoViewIfNeeded();
+    await snap(page, 'manager-0-tonight');
+
+    // A sale through the customer API: the board changes by itself, with no reload.
+    const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+    const second = await pay(seatIds.slice(2, 6), 'tonight.two@example.com');
+    await expect.poll(() => figure('sold'), { timeout: 10_000 }).toBe('6');
+    expect(await figure('free')).toBe('84 / 90');
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(loads);
+    expect(findings(await auditScreen(page, 'dashboard tonight'))).toEqual([]);
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    await card.scrollIntoViewIfNeeded();
+    await snap(page, 'manager-0-tonight-phone');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await snap(page, 'manager-0-tonight-portrait');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+
+    // The show's bookings, from its card: codes, seats, masked contacts, admissions.
+    await card.getByRole('button', { name: /^Bookings of/ }).click();
+    const table = page.getByRole('table', { name: 'Bookings of the show' });
+    const row = table.getByRole('row', { name: `Booking ${first.code}` });
+    await row.getByText('t•••e@example.com').waitFor();
+    await table.getByRole('row', { name: `Booking ${second.code}` }).waitFor();
+    expect(await row.getByRole('cell').nth(5).textContent()).toBe('0 / 2');
+    await row.getByRole('button', { name: first.code }).click();
+    await page.getByRole('article', { name: `Booking ${first.code}` }).waitFor();
+    await snap(page, 'manager-0-tonight-bookings');
+
+    // On the Seats view's map of the show, a sold seat opens the booking holding it.
+    await page.getByRole('button', { name: 'Seats', exact: true }).click();
+    await page.getByLabel('Show').selectOption(showtime.id);
+    const soldSeat = seats[2]!;
+    await page.getByRole('button', { name: new RegExp(`^${soldSeat.number}, row ${soldSeat.row},.*taken`) }).click();
+    await page.getByRole('article', { name: `Booking ${second.code}` }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?show=${showtime.id}&seat=${soldSeat.label}`);
+    await page.context().close();
+  }, 120_000);
 });

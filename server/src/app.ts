@@ -89,6 +89,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
     services.kioskCommands.endStreams();
     services.fleetEvents.endStreams();
     services.catalogEvents.endStreams();
+    services.tonightEvents.endStreams();
     done();
   });
   registerHealthRoutes(app, services);

@@ -12,6 +12,7 @@ import {
   createFleetEvents,
   createKioskCommands,
   createSeatEvents,
+  createTonightEvents,
 } from './realtime/live-events';
 import { LiveStreams } from './realtime/live-streams';
 import type { TServices } from './services';
@@ -29,6 +30,7 @@ export function createServices(
   const kioskCommands = createKioskCommands(redis, log, env.REDIS_PREFIX);
   const fleetEvents = createFleetEvents(redis, log, env.REDIS_PREFIX);
   const catalogEvents = createCatalogEvents(redis, log, env.REDIS_PREFIX);
+  const tonightEvents = createTonightEvents(redis, log, env.REDIS_PREFIX);
   const jobs = new Jobs(env, log);
   const services: TServices = {
     env,
@@ -41,6 +43,7 @@ export function createServices(
     kioskCommands,
     fleetEvents,
     catalogEvents,
+    tonightEvents,
     liveStreams: new LiveStreams(env),
     jobs,
     razorpay: new RazorpayGateway(env),
@@ -76,6 +79,7 @@ export function createServices(
       kioskCommands.close();
       fleetEvents.close();
       catalogEvents.close();
+      tonightEvents.close();
       await jobs.close();
       await prisma.$disconnect();
       await pool.end();

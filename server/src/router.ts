@@ -21,6 +21,7 @@ import { staffRouter } from './staff/staff-router';
 import { staffSessionRouter } from './staff/staff-session-router';
 import { taxReturnsRouter } from './tax-returns/tax-returns-router';
 import { ticketsRouter } from './tickets/tickets-router';
+import { tonightRouter } from './tonight/tonight-router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -44,6 +45,7 @@ export const appRouter = router({
   taxSettings: taxSettingsRouter,
   taxReturns: taxReturnsRouter,
   filmTaxWaivers: filmTaxWaiversRouter,
+  tonight: tonightRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,14 @@ import type { Logger } from './logger';
 import type { Jobs } from './jobs/queues';
 import type { RazorpayGateway } from './razorpay/razorpay-gateway';
 import type { Redis } from './redis';
-import type { BookingEvents, CatalogEvents, FleetEvents, KioskCommands, SeatEvents } from './realtime/live-events';
+import type {
+  BookingEvents,
+  CatalogEvents,
+  FleetEvents,
+  KioskCommands,
+  SeatEvents,
+  TonightEvents,
+} from './realtime/live-events';
 import type { LiveStreams } from './realtime/live-streams';
 
 /** The long-lived things every request and job works with, created once per process. */
@@ -24,6 +31,8 @@ export interface TServices {
   fleetEvents: FleetEvents;
   /** Programme changes (a show cancelled or scheduled), so kiosks and browsers refresh at once. */
   catalogEvents: CatalogEvents;
+  /** Check-ins per cinema, for the managers' live Tonight board (sales reach it as seat events). */
+  tonightEvents: TonightEvents;
   /** Caps and lifetime of the public live streams of this instance. */
   liveStreams: LiveStreams;
   /** Queue producers (the worker process runs the consumers). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseContact } from './contact';
+import { maskContact, normaliseContact } from './contact';
 
 const mobile = fc
   .tuple(fc.constantFrom('6', '7', '8', '9'), fc.stringMatching(/^\d{9}$/))
@@ -75,5 +75,33 @@ describe('normaliseContact', () => {
       'ab 9876543210',
     ])
       expect(normaliseContact(bad)).toBeNull();
+  });
+});
+
+describe('maskContact', () => {
+  it('keeps the domain and the first and last letters of an email, and the last 4 digits of a phone', () => {
+    expect(maskContact('asha.rao@example.com')).toBe('a•••o@example.com');
+    expect(maskContact('ab@x.in')).toBe('a•••@x.in');
+    expect(maskContact('9876543210')).toBe('••••••3210');
+  });
+
+  it('never shows the middle of an email’s name or more than the last 4 digits of a phone', () => {
+    fc.assert(
+      fc.property(emailLocal, emailDomain, (local, domain) => {
+        const masked = maskContact(`${local}@${domain}`);
+        expect(masked.endsWith(`@${domain}`)).toBe(true);
+        const name = masked.slice(0, -domain.length - 1);
+        expect(name.replace(/•/g, '').length).toBeLessThanOrEqual(2);
+        expect(name.startsWith(local[0]!)).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(mobile, (phone) => {
+        const masked = maskContact(phone);
+        expect(masked).toHaveLength(10);
+        expect(masked.slice(0, 6)).toBe('••••••');
+        expect(masked.slice(6)).toBe(phone.slice(6));
+      }),
+    );
   });
 });

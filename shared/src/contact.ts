@@ -22,3 +22,20 @@ export function normaliseContact(input: string): TContact | null {
   else if (digits.length === 11 && digits.startsWith('0')) digits = digits.slice(1);
   return /^[6-9]\d{9}$/.test(digits) ? { kind: 'phone', value: digits } : null;
 }
+
+/**
+ * An email or phone shown on a list others may see over a shoulder: enough to recognise it, not
+ * to copy it. "asha.rao@example.com" → "a•••o@example.com", "9876543210" → "••••••3210".
+ */
+export function maskContact(contact: string): string {
+  const text = contact.trim();
+  const at = text.lastIndexOf('@');
+  if (at > 0) {
+    const local = text.slice(0, at);
+    const shown = local.length <= 2 ? local[0]! : `${local[0]!}•••${local.at(-1)!}`;
+    return `${local.length <= 2 ? `${shown}•••` : shown}${text.slice(at)}`;
+  }
+  const digits = text.replace(/\D/g, '');
+  if (digits.length <= 4) return '•'.repeat(digits.length);
+  return `${'•'.repeat(digits.length - 4)}${digits.slice(-4)}`;
+}

@@ -32,3 +32,5 @@ export * from './calendar-date';
 export * from './tax-invoice';
 export * from './api/tax-returns';
 export * from './tax-invoice-format';
+export * from './api/tonight';
+export { maskContact } from './contact';

@@ -25,7 +25,7 @@ export const bookingDeskRouter = router({
   search: manager
     .input(ZBookingSearchInputSchema)
     .output(z.array(ZBookingSummarySchema))
-    .query(({ ctx, input }) => searchBookings(ctx, { cinemaId: ctx.actor.cinemaId, query: input.query })),
+    .query(({ ctx, input }) => searchBookings(ctx, { cinemaId: ctx.actor.cinemaId, ...input })),
   detail: manager
     .input(ZBookingIdInputSchema)
     .output(ZBookingDetailSchema)

@@ -4,6 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 
 export const summaryInclude = {
   seats: { include: { seat: { select: { label: true } } } },
+  tickets: { select: { checkedInAt: true } },
   showtime: {
     select: { startsAt: true, movie: { select: { title: true } }, screen: { select: { name: true, cinemaId: true } } },
   },
@@ -20,6 +21,7 @@ export function toSummary(b: TSummaryRow): TBookingSummary {
     customerPhone: b.customerPhone,
     amountPaise: b.amountPaise,
     seatLabels: b.seats.map((s) => s.seat.label).sort(),
+    admitted: b.tickets.filter((t) => t.checkedInAt !== null).length,
     movieTitle: b.showtime.movie.title,
     screenName: b.showtime.screen.name,
     startsAt: b.showtime.startsAt.toISOString(),

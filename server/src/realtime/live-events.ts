@@ -9,6 +9,8 @@ import {
   type TBookingStatusEvent,
   type TKioskCommand,
   type TSeatChangeEvent,
+  type TTonightEvent,
+  ZTonightEventSchema,
 } from '@marquee/shared';
 import type { Redis } from '../redis';
 import type { Logger } from '../logger';
@@ -19,6 +21,7 @@ export type BookingEvents = Fanout<TBookingStatusEvent>;
 export type KioskCommands = Fanout<TKioskCommand>;
 export type FleetEvents = Fanout<TFleetEvent>;
 export type CatalogEvents = Fanout<TCatalogChangeEvent>;
+export type TonightEvents = Fanout<TTonightEvent>;
 
 export function createSeatEvents(redis: Redis, log: Logger, prefix: string): SeatEvents {
   return new Fanout(redis, log, { prefix, topic: 'seats', schema: ZSeatChangeEventSchema, keyOf: (e) => e.showtimeId });
@@ -45,4 +48,9 @@ export function createFleetEvents(redis: Redis, log: Logger, prefix: string): Fl
 /** Programme changes, to every open app (one key: every kiosk and browser listens to it). */
 export function createCatalogEvents(redis: Redis, log: Logger, prefix: string): CatalogEvents {
   return new Fanout(redis, log, { prefix, topic: 'catalog', schema: ZCatalogChangeEventSchema, keyOf: (e) => e.scope });
+}
+
+/** "Something on this cinema's Tonight board changed" that no seat event tells (a ticket checked in). */
+export function createTonightEvents(redis: Redis, log: Logger, prefix: string): TonightEvents {
+  return new Fanout(redis, log, { prefix, topic: 'tonight', schema: ZTonightEventSchema, keyOf: (e) => e.cinemaId });
 }

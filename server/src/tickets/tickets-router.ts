@@ -18,12 +18,21 @@ export const ticketsRouter = router({
   checkIn: door
     .input(ZCheckInInputSchema)
     .output(ZCheckInResultSchema)
-    .mutation(({ ctx, input }) => checkIn(ctx, { ...input, actor: ctx.actor })),
+    .mutation(async ({ ctx, input }) => {
+      const admitted = await checkIn(ctx, { ...input, actor: ctx.actor });
+      // The managers' Tonight board counts admissions.
+      await ctx.tonightEvents.publish({ cinemaId: ctx.actor.cinemaId });
+      return admitted;
+    }),
   /** Keys, today's shows, refunded and used tickets: what a door needs to keep going offline. */
   doorPack: door.output(ZDoorPackSchema).query(({ ctx }) => doorPack(ctx, { cinemaId: ctx.actor.cinemaId })),
   /** The scans a door made while offline. */
   sync: door
     .input(ZCheckInSyncInputSchema)
     .output(ZCheckInSyncResultSchema)
-    .mutation(({ ctx, input }) => syncCheckIns(ctx, { ...input, actor: ctx.actor })),
+    .mutation(async ({ ctx, input }) => {
+      const synced = await syncCheckIns(ctx, { ...input, actor: ctx.actor });
+      await ctx.tonightEvents.publish({ cinemaId: ctx.actor.cinemaId });
+      return synced;
+    }),
 });

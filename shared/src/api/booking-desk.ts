@@ -5,10 +5,18 @@ import { ZPaiseSchema } from '../paise-schema';
 import { ZInvoiceSchema } from '../tax-invoice';
 import { ZBookingStatusSchema } from './holds';
 
-export const ZBookingSearchInputSchema = z.strictObject({
-  /** A booking code, an email, a phone number, or a seat label (today's and later shows). */
-  query: z.string().trim().min(2, 'type at least 2 characters').max(254),
-});
+export const ZBookingSearchInputSchema = z
+  .strictObject({
+    /** A booking code, an email, a phone number, or a seat label (today's and later shows). */
+    query: z.string().trim().min(2, 'type at least 2 characters').max(254).optional(),
+    /** Only this show's bookings; alone, every booking of the show but abandoned holds. */
+    showtimeId: z.uuid('choose a show').optional(),
+  })
+  .refine((i) => i.query !== undefined || i.showtimeId !== undefined, {
+    message: 'type at least 2 characters',
+    path: ['query'],
+  });
+export type TBookingSearchInput = z.infer<typeof ZBookingSearchInputSchema>;
 
 export const ZBookingSummarySchema = z.object({
   id: z.uuid(),
@@ -19,6 +27,8 @@ export const ZBookingSummarySchema = z.object({
   customerPhone: z.string().nullable(),
   amountPaise: ZPaiseSchema,
   seatLabels: z.array(z.string()),
+  /** Tickets of the booking checked in at the door. */
+  admitted: z.int().nonnegative(),
   movieTitle: z.string(),
   screenName: z.string(),
   startsAt: z.iso.datetime(),

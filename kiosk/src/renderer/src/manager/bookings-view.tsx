@@ -1,6 +1,7 @@
-import { formatRupees, formatShowTime, type TBookingSummary } from '@marquee/shared';
+import { formatRupees, formatShowTime, maskContact, type TBookingSummary } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
@@ -10,9 +11,17 @@ import { BookingInvoice } from './booking-invoice';
 const when = (iso: string, zone: string) =>
   new Date(iso).toLocaleString('en-IN', { timeZone: zone, dateStyle: 'medium', timeStyle: 'medium' });
 
+/**
+ * The booking desk: search, or (at /bookings?show=<id>) one show's bookings, from the Tonight
+ * board; with &seat=<label> (a sold seat tapped on the seat map) that seat's booking opens.
+ */
 export function BookingsView() {
   const zone = useStaffTimeZone();
   const trpc = useTRPC();
+  const params = new URLSearchParams(useSearch());
+  const showId = params.get('show');
+  const seat = params.get('seat');
+  const [, navigate] = useLocation();
   const [query, setQuery] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -47,6 +56,7 @@ export function BookingsView() {
           e.preventDefault();
           setOpenId(null);
           setSubmitted(query.trim());
+          if (showId) navigate('/bookings');
         }}
       >
         <label className="field">
@@ -57,6 +67,15 @@ export function BookingsView() {
           Search
         </button>
       </form>
+      {showId && !submitted && (
+        <ShowBookings
+          key={`${showId}-${seat ?? ''}`}
+          showtimeId={showId}
+          seat={seat}
+          openId={openId}
+          onOpen={setOpenId}
+        />
+      )}
       {results.error && (
         <p className="notice notice-error" role="alert">
           {problem(results.error)}
@@ -81,6 +100,93 @@ export function BookingsView() {
       )}
       {openId && <BookingDetail bookingId={openId} />}
     </section>
+  );
+}
+
+/** One show's bookings as a table; a seat given opens the booking holding it. */
+function ShowBookings({
+  showtimeId,
+  seat,
+  openId,
+  onOpen,
+}: {
+  showtimeId: string;
+  seat: string | null;
+  openId: string | null;
+  onOpen: (id: string | null) => void;
+}) {
+  const zone = useStaffTimeZone();
+  const trpc = useTRPC();
+  const list = useQuery(trpc.bookingDesk.search.queryOptions(seat ? { showtimeId, query: seat } : { showtimeId }));
+  const only = list.data?.length === 1 ? list.data[0]!.id : null;
+  useEffect(() => {
+    if (seat && only) onOpen(only);
+  }, [seat, only, onOpen]);
+  if (list.isPending) return <Spinner label="Loading the show’s bookings…" />;
+  if (list.error)
+    return (
+      <p className="notice notice-error" role="alert">
+        {problem(list.error)}
+      </p>
+    );
+  const first = list.data[0];
+  const title = seat ? `Seat ${seat}` : 'Bookings of the show';
+  return (
+    <div className="manager-table-scroll">
+      <table className="manager-table" aria-label={title}>
+        <caption className="show-bookings-caption">
+          {title}
+          {first && ` · ${first.movieTitle}, ${first.screenName}, ${formatShowTime(first.startsAt, zone)}`}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Status</th>
+            <th scope="col">Seats</th>
+            <th scope="col" className="amount">
+              Amount
+            </th>
+            <th scope="col">Channel</th>
+            <th scope="col">Contact</th>
+            <th scope="col">Admitted</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data.length === 0 && (
+            <tr>
+              <td colSpan={7}>No bookings for this show yet.</td>
+            </tr>
+          )}
+          {list.data.map((b) => (
+            <tr key={b.id} aria-label={`Booking ${b.code}`}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className={`button ${openId === b.id ? 'button-primary' : 'button-ghost'}`}
+                  aria-expanded={openId === b.id}
+                  onClick={() => onOpen(openId === b.id ? null : b.id)}
+                >
+                  <span className="booking-code">{b.code}</span>
+                </button>
+              </th>
+              <td>{b.status.toLowerCase()}</td>
+              <td>{b.seatLabels.join(', ')}</td>
+              <td className="amount">{formatRupees(b.amountPaise)}</td>
+              <td>{b.channel === 'KIOSK' ? 'kiosk' : 'online'}</td>
+              <td>
+                {[b.customerEmail, b.customerPhone]
+                  .filter((c): c is string => !!c)
+                  .map(maskContact)
+                  .join(' · ') || '—'}
+              </td>
+              <td>
+                {b.admitted} / {b.status === 'CONFIRMED' ? b.seatLabels.length : 0}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

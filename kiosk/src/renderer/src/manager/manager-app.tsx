@@ -1,7 +1,7 @@
-// The manager dashboard at /manager: sign in, then the fleet, sales, bookings, seats, the cinema's
-// tax particulars (admins change them), the month's GST returns, and (for admins) queues and staff. Loaded only on
-// /manager, so customers never download it. Each section is its own address, /manager/<section>,
-// so a reload or a bookmark stays on it.
+// The manager dashboard at /manager: sign in, then tonight's board (the first page), the fleet,
+// sales, bookings, seats, the cinema's tax particulars (admins change them), the month's GST
+// returns, and (for admins) queues and staff. Loaded only on /manager, so customers never download
+// it. Each section is its own address, /manager/<section>, so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
@@ -21,8 +21,10 @@ import { ShowsView } from './shows-view';
 import { StaffSignIn } from './staff-sign-in';
 import { StaffView } from './staff-view';
 import { TaxView } from './tax-view';
+import { TonightView } from './tonight-view';
 
 const SECTIONS = [
+  { id: 'tonight', label: 'Tonight' },
   { id: 'fleet', label: 'Kiosks' },
   { id: 'sales', label: 'Sales' },
   { id: 'bookings', label: 'Bookings' },
@@ -59,7 +61,7 @@ function Dashboard({ me }: { me: TStaffMe }) {
   const logout = useMutation(trpc.manager.logout.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
   const visible = SECTIONS.filter((s) => !('adminOnly' in s) || me.role === 'ADMIN');
   // An unknown section, or an admin's one opened by a manager, shows the first section.
-  const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? 'fleet';
+  const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? 'tonight';
   const setSection = (id: TSection) => navigate(`/${id}`);
   if (me.role === 'STAFF') {
     return (
@@ -101,6 +103,7 @@ function Dashboard({ me }: { me: TStaffMe }) {
         </button>
       </header>
       <main className="screen-body">
+        {section === 'tonight' && <TonightView />}
         {section === 'fleet' && <FleetView isAdmin={me.role === 'ADMIN'} />}
         {section === 'sales' && <SalesView />}
         {section === 'bookings' && <BookingsView />}

@@ -2,6 +2,7 @@ import { cinemaDate, formatShowTime, type TSeat, type TSeatMap } from '@marquee/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
+import { useLocation } from 'wouter';
 import { Spinner } from '../components/layout';
 import { applySeatChange } from '../screens/seat-map/seat-selection';
 import { SeatMap } from '../screens/seat-map/seat-map';
@@ -10,12 +11,16 @@ import { useTRPC } from '../trpc';
 import { problem } from './problem';
 import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
-/** Block seats of one show (a broken seat, staff seats) or put them back on sale. */
+/**
+ * Block seats of one show (a broken seat, staff seats) or put them back on sale; a sold seat opens
+ * its booking at the booking desk.
+ */
 export function SeatsView() {
   const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const [date, setDate] = useState(cinemaDate(new Date(), zone));
   const [showtimeId, setShowtimeId] = useState('');
+  const [, navigate] = useLocation();
   const shows = useQuery(trpc.catalog.showtimes.queryOptions({ date }));
   return (
     <section aria-labelledby="seats-title" className="manager-section">
@@ -41,6 +46,11 @@ export function SeatsView() {
           </select>
         </label>
       </div>
+      {showtimeId && (
+        <button type="button" className="button button-ghost" onClick={() => navigate(`/bookings?show=${showtimeId}`)}>
+          Bookings of this show
+        </button>
+      )}
       {showtimeId && <BlockSeats key={showtimeId} showtimeId={showtimeId} />}
     </section>
   );
@@ -48,6 +58,7 @@ export function SeatsView() {
 
 function BlockSeats({ showtimeId }: { showtimeId: string }) {
   const trpc = useTRPC();
+  const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const mapOptions = useSeatMapQueryOptions(showtimeId);
   const map = useQuery(mapOptions);
@@ -83,11 +94,13 @@ function BlockSeats({ showtimeId }: { showtimeId: string }) {
     );
   const seats = map.data.seats.filter((s) => selected.has(s.id));
   const toggle = (seat: TSeat) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(seat.id)) next.add(seat.id);
-      return next;
-    });
+    seat.state === 'sold'
+      ? navigate(`/bookings?show=${showtimeId}&seat=${encodeURIComponent(seat.label)}`)
+      : setSelected((prev) => {
+          const next = new Set(prev);
+          if (!next.delete(seat.id)) next.add(seat.id);
+          return next;
+        });
   const allBlocked = seats.length > 0 && seats.every((s) => s.state === 'blocked');
   const allFree = seats.length > 0 && seats.every((s) => s.state === 'available');
   const failure = block.error ?? unblock.error;
@@ -97,12 +110,12 @@ function BlockSeats({ showtimeId }: { showtimeId: string }) {
         map={map.data}
         selected={selected}
         onToggle={toggle}
-        isSelectable={(s) => s.state === 'available' || s.state === 'blocked'}
+        isSelectable={(s) => s.state === 'available' || s.state === 'blocked' || s.state === 'sold'}
       />
       <p role="status">
         {seats.length
           ? `Selected: ${seats.map((s) => `${s.label} (${s.state})`).join(', ')}`
-          : 'Touch free seats to block them, or blocked seats to put them back on sale.'}
+          : 'Touch free seats to block them, blocked seats to put them back on sale, or a sold seat to open its booking.'}
       </p>
       {failure && (
         <p className="notice notice-error" role="alert">

@@ -1,5 +1,6 @@
 // Renders a screen against canned API answers: a tRPC client whose one link answers each procedure
-// from `answers` (by its path, e.g. 'catalog.showtimes'), inside the app's providers.
+// from `answers` (by its path, e.g. 'catalog.showtimes'), inside the app's providers. A subscription
+// with an answer sends it once, as a live stream's first event.
 import type { AppRouter } from '@marquee/server/router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client';
@@ -18,7 +19,11 @@ export function renderWithApi(
     () =>
     ({ op }) =>
       observable((observer) => {
-        if (op.type === 'subscription') return; // live streams stay silent
+        // Live streams stay silent, or send their canned answer once and stay open.
+        if (op.type === 'subscription') {
+          if (op.path in answers) observer.next({ result: { type: 'data', data: answers[op.path] } });
+          return;
+        }
         if (!(op.path in answers)) observer.error(TRPCClientError.from(new Error(`no canned answer for ${op.path}`)));
         else {
           observer.next({ result: { type: 'data', data: answers[op.path] } });
