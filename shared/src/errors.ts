@@ -77,6 +77,7 @@ export const ERROR_CODES = {
   TICKET_SHOW_OVER: { trpc: 'PRECONDITION_FAILED', message: 'This show is over.' },
   TICKET_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show was cancelled; the ticket was refunded.' },
   TICKET_ALREADY_USED: { trpc: 'CONFLICT', message: 'This ticket was already used.' },
+  TICKET_LOOKUP_NO_MATCH: { trpc: 'NOT_FOUND', message: 'No booking matches that code and contact.' },
   COLLECT_NOT_FOUND: {
     trpc: 'NOT_FOUND',
     message:
