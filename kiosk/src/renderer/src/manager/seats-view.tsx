@@ -162,6 +162,7 @@ function BlockSeats({ showtimeId, screenId, day }: { showtimeId: string; screenI
     ).values(),
   ];
   const pending = block.isPending || blockRange.isPending;
+  const notes = blockNotes(blocks.data, zone);
   return (
     <div className="manager-seats">
       <SeatMap
@@ -172,12 +173,12 @@ function BlockSeats({ showtimeId, screenId, day }: { showtimeId: string; screenI
           toggle(s);
         }}
         isSelectable={(s) => s.state === 'available' || s.state === 'blocked'}
-        notes={blockNotes(blocks.data, zone)}
+        notes={notes}
         forStaff
       />
       <p role="status">
         {seats.length
-          ? `Selected: ${seats.map((s) => `${s.label} (${s.state})`).join(', ')}`
+          ? `Selected: ${seats.map((s) => `${s.label} (${notes.get(s.id) ?? s.state})`).join(', ')}`
           : 'Touch free seats to block them, or blocked seats to put them back on sale.'}
       </p>
       {failure && !fieldErrors && (
