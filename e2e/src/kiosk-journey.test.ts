@@ -5,6 +5,8 @@ import { ticketQrCodes, ticketText } from '@marquee/kiosk/printer/escpos-decoder
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { ticketPublicKeys } from '@marquee/server/tickets/ticket-keys';
 import { eventually } from '@marquee/server/test/eventually';
+import { createCustomerClient } from '@marquee/server/test/customer-client';
+import { holdAndPay } from '@marquee/server/test/pay';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
@@ -196,10 +198,66 @@ describe.skipIf(!hasChromium)('kiosk journey', () => {
         checkedInDoor: 'Door 1',
       });
       await context.close();
+
+      // A customer whose phone died: door staff on a phone find the booking by its code and the
+      // phone's last four digits, and admit its tickets one by one; a scan of one of them after that is refused.
+      const { showtime, seatIds } = await showLaterToday(system);
+      const customer = createCustomerClient(system.server.url);
+      const { bookingId, code } = await holdAndPay(customer, system.sandbox.url, {
+        showtimeId: showtime.id,
+        seatIds: seatIds.slice(0, 2),
+        email: 'dead.battery@example.com',
+        phone: '9876512345',
+      });
+      const booked = await customer.bookings.get.query({ bookingId });
+      const phone = await doorBrowser.newContext({ viewport: { width: 360, height: 780 } });
+      const phonePage = await phone.newPage();
+      phonePage.on('pageerror', (err) => console.error('door page error:', err));
+      await phonePage.goto(`${system.server.url}/door`);
+      await phonePage.getByLabel('Email').fill(staff.email);
+      await phonePage.getByLabel('Password').fill(staff.password);
+      await phonePage.getByRole('button', { name: 'Sign in' }).click();
+      await phonePage.getByLabel('Door name').fill('Door 1');
+      await phonePage.getByRole('button', { name: 'Start scanning' }).click();
+      const lookup = phonePage.getByRole('region', { name: 'No QR? Find the booking' });
+      await lookup.getByLabel('Booking code').fill(code.toLowerCase());
+      await lookup.getByLabel('Phone last 4 digits or email first 3 letters').fill('9999');
+      await lookup.getByRole('button', { name: 'Find booking' }).click();
+      await lookup.getByRole('alert').getByText('No booking matches that code and contact.').waitFor();
+      await lookup.getByLabel('Phone last 4 digits or email first 3 letters').fill('2345');
+      await lookup.getByRole('button', { name: 'Find booking' }).click();
+      const found = lookup.getByRole('region', { name: `Booking ${code}` });
+      const [first, second] = booked.tickets.map((t) => t.seatLabel).sort() as [string, string];
+      await found.getByRole('button', { name: `Admit seat ${first}` }).waitFor();
+      await found.scrollIntoViewIfNeeded();
+      await snap(phonePage, 'door-4-lookup');
+      expect(await auditScreen(phonePage, 'door lookup')).toEqual([]);
+
+      await found.getByRole('button', { name: `Admit seat ${first}` }).click();
+      await found.getByRole('button', { name: `Seat ${first} admitted` }).waitFor();
+      await found.getByText('Admitted now at Door 1').waitFor();
+      await phonePage.getByRole('alert', { name: 'Scan result' }).getByText(`Seat ${first}`).waitFor();
+      await phonePage
+        .getByRole('status', { name: 'Admitted for this show' })
+        .getByText('Admitted 1 of 2 sold')
+        .waitFor();
+      await found.scrollIntoViewIfNeeded();
+      await snap(phonePage, 'door-4-lookup-admitted');
+      expect(await system.ctx.prisma.ticket.count({ where: { bookingId, checkedInAt: { not: null } } })).toBe(1);
+      // The same ticket's QR scanned afterwards is refused; the other seat is still to admit.
+      const firstToken = booked.tickets.find((t) => t.seatLabel === first)!.token;
+      await phonePage.getByLabel('Ticket code (or a handheld scanner)').fill(firstToken);
+      await phonePage.getByRole('button', { name: 'Check' }).click();
+      await phonePage
+        .getByRole('alert', { name: 'Scan result' })
+        .getByText(/^Already used at .* at Door 1/)
+        .waitFor();
+      await found.getByRole('button', { name: `Admit seat ${second}` }).waitFor();
+      await phone.close();
     } finally {
       await doorBrowser.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('keeps a customer who is paying: no start-over while the UPI QR is up, "Still paying?" only after the longer wait, and a payment that arrives then prints', async () => {
     await showLaterToday(system);

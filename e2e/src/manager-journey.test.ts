@@ -124,6 +124,66 @@ describe.skipIf(!hasChromium)('manager journey', () => {
       createCustomerClient(system.server.url).holds.create.mutate({ showtimeId: show.showtimeId, seatIds: [e5.id] }),
     ).rejects.toThrow('not available');
 
+    // House seats for a week: E7 and E8 blocked in every show of Audi 2 from today to six days on,
+    // in one action; the map says why, the key lists "Blocked"; then released as one.
+    const screen = await system.ctx.prisma.showtime.findUniqueOrThrow({
+      where: { id: show.showtimeId },
+      select: { screenId: true, movieId: true, startsAt: true },
+    });
+    for (let day = 1; day <= 6; day++) {
+      const startsAt = new Date(screen.startsAt.getTime() + day * 86_400_000);
+      await system.ctx.prisma.showtime.create({
+        data: {
+          movieId: screen.movieId,
+          screenId: screen.screenId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+          onSale: true,
+          prices: { create: [{ seatType: 'STANDARD', pricePaise: 20_000 }] },
+        },
+      });
+    }
+    await page.getByRole('button', { name: /^7, row E,/ }).click();
+    await page.getByRole('button', { name: /^8, row E,/ }).click();
+    await page.getByLabel('Reason for blocking').fill('House seats');
+    await page.getByLabel('In every show of this screen over several days').check();
+    await page.getByRole('button', { name: 'Block in every show of these days' }).click();
+    const rangeDone = page.getByRole('status').filter({ hasText: /^Blocked \d+ seats over \d+ shows\.$/ });
+    await rangeDone.waitFor();
+    const [, blockedSeats, blockedShows] = /^Blocked (\d+) seats over (\d+) shows/
+      .exec((await rangeDone.textContent()) ?? '')!
+      .map(Number) as [number, number, number];
+    // Every show of Audi 2 in those seven days (the demo's too), two seats each.
+    expect(blockedShows).toBeGreaterThanOrEqual(7);
+    expect(blockedSeats).toBe(2 * blockedShows);
+    const e7 = page.getByRole('button', { name: /^7, row E,.*Blocked: House seats \(\d+ shows, / });
+    await e7.waitFor();
+    expect(await e7.getAttribute('title')).toMatch(/^Blocked: House seats \(\d+ shows, .* to .*\)$/);
+    expect(await page.getByRole('button', { name: /^5, row E,/ }).getAttribute('title')).toBe(
+      'Blocked: Broken armrest',
+    );
+    const legend = page.getByRole('list', { name: 'Seat key' });
+    await legend.getByText('Blocked').waitFor();
+    await legend.getByText('Selected').waitFor();
+    expect(await legend.getByText('Your seat').count()).toBe(0);
+    await e7.click();
+    const release = page.getByRole('button', { name: `Release “House seats” in all ${blockedShows} shows` });
+    await release.waitFor();
+    await page.getByText(/^Selected: E7 \(Blocked: House seats \(\d+ shows, /).waitFor();
+    await release.scrollIntoViewIfNeeded();
+    await snap(page, 'manager-6-seats-range');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await release.scrollIntoViewIfNeeded();
+    await snap(page, 'manager-6-seats-range-phone');
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await release.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Released ${blockedSeats} seat blocks in ${blockedShows} shows.` })
+      .waitFor();
+    expect(await system.ctx.prisma.seatBlock.count({ where: { reason: 'House seats' } })).toBe(0);
+    expect(await system.ctx.prisma.seatBlock.count({ where: { reason: 'Broken armrest' } })).toBe(1);
+
     // The queues are an admin's: the manager signs out and an admin signs in.
     await page.getByRole('button', { name: 'Sign out' }).click();
     const admin = DEMO_LOGINS.find((l) => l.role === 'ADMIN')!;

@@ -24,6 +24,12 @@ export const ERROR_CODES = {
   CATALOG_CINEMA_REQUIRED: { trpc: 'BAD_REQUEST', message: 'Please choose a cinema first.' },
   HOLD_SEAT_TAKEN: { trpc: 'CONFLICT', message: 'Sorry, some of those seats were just taken. Please pick others.' },
   HOLD_SEAT_UNKNOWN: { trpc: 'BAD_REQUEST', message: 'Some of those seats are not in this screen.' },
+  SEAT_BLOCK_SCREEN_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That screen could not be found in this cinema.' },
+  SEAT_BLOCK_RANGE_EMPTY: { trpc: 'BAD_REQUEST', message: 'This screen has no shows in those days.' },
+  SEAT_BLOCK_GROUP_NOT_FOUND: {
+    trpc: 'NOT_FOUND',
+    message: 'Those blocked seats were already released, or are not in this cinema.',
+  },
   HOLD_SEAT_BLOCKED: { trpc: 'CONFLICT', message: 'Some of those seats are not available for this show.' },
   HOLD_TOO_MANY_SEATS: { trpc: 'BAD_REQUEST', message: 'You can book up to 10 seats at a time.' },
   HOLD_SEAT_GAP: {
@@ -77,6 +83,7 @@ export const ERROR_CODES = {
   TICKET_SHOW_OVER: { trpc: 'PRECONDITION_FAILED', message: 'This show is over.' },
   TICKET_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show was cancelled; the ticket was refunded.' },
   TICKET_ALREADY_USED: { trpc: 'CONFLICT', message: 'This ticket was already used.' },
+  TICKET_LOOKUP_NO_MATCH: { trpc: 'NOT_FOUND', message: 'No booking matches that code and contact.' },
   COLLECT_NOT_FOUND: {
     trpc: 'NOT_FOUND',
     message:

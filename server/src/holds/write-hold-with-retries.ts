@@ -1,6 +1,7 @@
 // Postgres's answer for a hold, the one that counts: the partial unique index refuses a seat that is
 // taken. A refusal with no seat taken is a booking-code collision or the same holder holding at the
 // same moment (another tab); that is tried again, with a new code, up to PG_ATTEMPTS times.
+import { AppError } from '../errors/app-error';
 import { metrics } from '../metrics/metrics';
 import { isUniqueViolation } from '../errors/unique-violation';
 import type { TServices } from '../services';
@@ -39,6 +40,9 @@ async function takenInPostgres(
  * booking code, and the previous hold it replaced (looked up again if a retry found it changed).
  * Before any refusal is thrown, `undoKeys` gives back what Redis granted.
  */
+/** The SQLSTATE marquee_write_holds gives a hold one of whose seats was blocked meanwhile. */
+const SEAT_BLOCKED_AT_WRITE = 'MQ409';
+
 export async function writeHoldWithRetries(
   services: Pick<TServices, 'pg' | 'prisma' | 'log'>,
   fields: Omit<TNewHold, 'code'>,
@@ -59,6 +63,14 @@ export async function writeHoldWithRetries(
     } catch (err) {
       if (!isUniqueViolation(err)) {
         if (undoKeys) await undoKeys();
+        // A manager blocked one of these seats between the hold's checks and its write.
+        if ((err as { code?: string }).code === SEAT_BLOCKED_AT_WRITE) {
+          metrics.holds.inc({ result: 'conflict' });
+          throw new AppError('HOLD_SEAT_BLOCKED', {
+            message: `seats blocked while the hold was written: ${seatIds.join(', ')}`,
+            data: { takenSeatIds: seatIds },
+          });
+        }
         throw err;
       }
       const takenSeatIds = await takenInPostgres(services, showtimeId, seatIds, previous?.id ?? null);

@@ -7,10 +7,10 @@ type TCustomer = ReturnType<typeof createCustomerClient>;
 export async function holdAndPay(
   customer: TCustomer,
   sandboxUrl: string,
-  { showtimeId, seatIds, email }: { showtimeId: string; seatIds: string[]; email?: string },
+  { showtimeId, seatIds, email, phone }: { showtimeId: string; seatIds: string[]; email?: string; phone?: string },
 ) {
   const hold = await customer.holds.create.mutate({ showtimeId, seatIds });
-  if (email) await customer.bookings.setContact.mutate({ bookingId: hold.bookingId, email });
+  if (email || phone) await customer.bookings.setContact.mutate({ bookingId: hold.bookingId, email, phone });
   const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'checkout' });
   const res = await fetch(`${sandboxUrl}/_sandbox/orders/${order.orderId}/pay`, {
     method: 'POST',

@@ -1,12 +1,18 @@
 import {
+  ZAdmittedCountSchema,
   ZCheckInInputSchema,
   ZCheckInResultSchema,
   ZCheckInSyncInputSchema,
   ZCheckInSyncResultSchema,
+  ZDoorLookupInputSchema,
+  ZDoorLookupResultSchema,
   ZDoorPackSchema,
 } from '@marquee/shared';
+import { z } from 'zod';
+import { addressKey } from '../http/client-address';
 import { router, staffProcedure } from '../trpc';
 import { checkIn } from './check-in';
+import { admittedCount, lookupBookingAtDoor } from './door-lookup';
 import { doorPack } from './door-pack';
 import { syncCheckIns } from './sync-check-ins';
 
@@ -35,4 +41,19 @@ export const ticketsRouter = router({
       await ctx.tonightEvents.publish({ cinemaId: ctx.actor.cinemaId });
       return synced;
     }),
+  /**
+   * A booking found by its code and the last 4 digits of its phone or the first 3 letters of its
+   * email (no QR to scan); its tickets are then admitted through checkIn like scans. Rate-limited.
+   */
+  lookup: door
+    .input(ZDoorLookupInputSchema)
+    .output(ZDoorLookupResultSchema)
+    .mutation(({ ctx, input }) =>
+      lookupBookingAtDoor(ctx, { ...input, actor: ctx.actor, address: addressKey(ctx.req.ip) }),
+    ),
+  /** "Admitted 37 of 120 sold" for the show being admitted. */
+  admittedCount: door
+    .input(z.strictObject({ showtimeId: z.uuid() }))
+    .output(ZAdmittedCountSchema)
+    .query(({ ctx, input }) => admittedCount(ctx, { cinemaId: ctx.actor.cinemaId, showtimeId: input.showtimeId })),
 });

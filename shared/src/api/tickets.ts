@@ -68,3 +68,81 @@ export const ZCheckInSyncResultSchema = z.array(
   }),
 );
 export type TCheckInSyncResult = z.infer<typeof ZCheckInSyncResultSchema>;
+
+/**
+ * What door staff type to find a booking without its QR (a customer whose phone died): the
+ * 6-character booking code and either the last four digits of the booking's phone number or the
+ * first three characters of its email. Four digits always mean the phone (an email's first three
+ * characters are never four digits), so one field carries either.
+ */
+export type TDoorContact = { kind: 'phone4'; digits: string } | { kind: 'email3'; letters: string };
+
+const BOOKING_CODE = /^[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}$/;
+
+/** The contact part of a door lookup, or null when it is neither four digits nor three email characters. */
+export function parseDoorContact(raw: string): TDoorContact | null {
+  const s = raw.trim().toLowerCase();
+  if (/^\d{4}$/.test(s)) return { kind: 'phone4', digits: s };
+  if (/^[a-z0-9._%+-]{3}$/.test(s)) return { kind: 'email3', letters: s };
+  return null;
+}
+
+/** A booking code as typed (any case, spaces around): upper-cased, or null when it cannot be one. */
+export function parseBookingCode(raw: string): string | null {
+  const s = raw.trim().toUpperCase();
+  return BOOKING_CODE.test(s) ? s : null;
+}
+
+export const ZDoorLookupInputSchema = z.strictObject({
+  code: z
+    .string()
+    .max(20)
+    .transform((s, ctx) => {
+      const code = parseBookingCode(s);
+      if (code === null) ctx.addIssue({ code: 'custom', message: 'must be the 6-character booking code, like K7M2QX' });
+      return code ?? '';
+    }),
+  contact: z
+    .string()
+    .max(20)
+    .transform((s, ctx): TDoorContact => {
+      const contact = parseDoorContact(s);
+      if (contact === null)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'type the last 4 digits of the phone number or the first 3 letters of the email',
+        });
+      return contact ?? { kind: 'phone4', digits: '' };
+    }),
+});
+export type TDoorLookupInput = z.input<typeof ZDoorLookupInputSchema>;
+
+/** A booking found at the door: its show and each ticket with its token, to admit like a scan. */
+export const ZDoorLookupResultSchema = z.object({
+  bookingCode: z.string(),
+  showtimeId: z.uuid(),
+  movieTitle: z.string(),
+  screenName: z.string(),
+  startsAt: z.iso.datetime(),
+  tickets: z.array(
+    z.object({
+      ticketId: z.uuid(),
+      seatLabel: z.string(),
+      /** The ticket's signed token, what its QR carries: admitting it goes through tickets.checkIn. */
+      token: z.string(),
+      checkedInAt: z.iso.datetime().nullable(),
+      checkedInDoor: z.string().nullable(),
+    }),
+  ),
+});
+export type TDoorLookupResult = z.infer<typeof ZDoorLookupResultSchema>;
+
+/** How many of a show's sold tickets have been admitted so far. */
+export const ZAdmittedCountSchema = z.object({
+  showtimeId: z.uuid(),
+  movieTitle: z.string(),
+  startsAt: z.iso.datetime(),
+  admitted: z.int().nonnegative(),
+  sold: z.int().nonnegative(),
+});
+export type TAdmittedCount = z.infer<typeof ZAdmittedCountSchema>;

@@ -16,7 +16,8 @@
 --
 -- Arguments are parallel arrays, one element per hold (p_now: the time of each hold's request); seats
 -- are flattened, p_seat_hold naming the hold (1-based) each seat belongs to. Returns one row per
--- hold, in order: its seat version, or the SQLSTATE, constraint and message of the error that undid it.
+-- hold, in order: its seat version, or the SQLSTATE, constraint and message of the error that undid it
+-- (MQ409: one of its seats was blocked for the show meanwhile).
 CREATE OR REPLACE FUNCTION marquee_write_holds(
   p_now timestamptz[], p_previous uuid[], p_booking uuid[], p_code text[], p_showtime uuid[], p_channel "Channel"[],
   p_holder text[], p_kiosk uuid[], p_amount integer[], p_fee integer[], p_expires timestamptz[],
@@ -51,6 +52,15 @@ BEGIN
       INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active)
       SELECT gen_random_uuid(), p_booking[k], p_showtime[k], x.seat_id, x.price, true
         FROM unnest(p_seat_hold, p_seat, p_price) AS x(hold, seat_id, price) WHERE x.hold = k;
+      -- A seat block decides against a hold only here, at the write: the show's row is share-locked
+      -- (a block holds it FOR UPDATE until it commits; other holds' seat-version updates do not
+      -- conflict), then the blocks are read afresh. So a block either commits first and is seen
+      -- here, or waits for this transaction and then sees the seats held.
+      PERFORM 1 FROM "Showtime" WHERE id = p_showtime[k] FOR KEY SHARE;
+      IF EXISTS (SELECT 1 FROM "SeatBlock" b JOIN unnest(p_seat_hold, p_seat) AS x(hold, seat_id) ON b."seatId" = x.seat_id
+                  WHERE x.hold = k AND b."showtimeId" = p_showtime[k]) THEN
+        RAISE EXCEPTION 'seat blocked for show %', p_showtime[k] USING ERRCODE = 'MQ409';
+      END IF;
     EXCEPTION WHEN OTHERS THEN
       GET STACKED DIAGNOSTICS v_err_state = RETURNED_SQLSTATE, v_err_constraint = CONSTRAINT_NAME, v_err_message = MESSAGE_TEXT;
       v_state[k] := v_err_state;

@@ -1,6 +1,11 @@
 // The scanning page of a door: the verdict of the last scan, the camera and the code field, whether
 // the door is online, and what the server said about scans synced from offline.
+import { DOOR_OPENS_BEFORE_MS } from '@marquee/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTRPC } from '../trpc';
+import { AdmittedCount, showOpenNow } from './admitted-count';
+import { DoorLookup } from './door-lookup';
 import { useCamera } from './use-camera';
 import { useDoorPack } from './use-door-pack';
 import { useScanQueue } from './use-scan-queue';
@@ -10,7 +15,18 @@ export function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor
   const pack = useDoorPack();
   const [online, setOnline] = useState(true);
   const { queue, queueRef, enqueue, reports } = useScanQueue(door, setOnline);
-  const { verdict, check, forgetLastScan } = useTicketCheck({ door, pack, queueRef, enqueue, setOnline });
+  const { verdict, check: checkTicket, forgetLastScan } = useTicketCheck({ door, pack, queueRef, enqueue, setOnline });
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // The show being admitted: the last one a ticket was admitted for (or looked up), else the one open now.
+  const [admitting, setAdmitting] = useState<string | null>(null);
+  const showtimeId = admitting ?? showOpenNow(pack, new Date(), DOOR_OPENS_BEFORE_MS);
+  async function check(raw: string) {
+    const v = await checkTicket(raw);
+    if (v?.showtimeId) setAdmitting(v.showtimeId);
+    if (v) void queryClient.invalidateQueries({ queryKey: trpc.tickets.admittedCount.queryKey() });
+    return v;
+  }
   const { camera, cameraError, video, toggleCamera } = useCamera((text) => void check(text));
   const [manual, setManual] = useState('');
 
@@ -28,6 +44,7 @@ export function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor
         </button>
       </header>
       <main className="screen-body door-body">
+        {showtimeId && <AdmittedCount showtimeId={showtimeId} pack={pack} queue={queue} />}
         <div
           className={`door-verdict ${verdict ? (verdict.ok ? 'door-ok' : 'door-bad') : ''}`}
           role="alert"
@@ -72,6 +89,14 @@ export function DoorScanner({ door, onChangeDoor }: { door: string; onChangeDoor
               Check
             </button>
           </form>
+          <DoorLookup
+            door={door}
+            admit={(token) => {
+              forgetLastScan();
+              return check(token);
+            }}
+            onFound={setAdmitting}
+          />
         </div>
         {reports.length > 0 && (
           <section aria-label="Sync reports">

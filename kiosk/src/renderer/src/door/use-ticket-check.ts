@@ -10,7 +10,15 @@ import { beep } from './beep';
 import { judgeOffline, type TQueuedScan } from './door-offline';
 import { isOffline } from './door-storage';
 
-export type TVerdict = { ok: boolean; title: string; detail: string; count?: string; offline?: boolean };
+export type TVerdict = {
+  ok: boolean;
+  title: string;
+  detail: string;
+  count?: string;
+  offline?: boolean;
+  /** The show of the ticket admitted (or found already used), for the door's running count. */
+  showtimeId?: string;
+};
 
 export function useTicketCheck({
   door,
@@ -26,7 +34,8 @@ export function useTicketCheck({
   setOnline: (online: boolean) => void;
 }): {
   verdict: TVerdict | null;
-  check: (raw: string) => Promise<void>;
+  /** The answer shown for the ticket, or null when nothing was checked (empty, or the same QR seen again). */
+  check: (raw: string) => Promise<TVerdict | null>;
   /** Lets the next scan of the last ticket through at once (a code typed again on purpose). */
   forgetLastScan: () => void;
 } {
@@ -36,31 +45,31 @@ export function useTicketCheck({
   const lastScan = useRef<{ token: string; at: number } | null>(null);
 
   const check = useCallback(
-    async (raw: string) => {
+    async (raw: string): Promise<TVerdict | null> => {
       const token = raw.trim();
-      if (!token) return;
+      if (!token) return null;
       // A QR held in front of the camera is seen many times a second: one answer per ticket.
       const now = Date.now();
-      if (lastScan.current?.token === token && now - lastScan.current.at < 3000) return;
+      if (lastScan.current?.token === token && now - lastScan.current.at < 3000) return null;
       lastScan.current = { token, at: now };
       try {
         const r = await client.tickets.checkIn.mutate({ token, door });
         setOnline(true);
-        show({
+        return show({
           ok: true,
           title: `Seat ${r.seatLabel}`,
           detail: `${r.movieTitle}, ${r.screenName}, ${formatClock(r.startsAt, staffZone)} · booking ${r.bookingCode}`,
           count: `${r.checkedIn} of ${r.tickets} in`,
+          showtimeId: r.showtimeId,
         });
       } catch (err) {
         if (!isOffline(err)) {
           const data = (err as TRPCClientError<never>).data as { ticket?: { seatLabel?: string } } | undefined;
-          show({
+          return show({
             ok: false,
             title: data?.ticket?.seatLabel ? `Seat ${data.ticket.seatLabel}: not admitted` : 'Not admitted',
             detail: problem(err),
           });
-          return;
         }
         setOnline(false);
         if (!pack)
@@ -79,20 +88,22 @@ export function useTicketCheck({
           });
         enqueue(judged.scan);
         const showInfo = pack.shows.find((s) => s.id === judged.scan.showtimeId);
-        show({
+        return show({
           ok: true,
           title: `Seat ${judged.scan.seatLabel}`,
           detail: `${showInfo?.movieTitle ?? ''} · checked offline, will sync`,
           offline: true,
+          showtimeId: judged.scan.showtimeId,
         });
       }
     },
     [client, door, pack],
   );
 
-  function show(v: TVerdict) {
+  function show(v: TVerdict): TVerdict {
     setVerdict(v);
     beep(v.ok);
+    return v;
   }
 
   return {

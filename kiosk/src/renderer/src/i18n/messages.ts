@@ -19,7 +19,8 @@ type TStaffErrorCode =
   | 'KIOSK_CODE_INVALID'
   | 'LIVE_STREAM_RENEW'
   | 'FILM_TAX_WAIVER_NOT_FOUND'
-  | `TICKET_${string}`;
+  | `TICKET_${string}`
+  | `SEAT_BLOCK_${string}`;
 export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
 type TErrorMessages = Record<TCustomerErrorCode, string> & Partial<Record<TErrorCode, string>>;
 

@@ -6,8 +6,17 @@ import { useI18n } from '../../i18n/i18n';
 /** What a seat of this type shows instead of its number (the same on the map and in the key). */
 export const SEAT_SYMBOL: Partial<Record<TSeatType, string>> = { WHEELCHAIR: '♿', COMPANION: '+' };
 
-/** The key: every seat type this show has, with its price, then what the states look like. */
-export function SeatLegend({ map }: { map: Pick<TSeatMap, 'seats'> & Partial<Pick<TSeatMap, 'prices'>> }) {
+/**
+ * The key: every seat type this show has, with its price, then what the states look like. For staff
+ * (the dashboard, English only) the picked seats are "Selected", and "Blocked" is always listed.
+ */
+export function SeatLegend({
+  map,
+  forStaff = false,
+}: {
+  map: Pick<TSeatMap, 'seats'> & Partial<Pick<TSeatMap, 'prices'>>;
+  forStaff?: boolean;
+}) {
   const { t } = useI18n();
   const present = new Set(map.seats.map((s) => s.type));
   const prices = new Map(map.prices?.map((p) => [p.seatType, p.pricePaise]));
@@ -28,12 +37,12 @@ export function SeatLegend({ map }: { map: Pick<TSeatMap, 'seats'> & Partial<Pic
     key: 'selected',
     className: 'seat-standard seat-selected',
     symbol: '',
-    label: t.seatSelected,
+    label: forStaff ? 'Selected' : t.seatSelected,
     price: null,
   });
   if (states.has('held') || states.has('sold'))
     items.push({ key: 'taken', className: 'seat-standard seat-sold', symbol: '', label: t.seatTaken, price: null });
-  if (states.has('blocked'))
+  if (forStaff || states.has('blocked'))
     items.push({
       key: 'blocked',
       className: 'seat-standard seat-blocked',

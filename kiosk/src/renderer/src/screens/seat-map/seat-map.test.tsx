@@ -188,6 +188,27 @@ describe('seat key', () => {
     expect(legendEntries()).toEqual(['Standard', 'Your seat']);
   });
 
+  it('for staff says "Selected", always lists "Blocked", and gives a blocked seat its reason', () => {
+    const plain = { columns: 3, rows: 1, seats: [seat(1), seat(2, { state: 'blocked' }), seat(3)] };
+    renderInApp(
+      <SeatMap
+        map={plain}
+        selected={new Set()}
+        onToggle={() => undefined}
+        notes={new Map([[id(2), 'Blocked: House seats']])}
+        forStaff
+      />,
+    );
+    expect(legendEntries()).toEqual(['Standard', 'Selected', 'Blocked']);
+    const blocked = screen.getByRole('button', { name: '2, row A, standard, not available, Blocked: House seats' });
+    expect(blocked.title).toBe('Blocked: House seats');
+    cleanup();
+    renderInApp(
+      <SeatMap map={{ ...plain, seats: [seat(1)] }} selected={new Set()} onToggle={() => undefined} forStaff />,
+    );
+    expect(legendEntries()).toEqual(['Standard', 'Selected', 'Blocked']);
+  });
+
   it('draws each seat type and state with its own class, so each has its own shape', () => {
     renderInApp(<SeatMap map={hall} selected={new Set([id(5)])} onToggle={() => undefined} />);
     const key = screen.getByRole('list', { name: 'Seat key' });

@@ -20,11 +20,22 @@ export interface TSeatMapProps {
   onToggle: (seat: TSeat) => void;
   /** Which seats can be touched; customers pick available ones, managers also blocked ones. */
   isSelectable?: (seat: TSeat) => boolean;
+  /** Staff maps: a note per seat (why it is blocked), shown as its tooltip and said after its name. */
+  notes?: ReadonlyMap<string, string>;
+  /** Staff maps: the key says "Selected" (not "Your seat") and always shows "Blocked". */
+  forStaff?: boolean;
 }
 
 const availableOnly = (seat: TSeat) => seat.state === 'available';
 
-export function SeatMap({ map, selected, onToggle, isSelectable = availableOnly }: TSeatMapProps) {
+export function SeatMap({
+  map,
+  selected,
+  onToggle,
+  isSelectable = availableOnly,
+  notes,
+  forStaff = false,
+}: TSeatMapProps) {
   const { t } = useI18n();
   const { viewport, canvas, seat, zoom, zoomable, zoomTo, zoomInOnSeat } = useSeatZoom(map.columns);
   const [hint, setHint] = useState<string | null>(null);
@@ -120,6 +131,8 @@ export function SeatMap({ map, selected, onToggle, isSelectable = availableOnly 
               const isSelected = selected.has(s.id);
               const state = isSelected ? 'selected' : s.state;
               const visible = SEAT_SYMBOL[s.type] ?? String(s.number);
+              const note = notes?.get(s.id);
+              const name = t.seatName(s.number, s.row, t.seatTypeNames[s.type], t.seatStateNames[state]);
               return (
                 <button
                   key={s.id}
@@ -128,7 +141,8 @@ export function SeatMap({ map, selected, onToggle, isSelectable = availableOnly 
                   className={`seat seat-${s.type.toLowerCase()} seat-${state}`}
                   style={{ gridColumn: s.x + 2, gridRow: s.y + 1 }}
                   // Begins with what the seat shows, so a voice-control user can say it.
-                  aria-label={t.seatName(s.number, s.row, t.seatTypeNames[s.type], t.seatStateNames[state])}
+                  aria-label={note ? `${name}, ${note}` : name}
+                  title={note}
                   aria-pressed={isSelected}
                   disabled={!isSelectable(s) && !isSelected}
                   onClick={() => onSeat(s)}
@@ -140,7 +154,7 @@ export function SeatMap({ map, selected, onToggle, isSelectable = availableOnly 
           </div>
         </div>
       </div>
-      <SeatLegend map={map} />
+      <SeatLegend map={map} forStaff={forStaff} />
     </div>
   );
 }
