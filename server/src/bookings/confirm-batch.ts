@@ -13,7 +13,9 @@ export interface TConfirmBatchEntry {
 
 /**
  * Moves each show's seat version by the number of its confirmations in the batch, giving each its
- * own version (in the order given), and numbers their invoices.
+ * own version (in the order given), and numbers their invoices. The shows are locked as an UPDATE
+ * locks them (FOR NO KEY UPDATE), so holds, which only key-share a show to see its seat blocks, do
+ * not wait for a batch.
  */
 export async function finishConfirmBatch(tx: TSql, entries: readonly TConfirmBatchEntry[], now: Date): Promise<void> {
   if (entries.length === 0) return;
@@ -24,7 +26,7 @@ export async function finishConfirmBatch(tx: TSql, entries: readonly TConfirmBat
   const { rows } = await tx.query<{ id: string; seatVersion: number }>(
     `UPDATE "Showtime" st SET "seatVersion" = st."seatVersion" + b.n, "updatedAt" = $3
        FROM (SELECT s.id, u.n FROM "Showtime" s JOIN unnest($1::uuid[], $2::int[]) AS u(id, n) ON u.id = s.id
-              ORDER BY s.id FOR UPDATE OF s) b
+              ORDER BY s.id FOR NO KEY UPDATE OF s) b
       WHERE st.id = b.id
       RETURNING st.id::text, st."seatVersion"`,
     [ids, ids.map((id) => byShow.get(id)!.length), now],
