@@ -139,9 +139,7 @@ function CancelProgress({ showtimeId }: { showtimeId: string }) {
       { showtimeId },
       {
         refetchInterval: (q) =>
-          q.state.data &&
-          q.state.data.refunded >= q.state.data.bookings &&
-          q.state.data.emailed >= q.state.data.bookings
+          q.state.data && q.state.data.refunded >= q.state.data.bookings && q.state.data.emailed >= q.state.data.toEmail
             ? false
             : 2_000,
       },
@@ -151,7 +149,8 @@ function CancelProgress({ showtimeId }: { showtimeId: string }) {
   const p = progress.data;
   return (
     <span role="status" aria-label="Refund progress">
-      Refunds {p.refunded} of {p.bookings} · emails {p.emailed} of {p.bookings}
+      Refunds {p.refunded} of {p.bookings} · emails {p.emailed} of {p.toEmail}
+      {p.bookings > p.toEmail && ` (${p.bookings - p.toEmail} without an email address)`}
       {p.bookings > 0 && <meter min={0} max={p.bookings} value={p.refunded} aria-hidden="true" />}
     </span>
   );
