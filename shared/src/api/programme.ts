@@ -259,7 +259,14 @@ export const ZDayShowSchema = z.object({
   cancelled: z.boolean(),
   sold: z.int(),
   capacity: z.int(),
+  /** GST-inclusive price per seat type. */
+  prices: ZPriceListSchema,
+  /** Its prices can still change: not cancelled, not started, and no seat ever held or sold. */
+  pricesEditable: z.boolean(),
 });
 export type TDayShow = z.infer<typeof ZDayShowSchema>;
 export const ZScheduleOutputSchema = z.object({ created: z.array(z.uuid()) });
+/** New prices for some of a show's seat types; the others keep theirs. */
+export const ZSetShowPricesInputSchema = z.strictObject({ showtimeId: z.uuid(), prices: ZPriceListSchema });
+export const ZSetShowPricesOutputSchema = z.object({ prices: ZPriceListSchema });
 export const ZSetOnSaleInputSchema = z.strictObject({ showtimeId: z.uuid(), onSale: z.boolean() });
