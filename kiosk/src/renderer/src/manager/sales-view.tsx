@@ -173,10 +173,12 @@ function HourlyFigures({ hourly }: { hourly: TSalesHourly }) {
   const options = { responsive: true, maintainAspectRatio: false, animation: false } as const;
   return (
     <>
-      <h3>
-        Hour by hour, {day} <span className="muted">beside {before} (a week earlier)</span>
-      </h3>
-      <p className="muted">Hours on the cinema&apos;s clock ({hourly.timeZone}); money counts when it was paid.</p>
+      <div className="hourly-title">
+        <h3>
+          Hour by hour, {day} <span className="muted">beside {before} (a week earlier)</span>
+        </h3>
+        <p className="muted">Hours on the cinema&apos;s clock ({hourly.timeZone}); money counts when it was paid.</p>
+      </div>
       <div className="chart-row">
         <div className="chart-box">
           <Bar
