@@ -128,7 +128,11 @@ export function ShowsView() {
                           </button>{' '}
                         </>
                       ) : (
-                        <span className="muted">Prices fixed: seats held or sold. </span>
+                        <span className="muted">
+                          {Date.parse(s.startsAt) <= Date.now()
+                            ? 'Prices fixed: the show has started. '
+                            : 'Prices fixed: seats held or sold. '}
+                        </span>
                       )}
                       <button
                         type="button"
