@@ -36,7 +36,12 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     // In a context of its own: the accessibility audit (axe) opens a page beside it.
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     page.on('pageerror', (err) => console.error('manager page error:', err));
-    page.on('dialog', (dialog) => void dialog.accept());
+    // The dashboard asks in the page, never with the browser's own dialogs.
+    const nativeDialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      nativeDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await page.goto(`${system.server.url}/manager`);
 
     // A wrong password first: refused, with a message a person can act on.
@@ -85,8 +90,24 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await invoiceSection.getByRole('row', { name: /Total/ }).getByText(formatRupees(invoice.totalPaise)).waitFor();
     await snap(page, 'manager-4-booking');
     await detail.getByLabel('Reason for the refund').fill('Customer could not come');
+    // The refund asks first in an in-page alert dialog that takes the focus, on the safe answer;
+    // Escape keeps the booking.
     await detail.getByRole('button', { name: 'Refund in full' }).click();
+    const ask = page.getByRole('alertdialog', {
+      name: `Refund ${formatRupees(booking.amountPaise)} for booking ${booking.code}?`,
+    });
+    await ask.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Keep the booking');
+    await snap(page, 'manager-14-refund-dialog');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.bookingId } })).status).toBe(
+      'CONFIRMED',
+    );
+    await detail.getByRole('button', { name: 'Refund in full' }).click();
+    await ask.getByRole('button', { name: `Refund ${formatRupees(booking.amountPaise)}` }).click();
     await detail.getByText('Refunded. The money goes back').waitFor();
+    expect(nativeDialogs).toEqual([]);
     await detail.getByText(/manager: booking\.refund \(Customer could not come\)/i).waitFor();
     // The refund's credit note shows against the invoice.
     const note = await system.ctx.prisma.taxDocument.findFirstOrThrow({
@@ -103,7 +124,37 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     await page.getByRole('button', { name: 'Sales' }).click();
     await expect.poll(() => all.getByLabel('All refunded').textContent()).toBe(formatRupees(booking.amountPaise));
     expect(Number(await all.getByLabel('All tickets sold').textContent())).toBe(ticketsBefore - 2);
+    // More sales: one kept today and one paid at this hour a week ago (its payment time moved back),
+    // so both hourly series have figures. One day: hour by hour beside the same weekday a week
+    // earlier, and what was paid by each method.
+    await paidWebBooking(system, { seats: 3, email: 'stays@example.com' });
+    const lastWeek = await paidWebBooking(system, { seats: 4, email: 'last.week@example.com' });
+    await system.ctx.prisma.booking.update({
+      where: { id: lastWeek.bookingId },
+      data: { confirmedAt: new Date(Date.now() - 7 * 86_400_000) },
+    });
+    await page.reload();
+    await expect.poll(() => all.getByLabel('All tickets sold').textContent()).toBe(String(ticketsBefore + 1));
+    await page.getByRole('heading', { name: /^Hour by hour,/ }).waitFor();
+    await page.getByRole('img', { name: /^Paid per hour in rupees,/ }).waitFor();
+    await page.getByRole('img', { name: /^Tickets per hour,/ }).waitFor();
+    const paidBy = page.getByRole('group', { name: 'Paid by' });
+    await expect.poll(() => paidBy.getByLabel('Card / Checkout payments').textContent()).toMatch(/^\(\d+ payments?\)$/);
     await snap(page, 'manager-5-sales');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await paidBy.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await snap(page, 'manager-5-sales-phone');
+    // The sections on a phone: one row under the cinema's name that scrolls sideways, not a wall of buttons.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const nav = page.getByRole('navigation', { name: 'Dashboard sections' });
+    const navBox = (await nav.boundingBox())!;
+    expect(navBox.height).toBeLessThan(70);
+    expect((await page.locator('.manager .screen-header').boundingBox())!.height).toBeLessThan(200);
+    expect(await nav.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expect.poll(() => nav.getByRole('button', { name: 'Sales' }).isVisible()).toBe(true);
+    await snap(page, 'manager-13-nav-phone');
+    await page.setViewportSize({ width: 1440, height: 1000 });
 
     // A broken seat on that show: blocked from the seat map, refused to customers at once.
     const show = await system.ctx.prisma.booking.findUniqueOrThrow({

@@ -84,6 +84,19 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await schedule.getByText('7 shows clash with another on Audi 3').waitFor();
     expect(await system.ctx.prisma.showtime.count({ where: { screen: { name: 'Audi 3' } } })).toBe(7);
 
+    // Before anyone buys, the manager changes today's recliner price: one GST cannot carry is
+    // refused, then a new one is saved, and the kiosk sells at it.
+    const today = desk.getByRole('row', { name: /^Show Chai at Dawn/ });
+    await today.getByRole('button', { name: 'Change prices…' }).click();
+    const reprice = today.getByRole('form', { name: 'Prices of Chai at Dawn' });
+    await reprice.getByLabel('recliner (₹, GST incl.)').fill('110');
+    await reprice.getByRole('button', { name: 'Save prices' }).click();
+    await reprice.getByRole('alert').getByText('The recliner price:').waitFor();
+    await reprice.getByLabel('recliner (₹, GST incl.)').fill('650');
+    await reprice.getByRole('button', { name: 'Save prices' }).click();
+    await today.getByText('recliner ₹650.00').waitFor();
+    await snap(desk, 'manager-9-show-prices');
+
     // A walk-up customer buys two recliners for it at the kiosk.
     const kiosk = await browser.newPage({ viewport: { width: 1080, height: 1600 } });
     kiosk.on('pageerror', (err) => console.error('kiosk page error:', err));
@@ -101,6 +114,9 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     const booking = await system.ctx.prisma.booking.findFirstOrThrow({
       where: { showtime: { screen: { name: 'Audi 3' } }, status: 'PENDING' },
     });
+    expect(
+      (await system.ctx.prisma.bookingSeat.findMany({ where: { bookingId: booking.id } })).map((s) => s.pricePaise),
+    ).toEqual([65_000, 65_000, 65_000]);
     await fetch(`${system.sandbox.url}/_sandbox/qr_codes/${booking.razorpayQrId}/pay`, { method: 'POST' });
     await kiosk.getByText('Take your tickets below.').waitFor({ timeout: 20_000 });
     await kiosk.getByRole('button', { name: 'Done' }).click();
@@ -113,6 +129,9 @@ describe.skipIf(!hasChromium)('programme journey', () => {
     await desk.waitForURL('**/manager/shows');
     await desk.getByRole('button', { name: 'Shows', exact: true }).click();
     const row = desk.getByRole('row', { name: /^Show Chai at Dawn/ });
+    // Sold: its prices stay as they were sold.
+    await row.getByText('Prices fixed: seats held or sold.').waitFor();
+    expect(await row.getByRole('button', { name: 'Change prices…' }).count()).toBe(0);
     await row.getByRole('button', { name: 'Cancel show…' }).click();
     await row.getByLabel('Why is it cancelled?').fill('Projector broke down');
     await row.getByRole('button', { name: 'Cancel the show and refund everyone' }).click();

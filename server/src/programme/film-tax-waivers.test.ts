@@ -184,16 +184,18 @@ describe('recording and removing a waiver', () => {
   it('a manager may list but not record or remove a waiver', async () => {
     const [w] = await admin.client.filmTaxWaivers.list.query({ movieId: monsoon.id });
     const [rows, audits] = [await waiverRows(), await waiverAudits()];
+    // Each attempt is made only when awaited: a second refusal made up front would reject unheard.
     for (const attempt of [
-      manager.client.filmTaxWaivers.create.mutate({
-        movieId: monsoon.id,
-        stateCode: '29',
-        fromDate: '2034-01-01',
-        toDate: '2034-01-02',
-      }),
-      manager.client.filmTaxWaivers.remove.mutate({ id: w!.id }),
+      () =>
+        manager.client.filmTaxWaivers.create.mutate({
+          movieId: monsoon.id,
+          stateCode: '29',
+          fromDate: '2034-01-01',
+          toDate: '2034-01-02',
+        }),
+      () => manager.client.filmTaxWaivers.remove.mutate({ id: w!.id }),
     ]) {
-      const { message, data } = await refusal(attempt);
+      const { message, data } = await refusal(attempt());
       expect(data.code).toBe('FORBIDDEN');
       expect(message).toMatch(/admin/);
     }

@@ -18,6 +18,8 @@ import {
   ZScreenLayoutSchema,
   ZScreenSummarySchema,
   ZSetOnSaleInputSchema,
+  ZSetShowPricesInputSchema,
+  ZSetShowPricesOutputSchema,
   ZUnchargeablePriceSchema,
 } from '@marquee/shared';
 import { z } from 'zod';
@@ -29,6 +31,7 @@ import { listPriceTemplates } from './list-price-templates';
 import { listManagerMovies, saveMovie } from './movies';
 import { savePriceTemplate } from './save-price-template';
 import { scheduleShowtimes, setOnSale } from './schedule';
+import { setShowPrices } from './show-prices';
 
 const manager = staffProcedure('MANAGER');
 
@@ -79,6 +82,11 @@ export const programmeRouter = router({
     .input(ZScheduleInputSchema)
     .output(ZScheduleOutputSchema)
     .mutation(({ ctx, input }) => scheduleShowtimes(ctx, { actor: ctx.actor, input })),
+  /** A show's prices, until its first sale (a seat held or sold); audited, and customers' seat maps refresh. */
+  setShowPrices: manager
+    .input(ZSetShowPricesInputSchema)
+    .output(ZSetShowPricesOutputSchema)
+    .mutation(({ ctx, input }) => setShowPrices(ctx, { actor: ctx.actor, ...input })),
   setOnSale: manager
     .input(ZSetOnSaleInputSchema)
     .output(ZOkSchema)

@@ -95,7 +95,26 @@ describe('layouts', () => {
       { rows: [{ row: 'A', cells: 'SCS' }] },
       'a companion seat must sit next to a wheelchair space',
     ],
-    ['letters we do not know', { rows: [{ row: 'A', cells: 'SSX' }] }, 'use S, P, R, W, C'],
+    [
+      'letters we do not know, naming the row',
+      {
+        rows: [
+          { row: 'A', cells: 'SSS' },
+          { row: 'B', cells: 'SSX' },
+        ],
+      },
+      'row B, column 3: "X" is not a place; use S, P, R, W, C',
+    ],
+    [
+      'a row name in lower case, naming its line',
+      {
+        rows: [
+          { row: 'A', cells: 'SSS' },
+          { row: 'b', cells: 'SSS' },
+        ],
+      },
+      'line 2: "b" is not a row name',
+    ],
     ['no seats at all', { rows: [{ row: 'A', cells: '...' }] }, 'the layout has no seats'],
   ])('refuses %s and changes nothing', async (_, layout, message) => {
     expect(ZLayoutSchema.safeParse(layout).success).toBe(false);

@@ -1,7 +1,14 @@
 // Sales for a range of the cinema's calendar days. Money is counted when it moves: a booking's
 // amount on the day it was paid, a refund on the day it was made, so a day's figures never change
 // afterwards except by what happens that day. Tickets are the seats of paid bookings not refunded.
-import type { TSales, TSalesFigures, TSalesInput } from '@marquee/shared';
+import {
+  addCalendarDays,
+  cinemaDateTime,
+  type TSales,
+  type TSalesFigures,
+  type TSalesHourly,
+  type TSalesInput,
+} from '@marquee/shared';
 import { stringify } from 'csv-stringify/sync';
 import { dayBounds } from '../catalog';
 import type { TServices } from '../services';
@@ -61,6 +68,19 @@ export async function loadSales(
     );
   const [all, channel, day] = [of('all'), of('channel'), of('day')];
 
+  // The method of the payment the booking was confirmed with (its captured attempt).
+  const methods = await prisma.$queryRaw<{ method: string; payments: number; paidPaise: number }[]>`
+    SELECT pa.method::text AS method, count(*)::int AS payments, coalesce(sum(b."amountPaise"), 0)::int AS "paidPaise"
+    FROM "Booking" b JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
+      JOIN "PaymentAttempt" pa ON pa."razorpayPaymentId" = b."razorpayPaymentId"
+    WHERE sc."cinemaId" = ${cinemaId}::uuid AND b."confirmedAt" >= ${start} AND b."confirmedAt" < ${end}
+      AND b.status IN ('CONFIRMED', 'REFUNDED')
+    GROUP BY pa.method`;
+  const method = (m: 'CHECKOUT' | 'UPI_QR') => {
+    const row = methods.find((r) => r.method === m);
+    return { payments: row?.payments ?? 0, paidPaise: row?.paidPaise ?? 0 };
+  };
+
   const days: string[] = [];
   for (let d = from; d <= to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
     days.push(d);
@@ -82,13 +102,59 @@ export async function loadSales(
     totals: all.get('all') ?? empty(),
     byChannel: { KIOSK: channel.get('KIOSK') ?? empty(), WEB: channel.get('WEB') ?? empty() },
     byDay: days.map((date) => ({ date, ...(day.get(date) ?? empty()) })),
+    byMethod: { CHECKOUT: method('CHECKOUT'), UPI_QR: method('UPI_QR') },
     showtimes,
   };
 }
 
-const CSV_HEADER = [
+/**
+ * A day hour by hour on the cinema's clock, and the same weekday a week before, counted as loadSales
+ * counts a day (paid at confirmation, refunds when made), so the hours add up to the day's figures.
+ * On a day a clock goes back the repeated hour's sales land in the one hour; going forward, the
+ * skipped hour stays empty.
+ */
+export async function loadSalesHourly(
+  { prisma }: Pick<TServices, 'prisma'>,
+  { cinemaId, date }: { cinemaId: string; date: string },
+): Promise<TSalesHourly> {
+  const { timeZone } = await prisma.cinema.findUniqueOrThrow({ where: { id: cinemaId }, select: { timeZone: true } });
+  const weekBefore = addCalendarDays(date, -7);
+  const hoursOf = async (day: string) => {
+    const { start, end } = dayBounds(day, timeZone);
+    const paid = await prisma.$queryRaw<TRow[]>`
+      SELECT extract(hour FROM b."confirmedAt" AT TIME ZONE ${timeZone})::int::text AS key,
+             coalesce(sum((SELECT count(*) FROM "BookingSeat" s WHERE s."bookingId" = b.id)) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS tickets,
+             coalesce(sum(b."amountPaise"), 0)::int AS "grossPaise",
+             (count(*) FILTER (WHERE b.status = 'CONFIRMED'))::int AS bookings
+      FROM "Booking" b JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
+      WHERE sc."cinemaId" = ${cinemaId}::uuid AND b."confirmedAt" >= ${start} AND b."confirmedAt" < ${end}
+        AND b.status IN ('CONFIRMED', 'REFUNDED')
+      GROUP BY 1`;
+    const refunds = await prisma.$queryRaw<TRefundRow[]>`
+      SELECT extract(hour FROM r."createdAt" AT TIME ZONE ${timeZone})::int::text AS key,
+             coalesce(sum(r."amountPaise"), 0)::int AS "refundedPaise"
+      FROM "Refund" r JOIN "Booking" b ON b.id = r."bookingId" JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
+      WHERE sc."cinemaId" = ${cinemaId}::uuid AND r."createdAt" >= ${start} AND r."createdAt" < ${end} AND r.status <> 'FAILED'
+      GROUP BY 1`;
+    return figures(paid, refunds);
+  };
+  const [today, before] = [await hoursOf(date), await hoursOf(weekBefore)];
+  return {
+    date,
+    weekBefore,
+    timeZone,
+    hours: Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      day: today.get(String(hour)) ?? empty(),
+      weekBefore: before.get(String(hour)) ?? empty(),
+    })),
+  };
+}
+
+const csvHeader = (timeZone: string) => [
   'section',
   'date or show',
+  `show time (${timeZone})`,
   'screen',
   'tickets',
   'gross (INR)',
@@ -99,10 +165,11 @@ const CSV_HEADER = [
   'occupancy %',
 ];
 /** The columns holding paise, written as rupees. */
-const MONEY_COLUMNS = new Set([4, 5, 6]);
+const MONEY_COLUMNS = new Set([5, 6, 7]);
 
 /**
- * The same figures as CSV: one row per day, then one per show (for spreadsheets). Text a manager typed
+ * The same figures as CSV: one row per day, then one per show (for spreadsheets), show times on the
+ * cinema's clock with its time zone named in the column's header. Text a manager typed
  * (screen names, movie titles) could start with =, +, -, @, a tab or a CR, which a spreadsheet runs as
  * a formula (=HYPERLINK(...)); csv-stringify's escape_formulas prefixes such cells with a quote.
  * Figures go in as numbers, which it leaves alone, so a negative net stays a number.
@@ -119,11 +186,24 @@ export function salesCsv(sales: TSales): string {
 
 function salesCsvRecords(sales: TSales): (string | number)[][] {
   return [
-    CSV_HEADER,
-    ...sales.byDay.map((d) => ['day', d.date, '', d.tickets, d.grossPaise, d.refundedPaise, d.netPaise, '', '', '']),
+    csvHeader(sales.timeZone),
+    ...sales.byDay.map((d) => [
+      'day',
+      d.date,
+      '',
+      '',
+      d.tickets,
+      d.grossPaise,
+      d.refundedPaise,
+      d.netPaise,
+      '',
+      '',
+      '',
+    ]),
     [
       'total',
       `${sales.from} to ${sales.to}`,
+      '',
       '',
       sales.totals.tickets,
       sales.totals.grossPaise,
@@ -135,7 +215,8 @@ function salesCsvRecords(sales: TSales): (string | number)[][] {
     ],
     ...sales.showtimes.map((s) => [
       'show',
-      `${s.startsAt} ${s.movieTitle}${s.cancelled ? ' (cancelled)' : ''}`,
+      `${s.movieTitle}${s.cancelled ? ' (cancelled)' : ''}`,
+      cinemaDateTime(new Date(s.startsAt), sales.timeZone),
       s.screenName,
       s.sold,
       s.revenuePaise,

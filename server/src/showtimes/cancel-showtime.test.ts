@@ -182,6 +182,26 @@ describe('cancelling a show', () => {
     }
   }, 90_000);
 
+  it('owes emails only to bookings with an email address: one without is refunded, not counted as unsent', async () => {
+    const { showtime, seats } = await futureShowtime(ctx.prisma);
+    const sellable = seats.filter((s) => s.type !== 'COMPANION' && s.type !== 'WHEELCHAIR');
+    const customer = () => createCustomerClient(server.url);
+    await holdAndPay(customer(), sandbox.url, { showtimeId: showtime.id, seatIds: [sellable[0]!.id] });
+    await holdAndPay(customer(), sandbox.url, {
+      showtimeId: showtime.id,
+      seatIds: [sellable[1]!.id],
+      email: 'has.email@example.com',
+    });
+    const manager = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
+    await manager.client.showtimes.cancel.mutate({ showtimeId: showtime.id, reason: 'no power' });
+    const done = await eventually(
+      () => manager.client.showtimes.cancellationProgress.query({ showtimeId: showtime.id }),
+      (p) => p.processed === 2 && p.emailed === 1,
+      30_000,
+    );
+    expect(done).toMatchObject({ bookings: 2, refunded: 2, processed: 2, emailed: 1, toEmail: 1 });
+  }, 60_000);
+
   it('refuses a door staff member, a show of another cinema, and a show that is over', async () => {
     const { showtime } = await futureShowtime(ctx.prisma);
     const door = await signedInStaff(ctx, server.url, { cinemaId, role: 'STAFF' });

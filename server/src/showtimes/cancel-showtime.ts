@@ -105,10 +105,14 @@ export async function cancellationProgress(
   });
   if (!show)
     throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', { message: `showtime ${showtimeId} not in cinema ${cinemaId}` });
-  const [toRefund, refunded, processed, emailed] = await Promise.all([
-    prisma.booking.count({
-      where: { showtimeId, OR: [{ status: 'CONFIRMED' }, { refunds: { some: { reason: SHOW_CANCELLED_REASON } } }] },
-    }),
+  const owed = {
+    showtimeId,
+    OR: [{ status: 'CONFIRMED' as const }, { refunds: { some: { reason: SHOW_CANCELLED_REASON } } }],
+  };
+  const [toRefund, toEmail, refunded, processed, emailed] = await Promise.all([
+    prisma.booking.count({ where: owed }),
+    // Only a booking with an email address is owed the cancellation email.
+    prisma.booking.count({ where: { ...owed, customerEmail: { not: null } } }),
     prisma.refund.count({ where: { reason: SHOW_CANCELLED_REASON, booking: { showtimeId } } }),
     prisma.refund.count({ where: { reason: SHOW_CANCELLED_REASON, status: 'PROCESSED', booking: { showtimeId } } }),
     prisma.emailLog.count({ where: { kind: 'CANCELLATION', status: 'SENT', booking: { showtimeId } } }),
@@ -117,6 +121,7 @@ export async function cancellationProgress(
     cancelled: show.cancelled,
     cancelledAt: show.cancelledAt?.toISOString() ?? null,
     bookings: toRefund,
+    toEmail,
     refunded,
     processed,
     emailed,

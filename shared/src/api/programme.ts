@@ -44,16 +44,20 @@ export const LAYOUT_CELLS: Record<string, TSeatType | null> = {
   ' ': null,
 };
 
+const ROW_NAME = /^[A-Z]{1,2}$/;
+const MAX_COLUMNS = 60;
+
+/**
+ * A seat layout: rows of one-character places. Every refusal names the row at fault (or, when the
+ * row's name itself is wrong, its line and what was typed), so the editor can say where to look.
+ */
 export const ZLayoutSchema = z
   .strictObject({
     rows: z
       .array(
         z.strictObject({
-          row: z.string().regex(/^[A-Z]{1,2}$/, 'a row is named by one or two capital letters'),
-          cells: z
-            .string()
-            .max(60, 'at most 60 columns')
-            .regex(/^[SPRWC. ]*$/, 'use S, P, R, W, C, "." or spaces'),
+          row: z.string().max(40, 'a row name is one or two capital letters'),
+          cells: z.string().max(1000),
         }),
       )
       .min(1, 'a screen needs at least one row')
@@ -62,6 +66,14 @@ export const ZLayoutSchema = z
   .superRefine((layout, ctx) => {
     const seen = new Map<string, number>();
     layout.rows.forEach((r, i) => {
+      if (!ROW_NAME.test(r.row)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'row'],
+          message: `line ${i + 1}: ${r.row ? `"${r.row}" is not a row name` : 'the row has no name'}; a row is named by one or two capital letters`,
+        });
+        return;
+      }
       if (seen.has(r.row))
         ctx.addIssue({
           code: 'custom',
@@ -69,6 +81,21 @@ export const ZLayoutSchema = z
           message: `row ${r.row} appears twice (rows ${seen.get(r.row)! + 1} and ${i + 1}): seat labels must be unique`,
         });
       seen.set(r.row, i);
+      if (r.cells.length > MAX_COLUMNS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'cells'],
+          message: `row ${r.row} has ${r.cells.length} columns: at most ${MAX_COLUMNS} columns`,
+        });
+      const unknown = [...r.cells].findIndex((ch) => !Object.hasOwn(LAYOUT_CELLS, ch));
+      if (unknown >= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'cells'],
+          message: `row ${r.row}, column ${unknown + 1}: "${r.cells[unknown]}" is not a place; use S, P, R, W, C, "." or spaces`,
+        });
+        return;
+      }
       [...r.cells].forEach((ch, x) => {
         if (ch === 'C' && r.cells[x - 1] !== 'W' && r.cells[x + 1] !== 'W') {
           ctx.addIssue({
@@ -232,7 +259,14 @@ export const ZDayShowSchema = z.object({
   cancelled: z.boolean(),
   sold: z.int(),
   capacity: z.int(),
+  /** GST-inclusive price per seat type. */
+  prices: ZPriceListSchema,
+  /** Its prices can still change: not cancelled, not started, and no seat ever held or sold. */
+  pricesEditable: z.boolean(),
 });
 export type TDayShow = z.infer<typeof ZDayShowSchema>;
 export const ZScheduleOutputSchema = z.object({ created: z.array(z.uuid()) });
+/** New prices for some of a show's seat types; the others keep theirs. */
+export const ZSetShowPricesInputSchema = z.strictObject({ showtimeId: z.uuid(), prices: ZPriceListSchema });
+export const ZSetShowPricesOutputSchema = z.object({ prices: ZPriceListSchema });
 export const ZSetOnSaleInputSchema = z.strictObject({ showtimeId: z.uuid(), onSale: z.boolean() });

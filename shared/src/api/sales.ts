@@ -25,6 +25,9 @@ const ZSalesFiguresSchema = z.object({
 });
 export type TSalesFigures = z.infer<typeof ZSalesFiguresSchema>;
 
+const ZMethodFiguresSchema = z.object({ payments: z.int().nonnegative(), paidPaise: ZPaiseSchema });
+export type TMethodFigures = z.infer<typeof ZMethodFiguresSchema>;
+
 export const ZSalesSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -32,6 +35,11 @@ export const ZSalesSchema = z.object({
   totals: ZSalesFiguresSchema,
   byChannel: z.object({ KIOSK: ZSalesFiguresSchema, WEB: ZSalesFiguresSchema }),
   byDay: z.array(ZSalesFiguresSchema.extend({ date: z.string() })),
+  /**
+   * Payments taken in the period by how they were paid (the method of the captured payment attempt):
+   * Razorpay Checkout (card, netbanking, UPI intent) or the kiosk's UPI QR. Refunds are not taken off.
+   */
+  byMethod: z.object({ CHECKOUT: ZMethodFiguresSchema, UPI_QR: ZMethodFiguresSchema }),
   /** Shows starting in the period: seats sold over seats in the screen. */
   showtimes: z.array(
     z.object({
@@ -48,3 +56,17 @@ export const ZSalesSchema = z.object({
   ),
 });
 export type TSales = z.infer<typeof ZSalesSchema>;
+
+export const ZSalesHourlyInputSchema = z.strictObject({ date: ZCinemaDateSchema });
+export type TSalesHourlyInput = z.infer<typeof ZSalesHourlyInputSchema>;
+
+/** A day's figures hour by hour on the cinema's clock, beside the same weekday a week earlier. */
+export const ZSalesHourlySchema = z.object({
+  date: z.string(),
+  /** The same weekday seven days before `date`. */
+  weekBefore: z.string(),
+  timeZone: z.string(),
+  /** 24 rows, hour 0 to 23 of the cinema's clock; `weekBefore` holds the earlier day's same hour. */
+  hours: z.array(z.object({ hour: z.int().min(0).max(23), day: ZSalesFiguresSchema, weekBefore: ZSalesFiguresSchema })),
+});
+export type TSalesHourly = z.infer<typeof ZSalesHourlySchema>;

@@ -15,6 +15,8 @@ export const ZCancellationProgressSchema = z.object({
   cancelled: z.boolean(),
   cancelledAt: z.string().nullable(),
   bookings: z.int(),
+  /** Of `bookings`, those with an email address: the cancellation emails owed. */
+  toEmail: z.int(),
   refunded: z.int(),
   processed: z.int(),
   emailed: z.int(),

@@ -2,6 +2,7 @@ import { formatRupees, formatShowTime, maskContact, type TBookingSummary } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
@@ -203,6 +204,8 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
   const [reason, setReason] = useState('');
   const [kioskId, setKioskId] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  // The refund asks first, in the page: the amount and what happens to the seats.
+  const [askRefund, setAskRefund] = useState(false);
   // A refund or a reprint changes the booking's story, the kiosks' sales today and the sales figures.
   const refresh = () =>
     Promise.all(
@@ -278,12 +281,7 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
             className="manager-inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (
-                window.confirm(
-                  `Refund ${formatRupees(b.amountPaise)} for booking ${b.code}? The seats go back on sale.`,
-                )
-              )
-                refund.mutate({ bookingId: b.id, reason });
+              setAskRefund(true);
             }}
           >
             <label className="field">
@@ -300,6 +298,17 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
               Refund in full
             </button>
           </form>
+          {askRefund && (
+            <ConfirmDialog
+              title={`Refund ${formatRupees(b.amountPaise)} for booking ${b.code}?`}
+              message="The money goes back to the customer’s payment method and the seats go back on sale. A refund cannot be undone."
+              confirmLabel={`Refund ${formatRupees(b.amountPaise)}`}
+              keepLabel="Keep the booking"
+              busy={refund.isPending}
+              onConfirm={() => refund.mutate({ bookingId: b.id, reason }, { onSettled: () => setAskRefund(false) })}
+              onKeep={() => setAskRefund(false)}
+            />
+          )}
           <button
             type="button"
             className="button"

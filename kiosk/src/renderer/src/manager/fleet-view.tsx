@@ -2,6 +2,7 @@ import { formatRupees, type TFleet, type TFleetKiosk } from '@marquee/shared';
 import { useMutation } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
@@ -22,6 +23,8 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
   const live = useSubscription(trpc.fleet.onChange.subscriptionOptions(undefined, { onData: setFleet }));
   const service = useMutation(trpc.fleet.setOutOfService.mutationOptions());
   const revoke = useMutation(trpc.fleet.revoke.mutationOptions());
+  // Revoking asks first, in the page.
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
   if (!fleet)
     return live.error ? (
       <p className="notice notice-error" role="alert">
@@ -93,11 +96,7 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
                     type="button"
                     className="button"
                     disabled={revoke.isPending}
-                    onClick={() => {
-                      // A stolen or retired device: its token stops working at once; a new code registers it again.
-                      if (window.confirm(`Revoke ${k.name}? It stops selling at once and needs a new code.`))
-                        revoke.mutate({ kioskId: k.id });
-                    }}
+                    onClick={() => setRevoking({ id: k.id, name: k.name })}
                   >
                     {`Revoke ${k.name}`}
                   </button>
@@ -107,6 +106,18 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
           ))}
         </tbody>
       </table>
+      {revoking && (
+        // A stolen or retired device: its token stops working at once; a new code registers it again.
+        <ConfirmDialog
+          title={`Revoke ${revoking.name}?`}
+          message="It stops selling at once and needs a new registration code to sell again."
+          confirmLabel={`Revoke ${revoking.name}`}
+          keepLabel="Keep it"
+          busy={revoke.isPending}
+          onConfirm={() => revoke.mutate({ kioskId: revoking.id }, { onSettled: () => setRevoking(null) })}
+          onKeep={() => setRevoking(null)}
+        />
+      )}
       {isAdmin && <AddKiosk />}
     </section>
   );

@@ -4,6 +4,7 @@
 // it. Each section is its own address, /manager/<section>, so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
@@ -63,6 +64,12 @@ function Dashboard({ me }: { me: TStaffMe }) {
   // An unknown section, or an admin's one opened by a manager, shows the first section.
   const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? 'tonight';
   const setSection = (id: TSection) => navigate(`/${id}`);
+  // On a phone the sections are one row scrolling sideways: the open one is brought into view.
+  useEffect(() => {
+    document
+      .querySelector('.manager .screen-header nav [aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [section]);
   if (me.role === 'STAFF') {
     return (
       <div className="screen manager">

@@ -65,8 +65,8 @@ export function UnchargeablePrices() {
           {found.data.length === 1 ? 'One saved price' : `${found.data.length} saved prices`} cannot be charged under
           GST.
         </strong>{' '}
-        Edit a template&apos;s price below; a show keeps the prices it was scheduled with, so take it off sale and
-        schedule it again.
+        Edit a template&apos;s price on Prices. A show&apos;s prices change on Shows until its first sale; after that
+        they stay as sold, so take it off sale and schedule it again.
       </p>
       <ul>
         {found.data.map((f) => (

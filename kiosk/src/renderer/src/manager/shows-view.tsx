@@ -1,4 +1,4 @@
-import { cinemaDate, formatShowTime, SEAT_TYPES, type TSeatType } from '@marquee/shared';
+import { cinemaDate, formatRupees, formatShowTime, SEAT_TYPES, type TDayShow, type TSeatType } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Spinner } from '../components/layout';
@@ -15,6 +15,7 @@ export function ShowsView() {
   const [date, setDate] = useState(cinemaDate(new Date(), zone));
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [repricing, setRepricing] = useState<string | null>(null);
   const shows = useQuery(trpc.programme.shows.queryOptions({ date }, { refetchInterval: 15_000 }));
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.programme.shows.queryKey() });
   const onSale = useMutation(trpc.programme.setOnSale.mutationOptions({ onSuccess: refresh }));
@@ -55,6 +56,11 @@ export function ShowsView() {
               <tr key={s.id} aria-label={`Show ${s.movieTitle} ${formatShowTime(s.startsAt, zone)}`}>
                 <th scope="row">
                   {formatShowTime(s.startsAt, zone)} {s.movieTitle}
+                  <span className="show-prices muted">
+                    {SEAT_TYPES.filter((t) => s.prices[t] !== undefined)
+                      .map((t) => `${t.toLowerCase()} ${formatRupees(s.prices[t]!)}`)
+                      .join(' · ')}
+                  </span>
                 </th>
                 <td>{s.screenName}</td>
                 <td>
@@ -72,6 +78,14 @@ export function ShowsView() {
                 <td>
                   {!s.cancelled && Date.parse(s.endsAt) < Date.now() ? null : s.cancelled ? (
                     <CancelProgress showtimeId={s.id} />
+                  ) : repricing === s.id ? (
+                    <ShowPricesForm
+                      show={s}
+                      onDone={() => {
+                        setRepricing(null);
+                        refresh();
+                      }}
+                    />
                   ) : cancelling === s.id ? (
                     <form
                       className="manager-inline-form"
@@ -107,6 +121,19 @@ export function ShowsView() {
                       >
                         {s.onSale ? 'Take off sale' : 'Put on sale'}
                       </button>{' '}
+                      {s.pricesEditable ? (
+                        <>
+                          <button type="button" className="button" onClick={() => setRepricing(s.id)}>
+                            Change prices…
+                          </button>{' '}
+                        </>
+                      ) : (
+                        <span className="muted">
+                          {Date.parse(s.startsAt) <= Date.now()
+                            ? 'Prices fixed: the show has started. '
+                            : 'Prices fixed: seats held or sold. '}
+                        </span>
+                      )}
                       <button
                         type="button"
                         className="button button-danger"
@@ -132,6 +159,49 @@ export function ShowsView() {
   );
 }
 
+/** A show's prices, editable until its first sale; the server refuses once a seat is held or sold. */
+function ShowPricesForm({ show, onDone }: { show: TDayShow; onDone: () => void }) {
+  const trpc = useTRPC();
+  const types = SEAT_TYPES.filter((t) => show.prices[t] !== undefined);
+  const [prices, setPrices] = useState<Partial<Record<TSeatType, string>>>(() =>
+    Object.fromEntries(types.map((t) => [t, String(show.prices[t]! / 100)])),
+  );
+  const save = useMutation(trpc.programme.setShowPrices.mutationOptions({ onSuccess: onDone }));
+  return (
+    <form
+      className="manager-inline-form"
+      aria-label={`Prices of ${show.movieTitle}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({
+          showtimeId: show.id,
+          prices: Object.fromEntries(types.map((t) => [t, Math.round(Number(prices[t] ?? '') * 100)])),
+        });
+      }}
+    >
+      {types.map((type) => (
+        <PriceField
+          key={type}
+          type={type}
+          value={prices[type] ?? ''}
+          onChange={(value) => setPrices({ ...prices, [type]: value })}
+        />
+      ))}
+      <button type="submit" className="button button-primary" disabled={save.isPending}>
+        Save prices
+      </button>
+      <button type="button" className="button button-ghost" onClick={onDone}>
+        Keep them
+      </button>
+      {save.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(save.error)}
+        </p>
+      )}
+    </form>
+  );
+}
+
 function CancelProgress({ showtimeId }: { showtimeId: string }) {
   const trpc = useTRPC();
   const progress = useQuery(
@@ -139,9 +209,7 @@ function CancelProgress({ showtimeId }: { showtimeId: string }) {
       { showtimeId },
       {
         refetchInterval: (q) =>
-          q.state.data &&
-          q.state.data.refunded >= q.state.data.bookings &&
-          q.state.data.emailed >= q.state.data.bookings
+          q.state.data && q.state.data.refunded >= q.state.data.bookings && q.state.data.emailed >= q.state.data.toEmail
             ? false
             : 2_000,
       },
@@ -151,7 +219,8 @@ function CancelProgress({ showtimeId }: { showtimeId: string }) {
   const p = progress.data;
   return (
     <span role="status" aria-label="Refund progress">
-      Refunds {p.refunded} of {p.bookings} · emails {p.emailed} of {p.bookings}
+      Refunds {p.refunded} of {p.bookings} · emails {p.emailed} of {p.toEmail}
+      {p.bookings > p.toEmail && ` (${p.bookings - p.toEmail} without an email address)`}
       {p.bookings > 0 && <meter min={0} max={p.bookings} value={p.refunded} aria-hidden="true" />}
     </span>
   );
