@@ -24,7 +24,7 @@ export interface TSettleJob<T> {
 type TOwner = Pick<TServices, 'pg' | 'log'>;
 
 /** Enough settlements to share a commit, few enough to keep one transaction short. */
-const BATCH = { maxBatchSize: 25, maxInFlight: 2 };
+const BATCH = { maxBatchSize: 16, maxInFlight: 4 };
 
 /**
  * Jobs are applied in the order of the show and booking they settle, so two batches (or a batch
