@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)('collecting online tickets at the kiosk', () => {
     await dashboard.getByLabel('Email').fill(login.email);
     await dashboard.getByLabel('Password').fill(login.password);
     await dashboard.getByRole('button', { name: 'Sign in' }).click();
-    await dashboard.getByRole('button', { name: 'Bookings' }).click();
+    await dashboard.getByRole('button', { name: 'Bookings', exact: true }).click();
     await dashboard.getByLabel('Booking code, email, phone or seat').fill(booking.code);
     await dashboard.getByRole('button', { name: 'Search' }).click();
     await dashboard.getByRole('button', { name: new RegExp(`^${booking.code} · confirmed`) }).click();

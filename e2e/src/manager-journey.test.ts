@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     const ticketsBefore = Number(await all.getByLabel('All tickets sold').textContent());
     expect(ticketsBefore).toBeGreaterThanOrEqual(2);
 
-    await page.getByRole('button', { name: 'Bookings' }).click();
+    await page.getByRole('button', { name: 'Bookings', exact: true }).click();
     await page.getByLabel('Booking code, email, phone or seat').fill(booking.code);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('button', { name: new RegExp(`^${booking.code} · confirmed`) }).click();

@@ -112,7 +112,7 @@ function Figures({ label, f }: { label: string; f: TSalesFigures }) {
 
 function MethodFigures({ label, f }: { label: string; f: TMethodFigures }) {
   return (
-    <div role="group" aria-label={label}>
+    <div>
       <dt>{label}</dt>
       <dd>
         <span aria-label={`${label} amount`}>{formatRupees(f.paidPaise)}</span>{' '}
