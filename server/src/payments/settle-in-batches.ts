@@ -11,7 +11,7 @@
 // behind each other's commits; a batch pays for one commit and holds those rows only for it.
 import type pg from 'pg';
 import { finishConfirmBatch, type TConfirmBatch, type TConfirmBatchEntry } from '../bookings';
-import { groupBatchesPer } from '../db/group-batches';
+import { groupBatches } from '../db/group-batches';
 import { withTransaction } from '../db/prisma';
 import type { TServices } from '../services';
 
@@ -74,9 +74,19 @@ async function runBatch(services: TOwner, jobs: readonly TSettleJob<unknown>[]):
   });
 }
 
-const settle = groupBatchesPer<TOwner, TSettleJob<unknown>, unknown>(runBatch, BATCH);
+/**
+ * One batcher per connection pool, that is per process: keyed by the pool, not by the services
+ * object, since a tRPC context is a copy of the services per request and would batch alone.
+ */
+const batchers = new WeakMap<pg.Pool, (job: TSettleJob<unknown>) => Promise<unknown>>();
 
 /** Runs one settlement in this process's next batch; resolves once the batch has committed. */
 export function settleInBatch<T>(services: TOwner, job: TSettleJob<T>): Promise<T> {
-  return settle(services, job) as Promise<T>;
+  let batcher = batchers.get(services.pg);
+  if (!batcher) {
+    const owner: TOwner = { pg: services.pg, log: services.log };
+    batcher = groupBatches<TSettleJob<unknown>, unknown>((jobs) => runBatch(owner, jobs), BATCH);
+    batchers.set(services.pg, batcher);
+  }
+  return batcher(job) as Promise<T>;
 }

@@ -225,6 +225,16 @@ describe('the invoice series', () => {
     expect(docs.map((d) => d.serial)).toEqual(Array.from({ length: 19 }, (_, i) => before + i + 1));
   });
 
+  it('batches the settlements of one process together, also when each request has its own copy of the services', async () => {
+    // tRPC gives each request a context that is a copy of the services: they share one pool, so one batch.
+    const seen = await Promise.all(
+      [{ ...ctx }, { ...ctx }, { ...ctx }].map((copy) =>
+        settleInBatch(copy, { booking: {}, run: (tx) => Promise.resolve(tx) }),
+      ),
+    );
+    expect(new Set(seen).size).toBe(1);
+  });
+
   it('starts a new series at midnight of 31 March, India time', async () => {
     const [late, early] = await pendingBookings(2);
     const worker = others[1]!;
