@@ -45,8 +45,8 @@ export async function confirmPaidBooking(
     [p.bookingId, now, p.paymentId],
   );
   if (confirmed.rowCount === 0) return null;
-  const seats = await tx.query<{ id: string; seatId: string; label: string }>(
-    `SELECT bs.id::text, bs."seatId"::text, s.label FROM "BookingSeat" bs JOIN "Seat" s ON s.id = bs."seatId" WHERE bs."bookingId" = $1 ORDER BY s.label`,
+  const seats = await tx.query<{ id: string; seatId: string; label: string; pricePaise: number }>(
+    `SELECT bs.id::text, bs."seatId"::text, s.label, bs."pricePaise" FROM "BookingSeat" bs JOIN "Seat" s ON s.id = bs."seatId" WHERE bs."bookingId" = $1 ORDER BY s.label`,
     [p.bookingId],
   );
   const key = ticketSigningKey(services.env);
@@ -85,7 +85,7 @@ export async function confirmPaidBooking(
   };
   if (batch) {
     // The batch moves the seat version (and fills it in here) and numbers the invoice at its end.
-    batch.add(result, await prepareInvoice(tx, { bookingId: p.bookingId, now }));
+    batch.add(result, await prepareInvoice(tx, { bookingId: p.bookingId, now, seats: seats.rows }));
     return result;
   }
   const bumped = await tx.query<{ seatVersion: number }>(
@@ -94,6 +94,6 @@ export async function confirmPaidBooking(
   );
   result.seatVersion = bumped.rows[0]!.seatVersion;
   // Last, so the cinema's invoice counter is locked only for the rest of this transaction.
-  await issueInvoice(tx, { bookingId: p.bookingId, now });
+  await issueInvoice(tx, { bookingId: p.bookingId, now, seats: seats.rows });
   return result;
 }

@@ -30,6 +30,13 @@ export interface TPreparedInvoice {
   totals: TTaxTotals;
 }
 
+export interface TInvoiceRequest {
+  bookingId: string;
+  now: Date;
+  /** The booking's seats with their prices, as the confirmation has just read them. */
+  seats: readonly { label: string; pricePaise: number }[];
+}
+
 /**
  * Works out the invoice of a booking confirmed at `now`. A booking with nothing to pay (a
  * complimentary ticket) is no supply for consideration and gets none: returns null. Throws if the
@@ -37,7 +44,7 @@ export interface TPreparedInvoice {
  */
 export async function prepareInvoice(
   tx: TSql,
-  { bookingId, now }: { bookingId: string; now: Date },
+  { bookingId, now, seats }: TInvoiceRequest,
 ): Promise<TPreparedInvoice | null> {
   const { rows } = await tx.query<{
     amountPaise: number;
@@ -53,15 +60,12 @@ export async function prepareInvoice(
     feeGstRatePercent: number;
     invoicePrefix: string;
     sgstWaived: boolean;
-    seats: { label: string; pricePaise: number }[] | null;
   }>(
     `SELECT b."amountPaise", b."feePaise", c.id::text AS "cinemaId", c."legalName", c.name, c.address, c.gstin,
             c."gstStateCode", c."admissionSac", c."bookingFeeSac", c."feeGstRatePercent", c."invoicePrefix",
             EXISTS (SELECT 1 FROM "FilmSgstWaiver" w
                      WHERE w."movieId" = st."movieId" AND w."stateCode" = c."gstStateCode"
-                       AND $2::date BETWEEN w."fromDate" AND w."toDate") AS "sgstWaived",
-            (SELECT json_agg(json_build_object('label', s.label, 'pricePaise', bs."pricePaise"))
-               FROM "BookingSeat" bs JOIN "Seat" s ON s.id = bs."seatId" WHERE bs."bookingId" = b.id) AS seats
+                       AND $2::date BETWEEN w."fromDate" AND w."toDate") AS "sgstWaived"
        FROM "Booking" b
        JOIN "Showtime" st ON st.id = b."showtimeId"
        JOIN "Screen" sc ON sc.id = st."screenId"
@@ -73,7 +77,7 @@ export async function prepareInvoice(
   if (!b) throw new Error(`invoice: booking ${bookingId} not found`);
   if (b.amountPaise === 0) return null;
   const lines = invoiceLines({
-    seats: b.seats ?? [],
+    seats,
     feePaise: b.feePaise,
     feeGstRatePercent: b.feeGstRatePercent,
     suppliedAt: now,
@@ -160,10 +164,7 @@ export async function issuePreparedInvoices(
 }
 
 /** Issues the invoice of one booking confirmed at `now`; null for a booking with nothing to pay. */
-export async function issueInvoice(
-  tx: TSql,
-  request: { bookingId: string; now: Date },
-): Promise<TIssuedDocument | null> {
+export async function issueInvoice(tx: TSql, request: TInvoiceRequest): Promise<TIssuedDocument | null> {
   const prepared = await prepareInvoice(tx, request);
   if (!prepared) return null;
   return (await issuePreparedInvoices(tx, [prepared]))[0]!;
