@@ -31,7 +31,10 @@ const BATCH = { maxBatchSize: 16, maxInFlight: 4 };
  * and a single settlement) lock the bookings and shows they share in the same order and never
  * wait on each other in a circle; the shows and counters at the end are locked in key order too.
  */
-async function applyOrder(tx: pg.PoolClient, jobs: readonly TSettleJob<unknown>[]): Promise<number[]> {
+async function applyOrder(
+  tx: pg.PoolClient,
+  jobs: readonly TSettleJob<unknown>[],
+): Promise<{ order: number[]; bookingIds: (string | null)[] }> {
   const ids = (pick: (b: TSettleJob<unknown>['booking']) => string | null | undefined) =>
     jobs.map((j) => pick(j.booking)).filter((id): id is string => Boolean(id));
   const { rows } = await tx.query<{ id: string; orderId: string | null; qrId: string | null; key: string }>(
@@ -49,15 +52,24 @@ async function applyOrder(tx: pg.PoolClient, jobs: readonly TSettleJob<unknown>[
     ({ booking: b }) =>
       keyOf.get(`id:${b.bookingId}`) ?? keyOf.get(`order:${b.orderId}`) ?? keyOf.get(`qr:${b.qrId}`) ?? '',
   );
-  return jobs.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+  return {
+    order: jobs.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b)),
+    bookingIds: keys.map((k) => (k ? k.slice(k.indexOf(':') + 1) : null)),
+  };
 }
 
 async function runBatch(services: TOwner, jobs: readonly TSettleJob<unknown>[]): Promise<unknown[]> {
   return withTransaction(services.pg, async (tx) => {
     const results = new Array<unknown>(jobs.length);
     const confirmed: TConfirmBatchEntry[] = [];
-    for (const i of await applyOrder(tx, jobs)) {
+    const { order, bookingIds } = await applyOrder(tx, jobs);
+    for (const i of order) {
       const mine: TConfirmBatchEntry[] = [];
+      // The booking's row first, before anything the job writes: two deliveries of one booking
+      // (payment.captured and order.paid, each sent again) in two batches would otherwise each
+      // record an event the other then waits on, while holding the booking the other needs.
+      const bookingId = bookingIds[i];
+      if (bookingId) await tx.query(`SELECT 1 FROM "Booking" WHERE id = $1 FOR UPDATE`, [bookingId]);
       await tx.query('SAVEPOINT settlement');
       try {
         results[i] = await jobs[i]!.run(tx, { add: (c, invoice) => mine.push({ confirmed: c, invoice }) });
