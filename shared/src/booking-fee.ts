@@ -9,11 +9,16 @@ export interface TBookingFeeRule {
   webPerSeatPaise: number;
 }
 
-export type TBookingChannel = 'KIOSK' | 'WEB';
+export type TBookingChannel = 'KIOSK' | 'WEB' | 'BOX_OFFICE';
 
-/** The fee for a booking of `seatCount` seats made at a kiosk or on the web, in paise. */
+/**
+ * The fee for a booking of `seatCount` seats, in paise. The box office charges none: the fee pays
+ * for booking online or at a kiosk, and a customer at the counter is served by staff at the price
+ * on the board.
+ */
 export function bookingFeePaise(rule: TBookingFeeRule, channel: TBookingChannel, seatCount: number): number {
   if (!Number.isSafeInteger(seatCount) || seatCount < 0)
     throw new RangeError(`seat count must be a non-negative integer, got ${seatCount}`);
+  if (channel === 'BOX_OFFICE') return 0;
   return (channel === 'KIOSK' ? rule.kioskPerSeatPaise : rule.webPerSeatPaise) * seatCount;
 }

@@ -34,3 +34,5 @@ export * from './api/tax-returns';
 export * from './tax-invoice-format';
 export * from './api/tonight';
 export { maskContact } from './contact';
+export * from './seat-refund';
+export * from './api/box-office';

@@ -128,14 +128,15 @@ async function afterPendingClosed(
 }
 
 /**
- * Sends a recorded Refund to Razorpay. The Refund row exists first (unique per payment), so a
- * payment is refunded at most once however often this runs; a row left PENDING by an outage is
+ * Sends a recorded Refund to Razorpay. The Refund row exists first (and is sent once, under its
+ * Razorpay refund id), so a refund is made at most once however often this runs; a row left PENDING by an outage is
  * retried by the reconciler.
  */
 async function sendRefund(services: TNeeds<'refund-recorded'>, refundId: string): Promise<void> {
   const { prisma, razorpay, log } = services;
   const refund = await prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
-  if (refund.razorpayRefundId) return;
+  // Cash is handed back at the counter when the refund is recorded; only Razorpay's are sent.
+  if (refund.razorpayRefundId || !refund.razorpayPaymentId) return;
   try {
     const sent = await razorpay.refund(refund.razorpayPaymentId, {
       amount: refund.amountPaise,

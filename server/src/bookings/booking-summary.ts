@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client';
 
 export const summaryInclude = {
   seats: { include: { seat: { select: { label: true } } } },
-  tickets: { select: { checkedInAt: true } },
+  tickets: { select: { checkedInAt: true, bookingSeatId: true } },
   showtime: {
     select: { startsAt: true, movie: { select: { title: true } }, screen: { select: { name: true, cinemaId: true } } },
   },
@@ -20,7 +20,10 @@ export function toSummary(b: TSummaryRow): TBookingSummary {
     customerEmail: b.customerEmail,
     customerPhone: b.customerPhone,
     amountPaise: b.amountPaise,
-    seatLabels: b.seats.map((s) => s.seat.label).sort(),
+    // A booking's standing seats; one that has none left (refunded, exchanged, expired) lists all it had.
+    seatLabels: (b.seats.some((s) => s.active) ? b.seats.filter((s) => s.active) : b.seats)
+      .map((s) => s.seat.label)
+      .sort(),
     admitted: b.tickets.filter((t) => t.checkedInAt !== null).length,
     movieTitle: b.showtime.movie.title,
     screenName: b.showtime.screen.name,

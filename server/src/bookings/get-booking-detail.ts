@@ -17,8 +17,13 @@ export async function getBookingDetail(
     include: {
       ...summaryInclude,
       kiosk: { select: { name: true } },
-      paymentAttempts: true,
-      refunds: true,
+      paymentAttempts: { orderBy: { createdAt: 'asc' } },
+      refunds: { orderBy: { createdAt: 'asc' } },
+      replaces: { select: { id: true, code: true } },
+      replacements: {
+        where: { status: { in: ['PENDING', 'CONFIRMED', 'REFUNDED', 'EXCHANGED'] } },
+        select: { id: true, code: true, status: true },
+      },
       emails: true,
       tickets: { include: { checkedInBy: { select: { name: true } } } },
       prints: { include: { kiosk: { select: { name: true } }, requestedBy: { select: { name: true } } } },
@@ -57,6 +62,10 @@ export async function getBookingDetail(
       .join(', ')} held ${b.kiosk ? `at ${b.kiosk.name}` : 'online'} for ${formatRupees(b.amountPaise)}`,
   );
   for (const a of b.paymentAttempts) {
+    if (a.method === 'CASH') {
+      add(a.createdAt, 'cash', `${formatRupees(a.amountPaise)} taken in cash at the box office`);
+      continue;
+    }
     add(
       a.createdAt,
       'order',
@@ -80,11 +89,13 @@ export async function getBookingDetail(
         `${e.kind.toLowerCase()} email failed after ${e.attempts} attempt(s): ${e.lastError ?? ''}`,
       );
   }
+  const labelOf = new Map(b.seats.map((s) => [s.id, s.seat.label]));
   for (const r of b.refunds) {
+    const seats = b.seats.filter((s) => s.refundId === r.id).map((s) => labelOf.get(s.id)!);
     add(
       r.createdAt,
       'refund',
-      `Refund of ${formatRupees(r.amountPaise)} asked (${r.requestedBy.toLowerCase().replace('_', ' ')}): ${r.reason}`,
+      `${r.method === 'CASH' ? 'Cash refund' : 'Refund'} of ${formatRupees(r.amountPaise)}${seats.length ? ` for ${seats.sort().join(', ')}` : ''} (${r.requestedBy.toLowerCase().replace('_', ' ')}): ${r.reason}`,
     );
     if (r.processedAt) add(r.processedAt, 'refund', `Refund ${r.razorpayRefundId ?? ''} ${r.status.toLowerCase()}`);
   }
@@ -109,11 +120,53 @@ export async function getBookingDetail(
         `Credit note ${note.number} issued for ${formatRupees(note.totals.totalPaise)}`,
       );
   }
+  if (b.replaces) add(b.createdAt, 'exchange', `Exchanged from booking ${b.replaces.code}`);
+  const replacedBy = b.replacements.find((r) => r.status !== 'PENDING') ?? null;
+  if (replacedBy && b.closedAt) add(b.closedAt, 'exchange', `Exchanged for booking ${replacedBy.code}`);
+  if (b.complimentaryReason) add(b.confirmedAt ?? b.createdAt, 'staff', `Complimentary: ${b.complimentaryReason}`);
   for (const p of b.prints) add(p.finishedAt ?? p.createdAt, 'print', describePrint(p, b.seats.length));
   for (const a of audits)
     add(a.createdAt, 'staff', `${a.actor?.name ?? 'System'}: ${a.action}${describeAudit(a.data)}`);
   t.sort((x, y) => x.at.localeCompare(y.at));
-  return { ...toSummary(b), statusReason: b.statusReason, kioskName: b.kiosk?.name ?? null, timeline: t, invoice };
+  const admitted = new Set(b.tickets.filter((x) => x.checkedInAt).map((x) => x.bookingSeatId));
+  return {
+    ...toSummary(b),
+    statusReason: b.statusReason,
+    kioskName: b.kiosk?.name ?? null,
+    timeline: t,
+    invoice,
+    seats: b.seats
+      .map((s) => ({
+        label: s.seat.label,
+        pricePaise: s.pricePaise,
+        state: s.active
+          ? ('valid' as const)
+          : s.refundId
+            ? ('refunded' as const)
+            : b.status === 'EXCHANGED'
+              ? ('exchanged' as const)
+              : ('released' as const),
+        admitted: admitted.has(s.id),
+      }))
+      .sort((x, y) => x.label.localeCompare(y.label, 'en', { numeric: true })),
+    feePaise: b.feePaise,
+    payments: b.paymentAttempts
+      .filter((a) => a.status === 'CAPTURED')
+      .map((a) => ({ method: a.method, amountPaise: a.amountPaise, at: a.updatedAt.toISOString() })),
+    refunds: b.refunds.map((r) => ({
+      method: r.method,
+      amountPaise: r.amountPaise,
+      feePaise: r.feePaise,
+      status: r.status,
+      at: r.createdAt.toISOString(),
+      reason: r.reason,
+    })),
+    replaces: b.replaces,
+    replacedBy: replacedBy ? { id: replacedBy.id, code: replacedBy.code } : null,
+    complimentaryReason: b.complimentaryReason,
+    showStarted: b.showtime.startsAt.getTime() <= Date.now(),
+    showtimeId: b.showtimeId,
+  };
 }
 
 function describeAudit(data: unknown): string {

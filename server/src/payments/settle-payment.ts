@@ -50,10 +50,10 @@ export async function settleCapturedPayment(
   if (booking.status === 'CONFIRMED' && booking.razorpayPaymentId === p.paymentId)
     return { kind: 'already', bookingId: p.bookingId };
 
-  await tx.query(
+  const attempt = await tx.query<{ id: string }>(
     `INSERT INTO "PaymentAttempt" (id, "bookingId", method, status, "razorpayOrderId", "razorpayPaymentId", "amountPaise", "createdAt", "updatedAt")
      VALUES ($1, $2, $3::"PaymentMethod", 'CAPTURED', $4, $5, $6, $7, $7)
-     ON CONFLICT ("razorpayPaymentId") DO UPDATE SET status = 'CAPTURED', "updatedAt" = $7`,
+     ON CONFLICT ("razorpayPaymentId") DO UPDATE SET status = 'CAPTURED', "updatedAt" = $7 RETURNING id::text`,
     [uuidv7(), p.bookingId, p.method, p.orderId ?? booking.razorpayQrId ?? '', p.paymentId, p.amountPaise, now],
   );
 
@@ -72,9 +72,9 @@ export async function settleCapturedPayment(
         ? `paid ${p.amountPaise} paise instead of ${booking.amountPaise}; refunded`
         : 'paid after the hold ended; refunded';
   const refund = await tx.query<{ id: string }>(
-    `INSERT INTO "Refund" (id, "bookingId", "razorpayPaymentId", "amountPaise", status, reason, "requestedBy", "createdAt")
-     VALUES ($1, $2, $3, $4, 'PENDING', $5, 'SYSTEM', $6) ON CONFLICT ("razorpayPaymentId") DO NOTHING RETURNING id::text`,
-    [uuidv7(), p.bookingId, p.paymentId, p.amountPaise, reason, now],
+    `INSERT INTO "Refund" (id, "bookingId", "paymentId", "razorpayPaymentId", "amountPaise", status, reason, "requestedBy", "idempotencyKey", "createdAt")
+     VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, 'SYSTEM', 'payment:' || $4, $7) ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING id::text`,
+    [uuidv7(), p.bookingId, attempt.rows[0]!.id, p.paymentId, p.amountPaise, reason, now],
   );
   if (booking.status !== 'CONFIRMED')
     await tx.query(`UPDATE "Booking" SET "statusReason" = $2, "updatedAt" = $3 WHERE id = $1`, [

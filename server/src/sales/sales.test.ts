@@ -183,12 +183,15 @@ beforeAll(async () => {
         },
       },
     });
-    if (b.method) {
+    let paymentRowId: string | null = null;
+    if (b.method || b.refundedAt) {
       // As settlement records it: the captured attempt carries the booking's payment id.
+      paymentRowId = randomUUID();
       await ctx.prisma.paymentAttempt.create({
         data: {
+          id: paymentRowId,
           bookingId: id,
-          method: b.method,
+          method: b.method ?? 'CHECKOUT',
           status: 'CAPTURED',
           razorpayOrderId: `order_sales${i}`,
           razorpayPaymentId: paymentId,
@@ -200,6 +203,7 @@ beforeAll(async () => {
       await ctx.prisma.refund.create({
         data: {
           bookingId: id,
+          paymentId: paymentRowId!,
           razorpayPaymentId: paymentId,
           amountPaise: b.amountPaise,
           status: 'PROCESSED',

@@ -22,7 +22,7 @@ export const ZBookingSummarySchema = z.object({
   id: z.uuid(),
   code: z.string(),
   status: ZBookingStatusSchema,
-  channel: z.enum(['KIOSK', 'WEB']),
+  channel: z.enum(['KIOSK', 'WEB', 'BOX_OFFICE']),
   customerEmail: z.string().nullable(),
   customerPhone: z.string().nullable(),
   amountPaise: ZPaiseSchema,
@@ -51,6 +51,8 @@ export const ZBookingTimelineEntrySchema = z.object({
     'staff',
     'print',
     'invoice',
+    'exchange',
+    'cash',
   ]),
   text: z.string(),
 });
@@ -62,6 +64,38 @@ export const ZBookingDetailSchema = ZBookingSummarySchema.extend({
   timeline: z.array(ZBookingTimelineEntrySchema),
   /** The tax invoice the customer's e-ticket, PDF and email show, with its credit notes. */
   invoice: ZInvoiceSchema.nullable(),
+  /** Every seat the booking was confirmed with: standing, or given back by a refund or an exchange. */
+  seats: z.array(
+    z.object({
+      label: z.string(),
+      pricePaise: ZPaiseSchema,
+      state: z.enum(['valid', 'refunded', 'exchanged', 'released']),
+      admitted: z.boolean(),
+    }),
+  ),
+  feePaise: ZPaiseSchema,
+  /** Money taken for it: online payments and cash at the counter. */
+  payments: z.array(
+    z.object({ method: z.enum(['CHECKOUT', 'UPI_QR', 'CASH']), amountPaise: ZPaiseSchema, at: z.iso.datetime() }),
+  ),
+  /** Money given back, and how. */
+  refunds: z.array(
+    z.object({
+      method: z.enum(['RAZORPAY', 'CASH']),
+      amountPaise: ZPaiseSchema,
+      feePaise: ZPaiseSchema,
+      status: z.enum(['PENDING', 'PROCESSED', 'FAILED']),
+      at: z.iso.datetime(),
+      reason: z.string(),
+    }),
+  ),
+  /** The booking this one was exchanged from, and the one it was exchanged for. */
+  replaces: z.object({ id: z.uuid(), code: z.string() }).nullable(),
+  replacedBy: z.object({ id: z.uuid(), code: z.string() }).nullable(),
+  complimentaryReason: z.string().nullable(),
+  /** Whether its show has started (nothing can be moved or exchanged then). */
+  showStarted: z.boolean(),
+  showtimeId: z.uuid(),
 });
 export type TBookingDetail = z.infer<typeof ZBookingDetailSchema>;
 

@@ -27,7 +27,7 @@ export type THoldCreateOutput = z.infer<typeof ZHoldCreateOutputSchema>;
 
 export const ZHoldReleaseInputSchema = z.strictObject({ bookingId: z.uuid() });
 
-export const BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED', 'REFUNDED'] as const;
+export const BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED', 'REFUNDED', 'EXCHANGED'] as const;
 export const ZBookingStatusSchema = z.enum(BOOKING_STATUSES);
 export type TBookingStatus = z.infer<typeof ZBookingStatusSchema>;
 

@@ -35,9 +35,20 @@ describe('weekly clean-up', () => {
     const recentExpired = await booking('EXPIRED', 29);
     const oldConfirmed = await booking('CONFIRMED', 60);
     const oldRefunded = await booking('REFUNDED', 60);
+    const payment = await ctx.prisma.paymentAttempt.create({
+      data: {
+        bookingId: oldRefunded.id,
+        method: 'UPI_QR',
+        status: 'CAPTURED',
+        razorpayOrderId: 'qr_CleanupKeep01',
+        razorpayPaymentId: 'pay_CleanupKeep01',
+        amountPaise: 100,
+      },
+    });
     await ctx.prisma.refund.create({
       data: {
         bookingId: oldRefunded.id,
+        paymentId: payment.id,
         razorpayPaymentId: 'pay_CleanupKeep01',
         amountPaise: 100,
         reason: 'x',
