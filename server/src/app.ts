@@ -14,7 +14,7 @@ import { registerPosterRoutes } from './programme/poster-routes';
 import { registerSalesRoutes } from './sales/sales-routes';
 import { registerTaxReturnRoutes } from './tax-returns/tax-returns-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
-import { registerMetricsRoute } from './metrics/metrics-routes';
+import { registerMetricsRoute } from './serve-metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TEnv } from './env';
 import type { TServices } from './services';

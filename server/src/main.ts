@@ -8,7 +8,7 @@ import { EnvError, parseEnv, type TEnv } from './env';
 import { runApiCluster } from './lifecycle/api-cluster';
 import { runProcess } from './lifecycle/run-process';
 import { createLogger } from './logger';
-import { buildMetricsApp } from './metrics/metrics-routes';
+import { buildMetricsApp } from './serve-metrics';
 
 const STOP_DEADLINE_MS = 10_000;
 

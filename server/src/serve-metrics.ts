@@ -2,9 +2,9 @@
 // METRICS_PORT, on the public app. A scrape reads queue depths and the outbox from Redis and Postgres,
 // so the public must not be able to make it do that at will.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { collectOutboxMetrics } from '../jobs/outbox/collect-outbox-metrics';
-import type { TServices } from '../services';
-import { collectQueueMetrics, metricsContentType, metricsText } from './metrics';
+import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
+import type { TServices } from './services';
+import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
 
 export function registerMetricsRoute(app: FastifyInstance, services: TServices): void {
   app.get('/metrics', async (req, reply) => {
