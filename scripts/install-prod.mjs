@@ -24,6 +24,8 @@ for (const file of PRODUCTION_FILES) {
   rmSync(path.join(dest, file), { recursive: true, force: true });
   cpSync(path.join(root, file), path.join(dest, file), { recursive: true });
 }
+// Where uploaded posters go by default (POSTERS_DIR): the one folder the app writes.
+mkdirSync(path.join(dest, '.data/posters'), { recursive: true });
 run(
   process.execPath,
   [pnpmBin, 'install', '--prod', '--frozen-lockfile', '--filter', '@marquee/server...', '--reporter=append-only'],

@@ -220,9 +220,9 @@ describe('the production build in production mode', () => {
 
   it('runs on production dependencies only: plain node, no tsx, no sources', () => {
     expect(existsSync(path.join(folder, 'node_modules/.bin/tsx'))).toBe(false);
-    expect(readdirSync(path.join(folder, 'node_modules/.pnpm')).filter((p) => /^(tsx|vitest|esbuild)@/.test(p))).toEqual(
-      [],
-    );
+    expect(
+      readdirSync(path.join(folder, 'node_modules/.pnpm')).filter((p) => /^(tsx|vitest|esbuild)@/.test(p)),
+    ).toEqual([]);
     expect(existsSync(path.join(folder, 'server/src'))).toBe(false);
     expect(readdirSync(path.join(folder, 'kiosk/out/web'), { recursive: true, encoding: 'utf8' })).not.toContainEqual(
       expect.stringMatching(/\.map$/),
@@ -257,7 +257,9 @@ describe('the production build in production mode', () => {
     expect(booking.data.status).toBe('CONFIRMED');
     expect(booking.data.tickets).toHaveLength(2);
     // Another browser (no cookie of this session) cannot read it.
-    const stranger = await fetch(`${base}/trpc/bookings.get?input=${encodeURIComponent(JSON.stringify({ bookingId }))}`);
+    const stranger = await fetch(
+      `${base}/trpc/bookings.get?input=${encodeURIComponent(JSON.stringify({ bookingId }))}`,
+    );
     expect(stranger.ok).toBe(false);
   });
 
