@@ -6,5 +6,6 @@ export declare const PRODUCTION_STEPS: {
   migrate: string;
   api: string;
   worker: string;
+  setup: string;
 };
 export declare const PRODUCTION_FILES: string[];

@@ -7,6 +7,7 @@ export const SERVER_BUNDLES = [
   { name: 'main', source: 'server/src/main.ts' },
   { name: 'worker', source: 'server/src/worker.ts' },
   { name: 'db', source: 'server/src/db/cli.ts' },
+  { name: 'setup', source: 'server/src/setup/cli.ts' },
 ];
 
 /** Every command as a shell line, as the Dockerfile's RUN and compose's command say it. */
@@ -21,6 +22,8 @@ export const PRODUCTION_STEPS = {
   migrate: 'node server/dist/db.js migrate',
   api: 'node server/dist/main.js',
   worker: 'node server/dist/worker.js',
+  /** Once, on a new installation: the first cinema and its admin (flags: README, Running it for real). */
+  setup: 'node server/dist/setup.js',
 };
 
 /**

@@ -33,6 +33,9 @@ if (env && env.API_INSTANCES > 1) {
 } else {
   runProcess('api', { stopDeadlineMs: STOP_DEADLINE_MS }, async (services) => {
     await assertMigrated(services.pg);
+    // Prisma loads its query compiler on the first query; do it before taking traffic, so neither the
+    // first customer nor the first readiness check waits for it.
+    await services.prisma.$queryRaw`SELECT 1`;
     const app = await buildApp(services);
     const { METRICS_PORT, METRICS_HOST } = services.env;
     const metricsApp = METRICS_PORT === undefined ? null : buildMetricsApp(services);

@@ -81,8 +81,20 @@ function startCommand(command: string, cwd: string, env: Record<string, string>)
   return { child, output: () => output, exited };
 }
 
+/** Runs node with these arguments to its end: its exit status and everything it printed. */
+function runNode(
+  args: string[],
+  opts: { cwd: string; env: Record<string, string> },
+): Promise<{ status: number | null; output: string }> {
+  const child = spawn(process.execPath, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  return new Promise((resolve) => child.once('exit', (status) => resolve({ status, output })));
+}
+
 async function waitUntil(what: string, proc: TProcess, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   let exited = false;
   void proc.exited.then(() => (exited = true));
   while (Date.now() < deadline) {
@@ -90,7 +102,7 @@ async function waitUntil(what: string, proc: TProcess, check: () => Promise<bool
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${what} did not come up within 30 s:\n${proc.output()}`);
+  throw new Error(`${what} did not come up within 60 s:\n${proc.output()}`);
 }
 
 let folder: string;
@@ -105,6 +117,9 @@ const running: TProcess[] = [];
 let api: TProcess;
 let worker: TProcess;
 let refusedBeforeMigrations: { code: number | null; output: string };
+const ADMIN_EMAIL = 'it@regal.example';
+let adminPassword: string | undefined;
+let secondSetup: { status: number | null; output: string };
 
 beforeAll(async () => {
   // `npm test` has built everything; run alone after a change, the stale bundles are rebuilt here
@@ -118,11 +133,16 @@ beforeAll(async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'marquee-production-'));
   const [program, script] = PRODUCTION_STEPS.installProd.split(' ');
   expect(program).toBe('node');
-  execFileSync(process.execPath, [script!, folder], { cwd: root, stdio: 'ignore' });
-
-  databaseUrl = await createEmptyTestDatabase(inject('testRunId'));
-  prefix = testRedisPrefix(inject('testRunId'));
-  sandbox = await startPaymentSandbox();
+  // The production folder is made while the database, the sandbox and the ports are got ready.
+  const [installed] = await Promise.all([
+    runNode([script!, folder], { cwd: root, env: process.env as Record<string, string> }),
+    (async () => {
+      databaseUrl = await createEmptyTestDatabase(inject('testRunId'));
+      prefix = testRedisPrefix(inject('testRunId'));
+      sandbox = await startPaymentSandbox();
+    })(),
+  ]);
+  if (installed.status !== 0) throw new Error(`the production install failed:\n${installed.output}`);
   const [port, metrics] = [await freePort(), await freePort()];
   metricsPort = metrics;
   base = `http://127.0.0.1:${port}`;
@@ -145,7 +165,7 @@ beforeAll(async () => {
     TICKET_SIGNING_KEY: randomBytes(32).toString('base64url'),
     TICKET_KEY_ID: 'prod1',
     ...TEST_RAZORPAY,
-    RAZORPAY_API_URL: sandbox.url,
+    RAZORPAY_API_URL: sandbox!.url,
     SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
     POSTERS_DIR: path.join(folder, 'posters'),
   };
@@ -156,17 +176,43 @@ beforeAll(async () => {
   refusedBeforeMigrations = { code: await early.exited, output: early.output() };
 
   const [, ...migrateArgs] = PRODUCTION_STEPS.migrate.split(' ');
-  execFileSync(process.execPath, migrateArgs, { cwd: folder, env, stdio: 'ignore' });
-  // No demo data in production: the cinema's staff set it up; here the test's fixtures do.
-  prisma = createPrisma({ databaseUrl, poolSize: 2 });
-  await seedCinema(prisma);
+  const migrated = await runNode(migrateArgs, { cwd: folder, env });
+  if (migrated.status !== 0) throw new Error(`the migrations failed:\n${migrated.output}`);
 
   api = startCommand(PRODUCTION_STEPS.api, folder, env);
   worker = startCommand(PRODUCTION_STEPS.worker, folder, { ...env, LOG_LEVEL: 'info' });
   running.push(api, worker);
-  await waitUntil('the API', api, async () => (await fetch(`${base}/readyz`)).ok);
-  await waitUntil('the worker', worker, () => Promise.resolve(worker.output().includes('"worker started"')));
-}, 120_000);
+  // Meanwhile, a new installation's first cinema and admin, as the README has IT make them (run
+  // twice, it refuses); and the journey's screen, film and show, from the test's fixtures (the admin
+  // would make them in the dashboard: production seeds no demo data).
+  const [, ...setupArgs] = PRODUCTION_STEPS.setup.split(' ');
+  const setupRun = () =>
+    runNode(
+      [
+        ...setupArgs,
+        '--cinema',
+        'Regal Pune',
+        '--city',
+        'Pune',
+        '--admin-email',
+        ADMIN_EMAIL,
+        '--admin-name',
+        'Asha Rao',
+      ],
+      { cwd: folder, env },
+    );
+  prisma = createPrisma({ databaseUrl, poolSize: 2 });
+  await Promise.all([
+    (async () => {
+      const first = await setupRun();
+      adminPassword = /Password \(shown once; keep it safe\): (\S+)/.exec(first.output)?.[1];
+      secondSetup = await setupRun();
+    })(),
+    seedCinema(prisma),
+    waitUntil('the API', api, async () => (await fetch(`${base}/readyz`)).ok),
+    waitUntil('the worker', worker, () => Promise.resolve(worker.output().includes('"worker started"'))),
+  ]);
+}, 180_000);
 
 afterAll(async () => {
   for (const proc of running) {
@@ -261,6 +307,32 @@ describe('the production build in production mode', () => {
       `${base}/trpc/bookings.get?input=${encodeURIComponent(JSON.stringify({ bookingId }))}`,
     );
     expect(stranger.ok).toBe(false);
+  });
+
+  it("makes the first cinema's admin, who signs in with a Secure, strict staff cookie", async () => {
+    expect(adminPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(secondSetup.status).toBe(1);
+    expect(secondSetup.output).toMatch(/exists already/);
+    const host = new URL(base).host;
+    const login = await fetch(`${base}/trpc/manager.login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: `https://${host}`,
+        'x-forwarded-proto': 'https',
+        'x-forwarded-for': '203.0.113.8',
+      },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: adminPassword }),
+    });
+    expect(login.status).toBe(200);
+    const setCookie = login.headers.getSetCookie().find((c) => c.startsWith('mq_staff=')) ?? '';
+    expect(setCookie).toMatch(/; Secure/);
+    expect(setCookie).toMatch(/; HttpOnly/);
+    expect(setCookie).toMatch(/; SameSite=Strict/);
+    const me = (await (
+      await fetch(`${base}/trpc/manager.me`, { headers: { cookie: setCookie.split(';')[0]! } })
+    ).json()) as { result: { data: { role: string; email: string } } };
+    expect(me.result.data).toMatchObject({ role: 'ADMIN', email: ADMIN_EMAIL });
   });
 
   it('serves the web app with production headers and no source maps', async () => {
