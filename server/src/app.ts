@@ -14,6 +14,7 @@ import { registerPosterRoutes } from './programme/poster-routes';
 import { registerSalesRoutes } from './sales/sales-routes';
 import { registerTaxReturnRoutes } from './tax-returns/tax-returns-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
+import { registerKioskUpdateRoutes } from './kiosk-updates/kiosk-updates-routes';
 import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
 import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
@@ -99,6 +100,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   registerSalesRoutes(app, services);
   registerTaxReturnRoutes(app, services);
   registerCatalogRoutes(app, services);
+  await registerKioskUpdateRoutes(app, services);
   app.get('/metrics', async (req, reply) => {
     if (services.jobs.ready) {
       await collectQueueMetrics(services.jobs.all).catch((err: unknown) =>

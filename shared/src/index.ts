@@ -34,3 +34,4 @@ export * from './api/tax-returns';
 export * from './tax-invoice-format';
 export * from './api/tonight';
 export { maskContact } from './contact';
+export * from './api/kiosk-updates';

@@ -20,7 +20,9 @@ type TStaffErrorCode =
   | 'LIVE_STREAM_RENEW'
   | 'FILM_TAX_WAIVER_NOT_FOUND'
   | `TICKET_${string}`
-  | `SEAT_BLOCK_${string}`;
+  | `SEAT_BLOCK_${string}`
+  | `KIOSK_RELEASE_${string}`
+  | 'KIOSK_ROLLBACK_NOTHING';
 export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
 type TErrorMessages = Record<TCustomerErrorCode, string> & Partial<Record<TErrorCode, string>>;
 
