@@ -248,6 +248,18 @@ describe('kiosk releases', () => {
     expect(readdirSync(updatesDir)).toHaveLength(releasesBefore);
   });
 
+  it('takes one of two uploads of the same version at once, and keeps one folder', async () => {
+    const before = readdirSync(updatesDir).length;
+    const results = await Promise.all([
+      upload('4.0.0', linuxRelease('4.0.0').files),
+      upload('4.0.0', linuxRelease('4.0.0').files),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error?.code).toBe('KIOSK_RELEASE_EXISTS');
+    expect(await ctx.prisma.kioskRelease.count({ where: { version: '4.0.0' } })).toBe(1);
+    expect(readdirSync(updatesDir)).toHaveLength(before + 1);
+  });
+
   it('records what a kiosk reports of its update, and shows it in the fleet', async () => {
     const k = await registeredKiosk('Reporting');
     const client = createCustomerClient(server.url, { kioskToken: k.deviceToken });

@@ -28,7 +28,7 @@ export function releaseFilePath(root: string, releaseId: string, name: string): 
 export interface TIncomingRelease {
   dir: string;
   files: (TKioskReleaseFile & { path: string })[];
-  /** Removes the folder (a refused upload leaves nothing behind). */
+  /** Removes the folder, under either name (a refused upload leaves nothing behind). */
   discard(): Promise<void>;
   /** Renames the folder to the release's own. */
   accept(releaseId: string): Promise<void>;
@@ -39,11 +39,16 @@ export async function startIncomingRelease(root: string): Promise<TIncomingRelea
   const dir = path.join(root, `.incoming-${randomUUID()}`);
   await mkdir(dir, { recursive: true });
   const files: TIncomingRelease['files'] = [];
+  let acceptedAs: string | null = null;
   return {
     dir,
     files,
-    discard: () => rm(dir, { recursive: true, force: true }),
-    accept: (releaseId) => rename(dir, releaseDir(root, releaseId)),
+    // Also after accept(): the rename runs inside the release's transaction, which may still fail.
+    discard: () => rm(acceptedAs ?? dir, { recursive: true, force: true }),
+    accept: async (releaseId) => {
+      await rename(dir, releaseDir(root, releaseId));
+      acceptedAs = releaseDir(root, releaseId);
+    },
   };
 }
 
