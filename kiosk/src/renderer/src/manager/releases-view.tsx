@@ -160,6 +160,7 @@ function UploadRelease({ onUploaded }: { onUploaded: () => unknown }) {
   const [version, setVersion] = useState('');
   const [notes, setNotes] = useState('');
   const [files, setFiles] = useState<File[]>([]);
+  const [picker, setPicker] = useState(0);
   const [state, setState] = useState<{ busy: boolean; note: string | null; failed: boolean }>({
     busy: false,
     note: null,
@@ -182,6 +183,8 @@ function UploadRelease({ onUploaded }: { onUploaded: () => unknown }) {
       setVersion('');
       setNotes('');
       setFiles([]);
+      // A file input cannot be set from state: a new one replaces it.
+      setPicker((n) => n + 1);
       void onUploaded();
     } catch {
       setState({
@@ -220,6 +223,7 @@ function UploadRelease({ onUploaded }: { onUploaded: () => unknown }) {
       <label className="field">
         <span>Files: latest-linux.yml or latest.yml, and the packages they name</span>
         <input
+          key={picker}
           type="file"
           multiple
           required
