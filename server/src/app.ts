@@ -15,6 +15,7 @@ import { registerSalesRoutes } from './sales/sales-routes';
 import { registerTaxReturnRoutes } from './tax-returns/tax-returns-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { registerMetricsRoute } from './serve-metrics';
+import { registerKioskUpdateRoutes } from './kiosk-updates/kiosk-updates-routes';
 import { appRouter, type AppRouter } from './router';
 import type { TEnv } from './env';
 import type { TServices } from './services';
@@ -98,6 +99,7 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   registerSalesRoutes(app, services);
   registerTaxReturnRoutes(app, services);
   registerCatalogRoutes(app, services);
+  await registerKioskUpdateRoutes(app, services);
   // Production (and any METRICS_PORT) serves /metrics on its own listener instead (main.ts).
   if (services.env.METRICS_PORT === undefined) registerMetricsRoute(app, services);
 

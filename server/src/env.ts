@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { KIOSK_RELEASE_DEFAULT_MAX_BYTES } from '@marquee/shared';
 
 // Development defaults, public by design: the sandbox's keys and a ticket key for local use only.
 // Production refuses to start with any of them.
@@ -166,6 +167,10 @@ export const ZEnvSchema = z.object({
   WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../kiosk/out/web', import.meta.url))),
   /** Where uploaded movie posters are kept (served at /posters/). */
   POSTERS_DIR: z.string().default(fileURLToPath(new URL('../../.data/posters', import.meta.url))),
+  /** Where uploaded kiosk releases are kept (one folder per release; served to kiosks at /kiosk/updates/). */
+  KIOSK_UPDATES_DIR: z.string().default(fileURLToPath(new URL('../../.data/kiosk-updates', import.meta.url))),
+  /** The largest single file of a kiosk release an admin may upload. */
+  KIOSK_RELEASE_MAX_BYTES: z.coerce.number().int().min(1024).default(KIOSK_RELEASE_DEFAULT_MAX_BYTES),
   /**
    * Seeds the demo cinema's public logins and kiosk tokens even under NODE_ENV=production. Only for a
    * demonstration copy: anyone who has read the README can sign in with them.

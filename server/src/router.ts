@@ -11,6 +11,7 @@ import { doorRouter } from './door/door-router';
 import { holdsRouter } from './holds/holds-router';
 import { fleetRouter } from './kiosks/fleet-router';
 import { kiosksRouter } from './kiosks/kiosks-router';
+import { kioskUpdatesRouter } from './kiosk-updates/kiosk-updates-router';
 import { paymentsRouter } from './payments/payments-router';
 import { filmTaxWaiversRouter } from './programme/film-tax-waivers-router';
 import { programmeRouter } from './programme/programme-router';
@@ -37,6 +38,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   programme: programmeRouter,
   fleet: fleetRouter,
+  kioskUpdates: kioskUpdatesRouter,
   sales: salesRouter,
   bookingDesk: mergeRouters(bookingDeskRouter, exchangeDeskRouter),
   boxOffice: boxOfficeRouter,

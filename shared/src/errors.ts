@@ -112,6 +112,14 @@ export const ERROR_CODES = {
     trpc: 'CONFLICT',
     message: 'These tickets are being printed at another kiosk right now. Please ask at the box office.',
   },
+  KIOSK_RELEASE_INVALID: {
+    trpc: 'BAD_REQUEST',
+    message: 'That release could not be taken: check the version and the files.',
+  },
+  KIOSK_RELEASE_TOO_LARGE: { trpc: 'PAYLOAD_TOO_LARGE', message: 'A file of that release is too large.' },
+  KIOSK_RELEASE_EXISTS: { trpc: 'CONFLICT', message: 'A release with that version was already uploaded.' },
+  KIOSK_RELEASE_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That release could not be found.' },
+  KIOSK_ROLLBACK_NOTHING: { trpc: 'PRECONDITION_FAILED', message: 'There is no earlier release to roll back to.' },
   KIOSK_OUT_OF_SERVICE: {
     trpc: 'PRECONDITION_FAILED',
     message: 'This kiosk is out of service. Please use another kiosk or buy online.',

@@ -36,3 +36,4 @@ export * from './api/tonight';
 export { maskContact } from './contact';
 export * from './seat-refund';
 export * from './api/box-office';
+export * from './api/kiosk-updates';

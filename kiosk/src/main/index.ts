@@ -6,12 +6,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import electronUpdater from 'electron-updater';
 import { parseKioskEnv } from './config';
 import { DeviceStore, type TSecretCipher } from './device/device-store';
 import { chooseSecretCipher } from './device/secret-cipher';
 import { createKioskServices, type TKioskServices } from './kiosk-services';
 import { networkTicketPrinter, type TTicketPrinter } from './printer/ticket-printer';
 import { renderTicketsHtml } from './printer/ticket-html';
+import type { TUpdaterEvent } from './updates/install-decision';
+import type { TUpdateDriver } from './updates/kiosk-updater';
 import { APP_ORIGIN, contentSecurityPolicy, isAllowedNavigation, isAllowedRequest } from './window/navigation-policy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,6 +73,35 @@ function osTicketPrinter(): TTicketPrinter {
         win.destroy();
       }
     },
+  };
+}
+
+/**
+ * electron-updater's generic provider on Marquee's feed: it asks for latest.yml (Windows) or
+ * latest-linux.yml, then the package named there, each with the device token. It installs an older
+ * release too (a rollback), never on quit by itself: the kiosk chooses the moment (kiosk-updater.ts).
+ * Only a packaged app updates; in development there is nothing to replace.
+ */
+function softwareUpdates(onEvent: (event: TUpdaterEvent) => void): TUpdateDriver | null {
+  if (!app.isPackaged) return null;
+  const { autoUpdater } = electronUpdater;
+  autoUpdater.setFeedURL({ provider: 'generic', url: new URL('/kiosk/updates/', env.MARQUEE_API_URL).toString() });
+  autoUpdater.autoDownload = true;
+  autoUpdater.autoInstallOnAppQuit = false;
+  autoUpdater.allowDowngrade = true;
+  // The feed serves whole packages; no block maps are uploaded.
+  autoUpdater.disableDifferentialDownload = true;
+  autoUpdater.on('checking-for-update', () => onEvent({ type: 'checking' }));
+  autoUpdater.on('update-available', (info) => onEvent({ type: 'available', version: info.version }));
+  autoUpdater.on('update-not-available', () => onEvent({ type: 'not-available' }));
+  autoUpdater.on('update-downloaded', (info) => onEvent({ type: 'downloaded', version: info.version }));
+  autoUpdater.on('error', (err) => onEvent({ type: 'error', message: err.message }));
+  return {
+    async check(token) {
+      autoUpdater.requestHeaders = { authorization: `Bearer ${token}` };
+      await autoUpdater.checkForUpdates();
+    },
+    install: () => autoUpdater.quitAndInstall(true, true),
   };
 }
 
@@ -181,13 +213,16 @@ void app.whenReady().then(async () => {
   const store = new DeviceStore(path.join(env.KIOSK_DATA_DIR, 'device.bin'), cipher);
   const printer =
     env.PRINTER === 'os' ? osTicketPrinter() : networkTicketPrinter({ host: env.PRINTER_HOST, port: env.PRINTER_PORT });
-  const kiosk = await createKioskServices({
+  let kiosk: TKioskServices | null = null;
+  const updates = softwareUpdates((event) => kiosk?.updateEvent(event));
+  kiosk = await createKioskServices({
     env,
     store,
     printer,
     appVersion: app.getVersion(),
     log,
     storageProblem: problem,
+    updates,
   });
   lockDown(kiosk);
   wireIpc(kiosk);

@@ -7,6 +7,8 @@ import type { TKioskEnv } from './config';
 import { createKioskApi } from './device/kiosk-api';
 import type { DeviceStore, TDevice } from './device/device-store';
 import type { TTicketPrinter } from './printer/ticket-printer';
+import type { TUpdaterEvent } from './updates/install-decision';
+import { createKioskUpdater, type TKioskUpdater, type TUpdateDriver } from './updates/kiosk-updater';
 
 export interface TKioskServices {
   deviceInfo(): Promise<TDeviceInfo>;
@@ -16,6 +18,8 @@ export interface TKioskServices {
   reportScreen(screen: string, lastError: string | null): void;
   /** The device token for API requests, once registered. */
   token(): string | null;
+  /** What the software updater says (its events, passed on by the main process). */
+  updateEvent(event: TUpdaterEvent): void;
   stop(): void;
 }
 
@@ -26,6 +30,7 @@ export async function createKioskServices({
   appVersion,
   log,
   storageProblem = null,
+  updates = null,
 }: {
   env: TKioskEnv;
   store: DeviceStore;
@@ -34,6 +39,8 @@ export async function createKioskServices({
   log: (msg: string, data?: unknown) => void;
   /** Why the token cannot be kept safely on this machine: the kiosk then stays unregistered and says so. */
   storageProblem?: string | null;
+  /** The software updater (a packaged kiosk); null where there is none (development). */
+  updates?: TUpdateDriver | null;
 }): Promise<TKioskServices> {
   if (storageProblem) log('device token storage refused', storageProblem);
   let device: TDevice | null = storageProblem ? null : await store.load();
@@ -42,14 +49,27 @@ export async function createKioskServices({
   let lastPrinter: TPrinterState = 'unknown';
   const api = createKioskApi(env.MARQUEE_API_URL, () => device?.token ?? null);
 
-  const heartbeat = startHeartbeat({
-    snapshot: async () => {
-      lastPrinter = await printer.state().catch(() => 'unknown' as const);
-      return { appVersion, screen, printer: lastPrinter, lastError };
-    },
-    send: async (beat) => (device ? api.kiosks.heartbeat.mutate(beat) : undefined),
-    onError: (err) => log('heartbeat failed', err),
-  });
+  const snapshot = async () => {
+    lastPrinter = await printer.state().catch(() => 'unknown' as const);
+    return { appVersion, screen, printer: lastPrinter, lastError, ...(updater ? { update: updater.report() } : {}) };
+  };
+  const send = async (beat: Awaited<ReturnType<typeof snapshot>>) =>
+    device ? api.kiosks.heartbeat.mutate(beat) : undefined;
+  const updater: TKioskUpdater | null = updates
+    ? createKioskUpdater({
+        token: () => device?.token ?? null,
+        log,
+        driver: {
+          check: (token) => updates.check(token),
+          // The dashboard hears "installing" before the app quits (a few seconds at most).
+          install: () =>
+            void Promise.race([snapshot().then(send), new Promise((resolve) => setTimeout(resolve, 3000))])
+              .catch((err: unknown) => log('heartbeat before install failed', err))
+              .finally(() => updates.install()),
+        },
+      })
+    : null;
+  const heartbeat = startHeartbeat({ snapshot, send, onError: (err) => log('heartbeat failed', err) });
 
   return {
     async deviceInfo() {
@@ -72,7 +92,8 @@ export async function createKioskServices({
       const parsed = ZPrintJobSchema.safeParse(job);
       if (!parsed.success)
         return { ok: false, code: 'PRINTER_FAILED', message: 'The ticket data was not valid.', status: lastPrinter };
-      const result = await printer.print(parsed.data);
+      updater?.printing(1);
+      const result = await printer.print(parsed.data).finally(() => updater?.printing(-1));
       lastPrinter = result.status;
       if (!result.ok) lastError = result.code;
       return result;
@@ -80,9 +101,14 @@ export async function createKioskServices({
     printerStatus: () => printer.state(),
     reportScreen(nextScreen, error) {
       screen = nextScreen.slice(0, 32);
+      updater?.screen(screen);
       if (error) lastError = error.slice(0, 500);
     },
     token: () => device?.token ?? null,
-    stop: heartbeat,
+    updateEvent: (event) => updater?.event(event),
+    stop: () => {
+      heartbeat();
+      updater?.stop();
+    },
   };
 }

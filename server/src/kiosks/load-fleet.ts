@@ -47,6 +47,8 @@ export async function loadFleet(
         currentScreen: k.currentScreen,
         printerStatus: k.printerStatus,
         appVersion: k.appVersion,
+        updateState: k.updateState ? UPDATE_STATES[k.updateState] : null,
+        updateVersion: k.updateVersion,
         lastError: k.lastError,
         todayTickets: byKiosk.get(k.id)?.tickets ?? 0,
         todaySalesPaise: byKiosk.get(k.id)?.paise ?? 0,
@@ -55,6 +57,15 @@ export async function loadFleet(
     }),
   };
 }
+
+const UPDATE_STATES = {
+  IDLE: 'idle',
+  CHECKING: 'checking',
+  DOWNLOADING: 'downloading',
+  DOWNLOADED: 'downloaded',
+  INSTALLING: 'installing',
+  ERROR: 'error',
+} as const satisfies Record<string, TFleetKiosk['updateState']>;
 
 /** Re-checked this often even without events: the only sign of a dead kiosk is silence. */
 export const FLEET_TICK_MS = 5_000;

@@ -1,5 +1,5 @@
 import type { TKioskHeartbeatInput } from '@marquee/shared';
-import type { PrinterStatus } from '../generated/prisma/enums';
+import type { KioskUpdateState, PrinterStatus } from '../generated/prisma/enums';
 import type { TServices } from '../services';
 
 const PRINTER_STATUS: Record<TKioskHeartbeatInput['printer'], PrinterStatus> = {
@@ -8,6 +8,15 @@ const PRINTER_STATUS: Record<TKioskHeartbeatInput['printer'], PrinterStatus> = {
   paper_out: 'PAPER_OUT',
   offline: 'OFFLINE',
   unknown: 'UNKNOWN',
+};
+
+const UPDATE_STATE: Record<NonNullable<TKioskHeartbeatInput['update']>['state'], KioskUpdateState> = {
+  idle: 'IDLE',
+  checking: 'CHECKING',
+  downloading: 'DOWNLOADING',
+  downloaded: 'DOWNLOADED',
+  installing: 'INSTALLING',
+  error: 'ERROR',
 };
 
 /**
@@ -21,8 +30,10 @@ export async function recordHeartbeat(
   const printerStatus = PRINTER_STATUS[heartbeat.printer];
   const before = await prisma.kiosk.findUniqueOrThrow({
     where: { id: kioskId },
-    select: { printerStatus: true, lastError: true },
+    select: { printerStatus: true, lastError: true, updateState: true, updateVersion: true },
   });
+  const update = heartbeat.update;
+  const updateState = update ? UPDATE_STATE[update.state] : null;
   const kiosk = await prisma.kiosk.update({
     where: { id: kioskId },
     data: {
@@ -31,6 +42,10 @@ export async function recordHeartbeat(
       currentScreen: heartbeat.screen,
       printerStatus,
       lastError: heartbeat.lastError,
+      // A kiosk without an updater (the browser kiosk) reports none: its state is then unknown, not stale.
+      updateState,
+      updateVersion: update?.version ?? null,
+      updateError: update?.error ?? null,
     },
     select: { outOfService: true, cinemaId: true },
   });
@@ -40,6 +55,12 @@ export async function recordHeartbeat(
       : []),
     ...(heartbeat.lastError && before.lastError !== heartbeat.lastError
       ? [{ kioskId, type: 'error', data: { message: heartbeat.lastError } }]
+      : []),
+    // Installing and failing are what a manager may need to see later, in the kiosk's event log.
+    ...(update &&
+    (update.state === 'installing' || update.state === 'error') &&
+    (before.updateState !== updateState || before.updateVersion !== update.version)
+      ? [{ kioskId, type: 'update', data: { state: update.state, version: update.version, error: update.error } }]
       : []),
   ];
   if (changes.length) await prisma.kioskEvent.createMany({ data: changes });

@@ -2,6 +2,7 @@
 // out of service, revocation.
 import { z } from 'zod';
 import { ZPaiseSchema } from '../paise-schema';
+import { KIOSK_UPDATE_STATES } from './kiosk-updates';
 
 /** A kiosk is offline after this long without a heartbeat (three missed 15 s beats). */
 export const KIOSK_OFFLINE_AFTER_MS = 45_000;
@@ -18,6 +19,9 @@ export const ZFleetKioskSchema = z.object({
   currentScreen: z.string().nullable(),
   printerStatus: z.enum(FLEET_PRINTER_STATES),
   appVersion: z.string().nullable(),
+  /** Its software update as last reported (null: it has no updater, or never said). */
+  updateState: z.enum(KIOSK_UPDATE_STATES).nullable(),
+  updateVersion: z.string().nullable(),
   lastError: z.string().nullable(),
   todayTickets: z.int().nonnegative(),
   todaySalesPaise: ZPaiseSchema,

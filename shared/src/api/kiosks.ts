@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZKioskUpdateReportSchema } from './kiosk-updates';
 
 /** A one-time registration code as issued: 8 characters of the booking-code alphabet, spaces and dashes ignored. */
 export const ZKioskRegisterInputSchema = z.strictObject({
@@ -23,6 +24,8 @@ export const ZKioskHeartbeatInputSchema = z.strictObject({
   screen: z.string().min(1).max(32),
   printer: z.enum(KIOSK_PRINTER_STATES),
   lastError: z.string().max(500).nullable(),
+  /** Its software update, when it has an updater (the Electron app; not the browser kiosk). */
+  update: ZKioskUpdateReportSchema.optional(),
 });
 export type TKioskHeartbeatInput = z.infer<typeof ZKioskHeartbeatInputSchema>;
 

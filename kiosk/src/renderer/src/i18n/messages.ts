@@ -24,7 +24,9 @@ type TStaffErrorCode =
   | `SHIFT_${string}`
   | 'CASH_SHORT'
   | 'BOOKING_NOT_CHANGEABLE'
-  | 'REFUND_SEATS_INVALID';
+  | 'REFUND_SEATS_INVALID'
+  | `KIOSK_RELEASE_${string}`
+  | 'KIOSK_ROLLBACK_NOTHING';
 export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
 type TErrorMessages = Record<TCustomerErrorCode, string> & Partial<Record<TErrorCode, string>>;
 

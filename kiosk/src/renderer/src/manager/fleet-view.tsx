@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
 import { problem } from './problem';
+import { updateLabel } from './update-label';
 import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
 const PRINTER: Record<TFleetKiosk['printerStatus'], string> = {
@@ -52,60 +53,70 @@ export function FleetView({ isAdmin }: { isAdmin: boolean }) {
           {problem(service.error ?? revoke.error)}
         </p>
       )}
-      <table className="manager-table">
-        <thead>
-          <tr>
-            <th scope="col">Kiosk</th>
-            <th scope="col">Status</th>
-            <th scope="col">Screen</th>
-            <th scope="col">Printer</th>
-            <th scope="col">Version</th>
-            <th scope="col">Last error</th>
-            <th scope="col">Sold today</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fleet.kiosks.map((k) => (
-            <tr key={k.id} aria-label={`Kiosk ${k.name}`}>
-              <th scope="row">{k.name}</th>
-              <td>
-                <span className={`status status-${k.online ? 'ok' : 'bad'}`}>
-                  {!k.registered ? 'not registered' : k.online ? 'online' : 'offline'}
-                </span>
-                {k.outOfService && <span className="status status-bad"> out of service</span>}
-              </td>
-              <td>{k.currentScreen ?? '—'}</td>
-              <td className={k.printerStatus === 'OK' ? '' : 'status-bad'}>{PRINTER[k.printerStatus]}</td>
-              <td>{k.appVersion ?? '—'}</td>
-              <td>{k.lastError ?? '—'}</td>
-              <td>
-                {k.todayTickets} tickets, {formatRupees(k.todaySalesPaise)}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="button"
-                  disabled={service.isPending}
-                  onClick={() => service.mutate({ kioskId: k.id, outOfService: !k.outOfService })}
-                >
-                  {k.outOfService ? `Put ${k.name} back in service` : `Take ${k.name} out of service`}
-                </button>
-                {isAdmin && k.registered && (
+      {/* On a phone the table scrolls sideways in its box, not the page. */}
+      <div className="manager-table-scroll" role="region" aria-label="Kiosk table" tabIndex={0}>
+        <table className="manager-table">
+          <thead>
+            <tr>
+              <th scope="col">Kiosk</th>
+              <th scope="col">Status</th>
+              <th scope="col">Screen</th>
+              <th scope="col">Printer</th>
+              <th scope="col">Version</th>
+              <th scope="col">Last error</th>
+              <th scope="col">Sold today</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fleet.kiosks.map((k) => (
+              <tr key={k.id} aria-label={`Kiosk ${k.name}`}>
+                <th scope="row">{k.name}</th>
+                <td>
+                  <span className={`status status-${k.online ? 'ok' : 'bad'}`}>
+                    {!k.registered ? 'not registered' : k.online ? 'online' : 'offline'}
+                  </span>
+                  {k.outOfService && <span className="status status-bad"> out of service</span>}
+                </td>
+                <td>{k.currentScreen ?? '—'}</td>
+                <td className={k.printerStatus === 'OK' ? '' : 'status-bad'}>{PRINTER[k.printerStatus]}</td>
+                <td>
+                  {k.appVersion ?? '—'}
+                  {k.updateState && (
+                    <span className={`show-prices${k.updateState === 'error' ? ' status-bad' : ' muted'}`}>
+                      {updateLabel(k.updateState, k.updateVersion)}
+                    </span>
+                  )}
+                </td>
+                <td>{k.lastError ?? '—'}</td>
+                <td>
+                  {k.todayTickets} tickets, {formatRupees(k.todaySalesPaise)}
+                </td>
+                <td>
                   <button
                     type="button"
                     className="button"
-                    disabled={revoke.isPending}
-                    onClick={() => setRevoking({ id: k.id, name: k.name })}
+                    disabled={service.isPending}
+                    onClick={() => service.mutate({ kioskId: k.id, outOfService: !k.outOfService })}
                   >
-                    {`Revoke ${k.name}`}
+                    {k.outOfService ? `Put ${k.name} back in service` : `Take ${k.name} out of service`}
                   </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  {isAdmin && k.registered && (
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={revoke.isPending}
+                      onClick={() => setRevoking({ id: k.id, name: k.name })}
+                    >
+                      {`Revoke ${k.name}`}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {revoking && (
         // A stolen or retired device: its token stops working at once; a new code registers it again.
         <ConfirmDialog

@@ -1,6 +1,6 @@
 // The manager dashboard at /manager: sign in, then tonight's board (the first page), the fleet,
 // sales, bookings, seats, the cinema's tax particulars (admins change them), the month's GST
-// returns, and (for admins) queues and staff. Loaded only on /manager, so customers never download
+// returns, and (for admins) queues, kiosk releases and staff. Loaded only on /manager, so customers never download
 // it. Each section is its own address, /manager/<section>, so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { FleetView } from './fleet-view';
 import { GstReturnsView } from './gst-returns-view';
 import { problem } from './problem';
 import { QueuesView } from './queues-view';
+import { ReleasesView } from './releases-view';
 import { SalesView } from './sales-view';
 import { MoviesView } from './movies-view';
 import { PricesView } from './prices-view';
@@ -37,6 +38,7 @@ const SECTIONS = [
   { id: 'tax', label: 'Tax' },
   { id: 'gst-returns', label: 'GST returns' },
   { id: 'queues', label: 'Queues', adminOnly: true },
+  { id: 'releases', label: 'Releases', adminOnly: true },
   { id: 'staff', label: 'Staff', adminOnly: true },
 ] as const;
 type TSection = (typeof SECTIONS)[number]['id'];
@@ -122,6 +124,7 @@ function Dashboard({ me }: { me: TStaffMe }) {
         {section === 'tax' && <TaxView isAdmin={me.role === 'ADMIN'} />}
         {section === 'gst-returns' && <GstReturnsView />}
         {section === 'queues' && me.role === 'ADMIN' && <QueuesView />}
+        {section === 'releases' && me.role === 'ADMIN' && <ReleasesView />}
         {section === 'staff' && me.role === 'ADMIN' && <StaffView meId={me.id} />}
       </main>
     </div>
