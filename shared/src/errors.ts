@@ -58,6 +58,21 @@ export const ERROR_CODES = {
   HOLD_SHOW_CANCELLED: { trpc: 'PRECONDITION_FAILED', message: 'This show has been cancelled.' },
   BOOKING_ALREADY_PAID: { trpc: 'PRECONDITION_FAILED', message: 'This booking is already paid for.' },
   BOOKING_NOT_FOUND: { trpc: 'NOT_FOUND', message: 'That booking could not be found.' },
+  BOOKING_NOT_CHANGEABLE: {
+    trpc: 'PRECONDITION_FAILED',
+    message: 'This booking cannot be changed now: its show has started, or it is not a paid booking any more.',
+  },
+  REFUND_SEATS_INVALID: {
+    trpc: 'BAD_REQUEST',
+    message: 'Those seats are not standing seats of this booking. Reload it and choose again.',
+  },
+  SHIFT_NOT_OPEN: { trpc: 'PRECONDITION_FAILED', message: 'Open a cash shift first: cash is counted in a shift.' },
+  SHIFT_ALREADY_OPEN: {
+    trpc: 'CONFLICT',
+    message: 'You already have a cash shift open. Close it before opening another.',
+  },
+  SHIFT_CLOSED: { trpc: 'PRECONDITION_FAILED', message: 'That cash shift is closed already.' },
+  CASH_SHORT: { trpc: 'BAD_REQUEST', message: 'The cash received is less than the amount due.' },
   BOOKING_EXPIRED: {
     trpc: 'PRECONDITION_FAILED',
     message: 'Your seats were released because time ran out. Please choose again.',

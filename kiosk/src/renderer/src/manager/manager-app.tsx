@@ -1,5 +1,5 @@
-// The manager dashboard at /manager: sign in, then tonight's board (the first page), the fleet,
-// sales, bookings, seats, the cinema's tax particulars (admins change them), the month's GST
+// The manager dashboard at /manager: sign in, then tonight's board (the first page), the box office
+// (counter staff see only this), the fleet, sales, bookings, cash shifts, seats, the cinema's tax particulars (admins change them), the month's GST
 // returns, and (for admins) queues and staff. Loaded only on /manager, so customers never download
 // it. Each section is its own address, /manager/<section>, so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
@@ -8,7 +8,11 @@ import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
+import { LanguageSwitch } from '../i18n/i18n';
 import { BookingsView } from './bookings-view';
+import { BoxOfficeView } from './box-office-view';
+import { CashShiftsView } from './cash-shifts-view';
+import { useDeskMessages } from './desk-messages';
 import { FleetView } from './fleet-view';
 import { GstReturnsView } from './gst-returns-view';
 import { problem } from './problem';
@@ -26,9 +30,11 @@ import { TonightView } from './tonight-view';
 
 const SECTIONS = [
   { id: 'tonight', label: 'Tonight' },
+  { id: 'box-office', label: 'Box office', counter: true },
   { id: 'fleet', label: 'Kiosks' },
   { id: 'sales', label: 'Sales' },
   { id: 'bookings', label: 'Bookings' },
+  { id: 'cash-shifts', label: 'Cash shifts' },
   { id: 'shows', label: 'Shows' },
   { id: 'movies', label: 'Movies' },
   { id: 'screens', label: 'Screens' },
@@ -60,9 +66,15 @@ function Dashboard({ me }: { me: TStaffMe }) {
   // Relative to /manager (the route is nested): "/sales" is /manager/sales.
   const [location, navigate] = useLocation();
   const logout = useMutation(trpc.manager.logout.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
-  const visible = SECTIONS.filter((s) => !('adminOnly' in s) || me.role === 'ADMIN');
-  // An unknown section, or an admin's one opened by a manager, shows the first section.
-  const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? 'tonight';
+  const t = useDeskMessages();
+  // Counter staff see the box office only; admins also their own sections.
+  const visible = SECTIONS.filter((s) =>
+    me.role === 'STAFF' ? 'counter' in s : !('adminOnly' in s) || me.role === 'ADMIN',
+  );
+  // An unknown section, or one the caller's role does not see, shows the first section.
+  const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? visible[0]!.id;
+  const label = (s: (typeof SECTIONS)[number]) =>
+    s.id in t.sections ? t.sections[s.id as keyof typeof t.sections] : s.label;
   const setSection = (id: TSection) => navigate(`/${id}`);
   // On a phone the sections are one row scrolling sideways: the open one is brought into view.
   useEffect(() => {
@@ -70,20 +82,6 @@ function Dashboard({ me }: { me: TStaffMe }) {
       .querySelector('.manager .screen-header nav [aria-current="page"]')
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [section]);
-  if (me.role === 'STAFF') {
-    return (
-      <div className="screen manager">
-        <main className="screen-body">
-          <p className="notice notice-warning" role="alert">
-            Door staff use the door check-in page. The dashboard is for managers and admins.
-          </p>
-          <button type="button" className="button" onClick={() => logout.mutate()}>
-            Sign out
-          </button>
-        </main>
-      </div>
-    );
-  }
   return (
     <div className="screen manager" data-screen={`manager-${section}`}>
       <header className="screen-header">
@@ -98,10 +96,11 @@ function Dashboard({ me }: { me: TStaffMe }) {
               aria-current={section === s.id ? 'page' : undefined}
               onClick={() => setSection(s.id)}
             >
-              {s.label}
+              {label(s)}
             </button>
           ))}
         </nav>
+        <LanguageSwitch />
         <span className="manager-who">
           {me.name} ({me.role.toLowerCase()})
         </span>
@@ -113,7 +112,9 @@ function Dashboard({ me }: { me: TStaffMe }) {
         {section === 'tonight' && <TonightView />}
         {section === 'fleet' && <FleetView isAdmin={me.role === 'ADMIN'} />}
         {section === 'sales' && <SalesView />}
+        {section === 'box-office' && <BoxOfficeView canComp={me.role !== 'STAFF'} />}
         {section === 'bookings' && <BookingsView />}
+        {section === 'cash-shifts' && <CashShiftsView />}
         {section === 'shows' && <ShowsView />}
         {section === 'movies' && <MoviesView />}
         {section === 'screens' && <ScreensView />}
