@@ -10,9 +10,23 @@ const EN = 'en-IN';
 const HI = 'hi-IN';
 
 const en = {
+  /** The dashboard's sections, as its navigation names them. */
   sections: {
+    tonight: 'Tonight',
     'box-office': 'Box office',
+    fleet: 'Kiosks',
+    sales: 'Sales',
+    bookings: 'Bookings',
     'cash-shifts': 'Cash shifts',
+    shows: 'Shows',
+    movies: 'Movies',
+    screens: 'Screens',
+    prices: 'Prices',
+    seats: 'Seats',
+    tax: 'Tax',
+    'gst-returns': 'GST returns',
+    queues: 'Queues',
+    staff: 'Staff',
   },
   rupeesInvalid: 'Give an amount in rupees, like 500 or 99.50.',
   // ---- the shift bar ----
@@ -153,8 +167,21 @@ export type TDeskMessages = typeof en;
 
 const hi: TDeskMessages = {
   sections: {
+    tonight: 'आज रात',
     'box-office': 'बॉक्स ऑफ़िस',
+    fleet: 'कियोस्क',
+    sales: 'बिक्री',
+    bookings: 'बुकिंग',
     'cash-shifts': 'कैश शिफ़्ट',
+    shows: 'शो',
+    movies: 'फ़िल्में',
+    screens: 'स्क्रीन',
+    prices: 'कीमतें',
+    seats: 'सीटें',
+    tax: 'कर',
+    'gst-returns': 'GST रिटर्न',
+    queues: 'कतारें',
+    staff: 'स्टाफ़',
   },
   rupeesInvalid: 'रुपयों में राशि लिखें, जैसे 500 या 99.50।',
   shift: 'कैश शिफ़्ट',

@@ -29,21 +29,21 @@ import { TaxView } from './tax-view';
 import { TonightView } from './tonight-view';
 
 const SECTIONS = [
-  { id: 'tonight', label: 'Tonight' },
-  { id: 'box-office', label: 'Box office', counter: true },
-  { id: 'fleet', label: 'Kiosks' },
-  { id: 'sales', label: 'Sales' },
-  { id: 'bookings', label: 'Bookings' },
-  { id: 'cash-shifts', label: 'Cash shifts' },
-  { id: 'shows', label: 'Shows' },
-  { id: 'movies', label: 'Movies' },
-  { id: 'screens', label: 'Screens' },
-  { id: 'prices', label: 'Prices' },
-  { id: 'seats', label: 'Seats' },
-  { id: 'tax', label: 'Tax' },
-  { id: 'gst-returns', label: 'GST returns' },
-  { id: 'queues', label: 'Queues', adminOnly: true },
-  { id: 'staff', label: 'Staff', adminOnly: true },
+  { id: 'tonight' },
+  { id: 'box-office', counter: true },
+  { id: 'fleet' },
+  { id: 'sales' },
+  { id: 'bookings' },
+  { id: 'cash-shifts' },
+  { id: 'shows' },
+  { id: 'movies' },
+  { id: 'screens' },
+  { id: 'prices' },
+  { id: 'seats' },
+  { id: 'tax' },
+  { id: 'gst-returns' },
+  { id: 'queues', adminOnly: true },
+  { id: 'staff', adminOnly: true },
 ] as const;
 type TSection = (typeof SECTIONS)[number]['id'];
 
@@ -73,8 +73,6 @@ function Dashboard({ me }: { me: TStaffMe }) {
   );
   // An unknown section, or one the caller's role does not see, shows the first section.
   const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? visible[0]!.id;
-  const label = (s: (typeof SECTIONS)[number]) =>
-    s.id in t.sections ? t.sections[s.id as keyof typeof t.sections] : s.label;
   const setSection = (id: TSection) => navigate(`/${id}`);
   // On a phone the sections are one row scrolling sideways: the open one is brought into view.
   useEffect(() => {
@@ -96,7 +94,7 @@ function Dashboard({ me }: { me: TStaffMe }) {
               aria-current={section === s.id ? 'page' : undefined}
               onClick={() => setSection(s.id)}
             >
-              {label(s)}
+              {t.sections[s.id]}
             </button>
           ))}
         </nav>
