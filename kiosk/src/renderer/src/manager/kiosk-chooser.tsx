@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../trpc';
+import { useProblem } from './problem';
 
 /** Choose a registered kiosk (offline ones shown, not choosable) and send something to it. */
 export function KioskChooser({
@@ -19,6 +20,7 @@ export function KioskChooser({
   onSend: (kioskId: string) => void;
 }) {
   const trpc = useTRPC();
+  const problem = useProblem();
   const fleet = useQuery(trpc.fleet.list.queryOptions());
   const [kioskId, setKioskId] = useState('');
   const kiosks = fleet.data?.kiosks.filter((k) => k.registered) ?? [];
@@ -41,9 +43,14 @@ export function KioskChooser({
           ))}
         </select>
       </label>
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={busy || !!fleet.error}>
         {buttonLabel}
       </button>
+      {fleet.error && (
+        <p className="notice notice-error" role="alert">
+          {problem(fleet.error)}
+        </p>
+      )}
     </form>
   );
 }
