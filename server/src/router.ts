@@ -3,6 +3,8 @@
 // paths that never move; the other routers serve only the dashboard, which ships with the server.
 import { bookingDeskRouter } from './bookings/booking-desk-router';
 import { bookingsRouter } from './bookings/bookings-router';
+import { boxOfficeRouter, exchangeDeskRouter } from './box-office/box-office-router';
+import { cashShiftsRouter } from './cash-shifts/cash-shifts-router';
 import { catalogRouter } from './catalog/catalog-router';
 import { taxSettingsRouter } from './cinema-settings/tax-settings-router';
 import { doorRouter } from './door/door-router';
@@ -22,7 +24,7 @@ import { staffSessionRouter } from './staff/staff-session-router';
 import { taxReturnsRouter } from './tax-returns/tax-returns-router';
 import { ticketsRouter } from './tickets/tickets-router';
 import { tonightRouter } from './tonight/tonight-router';
-import { router } from './trpc';
+import { mergeRouters, router } from './trpc';
 
 export const appRouter = router({
   catalog: catalogRouter,
@@ -36,7 +38,9 @@ export const appRouter = router({
   programme: programmeRouter,
   fleet: fleetRouter,
   sales: salesRouter,
-  bookingDesk: bookingDeskRouter,
+  bookingDesk: mergeRouters(bookingDeskRouter, exchangeDeskRouter),
+  boxOffice: boxOfficeRouter,
+  cashShifts: cashShiftsRouter,
   seatBlocks: seatBlocksRouter,
   door: doorRouter,
   showtimes: showtimesRouter,

@@ -83,6 +83,8 @@ const mapErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
+/** One namespace served by routers of two domains (the booking desk: bookings and the box office). */
+export const mergeRouters = t.mergeRouters;
 export const publicProcedure = t.procedure.use(mapErrors);
 
 /** A procedure for a customer: the holder (kiosk device or web session) is known and in ctx. */

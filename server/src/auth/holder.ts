@@ -18,9 +18,9 @@ export const SESSION_COOKIE = 'mq_session';
 const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 
 export interface THolder {
-  /** "kiosk:<kioskId>" or "web:<sessionId>", stored on the booking. */
+  /** "kiosk:<kioskId>", "web:<sessionId>", "staff:<userId>" (box office) or "exchange:<bookingId>", stored on the booking. */
   key: string;
-  channel: 'KIOSK' | 'WEB';
+  channel: 'KIOSK' | 'WEB' | 'BOX_OFFICE';
   kioskId: string | null;
   /** A kiosk's cinema: it sells that cinema's shows only. Null on the web. */
   cinemaId: string | null;

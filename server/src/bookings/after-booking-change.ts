@@ -20,14 +20,15 @@ export type TBookingChange =
   | { kind: 'closed'; status: TClosedStatus; freed: TFreedSeat[] }
   /** Holds closed with their cancelled show, whose seat event (all seats blocked) the caller sends. */
   | { kind: 'closed-with-show'; freed: TFreedSeat[] }
-  /** CONFIRMED → REFUNDED, the seats back on sale, the refund recorded (refund-booking.ts). */
+  /** Seats given back (refund-seats.ts): on sale again, the refunds recorded; REFUNDED when none stand. */
   | {
       kind: 'refunded';
       bookingId: string;
+      status: 'CONFIRMED' | 'REFUNDED' | 'EXCHANGED';
       showtimeId: string;
       seatIds: string[];
       seatVersion: number;
-      refundId: string;
+      refundIds: string[];
     }
   /** A refund recorded for a payment that cannot be honoured, or one an outage left unsent. */
   | { kind: 'refund-recorded'; refundId: string };
@@ -71,6 +72,15 @@ async function afterConfirmed(services: TNeeds<'confirmed'>, s: TConfirmedBookin
     seats: s.seatIds.map((id) => ({ id, state: 'sold' as const })),
   });
   if (s.qrId) await closeQrQuietly(services, s.qrId);
+  if (s.exchanged) {
+    // The booking it replaced ended with it: its seats are on sale again.
+    await services.seatEvents.publish({
+      showtimeId: s.exchanged.showtimeId,
+      version: s.exchanged.seatVersion,
+      seats: s.exchanged.seatIds.map((id) => ({ id, state: 'available' as const })),
+    });
+    await announceBookingStatus(services, s.exchanged.bookingId, 'EXCHANGED');
+  }
   await relayBookingOutbox(services, s.bookingId);
   await announceBookingStatus(services, s.bookingId, 'CONFIRMED');
 }
@@ -83,7 +93,7 @@ async function afterClosedWithShow(services: TNeeds<'closed-with-show'>, freed: 
   }
 }
 
-/** Refunded: the seats are on sale again (their Redis keys went at confirmation), then the refund is sent. */
+/** Refunded: the seats are on sale again (their Redis keys went at confirmation), then the refunds are sent. */
 async function afterRefunded(
   services: TNeeds<'refunded'>,
   change: Extract<TBookingChange, { kind: 'refunded' }>,
@@ -93,8 +103,8 @@ async function afterRefunded(
     version: change.seatVersion,
     seats: change.seatIds.map((id) => ({ id, state: 'available' as const })),
   });
-  await announceBookingStatus(services, change.bookingId, 'REFUNDED');
-  await sendRefund(services, change.refundId);
+  await announceBookingStatus(services, change.bookingId, change.status);
+  for (const refundId of change.refundIds) await sendRefund(services, refundId);
 }
 
 /** The freed seats of each booking, in the order they came. */

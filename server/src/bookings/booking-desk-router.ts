@@ -10,11 +10,17 @@ import {
   ZManagerReprintInputSchema,
   ZOkSchema,
   ZResendReceiptOutputSchema,
+  ZSeatRefundInputSchema,
+  ZSeatRefundQuoteSchema,
+  ZSeatRefundResultSchema,
 } from '@marquee/shared';
 import { z } from 'zod';
 import { router, staffProcedure } from '../trpc';
+import { findBookingInCinema } from './find-booking-in-cinema';
 import { getBookingDetail } from './get-booking-detail';
 import { refundBookingForStaff } from './refund-booking-for-staff';
+import { refundSeatsForStaff } from './refund-seats-for-staff';
+import { quoteSeatRefund } from './refund-seats';
 import { resendReceiptForStaff } from './resend-receipt-for-staff';
 import { searchBookings } from './search-bookings';
 import { sendReprint } from './send-reprint';
@@ -35,6 +41,17 @@ export const bookingDeskRouter = router({
     .input(ZManagerRefundInputSchema)
     .output(ZManagerRefundOutputSchema)
     .mutation(({ ctx, input }) => refundBookingForStaff(ctx, { actor: ctx.actor, ...input })),
+  refundSeatsQuote: manager
+    .input(ZSeatRefundInputSchema.omit({ reason: true }))
+    .output(ZSeatRefundQuoteSchema)
+    .query(async ({ ctx, input }) => {
+      await findBookingInCinema(ctx, input.bookingId, ctx.actor.cinemaId);
+      return quoteSeatRefund(ctx, input);
+    }),
+  refundSeats: manager
+    .input(ZSeatRefundInputSchema)
+    .output(ZSeatRefundResultSchema)
+    .mutation(({ ctx, input }) => refundSeatsForStaff(ctx, { actor: ctx.actor, ...input })),
   resendReceipt: manager
     .input(ZBookingIdInputSchema)
     .output(ZResendReceiptOutputSchema)

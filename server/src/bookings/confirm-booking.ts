@@ -21,6 +21,8 @@ export interface TConfirmedBooking {
   seatIds: string[];
   seatVersion: number;
   qrId: string | null;
+  /** The booking this one replaced, ended in the same transaction: its seats go back on sale. */
+  exchanged?: { bookingId: string; showtimeId: string; seatIds: string[]; seatVersion: number };
 }
 
 /**
@@ -35,7 +37,8 @@ export interface TConfirmBatch {
 export async function confirmPaidBooking(
   tx: TSql,
   services: Pick<TServices, 'env'>,
-  p: { bookingId: string; paymentId: string },
+  /** The Razorpay payment that paid it; null for cash, a complimentary booking or an exchange's credit. */
+  p: { bookingId: string; paymentId: string | null },
   booking: { showtimeId: string; startsAt: Date; razorpayQrId: string | null },
   now: Date,
   batch?: TConfirmBatch,

@@ -7,7 +7,7 @@ import { loadInvoice } from '../tax-invoices';
 
 const bookingInclude = {
   seats: { include: { seat: { select: { label: true, type: true } } } },
-  tickets: { orderBy: { seatLabel: 'asc' } },
+  tickets: { where: { voidedAt: null }, orderBy: { seatLabel: 'asc' } },
   showtime: {
     select: {
       startsAt: true,

@@ -7,12 +7,13 @@ import { findBookingInCinema } from './find-booking-in-cinema';
 export async function refundBookingForStaff(
   services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'seatEvents' | 'bookingEvents' | 'log'>,
   { actor, bookingId, reason }: { actor: TStaffActor; bookingId: string; reason: string },
-): Promise<{ refundId: string; alreadyRefunded: boolean }> {
+): Promise<{ refundId: string | null; alreadyRefunded: boolean }> {
   await findBookingInCinema(services, bookingId, actor.cinemaId);
   const result = await refundBooking(services, {
     bookingId,
     requestedBy: 'MANAGER',
     requestedById: actor.userId,
+    cashier: actor,
     reason,
   });
   if (!result.alreadyRefunded) {

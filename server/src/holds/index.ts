@@ -4,3 +4,6 @@
 // What other folders may use of it:
 export { CODE_ALPHABET } from './booking-code';
 export { expireOverdueBookings } from './expire-bookings';
+export { createHold } from './create-hold';
+export { releaseHold } from './release-hold';
+export { quoteHold } from './quote-hold';

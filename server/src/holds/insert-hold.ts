@@ -8,7 +8,7 @@ export interface TNewHold {
   bookingId: string;
   code: string;
   showtimeId: string;
-  channel: 'KIOSK' | 'WEB';
+  channel: 'KIOSK' | 'WEB' | 'BOX_OFFICE';
   holder: string;
   kioskId: string | null;
   amountPaise: number;

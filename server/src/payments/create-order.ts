@@ -45,12 +45,12 @@ export async function createOrder(
   const { prisma, razorpay } = services;
   const booking = await loadPayableBooking(services, holder, bookingId, now);
   const notes = { bookingId: booking.id, code: booking.code };
+  // An exchange's new booking is paid only the difference: the booking it replaces covers the rest.
+  const duePaise = booking.amountPaise - booking.creditPaise;
 
   let orderId = booking.razorpayOrderId;
   if (!orderId) {
-    const order = await razorpay
-      .createOrder({ amount: booking.amountPaise, receipt: booking.code, notes })
-      .catch(providerError);
+    const order = await razorpay.createOrder({ amount: duePaise, receipt: booking.code, notes }).catch(providerError);
     // Only the first order is kept if two requests race; the other is never paid for and lapses.
     const saved = await prisma.booking.updateMany({
       where: { id: booking.id, razorpayOrderId: null },
@@ -67,7 +67,7 @@ export async function createOrder(
     if (!qrId) {
       const created = await razorpay
         .createQr({
-          amount: booking.amountPaise,
+          amount: duePaise,
           closeBy: Math.floor(now.getTime() / 1000) + QR_MIN_LIFETIME_S,
           name: 'Marquee',
           description: `Booking ${booking.code}`,
@@ -89,7 +89,7 @@ export async function createOrder(
     bookingId: booking.id,
     keyId: razorpay.keyId,
     orderId,
-    amountPaise: booking.amountPaise,
+    amountPaise: duePaise,
     currency: 'INR',
     name: 'Marquee',
     description: `Booking ${booking.code}`,

@@ -3,3 +3,4 @@
 //
 // What other folders may use of it:
 export { reconcilePayments } from './reconcile-payments';
+export { createOrder } from './create-order';

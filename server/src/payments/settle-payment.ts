@@ -5,7 +5,8 @@
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterBookingChange } from '../bookings';
-import { confirmPaidBooking, type TConfirmBatch, type TConfirmedBooking } from '../bookings';
+import { completeExchange, confirmPaidBooking, type TConfirmBatch, type TConfirmedBooking } from '../bookings';
+import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
 
 export interface TCapturedPayment {
@@ -40,8 +41,12 @@ export async function settleCapturedPayment(
     showtimeId: string;
     razorpayQrId: string | null;
     startsAt: Date;
+    code: string;
+    creditPaise: number;
+    replacesBookingId: string | null;
   }>(
-    `SELECT b.status, b."razorpayPaymentId", b."amountPaise", b."showtimeId"::text, b."razorpayQrId", s."startsAt"
+    `SELECT b.status, b."razorpayPaymentId", b."amountPaise", b."showtimeId"::text, b."razorpayQrId", s."startsAt",
+            b.code, b."creditPaise", b."replacesBookingId"::text
        FROM "Booking" b JOIN "Showtime" s ON s.id = b."showtimeId" WHERE b.id = $1 FOR UPDATE OF b`,
     [p.bookingId],
   );
@@ -57,19 +62,41 @@ export async function settleCapturedPayment(
     [uuidv7(), p.bookingId, p.method, p.orderId ?? booking.razorpayQrId ?? '', p.paymentId, p.amountPaise, now],
   );
 
-  if (booking.status === 'PENDING' && p.amountPaise === booking.amountPaise) {
-    const confirmed = await confirmPaidBooking(tx, services, p, booking, now, batch);
-    // The row is locked FOR UPDATE above, so a PENDING booking is still PENDING here.
-    if (!confirmed) throw new Error(`settle: booking ${p.bookingId} is not PENDING under its lock`);
-    // The same object, not a copy: a batch fills in its seat version when it finishes.
-    return Object.assign(confirmed, { kind: 'confirmed' as const });
+  // An exchange's new booking is paid the difference: the booking it replaces covers the rest.
+  const duePaise = booking.amountPaise - booking.creditPaise;
+  let unchangeable: string | null = null;
+  if (booking.status === 'PENDING' && p.amountPaise === duePaise) {
+    // An exchange ends the booking it replaces in the same transaction, if that one still stands as it was.
+    let exchanged: TConfirmedBooking['exchanged'];
+    if (booking.replacesBookingId) {
+      exchanged = await completeExchange(tx, {
+        oldBookingId: booking.replacesBookingId,
+        newCode: booking.code,
+        creditPaise: booking.creditPaise,
+        now,
+      }).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'BOOKING_NOT_CHANGEABLE') {
+          unchangeable = err.message;
+          return undefined;
+        }
+        throw err;
+      });
+    }
+    if (!unchangeable) {
+      const confirmed = await confirmPaidBooking(tx, services, p, booking, now, batch);
+      // The row is locked FOR UPDATE above, so a PENDING booking is still PENDING here.
+      if (!confirmed) throw new Error(`settle: booking ${p.bookingId} is not PENDING under its lock`);
+      // The same object, not a copy: a batch fills in its seat version when it finishes.
+      return Object.assign(confirmed, { kind: 'confirmed' as const }, exchanged ? { exchanged } : {});
+    }
   }
 
-  const reason =
-    booking.status === 'CONFIRMED'
+  const reason = unchangeable
+    ? 'paid for an exchange of a booking that changed meanwhile; refunded'
+    : booking.status === 'CONFIRMED'
       ? 'paid twice; the second payment was refunded'
       : booking.status === 'PENDING'
-        ? `paid ${p.amountPaise} paise instead of ${booking.amountPaise}; refunded`
+        ? `paid ${p.amountPaise} paise instead of ${duePaise}; refunded`
         : 'paid after the hold ended; refunded';
   const refund = await tx.query<{ id: string }>(
     `INSERT INTO "Refund" (id, "bookingId", "paymentId", "razorpayPaymentId", "amountPaise", status, reason, "requestedBy", "idempotencyKey", "createdAt")

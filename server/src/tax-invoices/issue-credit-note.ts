@@ -1,6 +1,8 @@
 // The credit note of a refund, issued in the refunding transaction from its own series: it
-// reverses the invoice's lines (the whole booking today), with the seller's particulars as the
-// invoice gave them. A booking without an invoice (never confirmed, or complimentary) gets none.
+// reverses the lines given back (seat-refund.ts works them out from the invoice's), with the
+// seller's particulars as the invoice gave them. A booking without an invoice (never confirmed, or
+// complimentary) gets none.
+import type { TTaxLine, TTaxTotals } from '@marquee/shared';
 import { v7 as uuidv7 } from 'uuid';
 import type { TSql } from '../db/prisma';
 import { allocateTaxDocumentNumbers } from './allocate-number';
@@ -8,7 +10,13 @@ import type { TIssuedDocument } from './issue-invoice';
 
 export async function issueCreditNote(
   tx: TSql,
-  { bookingId, refundId, now }: { bookingId: string; refundId: string; now: Date },
+  {
+    bookingId,
+    refundId,
+    now,
+    lines,
+    totals,
+  }: { bookingId: string; refundId: string | null; now: Date; lines: TTaxLine[]; totals: TTaxTotals },
 ): Promise<TIssuedDocument | null> {
   const { rows } = await tx.query<{ id: string; cinemaId: string; invoicePrefix: string }>(
     `SELECT d.id::text, d."cinemaId"::text, c."invoicePrefix"
@@ -31,9 +39,22 @@ export async function issueCreditNote(
        "issuedAt", "sellerLegalName", "sellerAddress", "sellerGstin", "placeOfSupply", lines,
        "taxablePaise", "cgstPaise", "sgstPaise", "totalPaise")
      SELECT $1, "cinemaId", 'CREDIT_NOTE', $2, $3, $4, "bookingId", id, $5, $6, "sellerLegalName", "sellerAddress",
-            "sellerGstin", "placeOfSupply", lines, "taxablePaise", "cgstPaise", "sgstPaise", "totalPaise"
+            "sellerGstin", "placeOfSupply", $8::jsonb, $9, $10, $11, $12
        FROM "TaxDocument" WHERE id = $7`,
-    [id, allocated.financialYear, allocated.serials[0], allocated.numbers[0], refundId, allocated.issuedAt, invoice.id],
+    [
+      id,
+      allocated.financialYear,
+      allocated.serials[0],
+      allocated.numbers[0],
+      refundId,
+      allocated.issuedAt,
+      invoice.id,
+      JSON.stringify(lines),
+      totals.taxablePaise,
+      totals.cgstPaise,
+      totals.sgstPaise,
+      totals.totalPaise,
+    ],
   );
   return { id, bookingId, number: allocated.numbers[0]!, issuedAt: allocated.issuedAt };
 }

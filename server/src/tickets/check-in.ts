@@ -15,7 +15,7 @@ export async function checkIn(
   // Once: only the scan that finds it unused (and its booking still paid) marks it.
   const marked = await services.pg.query(
     `UPDATE "Ticket" t SET "checkedInAt" = $2, "checkedInDoor" = $3, "checkedInById" = $4::uuid
-     WHERE t.id = $1::uuid AND t."checkedInAt" IS NULL AND EXISTS (SELECT 1 FROM "Booking" b WHERE b.id = t."bookingId" AND b.status = 'CONFIRMED')`,
+     WHERE t.id = $1::uuid AND t."checkedInAt" IS NULL AND t."voidedAt" IS NULL AND EXISTS (SELECT 1 FROM "Booking" b WHERE b.id = t."bookingId" AND b.status = 'CONFIRMED')`,
     [ticket.id, at, door, actor.userId],
   );
   if (marked.rowCount !== 1) {
@@ -26,7 +26,7 @@ export async function checkIn(
   }
   const { rows } = await services.pg.query<{ checkedIn: number; tickets: number }>(
     `SELECT count(t."checkedInAt")::int AS "checkedIn", count(*)::int AS tickets
-     FROM "Ticket" t JOIN "Booking" b ON b.id = t."bookingId" WHERE t."showtimeId" = $1::uuid AND b.status = 'CONFIRMED'`,
+     FROM "Ticket" t JOIN "Booking" b ON b.id = t."bookingId" WHERE t."showtimeId" = $1::uuid AND b.status = 'CONFIRMED' AND t."voidedAt" IS NULL`,
     [ticket.showtimeId],
   );
   return {

@@ -42,7 +42,7 @@ export async function lookupBookingAtDoor(
             t.id::text AS "ticketId", t."seatLabel", t.token, t."checkedInAt", t."checkedInDoor"
      FROM "Booking" b JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
      JOIN "Movie" m ON m.id = st."movieId" JOIN "Ticket" t ON t."bookingId" = b.id
-     WHERE b.code = $1 AND sc."cinemaId" = $2::uuid AND b.status = 'CONFIRMED' AND ${matches}
+     WHERE b.code = $1 AND sc."cinemaId" = $2::uuid AND b.status = 'CONFIRMED' AND t."voidedAt" IS NULL AND ${matches}
      ORDER BY t."seatLabel"`,
     [code, actor.cinemaId, contact.kind === 'phone4' ? contact.digits : contact.letters],
   );
@@ -76,9 +76,9 @@ export async function admittedCount(
   const { rows } = await services.pg.query<{ movieTitle: string; startsAt: Date; admitted: number; sold: number }>(
     `SELECT m.title AS "movieTitle", st."startsAt",
             (SELECT count(t."checkedInAt")::int FROM "Ticket" t JOIN "Booking" b ON b.id = t."bookingId"
-              WHERE t."showtimeId" = st.id AND b.status = 'CONFIRMED') AS admitted,
+              WHERE t."showtimeId" = st.id AND b.status = 'CONFIRMED' AND t."voidedAt" IS NULL) AS admitted,
             (SELECT count(*)::int FROM "Ticket" t JOIN "Booking" b ON b.id = t."bookingId"
-              WHERE t."showtimeId" = st.id AND b.status = 'CONFIRMED') AS sold
+              WHERE t."showtimeId" = st.id AND b.status = 'CONFIRMED' AND t."voidedAt" IS NULL) AS sold
      FROM "Showtime" st JOIN "Screen" sc ON sc.id = st."screenId" JOIN "Movie" m ON m.id = st."movieId"
      WHERE st.id = $1::uuid AND sc."cinemaId" = $2::uuid`,
     [showtimeId, cinemaId],

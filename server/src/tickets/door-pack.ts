@@ -30,9 +30,12 @@ export async function doorPack(
       showtimeId: true,
       checkedInAt: true,
       checkedInDoor: true,
+      voidedAt: true,
       booking: { select: { status: true } },
     },
   });
+  // A ticket admits while its booking is paid and its seat was not given back.
+  const valid = (t: (typeof tickets)[number]) => t.booking.status === 'CONFIRMED' && t.voidedAt === null;
   const publicKeys = Object.fromEntries(
     [...ticketPublicKeys(services.env)].map(([kid, key]) => [kid, encodeBase64Url(key)]),
   );
@@ -46,9 +49,9 @@ export async function doorPack(
       startsAt: s.startsAt.toISOString(),
       endsAt: s.endsAt.toISOString(),
       cancelled: s.cancelled,
-      tickets: tickets.filter((t) => t.showtimeId === s.id && t.booking.status === 'CONFIRMED').length,
+      tickets: tickets.filter((t) => t.showtimeId === s.id && valid(t)).length,
     })),
-    refusedTicketIds: tickets.filter((t) => t.booking.status !== 'CONFIRMED').map((t) => t.id),
+    refusedTicketIds: tickets.filter((t) => !valid(t)).map((t) => t.id),
     timeZone,
     used: Object.fromEntries(
       tickets

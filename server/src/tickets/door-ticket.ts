@@ -21,11 +21,13 @@ export interface TTicketRow {
   timeZone: string;
   checkedInAt: Date | null;
   checkedInDoor: string | null;
+  /** Set when its seat was refunded or exchanged: it admits nobody, whatever its booking. */
+  voidedAt: Date | null;
 }
 
 const TICKET_SQL = `
   SELECT t.id::text, t."bookingId"::text, b.code AS "bookingCode", b.status::text AS "bookingStatus", t."seatLabel", t."showtimeId"::text,
-         st."startsAt", st."endsAt", st.cancelled, m.title AS "movieTitle", sc.name AS "screenName", c."timeZone", t."checkedInAt", t."checkedInDoor"
+         st."startsAt", st."endsAt", st.cancelled, m.title AS "movieTitle", sc.name AS "screenName", c."timeZone", t."checkedInAt", t."checkedInDoor", t."voidedAt"
   FROM "Ticket" t JOIN "Booking" b ON b.id = t."bookingId" JOIN "Showtime" st ON st.id = t."showtimeId"
   JOIN "Screen" sc ON sc.id = st."screenId" JOIN "Cinema" c ON c.id = sc."cinemaId" JOIN "Movie" m ON m.id = st."movieId"
   WHERE t.id = $1::uuid AND t.token = $2 AND sc."cinemaId" = $3::uuid`;
@@ -67,9 +69,15 @@ export function assertAdmissible(ticket: TTicketRow, at: Date): void {
   const seat = { ticket: { seatLabel: ticket.seatLabel } };
   if (ticket.cancelled)
     throw new AppError('TICKET_SHOW_CANCELLED', { message: `ticket ${ticket.id}: show cancelled`, data: seat });
-  if (ticket.bookingStatus === 'REFUNDED' || ticket.bookingStatus === 'CANCELLED')
+  if (ticket.bookingStatus === 'EXCHANGED')
     throw new AppError('TICKET_REFUNDED', {
-      message: `ticket ${ticket.id}: booking ${ticket.bookingStatus}`,
+      message: `ticket ${ticket.id}: booking exchanged`,
+      userMessage: 'This ticket was exchanged for another and cannot be used.',
+      data: seat,
+    });
+  if (ticket.voidedAt || ticket.bookingStatus === 'REFUNDED' || ticket.bookingStatus === 'CANCELLED')
+    throw new AppError('TICKET_REFUNDED', {
+      message: `ticket ${ticket.id}: ${ticket.voidedAt ? 'seat refunded' : `booking ${ticket.bookingStatus}`}`,
       data: seat,
     });
   if (ticket.bookingStatus !== 'CONFIRMED')

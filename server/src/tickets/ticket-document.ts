@@ -11,7 +11,11 @@ export async function loadTicketDocument(prisma: PrismaClient, bookingId: string
   const booking = await prisma.booking.findUniqueOrThrow({
     where: { id: bookingId },
     include: {
-      tickets: { orderBy: { seatLabel: 'asc' }, include: { bookingSeat: { select: { pricePaise: true } } } },
+      tickets: {
+        where: { voidedAt: null },
+        orderBy: { seatLabel: 'asc' },
+        include: { bookingSeat: { select: { pricePaise: true } } },
+      },
       showtime: { include: { movie: true, screen: { include: { cinema: true } } } },
     },
   });

@@ -40,7 +40,7 @@ export async function loadTonight(
              (SELECT count(*) FROM "SeatBlock" sb WHERE sb."showtimeId" = st.id)::int AS blocked,
              (SELECT count(*) FROM "Seat" s WHERE s."screenId" = st."screenId")::int AS capacity,
              (SELECT count(*) FROM "Ticket" t JOIN "Booking" b ON b.id = t."bookingId"
-               WHERE t."showtimeId" = st.id AND b.status = 'CONFIRMED' AND t."checkedInAt" IS NOT NULL)::int AS admitted
+               WHERE t."showtimeId" = st.id AND b.status = 'CONFIRMED' AND t."voidedAt" IS NULL AND t."checkedInAt" IS NOT NULL)::int AS admitted
       FROM "Showtime" st
       JOIN "Screen" sc ON sc.id = st."screenId"
       JOIN "Movie" m ON m.id = st."movieId"

@@ -105,5 +105,5 @@ export const ZManagerRefundInputSchema = z.strictObject({
   reason: z.string().trim().min(3, 'say why, in a few words').max(200),
 });
 export const ZManagerReprintInputSchema = z.strictObject({ bookingId: z.uuid(), kioskId: z.uuid() });
-export const ZManagerRefundOutputSchema = z.object({ refundId: z.uuid(), alreadyRefunded: z.boolean() });
+export const ZManagerRefundOutputSchema = z.object({ refundId: z.uuid().nullable(), alreadyRefunded: z.boolean() });
 export const ZResendReceiptOutputSchema = z.object({ jobId: z.string() });

@@ -16,7 +16,7 @@ export async function sendReminder(
   const booking = await prisma.booking.findUnique({
     where: { id: bookingId },
     include: {
-      tickets: { select: { seatLabel: true }, orderBy: { seatLabel: 'asc' } },
+      tickets: { where: { voidedAt: null }, select: { seatLabel: true }, orderBy: { seatLabel: 'asc' } },
       showtime: { include: { movie: true, screen: { include: { cinema: true } } } },
     },
   });
