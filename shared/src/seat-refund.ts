@@ -73,7 +73,10 @@ export function creditNoteLines(
     const [b, a] = [at(before), at(after)];
     lines.push({
       ...feeLine,
-      description: `Booking fee, ${refunding.length} of ${seats.length} seats`,
+      description:
+        refunding.length === seats.length
+          ? feeLine.description
+          : `Booking fee, ${refunding.length} of ${seats.length} seats`,
       taxablePaise: b.basePaise - a.basePaise,
       cgstPaise: b.cgstPaise - a.cgstPaise,
       sgstPaise: b.sgstPaise - a.sgstPaise,

@@ -181,7 +181,7 @@ describe('refunding a booking', () => {
     const { bookingId } = await pendingBooking();
     const before = await snapshot(bookingId);
     await expect(refundBooking(ctx, { bookingId, requestedBy: 'MANAGER', reason: 'test' })).rejects.toMatchObject({
-      code: 'BOOKING_NOT_FOUND',
+      code: 'BOOKING_NOT_CHANGEABLE',
     });
     expect(await snapshot(bookingId)).toEqual(before);
   });

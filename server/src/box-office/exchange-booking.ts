@@ -144,9 +144,7 @@ export async function exchangeBooking(
       const held = rows[0]!;
       if (held.status !== 'PENDING')
         throw new AppError('BOOKING_EXPIRED', { message: `exchange hold ${hold.bookingId} is ${held.status}` });
-      let paymentId: string | null = null;
-      if (due > 0)
-        paymentId = await recordCashPayment(tx, { actor: p.actor, bookingId: hold.bookingId, amountPaise: due, now });
+      if (due > 0) await recordCashPayment(tx, { actor: p.actor, bookingId: hold.bookingId, amountPaise: due, now });
       const exchanged = await completeExchange(tx, {
         oldBookingId: p.bookingId,
         newCode: hold.code,

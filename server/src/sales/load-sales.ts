@@ -1,6 +1,7 @@
 // Sales for a range of the cinema's calendar days. Money is counted when it moves: a booking's
 // amount on the day it was paid, a refund on the day it was made, so a day's figures never change
-// afterwards except by what happens that day. Tickets are the seats of paid bookings not refunded.
+// afterwards except by what happens that day. Tickets are the standing seats of paid bookings. An
+// exchange's new booking counts only what was paid on top of the booking it replaced.
 import {
   addCalendarDays,
   cinemaDateTime,
@@ -39,12 +40,12 @@ export async function loadSales(
   // One pass over the period's paid bookings, grouped three ways (all, channel, day).
   const paid = await prisma.$queryRaw<(TRow & { grouping: string })[]>`
     WITH paid AS (
-      SELECT b.id, b.status, b.channel::text AS channel, b."amountPaise",
+      SELECT b.id, b.status, b.channel::text AS channel, b."amountPaise" - b."creditPaise" AS "amountPaise",
              to_char(b."confirmedAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS day,
-             (SELECT count(*) FROM "BookingSeat" s WHERE s."bookingId" = b.id)::int AS seats
+             (SELECT count(*) FROM "BookingSeat" s WHERE s."bookingId" = b.id AND s.active)::int AS seats
       FROM "Booking" b JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
       WHERE sc."cinemaId" = ${cinemaId}::uuid AND b."confirmedAt" >= ${start} AND b."confirmedAt" < ${end}
-        AND b.status IN ('CONFIRMED', 'REFUNDED')
+        AND b.status IN ('CONFIRMED', 'REFUNDED', 'EXCHANGED')
     )
     SELECT CASE WHEN GROUPING(channel) = 0 THEN 'channel' WHEN GROUPING(day) = 0 THEN 'day' ELSE 'all' END AS grouping,
            coalesce(channel, day, 'all') AS key,
@@ -68,15 +69,22 @@ export async function loadSales(
     );
   const [all, channel, day] = [of('all'), of('channel'), of('day')];
 
-  // The method of the payment the booking was confirmed with (its captured attempt).
+  // The captured payments taken in the period, by method; one refunded because it could not be
+  // honoured (paid twice, after the hold) was never a sale.
   const methods = await prisma.$queryRaw<{ method: string; payments: number; paidPaise: number }[]>`
-    SELECT pa.method::text AS method, count(*)::int AS payments, coalesce(sum(b."amountPaise"), 0)::int AS "paidPaise"
-    FROM "Booking" b JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
-      JOIN "PaymentAttempt" pa ON pa."razorpayPaymentId" = b."razorpayPaymentId"
-    WHERE sc."cinemaId" = ${cinemaId}::uuid AND b."confirmedAt" >= ${start} AND b."confirmedAt" < ${end}
-      AND b.status IN ('CONFIRMED', 'REFUNDED')
+    SELECT pa.method::text AS method, count(*)::int AS payments, coalesce(sum(pa."amountPaise"), 0)::int AS "paidPaise"
+    FROM "PaymentAttempt" pa JOIN "Booking" b ON b.id = pa."bookingId" JOIN "Showtime" st ON st.id = b."showtimeId"
+      JOIN "Screen" sc ON sc.id = st."screenId"
+    WHERE sc."cinemaId" = ${cinemaId}::uuid AND pa.status = 'CAPTURED' AND pa."updatedAt" >= ${start} AND pa."updatedAt" < ${end}
+      AND NOT EXISTS (SELECT 1 FROM "Refund" r WHERE r."idempotencyKey" = 'payment:' || pa."razorpayPaymentId")
     GROUP BY pa.method`;
-  const method = (m: 'CHECKOUT' | 'UPI_QR') => {
+  const complimentaryRows = await prisma.$queryRaw<{ complimentary: number }[]>`
+    SELECT count(*)::int AS complimentary
+    FROM "BookingSeat" bs JOIN "Booking" b ON b.id = bs."bookingId" JOIN "Showtime" st ON st.id = b."showtimeId"
+      JOIN "Screen" sc ON sc.id = st."screenId"
+    WHERE sc."cinemaId" = ${cinemaId}::uuid AND b."complimentaryReason" IS NOT NULL AND bs.active
+      AND b."confirmedAt" >= ${start} AND b."confirmedAt" < ${end} AND b.status = 'CONFIRMED'`;
+  const method = (m: 'CHECKOUT' | 'UPI_QR' | 'CASH') => {
     const row = methods.find((r) => r.method === m);
     return { payments: row?.payments ?? 0, paidPaise: row?.paidPaise ?? 0 };
   };
@@ -90,7 +98,9 @@ export async function loadSales(
            (SELECT count(*) FROM "Seat" s WHERE s."screenId" = sc.id)::int AS capacity,
            (SELECT count(*) FROM "BookingSeat" bs JOIN "Booking" b ON b.id = bs."bookingId" WHERE bs."showtimeId" = st.id AND bs.active AND b.status = 'CONFIRMED')::int AS sold,
            (SELECT count(*) FROM "SeatBlock" k WHERE k."showtimeId" = st.id)::int AS blocked,
-           (SELECT coalesce(sum(b."amountPaise"), 0) FROM "Booking" b WHERE b."showtimeId" = st.id AND b.status = 'CONFIRMED')::int AS "revenuePaise"
+           (SELECT coalesce(sum(b."amountPaise" - (SELECT coalesce(sum(r."amountPaise"), 0) FROM "Refund" r
+                                                    WHERE r."bookingId" = b.id AND r.status <> 'FAILED')), 0)
+              FROM "Booking" b WHERE b."showtimeId" = st.id AND b.status = 'CONFIRMED')::int AS "revenuePaise"
     FROM "Showtime" st JOIN "Screen" sc ON sc.id = st."screenId" JOIN "Movie" m ON m.id = st."movieId"
     WHERE sc."cinemaId" = ${cinemaId}::uuid AND st."startsAt" >= ${start} AND st."startsAt" < ${end}
     ORDER BY st."startsAt", sc.name`;
@@ -100,9 +110,14 @@ export async function loadSales(
     to,
     timeZone,
     totals: all.get('all') ?? empty(),
-    byChannel: { KIOSK: channel.get('KIOSK') ?? empty(), WEB: channel.get('WEB') ?? empty() },
+    byChannel: {
+      KIOSK: channel.get('KIOSK') ?? empty(),
+      WEB: channel.get('WEB') ?? empty(),
+      BOX_OFFICE: channel.get('BOX_OFFICE') ?? empty(),
+    },
     byDay: days.map((date) => ({ date, ...(day.get(date) ?? empty()) })),
-    byMethod: { CHECKOUT: method('CHECKOUT'), UPI_QR: method('UPI_QR') },
+    byMethod: { CHECKOUT: method('CHECKOUT'), UPI_QR: method('UPI_QR'), CASH: method('CASH') },
+    complimentaryTickets: complimentaryRows[0]?.complimentary ?? 0,
     showtimes,
   };
 }
@@ -123,12 +138,12 @@ export async function loadSalesHourly(
     const { start, end } = dayBounds(day, timeZone);
     const paid = await prisma.$queryRaw<TRow[]>`
       SELECT extract(hour FROM b."confirmedAt" AT TIME ZONE ${timeZone})::int::text AS key,
-             coalesce(sum((SELECT count(*) FROM "BookingSeat" s WHERE s."bookingId" = b.id)) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS tickets,
-             coalesce(sum(b."amountPaise"), 0)::int AS "grossPaise",
+             coalesce(sum((SELECT count(*) FROM "BookingSeat" s WHERE s."bookingId" = b.id AND s.active)) FILTER (WHERE b.status = 'CONFIRMED'), 0)::int AS tickets,
+             coalesce(sum(b."amountPaise" - b."creditPaise"), 0)::int AS "grossPaise",
              (count(*) FILTER (WHERE b.status = 'CONFIRMED'))::int AS bookings
       FROM "Booking" b JOIN "Showtime" st ON st.id = b."showtimeId" JOIN "Screen" sc ON sc.id = st."screenId"
       WHERE sc."cinemaId" = ${cinemaId}::uuid AND b."confirmedAt" >= ${start} AND b."confirmedAt" < ${end}
-        AND b.status IN ('CONFIRMED', 'REFUNDED')
+        AND b.status IN ('CONFIRMED', 'REFUNDED', 'EXCHANGED')
       GROUP BY 1`;
     const refunds = await prisma.$queryRaw<TRefundRow[]>`
       SELECT extract(hour FROM r."createdAt" AT TIME ZONE ${timeZone})::int::text AS key,
@@ -150,6 +165,8 @@ export async function loadSalesHourly(
     })),
   };
 }
+
+const CHANNEL_NAMES = { KIOSK: 'kiosks', WEB: 'web', BOX_OFFICE: 'box office' } as const;
 
 const csvHeader = (timeZone: string) => [
   'section',
@@ -213,6 +230,19 @@ function salesCsvRecords(sales: TSales): (string | number)[][] {
       '',
       '',
     ],
+    ...(['KIOSK', 'WEB', 'BOX_OFFICE'] as const).map((c) => [
+      'channel',
+      CHANNEL_NAMES[c],
+      '',
+      '',
+      sales.byChannel[c].tickets,
+      sales.byChannel[c].grossPaise,
+      sales.byChannel[c].refundedPaise,
+      sales.byChannel[c].netPaise,
+      '',
+      '',
+      '',
+    ]),
     ...sales.showtimes.map((s) => [
       'show',
       `${s.movieTitle}${s.cancelled ? ' (cancelled)' : ''}`,

@@ -320,9 +320,14 @@ describe('sales', () => {
       to: '2026-11-20',
       timeZone: 'Asia/Kolkata',
       totals: figures,
-      byChannel: { KIOSK: figures, WEB: figures },
+      byChannel: { KIOSK: figures, WEB: figures, BOX_OFFICE: figures },
       byDay: [{ ...figures, date: '2026-11-20' }],
-      byMethod: { CHECKOUT: { payments: 0, paidPaise: 0 }, UPI_QR: { payments: 0, paidPaise: 0 } },
+      byMethod: {
+        CHECKOUT: { payments: 0, paidPaise: 0 },
+        UPI_QR: { payments: 0, paidPaise: 0 },
+        CASH: { payments: 0, paidPaise: 0 },
+      },
+      complimentaryTickets: 0,
       showtimes: names.map((screenName) => ({
         showtimeId: randomUUID(),
         movieTitle: 'A film',

@@ -33,13 +33,17 @@ export const ZSalesSchema = z.object({
   to: z.string(),
   timeZone: z.string(),
   totals: ZSalesFiguresSchema,
-  byChannel: z.object({ KIOSK: ZSalesFiguresSchema, WEB: ZSalesFiguresSchema }),
+  /** Kiosks, the web, and the box office (staff selling at the counter from the dashboard). */
+  byChannel: z.object({ KIOSK: ZSalesFiguresSchema, WEB: ZSalesFiguresSchema, BOX_OFFICE: ZSalesFiguresSchema }),
   byDay: z.array(ZSalesFiguresSchema.extend({ date: z.string() })),
   /**
    * Payments taken in the period by how they were paid (the method of the captured payment attempt):
-   * Razorpay Checkout (card, netbanking, UPI intent) or the kiosk's UPI QR. Refunds are not taken off.
+   * Razorpay Checkout (card, netbanking, UPI intent), a UPI QR (kiosk or counter), or cash at the box
+   * office. Refunds are not taken off; a payment refunded because it could not be honoured is left out.
    */
-  byMethod: z.object({ CHECKOUT: ZMethodFiguresSchema, UPI_QR: ZMethodFiguresSchema }),
+  byMethod: z.object({ CHECKOUT: ZMethodFiguresSchema, UPI_QR: ZMethodFiguresSchema, CASH: ZMethodFiguresSchema }),
+  /** Complimentary tickets given in the period (nothing paid). */
+  complimentaryTickets: z.int().nonnegative(),
   /** Shows starting in the period: seats sold over seats in the screen. */
   showtimes: z.array(
     z.object({
