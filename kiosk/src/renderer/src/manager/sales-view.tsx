@@ -124,28 +124,25 @@ function MethodFigures({ label, f }: { label: string; f: TMethodFigures }) {
   );
 }
 
-/**
- * The box office channel and cash payments, which the report gains with the box office: optional
- * here so the figures show as soon as the server sends them.
- */
-type TCounterSales = { byChannel: { BOX_OFFICE?: TSalesFigures }; byMethod: { CASH?: TMethodFigures } };
-
 function SalesFigures({ sales }: { sales: TSales }) {
-  const counter = sales as TSales & TCounterSales;
   return (
     <>
       <div className="figure-row">
         <Figures label="All" f={sales.totals} />
         <Figures label="Kiosks" f={sales.byChannel.KIOSK} />
         <Figures label="Online" f={sales.byChannel.WEB} />
-        {counter.byChannel.BOX_OFFICE && <Figures label="Box office" f={counter.byChannel.BOX_OFFICE} />}
+        <Figures label="Box office" f={sales.byChannel.BOX_OFFICE} />
         <div className="figure-card" role="group" aria-labelledby="paid-by-title">
           <h3 id="paid-by-title">Paid by</h3>
           <dl className="method-list">
             <MethodFigures label="UPI (QR)" f={sales.byMethod.UPI_QR} />
             <MethodFigures label="Card / Checkout" f={sales.byMethod.CHECKOUT} />
-            {counter.byMethod.CASH && <MethodFigures label="Cash" f={counter.byMethod.CASH} />}
+            <MethodFigures label="Cash" f={sales.byMethod.CASH} />
           </dl>
+          <p className="muted">
+            <span aria-label="Complimentary tickets">{sales.complimentaryTickets}</span> complimentary{' '}
+            {sales.complimentaryTickets === 1 ? 'ticket' : 'tickets'} (nothing paid)
+          </p>
         </div>
       </div>
       {sales.byDay.length > 1 && (
