@@ -295,8 +295,10 @@ describe.skipIf(!hasChromium)('box office journey', () => {
 
     // ---- the sales figures count the box office and the cash ----
     await page.getByRole('button', { name: 'Sales', exact: true }).click();
-    await page.getByRole('group', { name: 'Box office' }).waitFor();
-    await page.getByText('Cash', { exact: true }).waitFor();
+    const counterFigures = page.getByRole('group', { name: 'Box office' });
+    await expect.poll(() => counterFigures.getByLabel('Box office tickets sold').textContent()).not.toBe('0');
+    await expect.poll(() => page.getByLabel('Cash amount').textContent()).not.toBe(formatRupees(0));
+    expect(await page.getByLabel('Complimentary tickets').textContent()).toBe('2');
     expect(nativeDialogs).toEqual([]);
     await page.context().close();
   }, 300_000);
