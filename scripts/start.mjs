@@ -22,20 +22,21 @@ const env = {
   // `npm run dev` restarts the API on every change: one instance is enough there.
   ...(watch && !process.env.API_INSTANCES ? { API_INSTANCES: '1' } : {}),
 };
-// Production runs the API and the worker only: the development helpers below (mail catcher, payment
-// sandbox, virtual printer, print agent) are for a machine on a desk, never beside real customers.
-const production = process.env.NODE_ENV === 'production';
-if (production && !process.env.SMTP_URL)
-  fail('NODE_ENV=production needs SMTP_URL: the local mail catcher is for development only.');
+// `npm start` is for development: it seeds a demo cinema and runs the development helpers below (mail
+// catcher, payment sandbox, virtual printer, print agent), which are for a machine on a desk, never
+// beside real customers. Production is the built code (`npm run build`, `npm run start:prod`).
+if (process.env.NODE_ENV === 'production')
+  fail(
+    'npm start is the development command (demo data, development helpers). For production: `npm run build`, `NODE_ENV=production npm run db:migrate`, then `npm run start:prod` (README: Running it for real).',
+  );
 // Without an SMTP server of your own, mail goes to a local catcher that saves it under .data/mail.
-const useMailCatcher = !production && !process.env.SMTP_URL;
+const useMailCatcher = !process.env.SMTP_URL;
 if (useMailCatcher) env.SMTP_URL = 'smtp://127.0.0.1:2525';
 // Without real Razorpay settings, payments go to the sandbox this command runs.
-const useSandbox = !production && !process.env.RAZORPAY_API_URL && !process.env.RAZORPAY_KEY_ID;
+const useSandbox = !process.env.RAZORPAY_API_URL && !process.env.RAZORPAY_KEY_ID;
 // Without a real thermal printer, tickets go to a virtual one that keeps each as an SVG under .data/prints.
-const useVirtualPrinter = !production && !process.env.PRINTER_HOST;
+const useVirtualPrinter = !process.env.PRINTER_HOST;
 // The print agent lets the kiosk UI in a browser print; real kiosks print from the Electron app.
-const usePrintAgent = !production;
 env.MARQUEE_API_URL = `http://${env.HOST}:${env.PORT}`;
 if (useSandbox) {
   env.RAZORPAY_API_URL = `http://127.0.0.1:${env.RAZORPAY_SANDBOX_PORT}`;
@@ -48,7 +49,7 @@ if (problems.length) fail(problems.join('\n✖ '));
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 run(tsx, ['server/src/db/cli.ts', 'ensure-database'], { env, label: 'database: create if missing' });
 run(tsx, ['server/src/db/cli.ts', 'migrate'], { env, label: 'database: apply migrations' });
-run(tsx, ['prisma/seed.ts'], { env, label: 'database: seed the demo cinema (not in production)' });
+run(tsx, ['prisma/seed.ts'], { env, label: 'database: seed the demo cinema' });
 pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], {
   env,
   label: 'kiosk: building the web app (served at / and /kiosk)',
@@ -61,7 +62,7 @@ const processes = [
   ...(useSandbox ? [{ name: 'sandbox', args: ['sandbox/src/main.ts'] }] : []),
   ...(useMailCatcher ? [{ name: 'mail', args: ['server/src/mail/mail-catcher.ts'] }] : []),
   ...(useVirtualPrinter ? [{ name: 'printer', args: ['kiosk/src/main/printer/virtual-printer-main.ts'] }] : []),
-  ...(usePrintAgent ? [{ name: 'print-agent', args: ['kiosk/src/main/printer/print-agent-main.ts'] }] : []),
+  { name: 'print-agent', args: ['kiosk/src/main/printer/print-agent-main.ts'] },
 ];
 
 const children = new Map();
@@ -120,13 +121,13 @@ for (let i = 0; i < 100 && !stopping; i++) {
     console.log(`\n✔ Marquee is running (Ctrl-C stops it)
   web app         ${base}/        (online customers)
   dashboard       ${base}/manager (managers: sign in with a demo login printed above)
-  kiosk UI        ${base}/kiosk   (in a browser; ${usePrintAgent ? `prints through the print agent on 127.0.0.1:${process.env.PRINT_AGENT_PORT ?? 9180}` : 'no print agent in production'})
-  printer         ${useVirtualPrinter ? 'virtual thermal printer on 127.0.0.1:9100, tickets kept as SVG under .data/prints/' : production ? 'the kiosks print themselves' : `${process.env.PRINTER_HOST}:${process.env.PRINTER_PORT ?? 9100}`}
+  kiosk UI        ${base}/kiosk   (in a browser; prints through the print agent on 127.0.0.1:${process.env.PRINT_AGENT_PORT ?? 9180})
+  printer         ${useVirtualPrinter ? 'virtual thermal printer on 127.0.0.1:9100, tickets kept as SVG under .data/prints/' : `${process.env.PRINTER_HOST}:${process.env.PRINTER_PORT ?? 9100}`}
   API (tRPC)      ${base}/trpc   e.g. curl ${base}/trpc/catalog.showtimes
   health          ${base}/healthz  ${base}/readyz  ${base}/metrics
   mail            ${useMailCatcher ? 'saved under .data/mail/ (local catcher on 127.0.0.1:2525)' : env.SMTP_URL}
   payments        ${useSandbox ? `Razorpay sandbox at ${env.RAZORPAY_API_URL} (pay an order: POST /_sandbox/orders/<id>/pay)` : (env.RAZORPAY_API_URL ?? 'Razorpay')}
-  ${production ? 'no demo logins in production (SEED_DEMO=1 seeds them)' : 'demo logins and kiosk tokens were printed by the seed above (tokens: .data/demo-kiosks.json)'}\n`);
+  demo logins and kiosk tokens were printed by the seed above (tokens: .data/demo-kiosks.json)\n`);
     break;
   }
   await new Promise((r) => setTimeout(r, 300));

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { buildEnv, checkNode, installDependencies, pnpm, root, run } from './lib/bootstrap.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
+import { PRODUCTION_STEPS } from './lib/production-steps.mjs';
 
 checkNode();
 installDependencies();
@@ -31,6 +32,9 @@ run(bin('depcruise'), [...DEPCRUISE_ARGS], { label: 'boundaries (dependency-crui
 pnpm(['--filter', '@marquee/kiosk', 'run', 'build', '--logLevel', 'warn'], {
   label: 'build: kiosk Electron app (electron-vite)',
 });
-pnpm(['--filter', '@marquee/kiosk', 'run', 'build:web', '--logLevel', 'warn'], { label: 'build: web app' });
+// The production build (deploy/'s build step): the server bundles the production check runs, and the
+// web app (without source maps) that the server serves and the browser journeys drive.
+const [buildCommand, ...buildArgs] = PRODUCTION_STEPS.build.split(' ');
+run(buildCommand, buildArgs, { label: `build: production (${PRODUCTION_STEPS.build})` });
 run(bin('vitest'), ['run'], { label: 'tests (vitest)', env: { ...buildEnv, CHROMIUM_PATH: chromium } });
 console.log(`\n✔ all checks passed in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -27,9 +27,9 @@ export function fail(message) {
   process.exit(1);
 }
 
-export function run(cmd, args, { env = buildEnv, label } = {}) {
+export function run(cmd, args, { env = buildEnv, label, cwd = root } = {}) {
   if (label) console.log(`▸ ${label}`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env });
   if (result.error) fail(`${label ?? cmd} could not start: ${result.error.message}`);
   if (result.status !== 0)
     fail(`${label ?? [cmd, ...args].join(' ')} failed (exit ${result.status ?? result.signal}).`);

@@ -14,8 +14,7 @@ import { registerPosterRoutes } from './programme/poster-routes';
 import { registerSalesRoutes } from './sales/sales-routes';
 import { registerTaxReturnRoutes } from './tax-returns/tax-returns-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
-import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
-import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
+import { registerMetricsRoute } from './serve-metrics';
 import { appRouter, type AppRouter } from './router';
 import type { TEnv } from './env';
 import type { TServices } from './services';
@@ -99,15 +98,8 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   registerSalesRoutes(app, services);
   registerTaxReturnRoutes(app, services);
   registerCatalogRoutes(app, services);
-  app.get('/metrics', async (req, reply) => {
-    if (services.jobs.ready) {
-      await collectQueueMetrics(services.jobs.all).catch((err: unknown) =>
-        req.log.warn({ err }, 'queue metrics not refreshed'),
-      );
-    }
-    await collectOutboxMetrics(services).catch((err: unknown) => req.log.warn({ err }, 'outbox metrics not refreshed'));
-    return reply.type(metricsContentType).send(await metricsText());
-  });
+  // Production (and any METRICS_PORT) serves /metrics on its own listener instead (main.ts).
+  if (services.env.METRICS_PORT === undefined) registerMetricsRoute(app, services);
 
   const createContext = createContextFactory(services);
   const onError: NonNullable<FastifyTRPCPluginOptions<AppRouter>['trpcOptions']['onError']> = ({

@@ -19,6 +19,23 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ HOLD_TTL_SECONDS: '0' })).toThrow(/HOLD_TTL_SECONDS/);
   });
 
+  it('keeps /metrics off the public port in production, on 9464 unless METRICS_PORT says otherwise', () => {
+    const own = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      RAZORPAY_KEY_SECRET: 'live-secret',
+      RAZORPAY_WEBHOOK_SECRET: 'live-webhook-secret',
+      TICKET_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64url'),
+      HOLD_CHALLENGE_SECRET: 'c'.repeat(40),
+    };
+    expect(parseEnv(own)).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
+    expect(parseEnv({ ...own, METRICS_PORT: '9100' }).METRICS_PORT).toBe(9100);
+    expect(parseEnv({}).METRICS_PORT).toBeUndefined();
+    expect(() => parseEnv({ ...own, PORT: '8080', METRICS_PORT: '8080' })).toThrow(
+      /METRICS_PORT: must differ from PORT/,
+    );
+  });
+
   it('refuses every public development secret in production', () => {
     const own = {
       NODE_ENV: 'production',

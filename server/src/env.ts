@@ -14,6 +14,8 @@ const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
 const HOLD_CHALLENGE_COST_DEFAULT = 5_000;
 const HOLD_CHALLENGE_MAX_COUNTER_DEFAULT = 500;
 const DEV_CHALLENGE_SECRET = 'dev-only-hold-challenge-secret-change-me-0001';
+/** Prometheus' customary exporter port: /metrics in production unless METRICS_PORT says otherwise. */
+export const PRODUCTION_METRICS_PORT = 9464;
 
 /** An IP address or a CIDR block (10.0.0.0/8, fd00::/8), as proxy-addr accepts in a trustProxy list. */
 function isProxyAddress(value: string): boolean {
@@ -30,6 +32,13 @@ export const ZEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * GET /metrics on a listener of its own (Prometheus scrapes it; the public never reaches it).
+   * Unset: 9464 in production; elsewhere /metrics stays on the public PORT, for development.
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Where the metrics listener binds: loopback unless a scraper on another host (or container) needs it. */
+  METRICS_HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.url().default('postgresql://postgres@127.0.0.1:5432/marquee'),
   REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
   /** Redis Cluster instead of REDIS_URL: seed nodes as "host:port,host:port,...". */
@@ -208,11 +217,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       if (Number(env[name]) > ceiling)
         throw new EnvError(`Invalid setting ${name}: at most ${ceiling} in production (it limits seat spinning)`);
     }
+    env.METRICS_PORT ??= PRODUCTION_METRICS_PORT;
     if (env.HOLD_CHALLENGE_COST * env.HOLD_CHALLENGE_MAX_COUNTER < 100_000)
       throw new EnvError(
         'Invalid setting HOLD_CHALLENGE_COST: HOLD_CHALLENGE_COST × HOLD_CHALLENGE_MAX_COUNTER must be at least 100000 in production (a challenge must cost something)',
       );
   }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
+    throw new EnvError('Invalid setting METRICS_PORT: must differ from PORT (metrics stay off the public port)');
   if (env.HOLD_SEATS_PER_ADDRESS_SOFT > env.HOLD_SEATS_PER_ADDRESS_MAX) {
     throw new EnvError('Invalid setting HOLD_SEATS_PER_ADDRESS_SOFT: must not exceed HOLD_SEATS_PER_ADDRESS_MAX');
   }

@@ -1,7 +1,7 @@
 // The end of an exchange or a move, inside the transaction that confirms the booking replacing
 // this one (box-office/exchange-booking.ts starts it; a UPI payment's settlement may finish it):
-// the old booking's standing seats and tickets void, EXCHANGED, and a credit note of what stood.
-// What a booking is worth to its replacement: its standing seats' prices and the fee they keep.
+// the old booking's standing seats and tickets void, EXCHANGED, and a credit note of what stood;
+// and what a booking is worth to its replacement: its standing seats' prices and the fee they keep.
 import { creditNoteLines, feeKeptPaise } from '@marquee/shared';
 import type { TSql } from '../db/prisma';
 import { AppError } from '../errors/app-error';
@@ -73,15 +73,21 @@ export async function completeExchange(
   {
     oldBookingId,
     newCode,
-    creditPaise,
+    worthPaise,
     now,
-  }: { oldBookingId: string; newCode: string; creditPaise: number; now: Date },
+  }: {
+    oldBookingId: string;
+    newCode: string;
+    /** What the old booking was worth when the exchange was priced: it must be worth that still. */
+    worthPaise: number;
+    now: Date;
+  },
 ): Promise<NonNullable<TConfirmedBooking['exchanged']>> {
   const old = await readExchangedBooking(tx, oldBookingId, true);
   assertChangeable(old, now);
-  if (old.creditPaise !== creditPaise)
+  if (old.creditPaise !== worthPaise)
     throw new AppError('BOOKING_NOT_CHANGEABLE', {
-      message: `booking ${oldBookingId} is worth ${old.creditPaise}, not the ${creditPaise} its exchange counted on`,
+      message: `booking ${oldBookingId} is worth ${old.creditPaise}, not the ${worthPaise} its exchange counted on`,
       userMessage: 'The booking changed while it was being exchanged. Start the exchange again.',
     });
   const seats = await tx.query<{ id: string; seatId: string; label: string; pricePaise: number; active: boolean }>(

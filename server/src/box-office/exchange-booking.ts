@@ -148,7 +148,7 @@ export async function exchangeBooking(
       const exchanged = await completeExchange(tx, {
         oldBookingId: p.bookingId,
         newCode: hold.code,
-        creditPaise: Math.min(quote.creditPaise, hold.amountPaise),
+        worthPaise: quote.creditPaise,
         now,
       });
       const confirmed = await confirmPaidBooking(

@@ -5,7 +5,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -13,10 +12,9 @@ import {
 } from '@prisma/driver-adapter-utils';
 import * as wasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { migrationsDir, repoRoot, schemaPath } from './prisma-paths';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const schemaPath = path.join(repoRoot, 'prisma/schema.prisma');
-export const migrationsDir = path.join(repoRoot, 'prisma/migrations');
+export { migrationsDir, schemaPath };
 
 // @types/node 20 does not declare the WebAssembly global; this is the one call we make.
 declare const WebAssembly: {

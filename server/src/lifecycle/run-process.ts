@@ -1,6 +1,8 @@
-// Shared start and stop for the API and worker processes: a bad setting stops the start with one
-// line; SIGINT/SIGTERM runs `stop` once (finish in-flight work, close pools), with a deadline.
+// Shared start and stop for the API and worker processes: a bad setting or a database behind its
+// migrations stops the start with one line; SIGINT/SIGTERM runs `stop` once (finish in-flight work,
+// close pools), with a deadline.
 import { createServices } from '../create-services';
+import { MigrationsPendingError } from '../db/pending-migrations';
 import { EnvError, parseEnv } from '../env';
 import type { TServices } from '../services';
 
@@ -33,7 +35,7 @@ export function runProcess(
     process.once('SIGTERM', () => void stop('SIGTERM'));
   };
   boot().catch((err: unknown) => {
-    console.error(err instanceof EnvError ? `✖ ${err.message}` : err);
+    console.error(err instanceof EnvError || err instanceof MigrationsPendingError ? `✖ ${err.message}` : err);
     process.exit(1);
   });
 }

@@ -72,7 +72,8 @@ export async function settleCapturedPayment(
       exchanged = await completeExchange(tx, {
         oldBookingId: booking.replacesBookingId,
         newCode: booking.code,
-        creditPaise: booking.creditPaise,
+        // Only a dearer exchange waits for a payment: its credit is the old booking's whole worth.
+        worthPaise: booking.creditPaise,
         now,
       }).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'BOOKING_NOT_CHANGEABLE') {

@@ -51,6 +51,13 @@ export async function createTestDatabase(template: string, runId: string): Promi
   return withDatabase(TEST_POSTGRES_URL, name);
 }
 
+/** An empty database (no schema at all), named like the others so the run's teardown finds it. */
+export async function createEmptyTestDatabase(runId: string): Promise<string> {
+  const name = `${TEST_DB_PREFIX}${Math.floor(Date.now() / 1000)}_${runId}_${Math.random().toString(36).slice(2, 10)}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  return withDatabase(TEST_POSTGRES_URL, name);
+}
+
 export async function dropTestDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));

@@ -70,6 +70,8 @@ export async function registerWebRoutes(
     prefix: '/',
     index: false,
     wildcard: false,
+    // The production build has no source maps; one left by a development build is not served there.
+    allowedPath: (pathName) => env.NODE_ENV !== 'production' || !pathName.endsWith('.map'),
     // Hashed asset names never change; index.html must always be fresh.
     setHeaders: (res, filePath) =>
       void res.header(

@@ -20,7 +20,11 @@ type TStaffErrorCode =
   | 'LIVE_STREAM_RENEW'
   | 'FILM_TAX_WAIVER_NOT_FOUND'
   | `TICKET_${string}`
-  | `SEAT_BLOCK_${string}`;
+  | `SEAT_BLOCK_${string}`
+  | `SHIFT_${string}`
+  | 'CASH_SHORT'
+  | 'BOOKING_NOT_CHANGEABLE'
+  | 'REFUND_SEATS_INVALID';
 export type TCustomerErrorCode = Exclude<TErrorCode, TStaffErrorCode>;
 type TErrorMessages = Record<TCustomerErrorCode, string> & Partial<Record<TErrorCode, string>>;
 
