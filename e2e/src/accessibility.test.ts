@@ -132,9 +132,11 @@ describe.skipIf(!hasChromium)('accessibility audit (axe-core, every rule)', () =
     const sections = page.getByRole('navigation', { name: 'Dashboard sections' });
     await sections.waitFor();
     for (const name of [
+      'Box office',
       'Kiosks',
       'Sales',
       'Bookings',
+      'Cash shifts',
       'Shows',
       'Movies',
       'Screens',

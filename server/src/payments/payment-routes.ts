@@ -1,7 +1,7 @@
 // The REST side of payments: Razorpay's webhook (raw body, signed), and the UPI QR image served
-// through Marquee so a kiosk talks to one origin only.
-import type { FastifyInstance } from 'fastify';
-import { resolveHolder } from '../auth';
+// through Marquee so a kiosk talks to one origin only (and the box office shows it to the customer).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { currentStaff, resolveHolder } from '../auth';
 import { renderTicketsPdf } from '../tickets';
 import { loadTicketDocument } from '../tickets';
 import { AppError } from '../errors/app-error';
@@ -9,6 +9,29 @@ import type { TServices } from '../services';
 import { handleWebhook, ZWebhookEnvelope } from './handle-webhook';
 import { isValidWebhookSignature } from '../razorpay/signatures';
 import { isUuid } from '../http/is-uuid';
+
+/**
+ * Whether the caller may see a booking's UPI QR: the booking's holder (the kiosk or browser paying
+ * for it), or a signed-in staff member of the booking's cinema, who turns a counter sale's or an
+ * exchange's QR towards the customer at the counter. Staff are asked first: no customer session is
+ * started for them.
+ */
+async function mayShowQr(
+  services: TServices,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  qrId: string,
+): Promise<boolean> {
+  const staff = await currentStaff(services, req);
+  if (staff?.cinemaId) {
+    const inCinema = await services.prisma.booking.count({
+      where: { razorpayQrId: qrId, showtime: { screen: { cinemaId: staff.cinemaId } } },
+    });
+    if (inCinema > 0) return true;
+  }
+  const holder = await resolveHolder({ req, res: reply, prisma: services.prisma, env: services.env });
+  return (await services.prisma.booking.count({ where: { razorpayQrId: qrId, holder: holder.key } })) > 0;
+}
 
 export async function registerPaymentRoutes(app: FastifyInstance, services: TServices): Promise<void> {
   await app.register(async (hooks) => {
@@ -39,12 +62,8 @@ export async function registerPaymentRoutes(app: FastifyInstance, services: TSer
   });
 
   app.get<{ Params: { qrId: string } }>('/payments/qr/:qrId.png', async (req, reply) => {
-    const holder = await resolveHolder({ req, res: reply, prisma: services.prisma, env: services.env });
-    const booking = await services.prisma.booking.findFirst({
-      where: { razorpayQrId: req.params.qrId, holder: holder.key },
-      select: { id: true },
-    });
-    if (!booking) throw new AppError('BOOKING_NOT_FOUND', { message: `no QR ${req.params.qrId} for ${holder.key}` });
+    if (!(await mayShowQr(services, req, reply, req.params.qrId)))
+      throw new AppError('BOOKING_NOT_FOUND', { message: `no QR ${req.params.qrId} for this caller` });
     const qr = await services.razorpay.fetchQr(req.params.qrId);
     const image = await fetch(qr.image_url, { signal: AbortSignal.timeout(10_000) });
     if (!image.ok)

@@ -3,7 +3,8 @@ import { verifyTicketToken } from '@marquee/shared';
 import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerClient, sessionCookie } from '../test/customer-client';
-import { futureShowtime, seedCinema } from '../test/fixtures';
+import { futureShowtime, secondCinema, seedCinema } from '../test/fixtures';
+import { cookieJar, signedInStaff } from '../test/staff-client';
 import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
 import { eventually } from '../test/eventually';
 import { refusal } from '../test/refusal';
@@ -163,6 +164,33 @@ describe('paying with Checkout', () => {
 });
 
 describe('paying by UPI QR (webhook only)', () => {
+  it('shows a counter sale’s QR to the staff of its cinema, and to nobody else', async () => {
+    const { showtime, seatIds } = await futureShowtime(ctx.prisma);
+    const { cinemaId } = await ctx.prisma.screen.findUniqueOrThrow({ where: { id: showtime.screenId } });
+    const seller = await signedInStaff(ctx, server.url, { cinemaId, role: 'STAFF' });
+    const colleague = await signedInStaff(ctx, server.url, { cinemaId, role: 'MANAGER' });
+    const hold = await seller.client.boxOffice.hold.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 2) });
+    const sale = await seller.client.boxOffice.payUpi.mutate({ bookingId: hold.bookingId });
+    const image = (client?: object) =>
+      fetch(`${server.url}${sale.qr!.imageUrl}`, {
+        headers: client ? { cookie: [...cookieJar(client)].map(([name, value]) => `${name}=${value}`).join('; ') } : {},
+      });
+    const shown = await image(seller.client);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('content-type')).toBe('image/png');
+    expect((await image(colleague.client)).status).toBe(200);
+
+    const other = await secondCinema(ctx.prisma, {
+      film: { title: 'Elsewhere', language: 'Marathi', certificate: 'U', runtimeMinutes: 100 },
+      seats: 4,
+      startsInHours: 30,
+      pricePaise: 15_000,
+    });
+    const outsider = await signedInStaff(ctx, server.url, { cinemaId: other.cinema.id, role: 'ADMIN' });
+    expect((await image(outsider.client)).status).toBe(404);
+    expect((await image()).status).toBe(404);
+  });
+
   it('shows the QR through Marquee and confirms when the QR is paid', async () => {
     const { customer, bookingId, amountPaise } = await holdSeats(2);
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });

@@ -8,6 +8,11 @@ import { useTRPC } from '../trpc';
 import { problem } from './problem';
 import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 import { BookingInvoice } from './booking-invoice';
+import { BookingMoney } from './booking-money';
+import { useDeskMessages } from './desk-messages';
+import { ExchangePanel } from './exchange-panel';
+import { KioskChooser } from './kiosk-chooser';
+import { SeatRefundPanel } from './seat-refund-panel';
 
 const when = (iso: string, zone: string) =>
   new Date(iso).toLocaleString('en-IN', { timeZone: zone, dateStyle: 'medium', timeStyle: 'medium' });
@@ -99,7 +104,7 @@ export function BookingsView() {
           ))}
         </ul>
       )}
-      {openId && <BookingDetail bookingId={openId} />}
+      {openId && <BookingDetail key={openId} bookingId={openId} onOpen={setOpenId} />}
     </section>
   );
 }
@@ -173,7 +178,7 @@ function ShowBookings({
               <td>{b.status.toLowerCase()}</td>
               <td>{b.seatLabels.join(', ')}</td>
               <td className="amount">{formatRupees(b.amountPaise)}</td>
-              <td>{b.channel === 'KIOSK' ? 'kiosk' : 'online'}</td>
+              <td>{CHANNEL[b.channel]}</td>
               <td>
                 {[b.customerEmail, b.customerPhone]
                   .filter((c): c is string => !!c)
@@ -191,25 +196,30 @@ function ShowBookings({
   );
 }
 
+const CHANNEL: Record<TBookingSummary['channel'], string> = { KIOSK: 'kiosk', WEB: 'online', BOX_OFFICE: 'box office' };
+
 const summaryLine = (b: TBookingSummary, zone: string) =>
   `${b.code} · ${b.status.toLowerCase()} · ${b.movieTitle}, ${formatShowTime(b.startsAt, zone)} · ${b.seatLabels.join(', ')} · ${formatRupees(b.amountPaise)}${b.customerEmail ? ` · ${b.customerEmail}` : ''}`;
 
-function BookingDetail({ bookingId }: { bookingId: string }) {
+function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: string) => void }) {
+  const t = useDeskMessages();
   const zone = useStaffTimeZone();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // Polled: what a kiosk prints (a reprint sent from here, a customer collecting) joins the timeline.
   const detail = useQuery(trpc.bookingDesk.detail.queryOptions({ bookingId }, { refetchInterval: 5000 }));
-  const fleet = useQuery(trpc.fleet.list.queryOptions());
   const [reason, setReason] = useState('');
-  const [kioskId, setKioskId] = useState('');
+  // One counter panel at a time: give back some seats, or move / exchange them.
+  const [panel, setPanel] = useState<'refund-seats' | 'exchange' | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // The refund asks first, in the page: the amount and what happens to the seats.
   const [askRefund, setAskRefund] = useState(false);
   // A refund or a reprint changes the booking's story, the kiosks' sales today and the sales figures.
   const refresh = () =>
     Promise.all(
-      [trpc.bookingDesk, trpc.fleet, trpc.sales].map((r) => queryClient.invalidateQueries({ queryKey: r.pathKey() })),
+      [trpc.bookingDesk, trpc.fleet, trpc.sales, trpc.cashShifts].map((r) =>
+        queryClient.invalidateQueries({ queryKey: r.pathKey() }),
+      ),
     );
   const refund = useMutation(
     trpc.bookingDesk.refund.mutationOptions({
@@ -243,7 +253,6 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
     );
   const b = detail.data;
   const confirmed = b.status === 'CONFIRMED';
-  const kiosks = fleet.data?.kiosks.filter((k) => k.registered) ?? [];
   return (
     <article className="booking-detail" aria-label={`Booking ${b.code}`}>
       <h3>
@@ -251,11 +260,12 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
       </h3>
       <p>
         {b.movieTitle}, {b.screenName}, {formatShowTime(b.startsAt, zone)} · seats {b.seatLabels.join(', ')} ·{' '}
-        {formatRupees(b.amountPaise)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : 'online'}
+        {formatRupees(b.amountPaise)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : CHANNEL[b.channel]}
         {b.customerEmail && ` · ${b.customerEmail}`}
         {b.customerPhone && ` · ${b.customerPhone}`}
       </p>
       {b.statusReason && <p>Why: {b.statusReason}</p>}
+      <BookingMoney booking={b} onOpen={onOpen} />
       {b.invoice && <BookingInvoice invoice={b.invoice} />}
       <h4>Timeline</h4>
       <ol className="timeline">
@@ -317,31 +327,44 @@ function BookingDetail({ bookingId }: { bookingId: string }) {
           >
             Resend receipt
           </button>
-          <form
-            className="manager-inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              reprint.mutate({ bookingId: b.id, kioskId });
-            }}
-          >
-            <label className="field">
-              <span>Reprint at</span>
-              <select value={kioskId} onChange={(e) => setKioskId(e.target.value)} required>
-                <option value="">Choose a kiosk</option>
-                {kiosks.map((k) => (
-                  <option key={k.id} value={k.id} disabled={!k.online}>
-                    {k.name}
-                    {k.online ? '' : ' (offline)'}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="button" disabled={reprint.isPending}>
-              Reprint
-            </button>
-          </form>
+          <KioskChooser
+            label="Reprint at"
+            chooseLabel="Choose a kiosk"
+            buttonLabel="Reprint"
+            offlineName={(name) => `${name} (offline)`}
+            busy={reprint.isPending}
+            onSend={(kioskId) => reprint.mutate({ bookingId: b.id, kioskId })}
+          />
         </div>
       )}
+      {confirmed && (
+        <div className="booking-actions" role="group" aria-label={`${t.refundSeats} · ${t.exchange}`}>
+          {b.showStarted && (
+            <p className="notice notice-warning" role="note">
+              {t.showStarted}
+            </p>
+          )}
+          {(
+            [
+              ['refund-seats', t.refundSeats],
+              ['exchange', t.exchange],
+            ] as const
+          ).map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              className={`button ${panel === id ? 'button-primary' : ''}`}
+              aria-expanded={panel === id}
+              disabled={b.showStarted}
+              onClick={() => setPanel(panel === id ? null : id)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      {panel === 'refund-seats' && !b.showStarted && <SeatRefundPanel booking={b} onDone={() => void refresh()} />}
+      {panel === 'exchange' && !b.showStarted && <ExchangePanel booking={b} onDone={() => void refresh()} />}
     </article>
   );
 }

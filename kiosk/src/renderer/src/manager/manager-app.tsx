@@ -1,6 +1,7 @@
-// The manager dashboard at /manager: sign in, then tonight's board (the first page), the fleet,
-// sales, bookings, seats, the cinema's tax particulars (admins change them), the month's GST
-// returns, and (for admins) queues, kiosk releases and staff. Loaded only on /manager, so customers never download
+// The manager dashboard at /manager: sign in, then tonight's board (the first page), the box office
+// (counter staff see only this), the fleet, sales, bookings, cash shifts, seats, the cinema's tax
+// particulars (admins change them), the month's GST returns, and (for admins) queues, kiosk releases
+// and staff. Loaded only on /manager, so customers never download
 // it. Each section is its own address, /manager/<section>, so a reload or a bookmark stays on it.
 import type { TStaffMe } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +9,11 @@ import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { Spinner } from '../components/layout';
 import { useTRPC } from '../trpc';
+import { LanguageSwitch } from '../i18n/i18n';
 import { BookingsView } from './bookings-view';
+import { BoxOfficeView } from './box-office-view';
+import { CashShiftsView } from './cash-shifts-view';
+import { useDeskMessages } from './desk-messages';
 import { FleetView } from './fleet-view';
 import { GstReturnsView } from './gst-returns-view';
 import { problem } from './problem';
@@ -26,20 +31,22 @@ import { TaxView } from './tax-view';
 import { TonightView } from './tonight-view';
 
 const SECTIONS = [
-  { id: 'tonight', label: 'Tonight' },
-  { id: 'fleet', label: 'Kiosks' },
-  { id: 'sales', label: 'Sales' },
-  { id: 'bookings', label: 'Bookings' },
-  { id: 'shows', label: 'Shows' },
-  { id: 'movies', label: 'Movies' },
-  { id: 'screens', label: 'Screens' },
-  { id: 'prices', label: 'Prices' },
-  { id: 'seats', label: 'Seats' },
-  { id: 'tax', label: 'Tax' },
-  { id: 'gst-returns', label: 'GST returns' },
-  { id: 'queues', label: 'Queues', adminOnly: true },
-  { id: 'releases', label: 'Releases', adminOnly: true },
-  { id: 'staff', label: 'Staff', adminOnly: true },
+  { id: 'tonight' },
+  { id: 'box-office', counter: true },
+  { id: 'fleet' },
+  { id: 'sales' },
+  { id: 'bookings' },
+  { id: 'cash-shifts' },
+  { id: 'shows' },
+  { id: 'movies' },
+  { id: 'screens' },
+  { id: 'prices' },
+  { id: 'seats' },
+  { id: 'tax' },
+  { id: 'gst-returns' },
+  { id: 'queues', adminOnly: true },
+  { id: 'releases', adminOnly: true },
+  { id: 'staff', adminOnly: true },
 ] as const;
 type TSection = (typeof SECTIONS)[number]['id'];
 
@@ -62,9 +69,13 @@ function Dashboard({ me }: { me: TStaffMe }) {
   // Relative to /manager (the route is nested): "/sales" is /manager/sales.
   const [location, navigate] = useLocation();
   const logout = useMutation(trpc.manager.logout.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
-  const visible = SECTIONS.filter((s) => !('adminOnly' in s) || me.role === 'ADMIN');
-  // An unknown section, or an admin's one opened by a manager, shows the first section.
-  const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? 'tonight';
+  const t = useDeskMessages();
+  // Counter staff see the box office only; admins also their own sections.
+  const visible = SECTIONS.filter((s) =>
+    me.role === 'STAFF' ? 'counter' in s : !('adminOnly' in s) || me.role === 'ADMIN',
+  );
+  // An unknown section, or one the caller's role does not see, shows the first section.
+  const section: TSection = visible.find((s) => s.id === location.split('/')[1])?.id ?? visible[0]!.id;
   const setSection = (id: TSection) => navigate(`/${id}`);
   // On a phone the sections are one row scrolling sideways: the open one is brought into view.
   useEffect(() => {
@@ -72,20 +83,6 @@ function Dashboard({ me }: { me: TStaffMe }) {
       .querySelector('.manager .screen-header nav [aria-current="page"]')
       ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [section]);
-  if (me.role === 'STAFF') {
-    return (
-      <div className="screen manager">
-        <main className="screen-body">
-          <p className="notice notice-warning" role="alert">
-            Door staff use the door check-in page. The dashboard is for managers and admins.
-          </p>
-          <button type="button" className="button" onClick={() => logout.mutate()}>
-            Sign out
-          </button>
-        </main>
-      </div>
-    );
-  }
   return (
     <div className="screen manager" data-screen={`manager-${section}`}>
       <header className="screen-header">
@@ -100,10 +97,11 @@ function Dashboard({ me }: { me: TStaffMe }) {
               aria-current={section === s.id ? 'page' : undefined}
               onClick={() => setSection(s.id)}
             >
-              {s.label}
+              {t.sections[s.id]}
             </button>
           ))}
         </nav>
+        <LanguageSwitch />
         <span className="manager-who">
           {me.name} ({me.role.toLowerCase()})
         </span>
@@ -115,7 +113,9 @@ function Dashboard({ me }: { me: TStaffMe }) {
         {section === 'tonight' && <TonightView />}
         {section === 'fleet' && <FleetView isAdmin={me.role === 'ADMIN'} />}
         {section === 'sales' && <SalesView />}
+        {section === 'box-office' && <BoxOfficeView canComp={me.role !== 'STAFF'} />}
         {section === 'bookings' && <BookingsView />}
+        {section === 'cash-shifts' && <CashShiftsView />}
         {section === 'shows' && <ShowsView />}
         {section === 'movies' && <MoviesView />}
         {section === 'screens' && <ScreensView />}

@@ -131,12 +131,18 @@ function SalesFigures({ sales }: { sales: TSales }) {
         <Figures label="All" f={sales.totals} />
         <Figures label="Kiosks" f={sales.byChannel.KIOSK} />
         <Figures label="Online" f={sales.byChannel.WEB} />
+        <Figures label="Box office" f={sales.byChannel.BOX_OFFICE} />
         <div className="figure-card" role="group" aria-labelledby="paid-by-title">
           <h3 id="paid-by-title">Paid by</h3>
           <dl className="method-list">
             <MethodFigures label="UPI (QR)" f={sales.byMethod.UPI_QR} />
             <MethodFigures label="Card / Checkout" f={sales.byMethod.CHECKOUT} />
+            <MethodFigures label="Cash" f={sales.byMethod.CASH} />
           </dl>
+          <p className="muted">
+            <span aria-label="Complimentary tickets">{sales.complimentaryTickets}</span> complimentary{' '}
+            {sales.complimentaryTickets === 1 ? 'ticket' : 'tickets'} (nothing paid)
+          </p>
         </div>
       </div>
       {sales.byDay.length > 1 && (

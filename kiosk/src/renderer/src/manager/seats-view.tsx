@@ -4,17 +4,14 @@ import {
   SEAT_BLOCK_RANGE_MAX_DAYS,
   type TSeat,
   type TSeatBlockList,
-  type TSeatMap,
 } from '@marquee/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { Spinner } from '../components/layout';
-import { applySeatChange } from '../screens/seat-map/seat-selection';
 import { SeatMap } from '../screens/seat-map/seat-map';
-import { useSeatMapQueryOptions } from '../screens/seat-map/seat-map-query';
 import { useTRPC } from '../trpc';
+import { useLiveSeatMap } from './live-seat-map';
 import { problem } from './problem';
 import { useStaffTimeZone } from '../components/use-cinema-time-zone';
 
@@ -95,8 +92,7 @@ function BlockSeats({ showtimeId, screenId, day }: { showtimeId: string; screenI
   const [, navigate] = useLocation();
   const zone = useStaffTimeZone();
   const queryClient = useQueryClient();
-  const mapOptions = useSeatMapQueryOptions(showtimeId);
-  const map = useQuery(mapOptions);
+  const { map, refresh } = useLiveSeatMap(showtimeId);
   const blocks = useQuery(trpc.seatBlocks.list.queryOptions({ showtimeId }));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');
@@ -104,25 +100,10 @@ function BlockSeats({ showtimeId, screenId, day }: { showtimeId: string; screenI
   const [fromDate, setFromDate] = useState(day);
   const [toDate, setToDate] = useState(addDays(day, 6));
   const [done, setDone] = useState<string | null>(null);
-  useSubscription(
-    trpc.seats.onChange.subscriptionOptions(
-      { showtimeId },
-      {
-        onStarted: () => void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey }),
-        onData: (event) => {
-          const current = queryClient.getQueryData<TSeatMap>(mapOptions.queryKey);
-          if (!current) return;
-          const { map: next, stale } = applySeatChange(current, event);
-          if (stale) void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey });
-          else queryClient.setQueryData(mapOptions.queryKey, next);
-        },
-      },
-    ),
-  );
   const changed = (message: string) => {
     setSelected(new Set());
     setDone(message);
-    void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey });
+    void refresh();
     void queryClient.invalidateQueries({ queryKey: trpc.seatBlocks.list.queryKey() });
   };
   const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
