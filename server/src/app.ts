@@ -14,6 +14,7 @@ import { registerPosterRoutes } from './programme/poster-routes';
 import { registerSalesRoutes } from './sales/sales-routes';
 import { registerTaxReturnRoutes } from './tax-returns/tax-returns-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
+import { registerSeatsStreamRoutes } from './seats/seats-stream-routes';
 import { collectOutboxMetrics } from './jobs/outbox/collect-outbox-metrics';
 import { collectQueueMetrics, metricsContentType, metricsText } from './metrics/metrics';
 import { appRouter, type AppRouter } from './router';
@@ -130,6 +131,8 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   };
   // The calls a storm of customers makes skip tRPC's Fetch-API adapter (same procedures, same wire format).
   await registerDirectProcedures(app, '/trpc', { router: appRouter, createContext, onError, paths: DIRECT_PROCEDURES });
+  // seats.onChange, the stream of every open seat map: one hub per show writes each event to every socket.
+  registerSeatsStreamRoutes(app, services, { router: appRouter, createContext, onError });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
