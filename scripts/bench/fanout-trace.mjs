@@ -42,6 +42,7 @@ if (file) {
     return write.call(this, chunk, ...rest);
   };
   diagnosticsChannel.subscribe('net.client.socket', ({ socket }) => {
-    socket.on('data', (chunk) => mark(chunk, socket, false));
+    // Before the client's own listener, which may do the whole fan-out synchronously.
+    socket.prependListener('data', (chunk) => mark(chunk, socket, false));
   });
 }

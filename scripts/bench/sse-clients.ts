@@ -17,7 +17,7 @@ export type TClientCommand =
 export type TClientReply =
   | { type: 'opened'; failed: number; error: string | null }
   | { type: 'collected'; round: number; arrived: number[]; parsed: number[] }
-  | { type: 'stormed'; lastLiveAt: number; failed: number; seatMaps: number }
+  | { type: 'stormed'; lastLiveAt: number; failed: number; retries: number; seatMaps: number; error: string | null }
   | { type: 'counted'; live: number; frames: number; pings: number };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -145,8 +145,8 @@ process.on('message', (command: TClientCommand) => {
         roundOfSeat.set(command.seatId, command.round);
         return;
       case 'collect': {
-        // Waits (up to 10 s) until every live subscriber of this process saw the round.
-        for (let i = 0; i < 400 && subscribers.some((sub) => sub.live && !sub.seen.has(command.round)); i++)
+        // Waits (up to 60 s) until every live subscriber of this process saw the round.
+        for (let i = 0; i < 2400 && subscribers.some((sub) => sub.live && !sub.seen.has(command.round)); i++)
           await new Promise((resolve) => setTimeout(resolve, 25));
         const arrived: number[] = [];
         const parsed: number[] = [];
@@ -165,31 +165,39 @@ process.on('message', (command: TClientCommand) => {
         // when its stream (re)starts.
         for (const sub of subscribers) sub.req?.destroy();
         let failed = 0;
+        let retries = 0;
         let seatMaps = 0;
         let lastLiveAt = 0;
+        let error: string | null = null;
+        // As EventSource does, a stream that fails to open is tried again after a second (three times here).
+        const back = async (sub: TSubscriber) => {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await connect(sub);
+              if (command.seatMapPath) {
+                await getSeatMap(command.seatMapPath);
+                seatMaps += 1;
+              }
+              lastLiveAt = Math.max(lastLiveAt, now());
+              return;
+            } catch (err) {
+              sub.req?.destroy();
+              error ??= String(err);
+              if (attempt === 3) return void (failed += 1);
+              retries += 1;
+              await new Promise((resolve) => setTimeout(resolve, 1000));
+            }
+          }
+        };
         await Promise.all(
           subscribers.map(
             (sub) =>
               new Promise<void>((resolve) => {
-                setTimeout(() => {
-                  connect(sub)
-                    .then(async () => {
-                      if (command.seatMapPath) {
-                        await getSeatMap(command.seatMapPath);
-                        seatMaps += 1;
-                      }
-                      lastLiveAt = Math.max(lastLiveAt, now());
-                    })
-                    .catch(() => {
-                      failed += 1;
-                      sub.req?.destroy();
-                    })
-                    .finally(resolve);
-                }, Math.random() * command.spreadMs);
+                setTimeout(() => void back(sub).finally(resolve), Math.random() * command.spreadMs);
               }),
           ),
         );
-        return send({ type: 'stormed', lastLiveAt, failed, seatMaps });
+        return send({ type: 'stormed', lastLiveAt, failed, retries, seatMaps, error });
       }
       case 'count':
         return send({ type: 'counted', live: subscribers.filter((s) => s.live).length, frames, pings });

@@ -54,6 +54,8 @@ interface TTopic {
   ready: Promise<number | null>;
   /** Opens waiting on `ready`, so a topic is not closed under them. */
   pending: number;
+  /** Chunks being written, in order, each to the subscribers the topic had when it came. */
+  outbox: { chunk: Buffer; to: TSubscriber[]; next: number }[];
   stop: () => Promise<void>;
 }
 
@@ -69,6 +71,11 @@ export function sseFrame(fields: { event?: string; data: string }): string {
 }
 
 const LAST_CHUNK = Buffer.from('0\r\n\r\n');
+/**
+ * Sockets written per turn of the event loop: ten thousand writes are a few hundred milliseconds of
+ * one core, which the instance's other requests (the hold that caused the event) should not wait behind.
+ */
+const WRITES_PER_TURN = 1_000;
 
 export class SseHub<T> {
   private readonly topics = new Map<string, TTopic>();
@@ -76,6 +83,8 @@ export class SseHub<T> {
   private readonly connectedChunk: Buffer;
   private readonly timer: NodeJS.Timeout;
   private closed = false;
+  /** The instance is shutting down: streams end, and new ones are turned away to reconnect elsewhere. */
+  private ending = false;
 
   constructor(
     private readonly fanout: Fanout<T>,
@@ -127,6 +136,7 @@ export class SseHub<T> {
       version: null,
       heard: -1,
       pending: 0,
+      outbox: [],
       stop: listener.stop,
       ready: listener.subscribed.then(() => this.opts.loadVersion(key)),
     };
@@ -161,7 +171,7 @@ export class SseHub<T> {
   attach(key: string, socket: Socket, head: string, onGone: () => void): { end: (frame: TEndFrame) => void } {
     const topic = this.topics.get(key);
     const subscriber: TSubscriber = { socket, onGone };
-    if (!topic || topic.version === null || this.closed) {
+    if (!topic || topic.version === null || this.closed || this.ending) {
       socket.destroy();
       onGone();
       return { end: () => {} };
@@ -199,16 +209,32 @@ export class SseHub<T> {
     this.writeAll(topic, chunkOf(sseFrame({ data: JSON.stringify(event) })));
   }
 
-  /** Writes one chunk to every subscriber of the topic, dropping those that cannot keep up. */
+  /**
+   * Writes one chunk to every subscriber the topic has now, after the chunks before it, a slice of
+   * sockets per turn of the event loop; drops those that cannot keep up.
+   */
   private writeAll(topic: TTopic, chunk: Buffer): void {
+    topic.outbox.push({ chunk, to: [...topic.subscribers], next: 0 });
+    if (topic.outbox.length === 1) this.drain(topic);
+  }
+
+  private drain(topic: TTopic): void {
     const limit = this.opts.maxBufferedBytes;
-    for (const subscriber of topic.subscribers) {
-      const socket = subscriber.socket;
-      if (socket.writableLength > limit || socket.destroyed) {
-        socket.destroy(); // its 'close' removes it
-        continue;
+    let budget = WRITES_PER_TURN;
+    while (topic.outbox.length) {
+      const job = topic.outbox[0]!;
+      while (job.next < job.to.length && budget-- > 0) {
+        const socket = job.to[job.next++]!.socket;
+        if (socket.writableEnded || socket.destroyed) continue;
+        if (socket.writableLength > limit)
+          socket.destroy(); // its 'close' removes it
+        else socket.write(job.chunk);
       }
-      socket.write(chunk);
+      if (job.next < job.to.length) {
+        setImmediate(() => this.drain(topic));
+        return;
+      }
+      topic.outbox.shift();
     }
   }
 
@@ -232,6 +258,7 @@ export class SseHub<T> {
 
   /** Ends every stream (shutdown); clients reconnect elsewhere and resync. */
   endAll(): void {
+    this.ending = true;
     for (const topic of this.topics.values())
       for (const subscriber of topic.subscribers) {
         subscriber.socket.end(LAST_CHUNK);

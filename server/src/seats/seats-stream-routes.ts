@@ -67,6 +67,19 @@ function headOf(reply: FastifyReply, requestId: string): string {
 
 export function registerSeatsStreamRoutes(app: FastifyInstance, services: TServices, opts: TSeatsStreamOptions): void {
   const config = opts.router._def._config;
+  // The end of a stream at its longest life, as tRPC ends one: a retryable error the client
+  // reconnects after. The same for every stream, so made once.
+  const renewal = new TRPCError({
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'This live connection has run its time; reconnecting.',
+    cause: new AppError('LIVE_STREAM_RENEW', { message: 'live stream reached LIVE_STREAM_MAX_SECONDS' }),
+  });
+  const renewFrame = sseFrame({
+    event: 'serialized-error',
+    data: JSON.stringify(
+      getTRPCErrorShape({ config, error: renewal, type: 'subscription', path: PATH, input: undefined, ctx: undefined }),
+    ),
+  });
   const viaTrpc = (req: FastifyRequest, reply: FastifyReply) =>
     fastifyRequestHandler({
       router: opts.router,
@@ -85,9 +98,10 @@ export function registerSeatsStreamRoutes(app: FastifyInstance, services: TServi
     let expired = false;
     let lease: { release: () => void };
     try {
+      // Kept for the stream's life: it refers to nothing of the request (the hub keeps only the socket).
       lease = services.liveStreams.acquire(req.ip, () => {
         expired = true;
-        ended?.(renewFrame());
+        ended?.(renewFrame);
       });
     } catch (err) {
       if (err instanceof AppError && err.code === 'LIVE_STREAM_LIMIT') return viaTrpc(req, reply);
@@ -104,7 +118,7 @@ export function registerSeatsStreamRoutes(app: FastifyInstance, services: TServi
       lease.release();
       return viaTrpc(req, reply); // the procedure answers NOT_FOUND as it always has
     }
-    const ctx = opts.createContext({ req, res: reply }); // a browser's session cookie, as on every call
+    opts.createContext({ req, res: reply }); // a browser's session cookie, as on every call
     const socket = req.raw.socket;
     void reply.hijack();
     answeredByHijack(req);
@@ -114,17 +128,5 @@ export function registerSeatsStreamRoutes(app: FastifyInstance, services: TServi
       return;
     }
     ended = services.seatStreams.attach(input.showtimeId, socket, headOf(reply, req.id), lease.release).end;
-
-    /** The end of a stream at its longest life, as tRPC ends one: a retryable error the client reconnects after. */
-    function renewFrame(): string {
-      const error = new TRPCError({
-        code: 'SERVICE_UNAVAILABLE',
-        message: 'This live connection has run its time; reconnecting.',
-        cause: new AppError('LIVE_STREAM_RENEW', { message: 'live stream reached LIVE_STREAM_MAX_SECONDS' }),
-      });
-      opts.onError({ error, type: 'subscription', path: PATH, input, ctx, req });
-      const shape = getTRPCErrorShape({ config, error, type: 'subscription', path: PATH, input, ctx });
-      return sseFrame({ event: 'serialized-error', data: JSON.stringify(shape) });
-    }
   });
 }
