@@ -3,7 +3,7 @@
 // went out to Redis (the hold's PUBLISH), came back from Redis (the channel message) and was written
 // to the first and the last client socket. Times are wall-clock milliseconds (timeOrigin + now), to
 // line up with the bench's client processes. Written to the file shortly after the last write.
-import diagnosticsChannel from 'node:diagnostics_channel';
+import { EventEmitter } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 
@@ -27,7 +27,7 @@ if (file) {
     const t = now();
     const entry = (seats[seat] ??= { published: null, received: null, firstWrite: null, lastWrite: null, writes: 0 });
     if (!outgoing) entry.received ??= t;
-    else if (socket.server) {
+    else if (socket?.server) {
       entry.firstWrite ??= t;
       entry.lastWrite = t;
       entry.writes += 1;
@@ -41,8 +41,10 @@ if (file) {
     mark(chunk, this, true);
     return write.call(this, chunk, ...rest);
   };
-  diagnosticsChannel.subscribe('net.client.socket', ({ socket }) => {
-    // Before the client's own listener, which may do the whole fan-out synchronously.
-    socket.prependListener('data', (chunk) => mark(chunk, socket, false));
-  });
+  // The channel message as the Redis client hands it on (ioredis emits 'message' with channel and text).
+  const emit = EventEmitter.prototype.emit;
+  EventEmitter.prototype.emit = function (name, channel, message) {
+    if (name === 'message' && typeof message === 'string') mark(message, null, false);
+    return emit.apply(this, arguments);
+  };
 }
