@@ -33,6 +33,9 @@ const PER_PROCESS = 2_500;
 const STORM_SPREAD_MS = 3_000;
 const now = () => performance.timeOrigin + performance.now();
 
+/** How the figures read, and the design before the show hub, measured by this bench (kept as written then). */
+const NOTE = `Where the delay was. Before the show hub each subscriber was a tRPC async generator with its own listener, timers, AbortSignals and Web streams, serializing and framing every event again. Measured by this bench on 2026-11-28 against that code, in the same conditions as the table above (another bench and other engineers' work loading the two cores, load average 13 to 18): 157.6 KB of server memory per subscriber (its bare baseline 12 KB), hold → last subscriber p99 20,982 ms (6.3× its baseline's 3,311 ms). The stages of one event, medians of 20 rounds: the hold answered at 72 ms, its PUBLISH sent at 61 ms, the channel message at the instance at 114 ms, the first subscriber socket written at 4,295 ms and the last at 6,489 ms. So the seconds went between the instance's receipt and its first write: every event woke ten thousand generators, each stepping through a dozen awaits in lock step (microtasks run first come, first served), and no socket was written before nearly all of them had been worked through. With the hub the first socket is written right after the receipt (the first-write row: 86 ms after the hold was sent, against the bare baseline's first arrival at 75 ms) and the rest follow at the machine's write speed, a thousand per turn of the event loop. The channel-message row of the table's run was taken with an earlier mark (a second listener on the Redis socket) that fired only after the client library had handed the message on, i.e. after the fan-out; the bench now marks the message where ioredis emits it. Read the figures as ratios: on this shared machine even the bare baseline took 3.2 s to reach its last subscriber, against tens of milliseconds on an idle one, and the targets (16 KB per subscriber, 250 ms p99 over 20 holds) could not be checked in absolute terms here. Memory per subscriber is 1.8× the bare baseline: what stays of each stream is Node's HTTP objects for its socket (as in the baseline) and Fastify's request and reply, which the hijacked stream keeps alive.`;
+
 /** Resident memory of a process and its children (tsx runs the server in a child node process). */
 function rssOf(pid: number): number {
   const own = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
@@ -466,5 +469,5 @@ export async function benchFanout(): Promise<string> {
     'Live fan-out',
     `SSE subscribers of one show's seat map (seats.onChange) in client processes of their own (${PER_PROCESS.toLocaleString('en')} each, each from its own 127.0.0.x address), parsing every frame as tRPC's EventSource client does; ${ROUNDS} holds one after another, each timed until every subscriber has seen its seat held. Stages are socket-level marks in the API process (its writes to Redis, the channel message back, its writes to subscriber sockets) on the clients' clock, the machine's. Clients, servers, Postgres and Redis share this machine's two cores.`,
     rows,
-  );
+  ).concat(`\n${NOTE}\n`);
 }
