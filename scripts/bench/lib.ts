@@ -169,7 +169,7 @@ export async function startProcess(
     env: { ...process.env, API_INSTANCES: '1', ...BENCH_ADDRESS_HOLD_LIMITS, ...env },
     stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
     const ok = await fetch(readyUrl).then(
       (r) => r.ok,
@@ -178,6 +178,7 @@ export async function startProcess(
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
+  child.kill('SIGTERM'); // not left running behind the failed bench
   throw new Error(`${entry} did not become ready at ${readyUrl}`);
 }
 

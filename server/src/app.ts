@@ -16,6 +16,7 @@ import { registerTaxReturnRoutes } from './tax-returns/tax-returns-routes';
 import { registerCatalogRoutes } from './catalog/catalog-routes';
 import { registerMetricsRoute } from './serve-metrics';
 import { registerKioskUpdateRoutes } from './kiosk-updates/kiosk-updates-routes';
+import { registerSeatsStreamRoutes } from './seats/seats-stream-routes';
 import { appRouter, type AppRouter } from './router';
 import type { TEnv } from './env';
 import type { TServices } from './services';
@@ -124,6 +125,8 @@ export async function buildApp(services: TServices): Promise<FastifyInstance> {
   };
   // The calls a storm of customers makes skip tRPC's Fetch-API adapter (same procedures, same wire format).
   await registerDirectProcedures(app, '/trpc', { router: appRouter, createContext, onError, paths: DIRECT_PROCEDURES });
+  // seats.onChange, the stream of every open seat map: one hub per show writes each event to every socket.
+  registerSeatsStreamRoutes(app, services, { router: appRouter, createContext, onError });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

@@ -12,6 +12,7 @@ import {
   createFleetEvents,
   createKioskCommands,
   createSeatEvents,
+  createSeatStreams,
   createTonightEvents,
 } from './realtime/live-events';
 import { LiveStreams } from './realtime/live-streams';
@@ -31,6 +32,17 @@ export function createServices(
   const fleetEvents = createFleetEvents(redis, log, env.REDIS_PREFIX);
   const catalogEvents = createCatalogEvents(redis, log, env.REDIS_PREFIX);
   const tonightEvents = createTonightEvents(redis, log, env.REDIS_PREFIX);
+  const seatStreams = createSeatStreams(seatEvents, log, {
+    loadVersion: async (showtimeId) => {
+      const { rows } = await pool.query<{ seatVersion: number }>({
+        name: 'seat-version',
+        text: 'SELECT "seatVersion" FROM "Showtime" WHERE id = $1::uuid',
+        values: [showtimeId],
+      });
+      return rows[0]?.seatVersion ?? null;
+    },
+    maxBufferedBytes: env.LIVE_STREAM_BUFFER_BYTES,
+  });
   const jobs = new Jobs(env, log);
   const services: TServices = {
     env,
@@ -39,6 +51,7 @@ export function createServices(
     pg: pool,
     redis,
     seatEvents,
+    seatStreams,
     bookingEvents,
     kioskCommands,
     fleetEvents,
@@ -74,6 +87,7 @@ export function createServices(
   return {
     ...services,
     close: async () => {
+      seatStreams.close();
       seatEvents.close();
       bookingEvents.close();
       kioskCommands.close();

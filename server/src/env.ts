@@ -133,6 +133,11 @@ export const ZEnvSchema = z.object({
   LIVE_STREAMS_PER_INSTANCE: z.coerce.number().int().min(1).default(5_000),
   /** A public live stream ends after this long; the client reconnects and resyncs. */
   LIVE_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1_800),
+  /**
+   * Bytes a seat-map stream may have waiting in the server's buffer (once the kernel's is full)
+   * before it is dropped as too slow; the client reconnects and resyncs.
+   */
+  LIVE_STREAM_BUFFER_BYTES: z.coerce.number().int().min(1024).default(65_536),
   /** Razorpay API keys. The defaults are the local sandbox's, which `npm start` runs. */
   RAZORPAY_KEY_ID: z.string().min(1).default(SANDBOX_KEY_ID),
   RAZORPAY_KEY_SECRET: z.string().min(1).default(SANDBOX_KEY_SECRET),

@@ -11,6 +11,7 @@ import type {
   FleetEvents,
   KioskCommands,
   SeatEvents,
+  SeatStreams,
   TonightEvents,
 } from './realtime/live-events';
 import type { LiveStreams } from './realtime/live-streams';
@@ -24,6 +25,8 @@ export interface TServices {
   pg: pg.Pool;
   redis: Redis;
   seatEvents: SeatEvents;
+  /** This instance's seat-map streams: one hub per live show, its version kept without a database read. */
+  seatStreams: SeatStreams;
   bookingEvents: BookingEvents;
   /** Commands to kiosks (out of service, reprint), delivered at once over kiosks.onCommand. */
   kioskCommands: KioskCommands;

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resolveHolder, webSessionId } from './auth';
 import { assertSameSite, requireStaff } from './auth';
 import { AppError, isDatabaseUnavailable } from './errors/app-error';
+import { SSE_OPTIONS } from './realtime/sse-options';
 import type { TServices } from './services';
 
 export interface TContext extends TServices {
@@ -47,7 +48,7 @@ const t = initTRPC.context<TContext>().create({
   // format one (through source maps) for every refusal.
   isDev: false,
   // Subscriptions run over SSE; pings keep idle connections alive through proxies.
-  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
+  sse: SSE_OPTIONS,
   errorFormatter({ shape, error }) {
     const appCode = appCodeFor(error);
     const data: TAppErrorData & typeof shape.data = { ...shape.data, appCode, stack: undefined };

@@ -14,15 +14,19 @@ const built = new Map<string, { version: number; entry: Promise<TBuilt> }>();
 
 /** The show's seat map and its JSON, or CATALOG_SHOWTIME_NOT_FOUND. */
 export async function cachedSeatMap(
-  { prisma, pg }: Pick<TServices, 'prisma' | 'pg'>,
+  { prisma, pg, seatStreams }: Pick<TServices, 'prisma' | 'pg' | 'seatStreams'>,
   showtimeId: string,
 ): Promise<TBuilt & { version: number }> {
-  const { rows } = await pg.query<{ seatVersion: number }>({
-    name: 'seat-version',
-    text: 'SELECT "seatVersion" FROM "Showtime" WHERE id = $1::uuid',
-    values: [showtimeId],
-  });
-  const version = rows[0]?.seatVersion;
+  // A show with open streams here has its version in the hub, kept current by its events.
+  let version = seatStreams.liveVersion(showtimeId);
+  if (version === undefined) {
+    const { rows } = await pg.query<{ seatVersion: number }>({
+      name: 'seat-version',
+      text: 'SELECT "seatVersion" FROM "Showtime" WHERE id = $1::uuid',
+      values: [showtimeId],
+    });
+    version = rows[0]?.seatVersion;
+  }
   if (version === undefined) {
     const map = await getSeatMap({ prisma, showtimeId }); // throws CATALOG_SHOWTIME_NOT_FOUND
     return { map, json: Buffer.from(JSON.stringify(map)), version: map.version };

@@ -5,18 +5,31 @@
 // A handler that never answers is cut off by the process's stop deadline (lifecycle/run-process.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
+/** Handlers that started and have not answered yet, each with what marks it answered. */
+const unanswered = new WeakMap<FastifyRequest, () => void>();
+
+/**
+ * Marks a request answered that Fastify will not send (a hijacked reply: a stream the route writes
+ * to the socket itself), so close() does not wait for it.
+ */
+export function answeredByHijack(req: FastifyRequest): void {
+  unanswered.get(req)?.();
+}
+
 /** Call before any route or plugin is registered, so every route gets the hooks. */
 export function waitForHandlersOnClose(app: FastifyInstance): void {
-  const started = new WeakSet<FastifyRequest>();
   let running = 0;
   let drained: (() => void) | null = null;
   app.addHook('preHandler', (req, _reply, done) => {
-    started.add(req);
     running++;
+    unanswered.set(req, () => {
+      unanswered.delete(req);
+      if (--running === 0) drained?.();
+    });
     done();
   });
   app.addHook('onSend', (req, _reply, payload, done) => {
-    if (started.delete(req) && --running === 0) drained?.();
+    unanswered.get(req)?.();
     done(null, payload);
   });
   app.addHook('onClose', async () => {

@@ -59,32 +59,68 @@ export class Fanout<T> {
     }
   }
 
-  /** Every event of the topic key (a showtime id, a booking id) until the signal aborts. */
-  async *stream(key: string, signal: AbortSignal): AsyncGenerator<T> {
-    const channel = this.channelPrefix + key;
-    // Counted synchronously, so concurrent streams share one SUBSCRIBE and the last one out unsubscribes.
+  /** Counts a local listener of `key`; the first one SUBSCRIBEs. Settles once Redis has subscribed. */
+  private retain(key: string): Promise<unknown> {
+    // Counted synchronously, so concurrent listeners share one SUBSCRIBE and the last one out unsubscribes.
     let entry = this.streams.get(key);
     if (!entry) {
-      entry = { count: 0, subscribed: this.subscriber.subscribe(channel) };
+      entry = { count: 0, subscribed: this.subscriber.subscribe(this.channelPrefix + key) };
       this.streams.set(key, entry);
     }
     entry.count += 1;
+    return entry.subscribed;
+  }
+
+  private async release(key: string): Promise<void> {
+    const entry = this.streams.get(key);
+    if (!entry) return;
+    entry.count -= 1;
+    if (entry.count > 0) return;
+    this.streams.delete(key);
+    const channel = this.channelPrefix + key;
+    await this.subscriber
+      .unsubscribe(channel)
+      .catch((err: unknown) => this.log.warn({ err, channel }, 'unsubscribe failed'));
+  }
+
+  /**
+   * Calls `listener` with every event of `key` (in the order Redis delivered them) until `stop()`:
+   * one listener serving many clients (an SSE hub), where stream() is one generator per client.
+   * `subscribed` settles once this instance's SUBSCRIBE is in, so no later event is missed.
+   */
+  listen(key: string, listener: (event: T) => void): { subscribed: Promise<unknown>; stop: () => Promise<void> } {
+    this.local.on(key, listener);
+    const subscribed = this.retain(key);
+    let stopped = false;
+    return {
+      subscribed,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        this.local.off(key, listener);
+        await this.release(key);
+      },
+    };
+  }
+
+  /** Every event of the topic key (a showtime id, a booking id) until the signal aborts. */
+  async *stream(key: string, signal: AbortSignal): AsyncGenerator<T> {
+    const subscribed = this.retain(key);
     const stop = AbortSignal.any([signal, this.ending.signal]);
     const events = on(this.local, key, { signal: stop });
     try {
-      await entry.subscribed;
+      await subscribed;
       for await (const [event] of events) yield event as T;
     } catch (err) {
       if (!stop.aborted) throw err;
     } finally {
-      entry.count -= 1;
-      if (entry.count === 0 && this.streams.get(key) === entry) {
-        this.streams.delete(key);
-        await this.subscriber
-          .unsubscribe(channel)
-          .catch((err: unknown) => this.log.warn({ err, channel }, 'unsubscribe failed'));
-      }
+      await this.release(key);
     }
+  }
+
+  /** Aborted when this instance ends its streams (shutdown). */
+  get ended(): AbortSignal {
+    return this.ending.signal;
   }
 
   /**

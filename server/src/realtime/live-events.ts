@@ -15,8 +15,11 @@ import {
 import type { Redis } from '../redis';
 import type { Logger } from '../logger';
 import { Fanout } from './fanout';
+import { SSE_OPTIONS } from './sse-options';
+import { SseHub } from './sse-hub';
 
 export type SeatEvents = Fanout<TSeatChangeEvent>;
+export type SeatStreams = SseHub<TSeatChangeEvent>;
 export type BookingEvents = Fanout<TBookingStatusEvent>;
 export type KioskCommands = Fanout<TKioskCommand>;
 export type FleetEvents = Fanout<TFleetEvent>;
@@ -25,6 +28,25 @@ export type TonightEvents = Fanout<TTonightEvent>;
 
 export function createSeatEvents(redis: Redis, log: Logger, prefix: string): SeatEvents {
   return new Fanout(redis, log, { prefix, topic: 'seats', schema: ZSeatChangeEventSchema, keyOf: (e) => e.showtimeId });
+}
+
+/**
+ * The seat-map streams of this instance (seats.onChange): one hub per live show, fed by the show's
+ * seat events. `loadVersion` reads a show's seat version (null: no such show).
+ */
+export function createSeatStreams(
+  seatEvents: SeatEvents,
+  log: Logger,
+  opts: { loadVersion: (showtimeId: string) => Promise<number | null>; maxBufferedBytes: number },
+): SeatStreams {
+  return new SseHub(seatEvents, log, {
+    versionOf: (e) => e.version,
+    resyncEvent: (showtimeId, version) => ({ showtimeId, version, seats: [] }),
+    loadVersion: opts.loadVersion,
+    connectedData: JSON.stringify(SSE_OPTIONS.client),
+    pingMs: SSE_OPTIONS.ping.intervalMs,
+    maxBufferedBytes: opts.maxBufferedBytes,
+  });
 }
 
 export function createBookingEvents(redis: Redis, log: Logger, prefix: string): BookingEvents {

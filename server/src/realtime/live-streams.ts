@@ -22,13 +22,11 @@ export class LiveStreams {
   }
 
   /**
-   * Counts a new stream of `address`, or refuses it (RATE_LIMITED, tRPC TOO_MANY_REQUESTS) before it
-   * starts. The stream `open` makes is uncounted when it ends, or when the request goes away first.
+   * Counts a new stream of `address`, or refuses it (AppError LIVE_STREAM_LIMIT, tRPC
+   * TOO_MANY_REQUESTS) before it starts. `onExpire` runs when the stream reaches
+   * LIVE_STREAM_MAX_SECONDS; `release()` (idempotent) uncounts it.
    */
-  start<T>(
-    { address, signal }: { address: string; signal: AbortSignal | undefined },
-    open: (signal: AbortSignal) => AsyncIterable<T>,
-  ): AsyncIterable<T> {
+  acquire(address: string, onExpire: () => void): { release: () => void } {
     const mine = this.byAddress.get(address) ?? 0;
     if (mine >= this.limits.LIVE_STREAMS_PER_ADDRESS)
       throw new AppError('LIVE_STREAM_LIMIT', {
@@ -41,19 +39,31 @@ export class LiveStreams {
       });
     this.total += 1;
     this.byAddress.set(address, mine + 1);
-
-    const lifetime = new AbortController();
-    const timer = setTimeout(() => lifetime.abort(), this.limits.LIVE_STREAM_MAX_SECONDS * 1000);
+    const timer = setTimeout(onExpire, this.limits.LIVE_STREAM_MAX_SECONDS * 1000);
     let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      clearTimeout(timer);
-      this.total -= 1;
-      const left = (this.byAddress.get(address) ?? 1) - 1;
-      if (left > 0) this.byAddress.set(address, left);
-      else this.byAddress.delete(address);
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        clearTimeout(timer);
+        this.total -= 1;
+        const left = (this.byAddress.get(address) ?? 1) - 1;
+        if (left > 0) this.byAddress.set(address, left);
+        else this.byAddress.delete(address);
+      },
     };
+  }
+
+  /**
+   * Counts a new stream of `address`, or refuses it (RATE_LIMITED, tRPC TOO_MANY_REQUESTS) before it
+   * starts. The stream `open` makes is uncounted when it ends, or when the request goes away first.
+   */
+  start<T>(
+    { address, signal }: { address: string; signal: AbortSignal | undefined },
+    open: (signal: AbortSignal) => AsyncIterable<T>,
+  ): AsyncIterable<T> {
+    const lifetime = new AbortController();
+    const { release } = this.acquire(address, () => lifetime.abort());
     // A client that leaves before the first event never runs the generator's finally.
     signal?.addEventListener('abort', release, { once: true });
     const stop = signal ? AbortSignal.any([signal, lifetime.signal]) : lifetime.signal;

@@ -1,0 +1,50 @@
+// Loaded into the API process by the fan-out bench (NODE_OPTIONS=--import, FANOUT_TRACE_FILE set):
+// notes at the socket level, whatever the server code does above it, when each held seat's event
+// went out to Redis (the hold's PUBLISH), came back from Redis (the channel message) and was written
+// to the first and the last client socket. Times are wall-clock milliseconds (timeOrigin + now), to
+// line up with the bench's client processes. Written to the file shortly after the last write.
+import { EventEmitter } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import net from 'node:net';
+
+const file = process.env.FANOUT_TRACE_FILE;
+if (file) {
+  const now = () => performance.timeOrigin + performance.now();
+  const held = /"id":"([0-9a-f-]{36})","state":"held"/;
+  /** seat id → { published, received, firstWrite, lastWrite, writes } */
+  const seats = {};
+  let flush = null;
+  const mark = (chunk, socket, outgoing) => {
+    const text =
+      typeof chunk === 'string'
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1')
+          : '';
+    if (!text.includes('"held"')) return;
+    const seat = held.exec(text)?.[1];
+    if (!seat) return;
+    const t = now();
+    const entry = (seats[seat] ??= { published: null, received: null, firstWrite: null, lastWrite: null, writes: 0 });
+    if (!outgoing) entry.received ??= t;
+    else if (socket?.server) {
+      entry.firstWrite ??= t;
+      entry.lastWrite = t;
+      entry.writes += 1;
+    } else entry.published ??= t;
+    clearTimeout(flush);
+    flush = setTimeout(() => writeFileSync(file, JSON.stringify(seats)), 300);
+    flush.unref();
+  };
+  const write = net.Socket.prototype.write;
+  net.Socket.prototype.write = function (chunk, ...rest) {
+    mark(chunk, this, true);
+    return write.call(this, chunk, ...rest);
+  };
+  // The channel message as the Redis client hands it on (ioredis emits 'message' with channel and text).
+  const emit = EventEmitter.prototype.emit;
+  EventEmitter.prototype.emit = function (name, channel, message) {
+    if (name === 'message' && typeof message === 'string') mark(message, null, false);
+    return emit.apply(this, arguments);
+  };
+}
