@@ -112,6 +112,13 @@ export async function sellForCash(
       throw new AppError('CASH_SHORT', { message: `received ${receivedPaise} of ${h.amountPaise} paise` });
     await recordCashPayment(tx, { actor, bookingId, amountPaise: h.amountPaise, now });
   });
+  await recordAudit(services.prisma, {
+    by: actor.userId,
+    action: 'booking.cash-sale',
+    entityType: 'Booking',
+    entityId: bookingId,
+    data: { amountPaise: held.amountPaise, receivedPaise },
+  });
   services.log.info({ bookingId, amountPaise: held.amountPaise, by: actor.userId }, 'box office cash sale');
   return {
     bookingId,
@@ -163,6 +170,13 @@ export async function sellByUpi(
     });
   const order = await createOrder(services, { holder: counterHolder(actor), bookingId, method: 'upi_qr', now });
   const booking = await services.prisma.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { code: true } });
+  await recordAudit(services.prisma, {
+    by: actor.userId,
+    action: 'booking.upi-qr-shown',
+    entityType: 'Booking',
+    entityId: bookingId,
+    data: { amountPaise: order.amountPaise, qrId: order.qr!.id },
+  });
   return {
     bookingId,
     code: booking.code,

@@ -62,8 +62,8 @@ function exchangeHolder(old: TExchangedBooking, cinemaId: string): THolder {
 
 /**
  * Moves or exchanges a booking of the actor's cinema (see the top of this file). Asking twice at
- * once exchanges it once: the second finds the booking EXCHANGED under its lock, is refused, and
- * its held seats are released.
+ * once exchanges it once: the two share a holder, so the later hold replaces the earlier, and the
+ * old booking's lock lets one transaction end it; the other is refused and its seats released.
  */
 export async function exchangeBooking(
   services: TExchangeServices,
@@ -97,27 +97,33 @@ export async function exchangeBooking(
     seatIds: p.seatIds,
     now,
   });
-  await services.prisma.booking.update({
-    where: { id: hold.bookingId },
-    data: {
-      replacesBookingId: p.bookingId,
-      creditPaise: Math.min(quote.creditPaise, hold.amountPaise),
-      customerEmail: old.customerEmail,
-      customerPhone: old.customerPhone,
-      soldById: p.actor.userId,
-    },
-  });
-  const audit = (kind: string, data: Record<string, unknown>) =>
+  const audit = (action: string) =>
     recordAudit(services.prisma, {
       by: p.actor.userId,
-      action: `booking.${kind}`,
+      action: `booking.${action}`,
       entityType: 'Booking',
       entityId: p.bookingId,
-      data: { reason: p.reason, newBookingId: hold.bookingId, differencePaise: due, ...data },
+      data: { reason: p.reason, newBookingId: hold.bookingId, differencePaise: due },
     });
   const kind = p.showtimeId === old.showtimeId ? 'move' : 'exchange';
 
   try {
+    // The seats were priced again as they were held: a price changed since the quote is quoted again.
+    if (hold.amountPaise - quote.creditPaise !== due)
+      throw new AppError('INPUT_INVALID', {
+        message: `exchange of ${p.bookingId}: held for ${hold.amountPaise}, quoted ${quote.newAmountPaise}`,
+        userMessage: 'The price of those seats changed a moment ago. Check the new amount and try again.',
+      });
+    await services.prisma.booking.update({
+      where: { id: hold.bookingId },
+      data: {
+        replacesBookingId: p.bookingId,
+        creditPaise: Math.min(quote.creditPaise, hold.amountPaise),
+        customerEmail: old.customerEmail,
+        customerPhone: old.customerPhone,
+        soldById: p.actor.userId,
+      },
+    });
     if (due > 0 && p.payment === 'upi') {
       const order = await createOrder(services, {
         holder: exchangeHolder(old, p.actor.cinemaId),
@@ -125,7 +131,7 @@ export async function exchangeBooking(
         method: 'upi_qr',
         now,
       });
-      await audit(`${kind}-started`, {});
+      await audit(`${kind}-started`);
       return {
         kind: 'awaiting-payment',
         newBookingId: hold.bookingId,
@@ -178,7 +184,7 @@ export async function exchangeBooking(
     });
     await afterBookingChange(services, { kind: 'confirmed', ...done.confirmed });
     for (const refundId of done.refundIds) await afterBookingChange(services, { kind: 'refund-recorded', refundId });
-    await audit(kind, {});
+    await audit(kind);
     services.log.info({ bookingId: p.bookingId, newBookingId: hold.bookingId, due, kind }, 'booking exchanged');
     return {
       kind: 'done',

@@ -196,6 +196,8 @@ beforeAll(async () => {
           razorpayOrderId: `order_sales${i}`,
           razorpayPaymentId: paymentId,
           amountPaise: b.amountPaise,
+          // Captured when the booking was confirmed: payments count on the day they are taken.
+          ...(b.confirmedAt ? { createdAt: new Date(b.confirmedAt), updatedAt: new Date(b.confirmedAt) } : {}),
         },
       });
     }
@@ -246,6 +248,7 @@ describe('sales', () => {
     expect(sales.byChannel).toEqual({
       KIOSK: { tickets: 2, grossPaise: 50_000, refundedPaise: 40_000, netPaise: 10_000, bookings: 1 },
       WEB: { tickets: 3, grossPaise: 105_000, refundedPaise: 30_000, netPaise: 75_000, bookings: 1 },
+      BOX_OFFICE: { tickets: 0, grossPaise: 0, refundedPaise: 0, netPaise: 0, bookings: 0 },
     });
     expect(sales.byDay).toEqual([{ date: '2026-11-20', ...sales.totals }]);
     expect(sales.showtimes).toEqual([
@@ -354,6 +357,7 @@ describe('sales', () => {
     expect(sales.byMethod).toEqual({
       CHECKOUT: { payments: 2, paidPaise: 105_000 },
       UPI_QR: { payments: 1, paidPaise: 50_000 },
+      CASH: { payments: 0, paidPaise: 0 },
     });
     const range = await manager.sales.report.query({ from: '2026-11-01', to: '2026-11-30' });
     const { CHECKOUT, UPI_QR } = range.byMethod;
