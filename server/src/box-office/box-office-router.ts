@@ -5,6 +5,7 @@ import {
   ZBoxOfficeHoldSchema,
   ZCashSaleInputSchema,
   ZComplimentaryInputSchema,
+  ZCounterKioskSchema,
   ZCounterSaleSchema,
   ZCounterSaleStatusInputSchema,
   ZExchangeInputSchema,
@@ -17,6 +18,8 @@ import {
   ZUpiSaleInputSchema,
 } from '@marquee/shared';
 import { findBookingInCinema, sendReprint } from '../bookings';
+import { loadFleet } from '../kiosks';
+import { z } from 'zod';
 import { router, staffProcedure } from '../trpc';
 import {
   counterSaleStatus,
@@ -75,6 +78,14 @@ export const boxOfficeRouter = router({
       await releaseCounterHold(ctx, { actor: ctx.actor, bookingId: input.bookingId });
       return { ok: true as const };
     }),
+  /** The kiosks a counter clerk may print at: the fleet's registered ones, without its manager detail. */
+  kiosks: staff
+    .output(z.array(ZCounterKioskSchema))
+    .query(async ({ ctx }) =>
+      (await loadFleet(ctx, { cinemaId: ctx.actor.cinemaId })).kiosks
+        .filter((k) => k.registered)
+        .map((k) => ({ id: k.id, name: k.name, online: k.online })),
+    ),
   print: staff
     .input(ZManagerReprintInputSchema)
     .output(ZOkSchema)

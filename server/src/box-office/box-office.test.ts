@@ -381,6 +381,20 @@ describe('box office', () => {
     });
     expect(detail.invoice!.totals.totalPaise).toBe(hold.amountPaise);
 
+    // The clerk prints it at a kiosk of the cinema: they may list the kiosks, not the manager's fleet page.
+    const kiosk = await ctx.prisma.kiosk.create({
+      data: { cinemaId, name: 'Counter kiosk', tokenHash: `counter-${Date.now()}`, registeredAt: new Date() },
+    });
+    expect(await clerk.client.boxOffice.kiosks.query()).toContainEqual({
+      id: kiosk.id,
+      name: 'Counter kiosk',
+      online: false,
+    });
+    expect((await refusal(clerk.client.fleet.list.query())).data.code).toBe('FORBIDDEN');
+    await expect(
+      clerk.client.boxOffice.print.mutate({ bookingId: hold.bookingId, kioskId: kiosk.id }),
+    ).resolves.toEqual({ ok: true });
+
     const today = new Date().toISOString().slice(0, 10);
     const sales = await manager.client.sales.report.query({ from: today, to: today });
     expect(sales.byChannel.BOX_OFFICE.grossPaise).toBeGreaterThanOrEqual(hold.amountPaise);

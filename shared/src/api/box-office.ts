@@ -105,6 +105,10 @@ export const ZCounterSaleSchema = z.object({
 });
 export type TCounterSale = z.infer<typeof ZCounterSaleSchema>;
 
+/** A registered kiosk of the cinema the counter can send tickets to (offline ones cannot print now). */
+export const ZCounterKioskSchema = z.object({ id: z.uuid(), name: z.string(), online: z.boolean() });
+export type TCounterKiosk = z.infer<typeof ZCounterKioskSchema>;
+
 export const ZCounterSaleStatusInputSchema = z.strictObject({ bookingId: z.uuid() });
 
 // ---- seat refunds, moves and exchanges ----

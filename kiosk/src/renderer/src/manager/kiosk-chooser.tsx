@@ -21,9 +21,10 @@ export function KioskChooser({
 }) {
   const trpc = useTRPC();
   const problem = useProblem();
-  const fleet = useQuery(trpc.fleet.list.queryOptions());
+  // Every staff role may list them (a counter clerk prints a sale); the fleet page is managers' only.
+  const fleet = useQuery(trpc.boxOffice.kiosks.queryOptions());
   const [kioskId, setKioskId] = useState('');
-  const kiosks = fleet.data?.kiosks.filter((k) => k.registered) ?? [];
+  const kiosks = fleet.data ?? [];
   return (
     <form
       className="manager-inline-form"
