@@ -251,13 +251,12 @@ function notChangeable(bookingId: string, status: string): AppError {
 }
 
 /**
- * Gives back seats inside the caller's transaction (an exchange gives back all of a booking's seats
- * in the one that confirms its replacement). Returns the outcome and the freed seats for
- * afterSeatRefund; the seat version is the caller's to move.
+ * Gives back seats inside refundSeats' transaction, under the booking's lock. Returns the outcome
+ * and the freed seats for afterBookingChange; the seat version is the caller's to move.
  */
-export async function recordSeatRefund(
+async function recordSeatRefund(
   tx: TSql,
-  p: TSeatRefundRequest & { now: Date; status?: 'REFUNDED' | 'EXCHANGED' },
+  p: TSeatRefundRequest & { now: Date },
 ): Promise<{ outcome: TSeatRefundOutcome; showtimeId: string; freedSeatIds: string[] }> {
   const plan = await planSeatRefund(tx, p, true);
   if (plan.booking.status !== 'CONFIRMED') throw notChangeable(p.bookingId, plan.booking.status);
@@ -288,8 +287,8 @@ export async function recordSeatRefund(
   const bookingRefunded = refunding.length === plan.standing.length;
   if (bookingRefunded)
     await tx.query(
-      `UPDATE "Booking" SET status = $4::"BookingStatus", "statusReason" = $2, "closedAt" = $3, "updatedAt" = $3 WHERE id = $1`,
-      [p.bookingId, p.reason, p.now, p.status ?? 'REFUNDED'],
+      `UPDATE "Booking" SET status = 'REFUNDED', "statusReason" = $2, "closedAt" = $3, "updatedAt" = $3 WHERE id = $1`,
+      [p.bookingId, p.reason, p.now],
     );
   else await tx.query(`UPDATE "Booking" SET "updatedAt" = $2 WHERE id = $1`, [p.bookingId, p.now]);
 
