@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { useTRPC } from '../trpc';
 import { useDeskMessages } from './desk-messages';
 import { useProblem } from './problem';
-import { RupeesField, typedRupees } from './rupees-field';
+import { CashReceivedField, typedRupees } from './rupees-field';
 import { UpiWait } from './upi-wait';
 
 type TMethod = 'cash' | 'upi' | 'comp';
@@ -111,21 +111,7 @@ export function CounterPayment({
         ))}
       </fieldset>
       <div className="manager-inline-form">
-        {method === 'cash' && (
-          <RupeesField
-            label={t.received}
-            value={received}
-            onChange={setReceived}
-            hint={
-              change === null
-                ? undefined
-                : change < 0
-                  ? t.cashShort(formatRupees(-change))
-                  : t.change(formatRupees(change))
-            }
-            bad={change !== null && change < 0}
-          />
-        )}
+        {method === 'cash' && <CashReceivedField value={received} onChange={setReceived} changePaise={change} />}
         {method === 'comp' && (
           <label className="field">
             <span>{t.compReason}</span>

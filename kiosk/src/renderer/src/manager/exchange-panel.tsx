@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { useTRPC } from '../trpc';
 import { useDeskMessages, type TDeskMessages } from './desk-messages';
 import { useProblem } from './problem';
-import { RupeesField, typedRupees } from './rupees-field';
+import { CashReceivedField, typedRupees } from './rupees-field';
 import { SeatPicker, ShowPicker } from './show-picker';
 import { UpiWait } from './upi-wait';
 
@@ -154,19 +154,7 @@ export function ExchangePanel({ booking: b, onDone }: { booking: TBookingDetail;
       )}
       <div className="manager-inline-form">
         {due > 0 && payment === 'cash' && (
-          <RupeesField
-            label={t.received}
-            value={received}
-            onChange={setReceived}
-            hint={
-              change === null
-                ? undefined
-                : change < 0
-                  ? t.cashShort(formatRupees(-change))
-                  : t.change(formatRupees(change))
-            }
-            bad={change !== null && change < 0}
-          />
+          <CashReceivedField value={received} onChange={setReceived} changePaise={change} />
         )}
         <label className="field">
           <span>{t.reason}</span>

@@ -1,4 +1,4 @@
-import { MAX_CASH_PAISE } from '@marquee/shared';
+import { formatRupees, MAX_CASH_PAISE } from '@marquee/shared';
 import { useId } from 'react';
 import { useDeskMessages } from './desk-messages';
 
@@ -45,5 +45,34 @@ export function RupeesField({
         {text}
       </small>
     </label>
+  );
+}
+
+/** The cash the customer handed over, with the change to give (or what is still missing) under it. */
+export function CashReceivedField({
+  value,
+  onChange,
+  changePaise,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  /** Received − due; null until an amount is typed. */
+  changePaise: number | null;
+}) {
+  const t = useDeskMessages();
+  return (
+    <RupeesField
+      label={t.received}
+      value={value}
+      onChange={onChange}
+      hint={
+        changePaise === null
+          ? undefined
+          : changePaise < 0
+            ? t.cashShort(formatRupees(-changePaise))
+            : t.change(formatRupees(changePaise))
+      }
+      bad={changePaise !== null && changePaise < 0}
+    />
   );
 }
