@@ -25,4 +25,5 @@ server.keepAliveTimeout = 0;
 server.headersTimeout = 0;
 server.requestTimeout = 0;
 server.maxConnections = Infinity;
-server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => console.log('listening'));
+// The API's listen backlog (server/src/main.ts), so a reconnect storm meets the same kernel queue.
+server.listen({ port: Number(process.argv[2] ?? 0), host: '127.0.0.1', backlog: 4096 }, () => console.log('listening'));

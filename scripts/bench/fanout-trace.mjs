@@ -14,15 +14,23 @@ if (file) {
   /** seat id → { published, received, firstWrite, lastWrite, writes } */
   const seats = {};
   let flush = null;
-  const mark = (chunk, socket, outgoing) => {
+  // The hub writes one buffer to every socket: it is read once, so the trace adds little to each write.
+  let lastChunk = null;
+  let lastSeat = null;
+  const seatOf = (chunk) => {
+    if (chunk === lastChunk) return lastSeat;
     const text =
       typeof chunk === 'string'
         ? chunk
         : chunk instanceof Uint8Array
           ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1')
           : '';
-    if (!text.includes('"held"')) return;
-    const seat = held.exec(text)?.[1];
+    const seat = text.includes('"held"') ? (held.exec(text)?.[1] ?? null) : null;
+    if (typeof chunk !== 'string') [lastChunk, lastSeat] = [chunk, seat];
+    return seat;
+  };
+  const mark = (chunk, socket, outgoing) => {
+    const seat = seatOf(chunk);
     if (!seat) return;
     const t = now();
     const entry = (seats[seat] ??= { published: null, received: null, firstWrite: null, lastWrite: null, writes: 0 });
@@ -32,9 +40,11 @@ if (file) {
       entry.lastWrite = t;
       entry.writes += 1;
     } else entry.published ??= t;
-    clearTimeout(flush);
-    flush = setTimeout(() => writeFileSync(file, JSON.stringify(seats)), 300);
-    flush.unref();
+    if (flush) flush.refresh();
+    else {
+      flush = setTimeout(() => writeFileSync(file, JSON.stringify(seats)), 300);
+      flush.unref();
+    }
   };
   const write = net.Socket.prototype.write;
   net.Socket.prototype.write = function (chunk, ...rest) {

@@ -158,11 +158,10 @@ export async function startProcess(
   args: string[],
   env: Record<string, string>,
   readyUrl: string,
+  /** Node flags in place of the API's own (API_NODE_FLAGS). */
+  flags: readonly string[] = API_NODE_FLAGS,
 ): Promise<ChildProcess> {
-  const nodeFlags = [
-    ...API_NODE_FLAGS,
-    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
-  ];
+  const nodeFlags = [...flags, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])];
   // BENCH_STDOUT=1 shows the servers' logs (warnings included); BENCH_CPU_PROF=1 writes CPU profiles to /tmp/prof.
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, entry, ...args], {
     cwd: root,

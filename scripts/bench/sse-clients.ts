@@ -17,7 +17,16 @@ export type TClientCommand =
 export type TClientReply =
   | { type: 'opened'; failed: number; error: string | null }
   | { type: 'collected'; round: number; arrived: number[]; parsed: number[] }
-  | { type: 'stormed'; lastLiveAt: number; failed: number; retries: number; seatMaps: number; error: string | null }
+  | {
+      type: 'stormed';
+      lastLiveAt: number;
+      /** When each subscriber was live again with its seat map. */
+      liveAt: number[];
+      failed: number;
+      retries: number;
+      seatMaps: number;
+      error: string | null;
+    }
   | { type: 'counted'; live: number; frames: number; pings: number };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -168,6 +177,7 @@ process.on('message', (command: TClientCommand) => {
         let retries = 0;
         let seatMaps = 0;
         let lastLiveAt = 0;
+        const liveAt: number[] = [];
         let error: string | null = null;
         // As EventSource does, a stream that fails to open is tried again after a second (three times here).
         const back = async (sub: TSubscriber) => {
@@ -179,6 +189,7 @@ process.on('message', (command: TClientCommand) => {
                 seatMaps += 1;
               }
               lastLiveAt = Math.max(lastLiveAt, now());
+              liveAt.push(now());
               return;
             } catch (err) {
               sub.req?.destroy();
@@ -197,7 +208,7 @@ process.on('message', (command: TClientCommand) => {
               }),
           ),
         );
-        return send({ type: 'stormed', lastLiveAt, failed, retries, seatMaps, error });
+        return send({ type: 'stormed', lastLiveAt, liveAt, failed, retries, seatMaps, error });
       }
       case 'count':
         return send({ type: 'counted', live: subscribers.filter((s) => s.live).length, frames, pings });

@@ -22,6 +22,14 @@ function primaryEnv(): TEnv | null {
   }
 }
 
+/**
+ * Connections the kernel queues for the API before it accepts them (Linux caps it at
+ * net.core.somaxconn, 4096 on current kernels). Node's default of 511 overflows when ten thousand
+ * live streams reconnect at once: the kernel drops the excess SYNs and each of those clients waits
+ * out TCP's retransmission backoff (1 s, 3 s, 7 s…) before its connection is even seen.
+ */
+const LISTEN_BACKLOG = 4096;
+
 const env = cluster.isPrimary ? primaryEnv() : null;
 if (env && env.API_INSTANCES > 1) {
   runApiCluster({
@@ -40,7 +48,7 @@ if (env && env.API_INSTANCES > 1) {
     const { METRICS_PORT, METRICS_HOST } = services.env;
     const metricsApp = METRICS_PORT === undefined ? null : buildMetricsApp(services);
     await metricsApp?.listen({ host: METRICS_HOST, port: METRICS_PORT });
-    await app.listen({ host: services.env.HOST, port: services.env.PORT });
+    await app.listen({ host: services.env.HOST, port: services.env.PORT, backlog: LISTEN_BACKLOG });
     return async () => {
       await app.close();
       await metricsApp?.close();

@@ -9,8 +9,8 @@
 // A subscriber whose socket cannot keep up (more than `maxBufferedBytes` waiting in Node's buffer
 // after the kernel's is full) is dropped at once: nothing more is kept for it, the others are not
 // slowed, and its EventSource reconnects and resyncs as after any reconnect. A ping frame to every
-// subscriber each `pingMs` keeps proxies from closing idle streams and the client's inactivity timer
-// from reconnecting.
+// subscriber of a quiet topic each `pingMs` keeps proxies from closing idle streams and the client's
+// inactivity timer from reconnecting.
 //
 // The hub also keeps each live topic's version: read once when the topic opens (after its SUBSCRIBE,
 // so no event falls between), then taken from each event. While a topic is live, opening another
@@ -54,6 +54,8 @@ interface TTopic {
   ready: Promise<number | null>;
   /** Opens waiting on `ready`, so a topic is not closed under them. */
   pending: number;
+  /** When a chunk was last written to the topic's subscribers (performance.now()). */
+  wroteAt: number;
   /** Chunks being written, in order, each to the subscribers the topic had when it came. */
   outbox: { chunk: Buffer; to: TSubscriber[]; next: number }[];
   stop: () => Promise<void>;
@@ -136,6 +138,7 @@ export class SseHub<T> {
       version: null,
       heard: -1,
       pending: 0,
+      wroteAt: performance.now(),
       outbox: [],
       stop: listener.stop,
       ready: listener.subscribed.then(() => this.opts.loadVersion(key)),
@@ -178,6 +181,8 @@ export class SseHub<T> {
     }
     topic.subscribers.add(subscriber);
     socket.once('close', () => this.remove(key, topic, subscriber));
+    // The client's half-close: it has gone (HTTP servers' sockets allow half-open connections).
+    socket.once('end', () => socket.destroy());
     // An error (a reset connection) closes the socket too; nothing else to do for it.
     socket.on('error', () => {});
     socket.setNoDelay(true);
@@ -214,6 +219,7 @@ export class SseHub<T> {
    * sockets per turn of the event loop; drops those that cannot keep up.
    */
   private writeAll(topic: TTopic, chunk: Buffer): void {
+    topic.wroteAt = performance.now();
     topic.outbox.push({ chunk, to: [...topic.subscribers], next: 0 });
     if (topic.outbox.length === 1) this.drain(topic);
   }
@@ -245,7 +251,10 @@ export class SseHub<T> {
         this.forget(key, topic);
         continue;
       }
-      if (topic.subscribers.size) this.writeAll(topic, this.pingChunk);
+      // Only a topic quiet for half the interval is pinged: its subscribers then hear something at
+      // least every 1.5 intervals, and a busy show's events are not queued behind ten thousand pings.
+      if (topic.subscribers.size && performance.now() - topic.wroteAt >= this.opts.pingMs / 2)
+        this.writeAll(topic, this.pingChunk);
       if (topic.version === null) continue;
       const version = await this.opts.loadVersion(key).catch(() => null);
       if (version !== null && topic.version !== null && version > topic.version) {

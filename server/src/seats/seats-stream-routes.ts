@@ -14,6 +14,7 @@ import { getTRPCErrorShape, TRPCError } from '@trpc/server';
 import { fastifyRequestHandler } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
+import { takeSocket } from '../http/take-socket';
 import { answeredByHijack } from '../http/wait-for-handlers';
 import { sseFrame } from '../realtime/sse-hub';
 import type { TServices } from '../services';
@@ -119,9 +120,10 @@ export function registerSeatsStreamRoutes(app: FastifyInstance, services: TServi
       return viaTrpc(req, reply); // the procedure answers NOT_FOUND as it always has
     }
     opts.createContext({ req, res: reply }); // a browser's session cookie, as on every call
-    const socket = req.raw.socket;
     void reply.hijack();
     answeredByHijack(req);
+    // The hub keeps the socket alone: Node's parser, request and response, and Fastify's, go.
+    const socket = takeSocket(req.raw);
     if (expired || socket.destroyed) {
       lease.release();
       socket.destroy();
