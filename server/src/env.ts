@@ -7,9 +7,9 @@ import { KIOSK_RELEASE_DEFAULT_MAX_BYTES, RAZORPAY_CHECKOUT_ORIGIN } from '@marq
 
 // Development defaults, public by design: the sandbox's keys and a ticket key for local use only.
 // Production refuses to start with any of them.
-const SANDBOX_KEY_ID = 'rzp_test_MarqueeSandbox';
-const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
-const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
+export const SANDBOX_KEY_ID = 'rzp_test_MarqueeSandbox';
+export const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
+export const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
 const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
 /** The hold challenge's default difficulty, chosen by `pnpm bench pow` (docs/performance.md). */
 const HOLD_CHALLENGE_COST_DEFAULT = 5_000;
