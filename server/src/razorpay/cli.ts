@@ -23,6 +23,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`✖ ${err instanceof EnvError || (err instanceof Error && err.message === USAGE) ? err.message : err}`);
+  // A bad setting or usage is one line; anything else keeps its stack.
+  if (err instanceof EnvError || (err instanceof Error && err.message === USAGE)) console.error(`✖ ${err.message}`);
+  else console.error(err);
   process.exitCode = 1;
 });
