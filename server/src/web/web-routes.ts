@@ -98,7 +98,7 @@ export async function registerWebRoutes(
  * Razorpay's Checkout hosts; with the sandbox (or another stand-in): only the origin its
  * checkout.js comes from, nothing of razorpay.com.
  */
-export function checkoutPageSources(env: Pick<TEnv, 'RAZORPAY_API_URL' | 'RAZORPAY_CHECKOUT_URL'>): TCheckoutSources {
+function checkoutPageSources(env: Pick<TEnv, 'RAZORPAY_API_URL' | 'RAZORPAY_CHECKOUT_URL'>): TCheckoutSources {
   return checkoutSources(env.RAZORPAY_API_URL ? [checkoutScriptUrl(env)] : null);
 }
 
