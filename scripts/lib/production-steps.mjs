@@ -8,6 +8,7 @@ export const SERVER_BUNDLES = [
   { name: 'worker', source: 'server/src/worker.ts' },
   { name: 'db', source: 'server/src/db/cli.ts' },
   { name: 'setup', source: 'server/src/setup/cli.ts' },
+  { name: 'razorpay-check', source: 'server/src/razorpay/cli.ts' },
 ];
 
 /** Every command as a shell line, as the Dockerfile's RUN and compose's command say it. */

@@ -116,4 +116,20 @@ describe('parseEnv', () => {
     );
     expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('loads Checkout from checkout.razorpay.com when the server talks to Razorpay itself', () => {
+    expect(
+      parseEnv({ RAZORPAY_CHECKOUT_URL: 'https://checkout.razorpay.com/v1/checkout.js' }).RAZORPAY_CHECKOUT_URL,
+    ).toBe('https://checkout.razorpay.com/v1/checkout.js');
+    expect(() => parseEnv({ RAZORPAY_CHECKOUT_URL: 'https://cdn.example.com/checkout.js' })).toThrow(
+      /RAZORPAY_CHECKOUT_URL: with Razorpay itself/,
+    );
+    // A stand-in of the API may serve its own.
+    expect(
+      parseEnv({
+        RAZORPAY_API_URL: 'http://127.0.0.1:3100',
+        RAZORPAY_CHECKOUT_URL: 'http://127.0.0.1:3101/checkout.js',
+      }).RAZORPAY_CHECKOUT_URL,
+    ).toBe('http://127.0.0.1:3101/checkout.js');
+  });
 });

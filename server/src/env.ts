@@ -3,13 +3,13 @@ import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { KIOSK_RELEASE_DEFAULT_MAX_BYTES } from '@marquee/shared';
+import { KIOSK_RELEASE_DEFAULT_MAX_BYTES, RAZORPAY_CHECKOUT_ORIGIN } from '@marquee/shared';
 
 // Development defaults, public by design: the sandbox's keys and a ticket key for local use only.
 // Production refuses to start with any of them.
-const SANDBOX_KEY_ID = 'rzp_test_MarqueeSandbox';
-const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
-const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
+export const SANDBOX_KEY_ID = 'rzp_test_MarqueeSandbox';
+export const SANDBOX_KEY_SECRET = 'marquee-sandbox-key-secret';
+export const SANDBOX_WEBHOOK_SECRET = 'marquee-sandbox-webhook-secret';
 const DEV_TICKET_KEY = 'ZGV2LW9ubHktdGlja2V0LXNpZ25pbmcta2V5LTAwMDE';
 /** The hold challenge's default difficulty, chosen by `pnpm bench pow` (docs/performance.md). */
 const HOLD_CHALLENGE_COST_DEFAULT = 5_000;
@@ -235,6 +235,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT)
     throw new EnvError('Invalid setting METRICS_PORT: must differ from PORT (metrics stay off the public port)');
+  // With Razorpay itself the pages let in Razorpay's Checkout hosts only (server/src/web/web-routes.ts).
+  if (
+    !env.RAZORPAY_API_URL &&
+    env.RAZORPAY_CHECKOUT_URL &&
+    new URL(env.RAZORPAY_CHECKOUT_URL).origin !== RAZORPAY_CHECKOUT_ORIGIN
+  )
+    throw new EnvError(
+      `Invalid setting RAZORPAY_CHECKOUT_URL: with Razorpay itself (no RAZORPAY_API_URL), Checkout loads from ${RAZORPAY_CHECKOUT_ORIGIN}`,
+    );
   if (env.HOLD_SEATS_PER_ADDRESS_SOFT > env.HOLD_SEATS_PER_ADDRESS_MAX) {
     throw new EnvError('Invalid setting HOLD_SEATS_PER_ADDRESS_SOFT: must not exceed HOLD_SEATS_PER_ADDRESS_MAX');
   }

@@ -37,3 +37,4 @@ export { maskContact } from './contact';
 export * from './seat-refund';
 export * from './api/box-office';
 export * from './api/kiosk-updates';
+export * from './razorpay-checkout-hosts';

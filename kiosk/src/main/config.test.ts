@@ -31,4 +31,14 @@ describe('kiosk settings', () => {
     expect(parseKioskEnv({ KIOSK_ALLOW_FILE_KEY: '1' }).KIOSK_ALLOW_FILE_KEY).toBe(true);
     expect(() => parseKioskEnv({ KIOSK_ALLOW_FILE_KEY: 'yes please' })).toThrow(/KIOSK_ALLOW_FILE_KEY/);
   });
+
+  it('takes Checkout stand-in origins over https (http on this machine only), and none by default', () => {
+    expect(parseKioskEnv({}).KIOSK_EXTRA_ORIGINS).toBeNull();
+    expect(
+      parseKioskEnv({ KIOSK_EXTRA_ORIGINS: 'http://127.0.0.1:3100/v1/checkout.js, https://pay.example.in' })
+        .KIOSK_EXTRA_ORIGINS,
+    ).toEqual(['http://127.0.0.1:3100', 'https://pay.example.in']);
+    for (const bad of ['http://pay.example.in', 'not a url'])
+      expect(() => parseKioskEnv({ KIOSK_EXTRA_ORIGINS: bad })).toThrow(/KIOSK_EXTRA_ORIGINS/);
+  });
 });

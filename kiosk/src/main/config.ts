@@ -39,17 +39,33 @@ const ZKioskEnvSchema = z.object({
   /** Development: a seeded demo kiosk's token file, used by the print agent when it has none of its own. */
   DEMO_KIOSKS_FILE: z.string().default(path.join(repoRoot, '.data', 'demo-kiosks.json')),
   DEMO_KIOSK_NAME: z.string().default('Lobby Kiosk 1'),
-  /** Origins the kiosk window may load besides its own app and the API: Razorpay Checkout's. */
+  /**
+   * Unset: the window lets in Razorpay Checkout's hosts (@marquee/shared's list). Set: the origins of
+   * a Checkout stand-in instead, e.g. the sandbox's (http://127.0.0.1:3100) for a kiosk selling
+   * through a server that uses it; then nothing of razorpay.com.
+   */
   KIOSK_EXTRA_ORIGINS: z
     .string()
-    .default('https://checkout.razorpay.com,https://api.razorpay.com')
-    .transform((list) =>
-      list
+    .optional()
+    .transform((list, ctx) => {
+      if (list === undefined || list.trim() === '') return null;
+      const origins: string[] = [];
+      for (const item of list
         .split(',')
         .map((o) => o.trim())
-        .filter(Boolean)
-        .map((o) => new URL(o).origin),
-    ),
+        .filter(Boolean)) {
+        const url = URL.canParse(item) ? new URL(item) : null;
+        if (!url || (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${item}" is not an https:// origin (plain http:// only on this machine)`,
+          });
+          return z.NEVER;
+        }
+        origins.push(url.origin);
+      }
+      return origins;
+    }),
   /** The virtual printer's paper at start, to try the failures: ok, low or out. */
   VIRTUAL_PRINTER_PAPER: z.enum(['ok', 'low', 'out']).default('ok'),
   /** Where the virtual printer keeps what it prints. */

@@ -15,12 +15,18 @@ import { networkTicketPrinter, type TTicketPrinter } from './printer/ticket-prin
 import { renderTicketsHtml } from './printer/ticket-html';
 import type { TUpdaterEvent } from './updates/install-decision';
 import type { TUpdateDriver } from './updates/kiosk-updater';
-import { APP_ORIGIN, contentSecurityPolicy, isAllowedNavigation, isAllowedRequest } from './window/navigation-policy';
+import {
+  APP_ORIGIN,
+  contentSecurityPolicy,
+  isAllowedNavigation,
+  isAllowedRequest,
+  navigationPolicy,
+} from './window/navigation-policy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 const env = parseKioskEnv();
-const policy = { apiOrigin: new URL(env.MARQUEE_API_URL).origin, extraOrigins: env.KIOSK_EXTRA_ORIGINS };
+const policy = navigationPolicy(env);
 const log = (message: string, data?: unknown) => console.log(`[kiosk] ${message}`, data ?? '');
 
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -79,6 +79,10 @@ export class RazorpayGateway {
     );
   }
 
+  fetchOrder(orderId: string): Promise<TRzpOrder> {
+    return call('fetch order', () => this.rp.orders.fetch(orderId));
+  }
+
   fetchOrderPayments(orderId: string): Promise<{ items: TRzpPayment[] }> {
     return call('fetch order payments', () => this.rp.orders.fetchPayments(orderId));
   }

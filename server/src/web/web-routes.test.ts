@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RAZORPAY_CHECKOUT_SOURCES } from '@marquee/shared';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 
@@ -14,12 +15,18 @@ writeFileSync(path.join(dist, 'index.html'), INDEX);
 writeFileSync(path.join(dist, 'assets', 'app-1234.js'), 'console.log("app")');
 
 let ctx: TTestContext;
+/** The server talking to Razorpay itself (no RAZORPAY_API_URL). */
 let server: TTestServer;
+/** The same, with the sandbox as its Razorpay. */
+let sandboxServer: TTestServer;
+const SANDBOX = 'http://127.0.0.1:3100';
 beforeAll(async () => {
   ctx = await createTestContext({ WEB_DIST_DIR: dist });
   server = await startTestServer(ctx);
+  sandboxServer = await startTestServer({ ...ctx, env: { ...ctx.env, RAZORPAY_API_URL: SANDBOX } });
 });
 afterAll(async () => {
+  await sandboxServer?.close();
   await server?.close();
   await ctx?.close();
   rmSync(dist, { recursive: true, force: true });
@@ -57,12 +64,9 @@ describe('single-page app fallback', () => {
 
   it('gives the loopback print agent to /kiosk paths only', async () => {
     for (const p of CLIENT_PATHS) {
-      const csp = (await fetch(`${server.url}${p}`)).headers.get('content-security-policy') ?? '';
-      if (p.startsWith('/kiosk')) expect(csp, p).toMatch(/(^|;)connect-src 'self' http:\/\/127\.0\.0\.1:\*(;|$)/);
-      else {
-        expect(csp, p).toMatch(/(^|;)connect-src 'self'(;|$)/);
-        expect(csp, p).not.toContain('127.0.0.1');
-      }
+      const csp = await policyOf(`${sandboxServer.url}${p}`);
+      if (p.startsWith('/kiosk')) expect(csp['connect-src'], p).toEqual(["'self'", 'http://127.0.0.1:*']);
+      else expect(csp['connect-src'], p).toEqual(["'self'"]);
     }
   });
 
@@ -98,5 +102,49 @@ describe('single-page app fallback', () => {
     const csv = await fetch(`${server.url}/manager/sales.csv`);
     expect(csv.status).not.toBe(200);
     expect(await csv.text()).not.toContain('Marquee test page');
+  });
+});
+
+/** A CSP header as directive → its sources. */
+async function policyOf(url: string): Promise<Record<string, string[]>> {
+  const header = (await fetch(url)).headers.get('content-security-policy') ?? '';
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+describe('Checkout in the content security policy', () => {
+  it("admits each of Razorpay Checkout's hosts in its directive, and no other host, with real keys", async () => {
+    for (const [page, loopback] of [
+      ['/', []],
+      ['/kiosk', ['http://127.0.0.1:*']],
+    ] as const) {
+      const csp = await policyOf(`${server.url}${page}`);
+      expect(csp['script-src'], page).toEqual(["'self'", ...RAZORPAY_CHECKOUT_SOURCES.scriptSrc]);
+      expect(csp['frame-src'], page).toEqual([...RAZORPAY_CHECKOUT_SOURCES.frameSrc]);
+      expect(csp['connect-src'], page).toEqual(["'self'", ...loopback, ...RAZORPAY_CHECKOUT_SOURCES.connectSrc]);
+      expect(csp['img-src'], page).toEqual(["'self'", 'data:', 'blob:', ...RAZORPAY_CHECKOUT_SOURCES.imgSrc]);
+      expect(csp['style-src'], page).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(csp['default-src'], page).toEqual(["'self'"]);
+      expect(Object.values(csp).flat().join(' '), page).not.toMatch(/\*\.|https?:\/\/\*/);
+    }
+  });
+
+  it("admits the sandbox's origin alone, and nothing of razorpay.com, with the sandbox", async () => {
+    for (const [page, loopback] of [
+      ['/', []],
+      ['/kiosk', ['http://127.0.0.1:*']],
+    ] as const) {
+      const csp = await policyOf(`${sandboxServer.url}${page}`);
+      expect(csp['script-src'], page).toEqual(["'self'", SANDBOX]);
+      expect(csp['frame-src'], page).toEqual([SANDBOX]);
+      expect(csp['connect-src'], page).toEqual(["'self'", ...loopback]);
+      expect(csp['img-src'], page).toEqual(["'self'", 'data:', 'blob:']);
+      expect(Object.values(csp).flat().join(' '), page).not.toContain('razorpay');
+    }
   });
 });

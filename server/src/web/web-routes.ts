@@ -1,12 +1,14 @@
 // The web app (the kiosk renderer's web build): / for online customers, /kiosk for the kiosk UI in
-// a browser. Security headers (helmet) with a CSP that lets in only this origin, Razorpay Checkout's
-// origin, and, for /kiosk, the print agent on loopback.
+// a browser. Security headers (helmet) with a CSP that lets in only this origin, Razorpay Checkout
+// (Razorpay's hosts, from @marquee/shared, or with the sandbox its origin alone), and, for /kiosk,
+// the print agent on loopback.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
-import { checkoutScriptUrl } from '../env';
+import { checkoutSources, type TCheckoutSources } from '@marquee/shared';
+import { checkoutScriptUrl, type TEnv } from '../env';
 import type { TServices } from '../services';
 
 /**
@@ -41,12 +43,12 @@ export async function registerWebRoutes(
   app: FastifyInstance,
   { env, log }: Pick<TServices, 'env' | 'log'>,
 ): Promise<void> {
-  const checkoutOrigin = new URL(checkoutScriptUrl(env)).origin;
+  const checkout = checkoutPageSources(env);
   // helmet itself, built once per policy: @fastify/helmet rebuilt the whole middleware (CSP parsing
   // included) on every request, a few percent of each API call's CPU under load.
-  const securityHeaders = headersFor({ env, checkoutOrigin, connectSrc: ["'self'"] });
+  const securityHeaders = headersFor({ env, checkout, connectSrc: ["'self'"] });
   // The print agent listens on loopback; only the kiosk UI in a browser calls it, so only /kiosk may.
-  const kioskSecurityHeaders = headersFor({ env, checkoutOrigin, connectSrc: ["'self'", 'http://127.0.0.1:*'] });
+  const kioskSecurityHeaders = headersFor({ env, checkout, connectSrc: ["'self'", 'http://127.0.0.1:*'] });
   app.addHook('onRequest', (req, reply, done) => {
     const headers = isKioskPage(req.url) ? kioskSecurityHeaders : securityHeaders;
     headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
@@ -91,6 +93,15 @@ export async function registerWebRoutes(
   }
 }
 
+/**
+ * What the pages let in for Checkout. The server talks to Razorpay itself (no RAZORPAY_API_URL):
+ * Razorpay's Checkout hosts; with the sandbox (or another stand-in): only the origin its
+ * checkout.js comes from, nothing of razorpay.com.
+ */
+function checkoutPageSources(env: Pick<TEnv, 'RAZORPAY_API_URL' | 'RAZORPAY_CHECKOUT_URL'>): TCheckoutSources {
+  return checkoutSources(env.RAZORPAY_API_URL ? [checkoutScriptUrl(env)] : null);
+}
+
 /** The kiosk UI's page (/kiosk, and its client-side paths below it). */
 function isKioskPage(url: string): boolean {
   const pathname = url.split('?', 1)[0]!;
@@ -99,21 +110,21 @@ function isKioskPage(url: string): boolean {
 
 function headersFor({
   env,
-  checkoutOrigin,
+  checkout,
   connectSrc,
 }: {
   env: Pick<TServices['env'], 'NODE_ENV'>;
-  checkoutOrigin: string;
+  checkout: TCheckoutSources;
   connectSrc: string[];
 }) {
   return helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", checkoutOrigin],
-        frameSrc: [checkoutOrigin],
-        connectSrc,
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'", ...checkout.scriptSrc],
+        frameSrc: [...checkout.frameSrc],
+        connectSrc: [...connectSrc, ...checkout.connectSrc],
+        imgSrc: ["'self'", 'data:', 'blob:', ...checkout.imgSrc],
         styleSrc: ["'self'", "'unsafe-inline'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
