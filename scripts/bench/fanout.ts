@@ -35,7 +35,13 @@ const STORM_SPREAD_MS = 3_000;
 const now = () => performance.timeOrigin + performance.now();
 
 /** How the figures read, and the design before the show hub, measured by this bench (kept as written then). */
-const NOTE = `Where the delay was. Before the show hub each subscriber was a tRPC async generator with its own listener, timers, AbortSignals and Web streams, serializing and framing every event again. Measured by this bench on 2026-11-28 against that code, in the same conditions as the table above (another bench and other engineers' work loading the two cores, load average 13 to 18): 157.6 KB of server memory per subscriber (its bare baseline 12 KB), hold → last subscriber p99 20,982 ms (6.3× its baseline's 3,311 ms). The stages of one event, medians of 20 rounds: the hold answered at 72 ms, its PUBLISH sent at 61 ms, the channel message at the instance at 114 ms, the first subscriber socket written at 4,295 ms and the last at 6,489 ms. So the seconds went between the instance's receipt and its first write: every event woke ten thousand generators, each stepping through a dozen awaits in lock step (microtasks run first come, first served), and no socket was written before nearly all of them had been worked through. With the hub the first socket is written right after the receipt (the first-write row: 86 ms after the hold was sent, against the bare baseline's first arrival at 75 ms) and the rest follow at the machine's write speed, a thousand per turn of the event loop. The channel-message row of the table's run was taken with an earlier mark (a second listener on the Redis socket) that fired only after the client library had handed the message on, i.e. after the fan-out; the bench now marks the message where ioredis emits it. A run with that mark at 2,000 subscribers (BENCH_FANOUT_SUBSCRIBERS=2000, the same day and machine, less loaded): PUBLISH sent at 47 ms, the channel message at the instance at 62 ms, the first socket written 0.2 ms after it and the last at 289 ms, the last subscriber's bytes at 304 ms; hold → last subscriber p99 862 ms (1.1× its bare baseline's 766 ms), two instances 555 ms (0.7×); the storm of 2,000 cost 5 database transactions (8 in as long with nothing happening); 38.6 KB per subscriber (2.9× its baseline; at that size the young generation's growth weighs on the per-subscriber figure). Read the figures as ratios: on this shared machine even the bare baseline took 3.2 s to reach its last subscriber, against tens of milliseconds on an idle one, and the targets (16 KB per subscriber, 250 ms p99 over 20 holds) could not be checked in absolute terms here. Memory per subscriber is 1.8× the bare baseline: what stays of each stream is Node's HTTP objects for its socket (as in the baseline) and Fastify's request and reply, which the hijacked stream keeps alive.`;
+const NOTE = `Where the delay was. Before the show hub each subscriber was a tRPC async generator with its own listener, timers, AbortSignals and Web streams, serializing and framing every event again. Measured by this bench on 2026-11-28 against that code, under load (other benches and builds on the two cores, load average 13 to 18): 157.6 KB of server memory per subscriber, hold → last subscriber p99 20,982 ms (6.3× its bare baseline's 3,311 ms). The stages of one event, medians of 20 rounds: the hold answered at 72 ms, its PUBLISH sent at 61 ms, the channel message at the instance at 114 ms, the first subscriber socket written at 4,295 ms and the last at 6,489 ms. The seconds went between the instance's receipt and its first write: every event woke ten thousand generators, each stepping through a dozen awaits in lock step, and no socket was written before nearly all of them had been worked through. With the hub (table above, a quiet machine) the first socket is written within a millisecond of the channel message and the rest follow at the machine's write speed, a thousand per turn of the event loop: the last write lands where the bare server's does.
+
+Memory. A hijacked stream used to keep everything Node's HTTP server and Fastify had made for its request: the HTTP parser (C++ memory too), eleven bound listeners, the request with its headers, the response and Fastify's request and reply, about 9 KB of JavaScript heap a subscriber. The stream now takes its socket out of the HTTP server as Node does for an upgraded connection (server/src/http/take-socket.ts) and keeps 2.8 KB (heap row; the bare server keeps 4.9 KB, its request and response). Resident memory per subscriber is measured after a full collection with the API and the baseline at the same fixed young generation; as npm start runs it, the API's 128 MB semi-spaces grow to fit the garbage of ten thousand opening requests, which reads as 12 to 19 KB a subscriber in the RSS but is a one-off of at most 384 MB.
+
+Latency. Over the runs of this bench on 2026-11-28 on a quiet machine, hold → last subscriber p99 was 262 to 417 ms against the bare server's 270 to 509 ms in the same runs (0.8× to 1.1×), medians 126 to 219 ms. The 250 ms p99 target is below what this machine reaches even with the bare server, because the 10,000 clients and their parsing share its two cores with the server: on this machine the figures to read are the ratios.
+
+The reconnect storm. Between runs the streams-only storm took 4.6 to 19 s for the API against 3 to 11 s for the bare server; with the seat map refetched by every client, 19 to 35 s, while the kernel dropped 22,000 to 29,000 connection attempts for a full accept queue (4,096, the API's listen backlog; Node's default is 511) and each of those clients waited out TCP's SYN retransmission (1, 3, 7, 15, 31 s). The database was read a handful of times for ten thousand seat maps and streams (the last row): opening a stream of a live show and answering its seat map read the hub's version and the kept JSON.`;
 
 /** Resident memory of a process and its children (tsx runs the server in a child node process). */
 function rssOf(pid: number): number {
@@ -59,7 +65,7 @@ function treeOf(pid: number): number[] {
  * (memory-probe.mjs, loaded into each through NODE_OPTIONS): what its live objects and sockets hold,
  * not the garbage ten thousand requests just left.
  */
-async function settledRss(pid: number): Promise<number> {
+async function settled(pid: number): Promise<{ rss: number; heap: number }> {
   const probed = treeOf(pid).filter((p) => existsSync(path.join(MEMORY_PROBE_DIR, `${p}.ready`)));
   if (!probed.length) throw new Error(`no memory probe in process ${pid}`);
   for (const p of probed) {
@@ -70,8 +76,18 @@ async function settledRss(pid: number): Promise<number> {
     if (i === 200) throw new Error('the memory probe did not answer within 20 s');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return rssOf(pid);
+  const heaps = probed.map(
+    (p) =>
+      (JSON.parse(readFileSync(path.join(MEMORY_PROBE_DIR, `${p}.json`), 'utf8')) as { heapUsed: number }).heapUsed,
+  );
+  return { rss: rssOf(pid), heap: Math.max(...heaps) };
 }
+
+/** Per subscriber: what `after` holds more than `before`. */
+const perSubscriber = (before: { rss: number; heap: number }, after: { rss: number; heap: number }) => ({
+  rss: (after.rss - before.rss) / SUBSCRIBERS,
+  heap: (after.heap - before.heap) / SUBSCRIBERS,
+});
 
 /**
  * The young generation of the processes whose memory per subscriber is compared, fixed at V8's
@@ -337,12 +353,12 @@ export async function benchFanout(): Promise<string> {
     stopping.push(() => stopProcess(bare));
     const bareFleet = new ClientFleet(processes, 10);
     stopping.push(() => bareFleet.close());
-    const bareBefore = await settledRss(bare.pid!);
+    const bareBefore = await settled(bare.pid!);
     let openedAt = now();
     let failed = await bareFleet.open(barePort, '/stream', SUBSCRIBERS);
     const bareOpen = now() - openedAt;
     if (failed) throw new Error(`baseline: ${failed} streams did not open`);
-    const bareMemory = ((await settledRss(bare.pid!)) - bareBefore) / SUBSCRIBERS;
+    const bareMemory = perSubscriber(bareBefore, await settled(bare.pid!));
     const frameOf = (seatId: string, version: number) =>
       `data: ${JSON.stringify({ showtimeId: show.id, version, seats: [{ id: seatId, state: 'held' }] })}\n\n\n`;
     const base = await rounds(
@@ -395,13 +411,13 @@ export async function benchFanout(): Promise<string> {
     const streamPath = `/trpc/seats.onChange?input=${encodeURIComponent(JSON.stringify({ showtimeId: show.id }))}`;
     const fleetA = new ClientFleet(processes, 10);
     stopping.push(() => fleetA.close());
-    const before = await settledRss(apiA.pid!);
+    const before = await settled(apiA.pid!);
     openedAt = now();
     failed = await fleetA.open(portA, streamPath, SUBSCRIBERS);
     const apiOpen = now() - openedAt;
     if (failed) throw new Error(`${failed} seats.onChange streams did not open`);
     await channelHasSubscriber(`${prefix}seats:${show.id}`);
-    const apiMemory = ((await settledRss(apiA.pid!)) - before) / SUBSCRIBERS;
+    const apiMemory = perSubscriber(before, await settled(apiA.pid!)).rss;
     const hold = (port: number) => async (seatId: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/trpc/holds.create`, {
         method: 'POST',
@@ -482,17 +498,17 @@ export async function benchFanout(): Promise<string> {
     stopping.push(() => stopProcess(apiC));
     const fleetC = new ClientFleet(processes, 10);
     stopping.push(() => fleetC.close());
-    const beforeC = await settledRss(apiC.pid!);
+    const beforeC = await settled(apiC.pid!);
     failed = await fleetC.open(portC, streamPath, SUBSCRIBERS);
     if (failed) throw new Error(`${failed} seats.onChange streams did not open (fixed young generation)`);
-    const ownMemory = ((await settledRss(apiC.pid!)) - beforeC) / SUBSCRIBERS;
+    const ownMemory = perSubscriber(beforeC, await settled(apiC.pid!));
 
     const baseLast = p99(base, 'last');
     rows.push(
       {
         name: 'baseline: bare Node http, same frame to every socket',
         value: `${SUBSCRIBERS.toLocaleString('en')} sockets`,
-        note: `opened in ${(bareOpen / 1000).toFixed(1)} s; ${kb(bareMemory)} a socket; publish → last subscriber p99 ${ms(baseLast)} (median ${ms(med(base, 'last'))}), first ${ms(med(base, 'first'))}; ${ROUNDS} rounds`,
+        note: `opened in ${(bareOpen / 1000).toFixed(1)} s; ${kb(bareMemory.rss)} resident and ${kb(bareMemory.heap)} of JavaScript heap a socket; publish → last subscriber p99 ${ms(baseLast)} (median ${ms(med(base, 'last'))}), first ${ms(med(base, 'first'))}; ${ROUNDS} rounds`,
       },
       {
         name: 'SSE subscribers on one instance',
@@ -501,13 +517,18 @@ export async function benchFanout(): Promise<string> {
       },
       {
         name: 'server memory per subscriber',
-        value: kb(ownMemory),
-        note: `${ratio(ownMemory, bareMemory)}; resident memory after a full garbage collection, ${SUBSCRIBERS.toLocaleString('en')} streams open against none, the API and the baseline with the same fixed young generation (16 MB semi-spaces); target 16 KB`,
+        value: kb(ownMemory.rss),
+        note: `${ratio(ownMemory.rss, bareMemory.rss)} (${kb(bareMemory.rss)}); resident memory after a full garbage collection, ${SUBSCRIBERS.toLocaleString('en')} streams open against none, the API and the baseline with the same fixed young generation (16 MB semi-spaces); it moves by a few KB from run to run (pages V8 and malloc keep or give back), the heap row below does not; target 16 KB`,
+      },
+      {
+        name: 'server memory per subscriber: JavaScript heap kept',
+        value: kb(ownMemory.heap),
+        note: `${ratio(ownMemory.heap, bareMemory.heap)} (${kb(bareMemory.heap)}); live objects after a full collection: the socket and its hub entry (the bare server also keeps each request and response)`,
       },
       {
         name: 'the same, the API as npm start runs it',
         value: kb(apiMemory),
-        note: `${ratio(apiMemory, bareMemory)}; RSS ${Math.round(before / 2 ** 20)} → ${Math.round((before + apiMemory * SUBSCRIBERS) / 2 ** 20)} MB, after a full collection; the young generation (128 MB semi-spaces) grows to fit the opening requests' garbage and stays: a one-off of up to 384 MB, not a cost per subscriber`,
+        note: `${ratio(apiMemory, bareMemory.rss)}; RSS ${Math.round(before.rss / 2 ** 20)} → ${Math.round((before.rss + apiMemory * SUBSCRIBERS) / 2 ** 20)} MB, after a full collection; the young generation (128 MB semi-spaces) grows to fit the opening requests' garbage and stays: a one-off of up to 384 MB, not a cost per subscriber`,
       },
       {
         name: 'hold → last subscriber sees it, p99 of rounds',
