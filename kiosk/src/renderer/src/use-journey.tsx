@@ -170,11 +170,14 @@ export function useJourney({
 
   // The hold ran out (on the pay screen or the seat map): the same show's seats, to pick again.
   const showtimeIdOfBooking = b?.showtimeId;
-  const onExpired = useCallback(() => {
-    hold(null);
-    void queryClient.invalidateQueries({ queryKey: trpc.bookings.get.queryKey() });
-    backToSeats(showtimeIdOfBooking ?? (step.name === 'seats' ? step.showtimeId : undefined), t.timeUp);
-  }, [backToSeats, hold, queryClient, showtimeIdOfBooking, step, t.timeUp, trpc]);
+  const onExpired = useCallback(
+    (notice?: string) => {
+      hold(null);
+      void queryClient.invalidateQueries({ queryKey: trpc.bookings.get.queryKey() });
+      backToSeats(showtimeIdOfBooking ?? (step.name === 'seats' ? step.showtimeId : undefined), notice ?? t.timeUp);
+    },
+    [backToSeats, hold, queryClient, showtimeIdOfBooking, step, t.timeUp, trpc],
+  );
 
   // A pay link whose booking is already paid shows the ticket; one that ended goes back to its seats.
   useEffect(() => {
