@@ -131,7 +131,10 @@ async function capture(services: TOwner, p: TAuthorizedPayment, now: Date): Prom
     return await services.razorpay.capturePayment(p.paymentId, p.amountPaise);
   } catch (err) {
     if (isAlreadyCaptured(err)) {
-      services.log.info({ bookingId: p.bookingId, paymentId: p.paymentId }, 'payment was captured already; settling it');
+      services.log.info(
+        { bookingId: p.bookingId, paymentId: p.paymentId },
+        'payment was captured already; settling it',
+      );
       return fetchPayment(services, p);
     }
     if (err instanceof RazorpayApiError && err.statusCode !== null && err.statusCode < 500) {

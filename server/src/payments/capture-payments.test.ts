@@ -287,7 +287,10 @@ describe('an authorized payment after the hold ended', () => {
       () => sandbox.store.payments.get(paymentId)!,
       (p) => p.status === 'refunded',
     );
-    expect(sandbox.store.payments.get(paymentId)).toMatchObject({ captured: false, amount_refunded: order.amountPaise });
+    expect(sandbox.store.payments.get(paymentId)).toMatchObject({
+      captured: false,
+      amount_refunded: order.amountPaise,
+    });
     await eventually(
       () => sandbox.store.webhooks.filter((d) => d.event === 'refund.processed' && d.delivered).length,
       (n) => n > 0,
@@ -338,10 +341,12 @@ describe('bad inputs', () => {
     const reply = await deliverAuthorized(paymentId, 'evt_WrongAmount01', { amount: amountPaise - 100 });
     expect(reply.status).toBe(200);
     expect(captureCalls(paymentId)).toBe(0);
-    expect(await ctx.prisma.paymentAttempt.findFirstOrThrow({ where: { razorpayPaymentId: paymentId } })).toMatchObject({
-      status: 'RELEASED',
-      errorCode: 'WRONG_AMOUNT',
-    });
+    expect(await ctx.prisma.paymentAttempt.findFirstOrThrow({ where: { razorpayPaymentId: paymentId } })).toMatchObject(
+      {
+        status: 'RELEASED',
+        errorCode: 'WRONG_AMOUNT',
+      },
+    );
     expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
     expect(sandbox.store.payments.get(paymentId)).toMatchObject({ status: 'authorized' });
   });

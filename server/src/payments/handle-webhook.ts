@@ -177,7 +177,10 @@ async function handleAuthorized(services: TServices, delivery: TWebhookDelivery)
       // (reconciliation tries once more while the hold stands). No answer (PAY_PROVIDER_UNAVAILABLE)
       // goes up: the webhook answers 502 and Razorpay sends it again.
       if (!(err instanceof AppError && err.code === 'PAY_CAPTURE_REFUSED')) throw err;
-      services.log.error({ err, bookingId: booking.id, paymentId: payment.id }, 'Razorpay refused to capture a payment');
+      services.log.error(
+        { err, bookingId: booking.id, paymentId: payment.id },
+        'Razorpay refused to capture a payment',
+      );
       return null;
     });
     if (outcome?.kind === 'settled') await afterSettlement(services, outcome.settlement, 'webhook');
