@@ -276,6 +276,7 @@ describe('an authorized payment after the hold ended', () => {
     expect(booking).toMatchObject({
       status: 'EXPIRED',
       statusReason: 'paid after the hold ended; not captured, the bank releases it',
+      paymentNotTaken: true,
       tickets: [],
     });
     expect(await timeline(bookingId)).toContainEqual(
@@ -347,7 +348,10 @@ describe('bad inputs', () => {
         errorCode: 'WRONG_AMOUNT',
       },
     );
-    expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
+    expect(await customer.bookings.get.query({ bookingId })).toMatchObject({
+      status: 'PENDING',
+      paymentNotTaken: false,
+    });
     expect(sandbox.store.payments.get(paymentId)).toMatchObject({ status: 'authorized' });
   });
 });

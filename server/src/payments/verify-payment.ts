@@ -58,7 +58,7 @@ export async function verifyPayment(
       throw new AppError('PAY_NOT_CAPTURED', { message: `payment ${p.paymentId} not captured: ${outcome.reason}` });
     }
     settlement = outcome.settlement;
-  } else if (payment.captured && (payment.status === 'captured' || payment.status === 'refunded')) {
+  } else if (payment.status === 'captured' || (payment.status === 'refunded' && payment.captured)) {
     // A payment refunded since (it came too late) still settles: the customer is told it was refunded.
     settlement = await settleInBatch(services, {
       booking: { bookingId: booking.id },

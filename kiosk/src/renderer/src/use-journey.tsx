@@ -179,15 +179,16 @@ export function useJourney({
     [backToSeats, hold, queryClient, showtimeIdOfBooking, step, t.timeUp, trpc],
   );
 
-  // A pay link whose booking is already paid shows the ticket; one that ended goes back to its seats.
+  // A pay link whose booking is already paid shows the ticket; one that ended goes back to its seats
+  // (saying so when a payment came too late and was not taken).
   useEffect(() => {
     if (step.name !== 'pay' || !b) return;
     if (b.status === 'CONFIRMED') {
       setTicket({ booking: b, own: true });
       navigate(paths.booking(b.id), { replace: true });
-    } else if (b.status !== 'PENDING') onExpired();
+    } else if (b.status !== 'PENDING') onExpired(b.paymentNotTaken ? t.paymentNotTaken : undefined);
     else if (savedBooking.get(storage) !== b.id) hold(b.id); // the holder's own link, in a new tab
-  }, [step.name, b, navigate, onExpired, storage, hold]);
+  }, [step.name, b, navigate, onExpired, storage, hold, t.paymentNotTaken]);
 
   // Paid while away from the pay screen (the QR paid on a phone after the customer went Back): show
   // the ticket (the kiosk prints it) rather than a seat map where those seats now read as sold.

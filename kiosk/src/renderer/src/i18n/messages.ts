@@ -102,6 +102,8 @@ const en = {
   holding: 'Holding your seats…',
   timeLeft: 'Time left to pay',
   timeUp: 'Time is up. Your seats were released.',
+  paymentNotTaken:
+    'Your payment came after your seats were released, so it was not taken. Your bank releases the money it held within 5 days.',
   yourSeats: 'Your seats',
   total: 'Total',
   bookingFee: 'Booking fee',
@@ -275,6 +277,8 @@ const hi: TMessages = {
   holding: 'आपकी सीटें रोकी जा रही हैं…',
   timeLeft: 'भुगतान के लिए बचा समय',
   timeUp: 'समय समाप्त। आपकी सीटें छोड़ दी गईं।',
+  paymentNotTaken:
+    'आपका भुगतान आपकी सीटें छूट जाने के बाद आया, इसलिए वह लिया नहीं गया। आपका बैंक रोका गया पैसा 5 दिनों के भीतर लौटा देगा।',
   yourSeats: 'आपकी सीटें',
   total: 'कुल',
   bookingFee: 'बुकिंग शुल्क',

@@ -116,7 +116,7 @@ export function PaymentScreen({
     },
     onError: (err) => {
       // This screen may be gone already (the hold ended while Checkout was open): the seat map says it.
-      if (errorData(err)?.appCode === 'PAY_NOT_CAPTURED') onExpired(errorMessage(t, err));
+      if (errorData(err)?.appCode === 'PAY_NOT_CAPTURED') onExpired(t.paymentNotTaken);
       else setNotice(errorMessage(t, err));
     },
   });
