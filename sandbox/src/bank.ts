@@ -1,5 +1,7 @@
-// What the customer's side does: pay an order (Checkout) or a QR code (UPI app), and refunds.
-// Each changes the store as Razorpay would and sends the webhooks Razorpay would send.
+// What the customer's side does: pay an order (Checkout) or a QR code (UPI app), and refunds; and
+// what the account's capture setting does with a Checkout payment: captured at once (automatic, the
+// default) or left authorized until the merchant captures it, lapsing into an automatic refund if
+// nobody does (manual). Each changes the store as Razorpay would and sends the webhooks Razorpay would send.
 import { createHmac } from 'node:crypto';
 import { razorpayId, unixNow } from './ids';
 import { badRequest, notFound } from './razorpay-error';
@@ -41,18 +43,38 @@ function newPayment(fields: Partial<TPayment> & Pick<TPayment, 'amount' | 'metho
   };
 }
 
+/** Real Razorpay refunds an authorization nobody captured after 5 days. */
+export const RAZORPAY_AUTHORIZATION_LAPSE_MS = 5 * 24 * 3600_000;
+
+/** The account's payment capture setting (Razorpay's Dashboard: Payment Capture). */
+export interface TCaptureSettings {
+  /** automatic: a Checkout payment is captured at once; manual: it stays authorized until captured. */
+  mode: 'automatic' | 'manual';
+  /** How long an uncaptured authorization lives before it is refunded automatically. */
+  authorizationLapseMs: number;
+}
+
 export class Bank {
+  private readonly lapses = new Map<string, NodeJS.Timeout>();
+
   constructor(
     private readonly store: SandboxStore,
     private readonly webhooks: WebhookSender,
     private readonly keySecret: string,
+    readonly capture: TCaptureSettings = { mode: 'automatic', authorizationLapseMs: RAZORPAY_AUTHORIZATION_LAPSE_MS },
   ) {}
 
-  /** Checkout's outcome for an order: the handler's three fields (signed), or the payment.failed error. */
-  payOrder(orderId: string, outcome: 'captured' | 'failed', method: 'card' | 'upi' = 'card') {
+  /**
+   * Checkout's outcome for an order: the handler's three fields (signed), or the payment.failed
+   * error. A successful payment ('captured') is captured as the account's setting says;
+   * 'authorized' leaves this one payment authorized whatever the setting.
+   */
+  payOrder(orderId: string, outcome: 'captured' | 'authorized' | 'failed', method: 'card' | 'upi' = 'card') {
     const order = this.store.orders.get(orderId);
     if (!order) throw notFound();
     if (order.status === 'paid') throw badRequest('Order has already been paid', 'order_id');
+    if (this.store.paymentsOfOrder(orderId).some((p) => p.status === 'authorized'))
+      throw badRequest('A payment of this order is authorized and awaiting capture', 'order_id');
     order.attempts += 1;
     order.status = 'attempted';
     const payment = newPayment({ amount: order.amount, method, order_id: order.id });
@@ -79,10 +101,16 @@ export class Bank {
         },
       };
     }
-    Object.assign(payment, { status: 'captured', captured: true });
-    Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
-    this.webhooks.send('payment.captured', { payment });
-    this.webhooks.send('order.paid', { payment, order });
+    if (outcome === 'authorized' || this.capture.mode === 'manual') {
+      payment.status = 'authorized';
+      this.webhooks.send('payment.authorized', { payment });
+      this.lapseLater(payment);
+    } else {
+      Object.assign(payment, { status: 'captured', captured: true });
+      Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
+      this.webhooks.send('payment.captured', { payment });
+      this.webhooks.send('order.paid', { payment, order });
+    }
     const signature = createHmac('sha256', this.keySecret).update(`${order.id}|${payment.id}`).digest('hex');
     return { razorpay_payment_id: payment.id, razorpay_order_id: order.id, razorpay_signature: signature };
   }
@@ -114,18 +142,64 @@ export class Bank {
     return payment;
   }
 
-  refund(
-    paymentId: string,
-    opts: { amount?: number; speed?: 'normal' | 'optimum'; notes?: Record<string, string>; receipt?: string },
+  /**
+   * POST /v1/payments/:id/capture: the merchant takes an authorized payment, exactly its amount.
+   * Every call is logged in store.captures, refused ones too.
+   */
+  capturePayment(paymentId: string, body: { amount: number; currency: string }): TPayment {
+    const call = { paymentId, amount: body.amount, at: Date.now(), ok: false, error: null as string | null };
+    this.store.captures.push(call);
+    try {
+      const payment = this.store.payments.get(paymentId);
+      if (!payment) throw notFound();
+      if (payment.captured) throw badRequest('This payment has already been captured', 'payment_id');
+      if (payment.status !== 'authorized')
+        throw badRequest('Only payments which have been authorized and not yet captured can be captured', 'payment_id');
+      if (body.currency !== payment.currency) throw badRequest('Currency is not supported', 'currency');
+      if (body.amount !== payment.amount)
+        throw badRequest('Capture amount must be equal to the amount authorized', 'amount');
+      clearTimeout(this.lapses.get(paymentId));
+      this.lapses.delete(paymentId);
+      Object.assign(payment, { status: 'captured', captured: true });
+      this.webhooks.send('payment.captured', { payment });
+      const order = payment.order_id ? this.store.orders.get(payment.order_id) : undefined;
+      if (order) {
+        Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
+        this.webhooks.send('order.paid', { payment, order });
+      }
+      call.ok = true;
+      return payment;
+    } catch (err) {
+      call.error = err instanceof Error ? err.message : String(err);
+      throw err;
+    }
+  }
+
+  /** An authorization nobody captured in time is refunded in full, as Razorpay does (captured stays false). */
+  private lapseLater(payment: TPayment): void {
+    const timer = setTimeout(() => {
+      this.lapses.delete(payment.id);
+      if (payment.status !== 'authorized') return;
+      const refund = this.newRefund(payment, payment.amount, {}, 'normal');
+      Object.assign(payment, { status: 'refunded', amount_refunded: payment.amount, refund_status: 'full' });
+      this.webhooks.send('refund.created', { refund, payment });
+      this.webhooks.send('refund.processed', { refund, payment });
+    }, this.capture.authorizationLapseMs);
+    this.lapses.set(payment.id, timer);
+  }
+
+  /** Stops the lapse timers (the sandbox is closing). */
+  close(): void {
+    for (const timer of this.lapses.values()) clearTimeout(timer);
+    this.lapses.clear();
+  }
+
+  private newRefund(
+    payment: TPayment,
+    amount: number,
+    opts: { notes?: Record<string, string>; receipt?: string },
+    speed: 'normal' | 'optimum',
   ): TRefund {
-    const payment = this.store.payments.get(paymentId);
-    if (!payment) throw notFound();
-    if (payment.status !== 'captured')
-      throw badRequest('The payment has been fully refunded already or is not captured', 'payment_id');
-    const remaining = payment.amount - payment.amount_refunded;
-    const amount = opts.amount ?? remaining;
-    if (!Number.isInteger(amount) || amount < 100) throw badRequest('The amount must be at least INR 1.00', 'amount');
-    if (amount > remaining) throw badRequest('The refund amount provided is greater than amount captured', 'amount');
     const refund: TRefund = {
       id: razorpayId('rfnd'),
       entity: 'refund',
@@ -139,9 +213,25 @@ export class Bank {
       batch_id: null,
       status: 'processed',
       speed_processed: 'normal',
-      speed_requested: opts.speed ?? 'normal',
+      speed_requested: speed,
     };
     this.store.refunds.set(refund.id, refund);
+    return refund;
+  }
+
+  refund(
+    paymentId: string,
+    opts: { amount?: number; speed?: 'normal' | 'optimum'; notes?: Record<string, string>; receipt?: string },
+  ): TRefund {
+    const payment = this.store.payments.get(paymentId);
+    if (!payment) throw notFound();
+    if (payment.status !== 'captured')
+      throw badRequest('The payment has been fully refunded already or is not captured', 'payment_id');
+    const remaining = payment.amount - payment.amount_refunded;
+    const amount = opts.amount ?? remaining;
+    if (!Number.isInteger(amount) || amount < 100) throw badRequest('The amount must be at least INR 1.00', 'amount');
+    if (amount > remaining) throw badRequest('The refund amount provided is greater than amount captured', 'amount');
+    const refund = this.newRefund(payment, amount, opts, opts.speed ?? 'normal');
     payment.amount_refunded += amount;
     payment.refund_status = payment.amount_refunded === payment.amount ? 'full' : 'partial';
     if (payment.refund_status === 'full') payment.status = 'refunded';

@@ -1,17 +1,20 @@
 // A Razorpay-compatible sandbox: the REST subset Marquee uses (orders, payments, refunds, UPI QR
 // codes) with Razorpay's rules, ids, object and error shapes and Basic auth, signed webhooks with
-// retries, and a control API (/_sandbox/...) with which people and tests play the customer's bank.
+// retries, and a control API (/_sandbox/...) with which people and tests play the customer's bank
+// and set the account's payment capture (automatic, or manual with lapsing authorizations).
 // The official `razorpay` SDK talks to it by base URL.
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { Bank } from './bank';
+import { Bank, RAZORPAY_AUTHORIZATION_LAPSE_MS, type TCaptureSettings } from './bank';
 import { razorpayId, unixNow } from './ids';
 import { registerPages } from './pages/pages';
 import { badRequest, notFound, RazorpayError } from './razorpay-error';
 import { collection, SandboxStore, type TNotes, type TOrder, type TQrCode } from './store';
 import { WebhookSender, type TWebhookConfig } from './webhooks';
+
+export type { TCaptureSettings } from './bank';
 
 export interface TSandboxConfig {
   keyId: string;
@@ -19,6 +22,8 @@ export interface TSandboxConfig {
   webhook: Omit<TWebhookConfig, 'accountId'> & { accountId?: string };
   /** Base URL where this sandbox is reachable, for the QR codes' image_url. */
   publicUrl: string;
+  /** The account's payment capture; automatic with Razorpay's 5-day lapse unless given. */
+  capture?: Partial<TCaptureSettings>;
 }
 
 const QR_MIN_CLOSE_BY_S = 15 * 60;
@@ -47,6 +52,21 @@ const ZQrCreate = z.object({
   customer_id: z.string().optional(),
   close_by: z.number().int().max(2147483647).optional(),
   notes: ZNotes,
+});
+
+const ZCapture = z.object({
+  amount: z.coerce.number().int(),
+  currency: z.string(),
+});
+
+const ZCaptureSettings = z.strictObject({
+  mode: z.enum(['automatic', 'manual']).optional(),
+  authorizationLapseMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 const ZRefundCreate = z.object({
@@ -88,8 +108,14 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
   const webhooks = new WebhookSender(store, { accountId: 'acc_MarqueeSandbox1', ...config.webhook }, (m) =>
     app.log.warn(m),
   );
-  const bank = new Bank(store, webhooks, config.keySecret);
-  app.addHook('onClose', () => webhooks.close());
+  const bank = new Bank(store, webhooks, config.keySecret, {
+    mode: config.capture?.mode ?? 'automatic',
+    authorizationLapseMs: config.capture?.authorizationLapseMs ?? RAZORPAY_AUTHORIZATION_LAPSE_MS,
+  });
+  app.addHook('onClose', () => {
+    webhooks.close();
+    bank.close();
+  });
 
   // The SDK closes QR codes with an empty form-encoded body.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
@@ -167,6 +193,9 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
         '/payments/:id',
         async (req) => store.payments.get(req.params.id) ?? Promise.reject(notFound()),
       );
+      api.post<{ Params: { id: string } }>('/payments/:id/capture', async (req) =>
+        bank.capturePayment(req.params.id, parse(ZCapture, req.body)),
+      );
       api.post<{ Params: { id: string } }>('/payments/:id/refund', async (req) =>
         bank.refund(req.params.id, parse(ZRefundCreate, req.body)),
       );
@@ -243,7 +272,10 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
     '/_sandbox/orders/:id/pay',
     async (req) => {
       const { outcome, method } = parse(
-        z.object({ outcome: z.enum(['captured', 'failed']), method: z.enum(['card', 'upi']).default('card') }),
+        z.object({
+          outcome: z.enum(['captured', 'authorized', 'failed']),
+          method: z.enum(['card', 'upi']).default('card'),
+        }),
         req.body,
       );
       return bank.payOrder(req.params.id, outcome, method);
@@ -254,6 +286,10 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
     return bank.payQr(req.params.id, amount);
   });
   app.get('/_sandbox/webhooks', async () => ({ deliveries: store.webhooks }));
+  // The account's payment capture, for the payments made from now on (a test switches it per case).
+  app.get('/_sandbox/settings/capture', async () => bank.capture);
+  app.post('/_sandbox/settings/capture', async (req) => Object.assign(bank.capture, parse(ZCaptureSettings, req.body)));
+  app.get('/_sandbox/captures', async () => ({ captures: store.captures }));
   registerPages(app, { store, keyId: config.keyId, publicUrl: config.publicUrl });
   app.get<{ Params: { id: string } }>('/_sandbox/qr_codes/:id/image.png', async (req, reply) => {
     const qr = store.qrCodes.get(req.params.id);

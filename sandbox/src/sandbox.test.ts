@@ -272,3 +272,111 @@ describe('webhooks', () => {
     expect(new Set(received.map((r) => r.eventId)).size).toBe(2);
   });
 });
+
+describe('manual capture', () => {
+  const setCapture = (settings: object) => control('/_sandbox/settings/capture', settings);
+  const authorizedPayment = async (amount: number) => {
+    const order = await rp.orders.create({ amount, currency: 'INR' });
+    const paid = (await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' })).body;
+    return { order, paymentId: String(paid.razorpay_payment_id), paid };
+  };
+  const successfulCaptures = (paymentId: string) =>
+    sandbox.store.captures.filter((c) => c.paymentId === paymentId && c.ok).length;
+  const deliveries = () => sandbox.store.webhooks.map((d) => d.event);
+
+  afterAll(() => setCapture({ mode: 'automatic', authorizationLapseMs: 5 * 24 * 3600_000 }));
+
+  it('leaves a Checkout payment authorized (signed handler response, payment.authorized) until it is captured once', async () => {
+    await setCapture({ mode: 'manual' });
+    const before = sandbox.store.webhooks.length;
+    const { order, paymentId, paid } = await authorizedPayment(40_000);
+    expect(paid.razorpay_signature).toBe(
+      createHmac('sha256', KEY_SECRET).update(`${order.id}|${paymentId}`).digest('hex'),
+    );
+    expect(await rp.payments.fetch(paymentId)).toMatchObject({ status: 'authorized', captured: false });
+    expect(await rp.orders.fetch(order.id)).toMatchObject({ status: 'attempted', amount_paid: 0 });
+    // A second payment of the order waits for the first one's capture or lapse.
+    expect((await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' })).status).toBe(400);
+
+    expect(await rp.payments.capture(paymentId, 40_000, 'INR')).toMatchObject({
+      id: paymentId,
+      status: 'captured',
+      captured: true,
+    });
+    expect(await rp.orders.fetch(order.id)).toMatchObject({ status: 'paid', amount_paid: 40_000, amount_due: 0 });
+    expect(deliveries().slice(before)).toEqual(['payment.authorized', 'payment.captured', 'order.paid']);
+    expect(await rejection(rp.payments.capture(paymentId, 40_000, 'INR'))).toMatchObject({
+      statusCode: 400,
+      error: { code: 'BAD_REQUEST_ERROR', description: 'This payment has already been captured' },
+    });
+    expect(successfulCaptures(paymentId)).toBe(1);
+  });
+
+  it('captures only the exact authorized amount in INR, and only an authorized payment', async () => {
+    await setCapture({ mode: 'manual' });
+    const { paymentId } = await authorizedPayment(25_000);
+    expect(await rejection(rp.payments.capture(paymentId, 24_900, 'INR'))).toMatchObject({
+      statusCode: 400,
+      error: { code: 'BAD_REQUEST_ERROR', field: 'amount' },
+    });
+    expect(await rejection(rp.payments.capture(paymentId, 25_000, 'USD'))).toMatchObject({
+      statusCode: 400,
+      error: { field: 'currency' },
+    });
+    expect(await rp.payments.fetch(paymentId)).toMatchObject({ status: 'authorized', captured: false });
+
+    const failedOrder = await rp.orders.create({ amount: 25_000, currency: 'INR' });
+    await control(`/_sandbox/orders/${failedOrder.id}/pay`, { outcome: 'failed' });
+    const failed = (await rp.orders.fetchPayments(failedOrder.id)).items[0]!;
+    expect(await rejection(rp.payments.capture(failed.id, 25_000, 'INR'))).toMatchObject({
+      statusCode: 400,
+      error: { description: 'Only payments which have been authorized and not yet captured can be captured' },
+    });
+    expect(await rejection(rp.payments.capture('pay_DoesNotExist00', 25_000, 'INR'))).toMatchObject({
+      statusCode: 400,
+      error: { description: 'The id provided does not exist' },
+    });
+    expect(successfulCaptures(paymentId)).toBe(0);
+  });
+
+  it('refunds an authorization nobody captured once it lapses, with the automatic refund’s webhooks', async () => {
+    await setCapture({ mode: 'manual', authorizationLapseMs: 150 });
+    received.length = 0;
+    const { paymentId } = await authorizedPayment(30_000);
+    let payment = await rp.payments.fetch(paymentId);
+    for (const until = Date.now() + 5_000; payment.status === 'authorized' && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 25));
+      payment = await rp.payments.fetch(paymentId);
+    }
+    expect(payment).toMatchObject({
+      status: 'refunded',
+      captured: false,
+      amount_refunded: 30_000,
+      refund_status: 'full',
+    });
+    expect(await rejection(rp.payments.capture(paymentId, 30_000, 'INR'))).toMatchObject({ statusCode: 400 });
+    for (const until = Date.now() + 5_000; received.length < 3 && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 25));
+    const events = received.map(
+      (r) =>
+        JSON.parse(r.body) as {
+          event: string;
+          payload: { payment: { entity: { id: string; captured: boolean } }; refund?: { entity: { amount: number } } };
+        },
+    );
+    expect(events.map((e) => e.event)).toEqual(['payment.authorized', 'refund.created', 'refund.processed']);
+    for (const e of events.slice(1)) {
+      expect(e.payload.payment.entity).toMatchObject({ id: paymentId, captured: false });
+      expect(e.payload.refund?.entity.amount).toBe(30_000);
+    }
+  });
+
+  it('still lets one payment be left authorized while the account captures automatically', async () => {
+    await setCapture({ mode: 'automatic' });
+    const order = await rp.orders.create({ amount: 10_000, currency: 'INR' });
+    const paid = (await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'authorized' })).body;
+    expect(await rp.payments.fetch(String(paid.razorpay_payment_id))).toMatchObject({ status: 'authorized' });
+    const captured = await authorizedPayment(10_000);
+    expect(await rp.payments.fetch(captured.paymentId)).toMatchObject({ status: 'captured', captured: true });
+  });
+});

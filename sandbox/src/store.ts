@@ -94,6 +94,15 @@ export interface TWebhookDelivery {
   delivered: boolean;
 }
 
+/** One call to POST /v1/payments/:id/capture and how it ended (tests count the ones that succeeded). */
+export interface TCaptureCall {
+  paymentId: string;
+  amount: unknown;
+  at: number;
+  ok: boolean;
+  error: string | null;
+}
+
 export class SandboxStore {
   readonly orders = new Map<string, TOrder>();
   readonly payments = new Map<string, TPayment>();
@@ -102,6 +111,7 @@ export class SandboxStore {
   /** Payments per QR code (QR payments carry no order id). */
   readonly qrPayments = new Map<string, string[]>();
   readonly webhooks: TWebhookDelivery[] = [];
+  readonly captures: TCaptureCall[] = [];
 
   paymentsOfOrder(orderId: string): TPayment[] {
     return [...this.payments.values()].filter((p) => p.order_id === orderId);

@@ -86,6 +86,17 @@ export const ERROR_CODES = {
     trpc: 'BAD_GATEWAY',
     message: 'Payments are not reachable right now. Please try again in a moment.',
   },
+  /** An authorized payment that came after the hold ended (or for another amount): Marquee does not capture it. */
+  PAY_NOT_CAPTURED: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'Your payment came after your seats were released, so it was not taken. Your bank releases the money it held within 5 days.',
+  },
+  /** Razorpay refused to capture an authorized payment (other than "already captured"). */
+  PAY_CAPTURE_REFUSED: {
+    trpc: 'BAD_GATEWAY',
+    message: 'We could not complete that payment. Your bank releases any money it held for it within 5 days.',
+  },
   AUTH_REQUIRED: { trpc: 'UNAUTHORIZED', message: 'Please sign in.' },
   AUTH_FORBIDDEN: { trpc: 'FORBIDDEN', message: 'You are not allowed to do that.' },
   KIOSK_CODE_INVALID: {

@@ -2,6 +2,8 @@
 // cancelled with its show (a hold replaced by a new selection is closed by marquee_write_holds, see
 // booking-lifecycle.ts). A single statement: the bookings change state, their seats stop counting
 // for the partial unique index, and each showtime's seat version moves on, all at once or not at all.
+// Expiry waits for a capture in flight: the lease is a column of the row this statement updates, so
+// a claim committed while the statement waits for the row's lock is seen when the row is rechecked.
 import type { TSql } from '../db/prisma';
 import type { TClosedStatus } from './booking-lifecycle';
 
@@ -25,7 +27,9 @@ const CLOSE_PENDING = `
     UPDATE "Booking" b
        SET status = $1::"BookingStatus", "closedAt" = $2, "statusReason" = $3, "updatedAt" = $2
      WHERE b.status = 'PENDING'
-       AND (NOT $4 OR b."expiresAt" <= $2)
+       -- Expiry leaves alone a hold whose authorized payment is being captured (its lease, see
+       -- payments/capture-authorized-payment.ts); release and cancellation do not wait.
+       AND (NOT $4 OR (b."expiresAt" <= $2 AND (b."captureLeaseUntil" IS NULL OR b."captureLeaseUntil" <= $2)))
        AND ($5::uuid[] IS NULL OR b.id = ANY($5::uuid[]))
        AND ($6::uuid IS NULL OR b.id IN (
              SELECT bs."bookingId" FROM "BookingSeat" bs

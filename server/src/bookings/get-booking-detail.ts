@@ -74,6 +74,14 @@ export async function getBookingDetail(
     if (a.status === 'CAPTURED') add(a.updatedAt, 'payment', `Payment ${a.razorpayPaymentId ?? ''} captured`);
     if (a.status === 'FAILED')
       add(a.updatedAt, 'payment', `Payment failed: ${a.errorDescription ?? a.errorCode ?? 'no reason given'}`);
+    if (a.status === 'CAPTURING')
+      add(a.updatedAt, 'payment', `Payment ${a.razorpayPaymentId ?? ''} authorized; capture under way`);
+    if (a.status === 'RELEASED')
+      add(
+        a.updatedAt,
+        'payment',
+        `Payment ${a.razorpayPaymentId ?? ''} authorized but not captured (${a.errorDescription ?? 'the hold had ended'})`,
+      );
   }
   for (const w of webhooks) add(w.receivedAt, 'webhook', `Webhook ${w.event} (${w.eventId})`);
   if (b.confirmedAt)

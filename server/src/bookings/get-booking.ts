@@ -26,6 +26,11 @@ async function toBooking(prisma: Pick<TServices, 'prisma'>['prisma'], b: TBookin
     code: b.code,
     status: b.status,
     statusReason: b.statusReason,
+    // Asked only of a booking that ended unpaid, where a late authorization can have been left to lapse.
+    paymentNotTaken:
+      (b.status === 'EXPIRED' || b.status === 'CANCELLED') &&
+      (await prisma.paymentAttempt.count({ where: { bookingId: b.id, status: 'RELEASED', errorCode: 'HOLD_ENDED' } })) >
+        0,
     showtimeId: b.showtimeId,
     amountPaise: b.amountPaise,
     feePaise: b.feePaise,

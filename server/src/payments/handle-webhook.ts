@@ -1,11 +1,15 @@
 // Razorpay webhooks: each event id is recorded in the same transaction as its effect, so a replay
 // does nothing and a crash half-way lets Razorpay's retry through.
-// Deliveries are settled in batches with other settlements (settle-in-batches.ts).
+// Deliveries are settled in batches with other settlements (settle-in-batches.ts). A payment.authorized
+// is captured (or left to lapse) outside that transaction, since it calls Razorpay: its event id is
+// recorded after, and a retry after a crash is safe because capture and settlement are idempotent per payment.
 import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { TConfirmBatch } from '../bookings';
+import { AppError } from '../errors/app-error';
 import type { TServices } from '../services';
+import { captureAuthorizedPayment } from './capture-authorized-payment';
 import { settleInBatch } from './settle-in-batches';
 import { afterSettlement, settleCapturedPayment, type TSettlement } from './settle-payment';
 
@@ -145,9 +149,54 @@ async function recordAndApply(
   return applyEvent(tx, services, envelope, batch);
 }
 
+async function recordEvent(services: TServices, { eventId, envelope }: TWebhookDelivery): Promise<boolean> {
+  const recorded = await services.pg.query(
+    `INSERT INTO "WebhookEvent" (id, "eventId", event, payload, "receivedAt") VALUES ($1, $2, $3, $4, now()) ON CONFLICT ("eventId") DO NOTHING`,
+    [uuidv7(), eventId, envelope.event, JSON.stringify(envelope)],
+  );
+  return (recorded.rowCount ?? 0) > 0;
+}
+
+/** An authorized Checkout payment: captured while its booking's hold stands, else left to lapse. */
+async function handleAuthorized(services: TServices, delivery: TWebhookDelivery): Promise<TWebhookOutcome> {
+  const seen = await services.pg.query(`SELECT 1 FROM "WebhookEvent" WHERE "eventId" = $1`, [delivery.eventId]);
+  if (seen.rowCount) return 'duplicate';
+  const payment = delivery.envelope.payload.payment?.entity;
+  const booking =
+    payment?.order_id && payment.status === 'authorized'
+      ? await services.prisma.booking.findUnique({ where: { razorpayOrderId: payment.order_id }, select: { id: true } })
+      : null;
+  if (payment?.order_id && booking) {
+    const outcome = await captureAuthorizedPayment(services, {
+      bookingId: booking.id,
+      paymentId: payment.id,
+      orderId: payment.order_id,
+      amountPaise: payment.amount,
+    }).catch((err: unknown) => {
+      // Razorpay refused the capture: a retry would be refused again, so the event is recorded
+      // (reconciliation tries once more while the hold stands). No answer (PAY_PROVIDER_UNAVAILABLE)
+      // goes up: the webhook answers 502 and Razorpay sends it again.
+      if (!(err instanceof AppError && err.code === 'PAY_CAPTURE_REFUSED')) throw err;
+      services.log.error(
+        { err, bookingId: booking.id, paymentId: payment.id },
+        'Razorpay refused to capture a payment',
+      );
+      return null;
+    });
+    if (outcome?.kind === 'settled') await afterSettlement(services, outcome.settlement, 'webhook');
+  } else {
+    services.log.info(
+      { eventId: delivery.eventId, paymentId: payment?.id, orderId: payment?.order_id },
+      'payment.authorized for no booking of ours; recorded only',
+    );
+  }
+  return (await recordEvent(services, delivery)) ? 'applied' : 'duplicate';
+}
+
 /** Returns 'duplicate' for an event id seen before (nothing happens again). */
 export async function handleWebhook(services: TServices, delivery: TWebhookDelivery): Promise<TWebhookOutcome> {
   const { envelope } = delivery;
+  if (envelope.event === 'payment.authorized') return handleAuthorized(services, delivery);
   const outcome = await settleInBatch(services, {
     booking: {
       orderId: envelope.payload.payment?.entity.order_id,

@@ -3,10 +3,13 @@
 // outage left unsent. There is no look-back window: a booking is asked about, less often as it ages
 // (next check after a tenth of its age past expiresAt, between 1 minute and 1 hour), until it is
 // CONFIRMED or REFUNDED, or it has been closed for RECONCILE_HORIZON_MS with every captured payment
-// refunded.
+// refunded. An authorized Checkout payment is captured and confirmed while its hold stands (a lost
+// payment.authorized webhook); after the hold ended it is left to lapse, and the booking is asked
+// about until it has.
 import { afterBookingChange } from '../bookings';
 import type { TServices } from '../services';
 import type { TRzpPayment } from '../razorpay/razorpay-gateway';
+import { captureAuthorizedPayment } from './capture-authorized-payment';
 import { settleInBatch } from './settle-in-batches';
 import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from './settle-payment';
 
@@ -48,10 +51,10 @@ export async function reconcilePayments(
     let done = false;
     try {
       const captured: TCapturedPayment[] = [];
-      let authorized = 0;
+      const authorized: TRzpPayment[] = [];
       const keep = (payments: TRzpPayment[], method: TCapturedPayment['method']) => {
         for (const p of payments) {
-          if (p.status === 'authorized') authorized += 1;
+          if (p.status === 'authorized') authorized.push(p);
           if (p.status === 'captured')
             captured.push({
               bookingId: booking.id,
@@ -73,8 +76,27 @@ export async function reconcilePayments(
         if (settlement.kind === 'confirmed' || (settlement.kind === 'refund' && settlement.refundId)) settled += 1;
         await afterSettlement(services, settlement, 'reconcile');
       }
+      let lapsing = 0;
+      for (const p of authorized) {
+        if (!p.order_id) {
+          lapsing += 1;
+          continue;
+        }
+        const outcome = await captureAuthorizedPayment(
+          services,
+          { bookingId: booking.id, paymentId: p.id, orderId: p.order_id, amountPaise: p.amount },
+          now,
+        );
+        if (outcome.kind === 'released') {
+          lapsing += 1;
+          continue;
+        }
+        const settlement = outcome.settlement;
+        if (settlement.kind === 'confirmed' || (settlement.kind === 'refund' && settlement.refundId)) settled += 1;
+        await afterSettlement(services, settlement, 'reconcile');
+      }
       const closed = booking.status !== 'PENDING';
-      done = closed && authorized === 0 && now.getTime() - booking.expiresAt.getTime() > RECONCILE_HORIZON_MS;
+      done = closed && lapsing === 0 && now.getTime() - booking.expiresAt.getTime() > RECONCILE_HORIZON_MS;
     } catch (err) {
       log.warn({ err, bookingId: booking.id }, 'reconciliation of a booking failed; it is asked about again later');
     }

@@ -22,6 +22,8 @@ export interface TRzpPayment {
   status: string;
   order_id: string | null;
   method: string;
+  /** False for an authorization (and for one refunded because nobody captured it). */
+  captured: boolean;
   error_code?: string | null;
   error_description?: string | null;
 }
@@ -89,6 +91,11 @@ export class RazorpayGateway {
 
   fetchPayment(paymentId: string): Promise<TRzpPayment> {
     return call('fetch payment', () => this.rp.payments.fetch(paymentId));
+  }
+
+  /** Takes an authorized payment: exactly its authorized amount, in INR. Refused once it is captured. */
+  capturePayment(paymentId: string, amountPaise: number): Promise<TRzpPayment> {
+    return call('capture payment', () => this.rp.payments.capture(paymentId, amountPaise, 'INR'));
   }
 
   createQr(p: {

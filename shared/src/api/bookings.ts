@@ -12,6 +12,11 @@ export const ZBookingSchema = z.object({
   status: ZBookingStatusSchema,
   /** Why it ended as it did, e.g. "paid after the hold ended; refunded". */
   statusReason: z.string().nullable(),
+  /**
+   * A payment came after the hold had ended and was not taken: never captured, the bank releases it.
+   * Optional so that bookings built before it (printed tickets, saved fixtures) still parse; absent means no.
+   */
+  paymentNotTaken: z.boolean().optional(),
   showtimeId: z.uuid(),
   amountPaise: ZPaiseSchema,
   feePaise: ZPaiseSchema,

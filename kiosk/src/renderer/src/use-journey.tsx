@@ -170,21 +170,25 @@ export function useJourney({
 
   // The hold ran out (on the pay screen or the seat map): the same show's seats, to pick again.
   const showtimeIdOfBooking = b?.showtimeId;
-  const onExpired = useCallback(() => {
-    hold(null);
-    void queryClient.invalidateQueries({ queryKey: trpc.bookings.get.queryKey() });
-    backToSeats(showtimeIdOfBooking ?? (step.name === 'seats' ? step.showtimeId : undefined), t.timeUp);
-  }, [backToSeats, hold, queryClient, showtimeIdOfBooking, step, t.timeUp, trpc]);
+  const onExpired = useCallback(
+    (notice?: string) => {
+      hold(null);
+      void queryClient.invalidateQueries({ queryKey: trpc.bookings.get.queryKey() });
+      backToSeats(showtimeIdOfBooking ?? (step.name === 'seats' ? step.showtimeId : undefined), notice ?? t.timeUp);
+    },
+    [backToSeats, hold, queryClient, showtimeIdOfBooking, step, t.timeUp, trpc],
+  );
 
-  // A pay link whose booking is already paid shows the ticket; one that ended goes back to its seats.
+  // A pay link whose booking is already paid shows the ticket; one that ended goes back to its seats
+  // (saying so when a payment came too late and was not taken).
   useEffect(() => {
     if (step.name !== 'pay' || !b) return;
     if (b.status === 'CONFIRMED') {
       setTicket({ booking: b, own: true });
       navigate(paths.booking(b.id), { replace: true });
-    } else if (b.status !== 'PENDING') onExpired();
+    } else if (b.status !== 'PENDING') onExpired(b.paymentNotTaken ? t.paymentNotTaken : undefined);
     else if (savedBooking.get(storage) !== b.id) hold(b.id); // the holder's own link, in a new tab
-  }, [step.name, b, navigate, onExpired, storage, hold]);
+  }, [step.name, b, navigate, onExpired, storage, hold, t.paymentNotTaken]);
 
   // Paid while away from the pay screen (the QR paid on a phone after the customer went Back): show
   // the ticket (the kiosk prints it) rather than a seat map where those seats now read as sold.

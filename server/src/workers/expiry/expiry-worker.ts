@@ -15,11 +15,13 @@ async function expireBooking(services: TServices, job: Job, token: string | unde
   if (expired.length) return 'expired';
   const booking = await services.prisma.booking.findUnique({
     where: { id: bookingId },
-    select: { status: true, expiresAt: true },
+    select: { status: true, expiresAt: true, captureLeaseUntil: true },
   });
-  if (booking?.status === 'PENDING' && booking.expiresAt.getTime() > Date.now()) {
-    // Ran early (clocks of API and worker differ): come back exactly at expiresAt.
-    await job.moveToDelayed(booking.expiresAt.getTime(), token);
+  // Ran early (clocks of API and worker differ), or a capture of its payment is in flight: come
+  // back exactly when the hold (or the capture's lease) ends.
+  const endsAt = Math.max(booking?.expiresAt.getTime() ?? 0, booking?.captureLeaseUntil?.getTime() ?? 0);
+  if (booking?.status === 'PENDING' && endsAt > Date.now()) {
+    await job.moveToDelayed(endsAt, token);
     throw new DelayedError();
   }
   return booking ? `nothing to do: ${booking.status}` : 'nothing to do: no such booking';

@@ -102,6 +102,8 @@ const en = {
   holding: 'Holding your seats…',
   timeLeft: 'Time left to pay',
   timeUp: 'Time is up. Your seats were released.',
+  paymentNotTaken:
+    'Your payment came after your seats were released, so it was not taken. Your bank releases the money it held within 5 days.',
   yourSeats: 'Your seats',
   total: 'Total',
   bookingFee: 'Booking fee',
@@ -275,6 +277,8 @@ const hi: TMessages = {
   holding: 'आपकी सीटें रोकी जा रही हैं…',
   timeLeft: 'भुगतान के लिए बचा समय',
   timeUp: 'समय समाप्त। आपकी सीटें छोड़ दी गईं।',
+  paymentNotTaken:
+    'आपका भुगतान आपकी सीटें छूट जाने के बाद आया, इसलिए वह लिया नहीं गया। आपका बैंक रोका गया पैसा 5 दिनों के भीतर लौटा देगा।',
   yourSeats: 'आपकी सीटें',
   total: 'कुल',
   bookingFee: 'बुकिंग शुल्क',
@@ -371,6 +375,9 @@ const hi: TMessages = {
     PAY_SIGNATURE_INVALID: 'हम इस भुगतान की पुष्टि नहीं कर सके। अगर आपके खाते से पैसा कटा है, तो वह लौटा दिया जाएगा।',
     PAY_ORDER_MISMATCH: 'यह भुगतान इस बुकिंग का नहीं है।',
     PAY_PROVIDER_UNAVAILABLE: 'भुगतान सेवा अभी उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।',
+    PAY_NOT_CAPTURED:
+      'आपका भुगतान आपकी सीटें छूट जाने के बाद आया, इसलिए वह लिया नहीं गया। आपका बैंक रोका गया पैसा 5 दिनों के भीतर लौटा देगा।',
+    PAY_CAPTURE_REFUSED: 'हम यह भुगतान पूरा नहीं कर सके। आपका बैंक इसके लिए रोका गया पैसा 5 दिनों के भीतर लौटा देगा।',
     KIOSK_OUT_OF_SERVICE: 'यह कियोस्क अभी बंद है। कृपया दूसरे कियोस्क का उपयोग करें या ऑनलाइन खरीदें।',
     HOLD_CHALLENGE_REQUIRED: 'इस शो की कई सीटें आपके नेटवर्क से रोकी गई हैं। पहले एक छोटी जाँच होगी।',
     HOLD_CHALLENGE_INVALID: 'जाँच सफल नहीं हुई। कृपया फिर से कोशिश करें।',

@@ -1,6 +1,7 @@
 // Pay for the hold: the countdown, the receipt email, and UPI QR (the kiosk's first choice) or
 // Checkout. The booking's status comes from bookings.onStatus, so a payment confirmed by webhook
-// (the customer paid on their phone) moves the screen on by itself.
+// (the customer paid on their phone) moves the screen on by itself. A payment that came after the
+// hold ended is not taken (PAY_NOT_CAPTURED): the customer is told so on the seat map they return to.
 import { bookingGst, formatRupees, formatShowTime, type TBooking, type TCreateOrderOutput } from '@marquee/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
@@ -11,7 +12,7 @@ import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { KioskKeyboard } from '../../components/lazy-keyboard';
 import { useI18n } from '../../i18n/i18n';
 import { usePlatform } from '../../platform/platform-context';
-import { useTRPC, useTRPCClient } from '../../trpc';
+import { errorData, useTRPC, useTRPCClient } from '../../trpc';
 import { openCheckout } from './razorpay-checkout';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -43,7 +44,8 @@ export function PaymentScreen({
 }: {
   bookingId: string;
   onConfirmed: (b: TBooking) => void;
-  onExpired: () => void;
+  /** The hold ended; `notice` says why when it is more than the time running out. */
+  onExpired: (notice?: string) => void;
   /** "Cancel booking": the app asks, then releases the seats. */
   onCancel: () => void;
   /** Back to the seat map, the seats still held (without it, Back cancels). */
@@ -112,7 +114,11 @@ export function PaymentScreen({
         onConfirmed(await client.bookings.get.query({ bookingId }));
       }
     },
-    onError: (err) => setNotice(errorMessage(t, err)),
+    onError: (err) => {
+      // This screen may be gone already (the hold ended while Checkout was open): the seat map says it.
+      if (errorData(err)?.appCode === 'PAY_NOT_CAPTURED') onExpired(t.paymentNotTaken);
+      else setNotice(errorMessage(t, err));
+    },
   });
 
   const paying = qr !== null || pay.isPending;
