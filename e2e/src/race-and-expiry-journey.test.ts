@@ -140,4 +140,67 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
     expect(await auditScreen(kiosk, 'kiosk time is up')).toEqual([]);
     await kiosk.close();
   }, 60_000);
+
+  it('does not take a payment that comes after the hold ran out, and tells the customer on the seat map', async () => {
+    const page = await customerOnSeatMap(showtime.startsAt, 'late payer');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await seat(page, 'E4').click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('timer').waitFor();
+    const booking = await system.ctx.prisma.booking.findFirstOrThrow({
+      where: { showtimeId: showtime.id, status: 'PENDING', seats: { some: { seat: { label: 'E4' } } } },
+    });
+    // Checkout opened (the order exists), and the customer is still in their bank's app when the hold runs out.
+    const order = await page.evaluate(async (bookingId) => {
+      const res = await fetch('/trpc/payments.createOrder', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ bookingId, method: 'checkout' }),
+      });
+      return ((await res.json()) as { result: { data: { orderId: string } } }).result.data;
+    }, booking.id);
+    await page.getByText('Time is up. Your seats were released.').waitFor({ timeout: (HOLD_SECONDS + 5) * 1000 });
+    await expect
+      .poll(async () => (await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).status)
+      .not.toBe('PENDING');
+
+    // The bank authorizes the payment now: Marquee does not capture it; Razorpay releases it.
+    const paid = await fetch(`${system.sandbox.url}/_sandbox/orders/${order.orderId}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'authorized' }),
+    });
+    const { razorpay_payment_id: paymentId } = (await paid.json()) as { razorpay_payment_id: string };
+    await expect
+      .poll(
+        async () =>
+          (await system.ctx.prisma.paymentAttempt.findFirst({ where: { razorpayPaymentId: paymentId } }))?.status,
+        { timeout: 10_000 },
+      )
+      .toBe('RELEASED');
+    expect(system.sandbox.store.payments.get(paymentId)?.status).toBe('authorized');
+    expect(system.sandbox.store.captures.filter((c) => c.paymentId === paymentId)).toEqual([]);
+
+    // The customer opens their pay link again: the seat map tells them the money was not taken.
+    await page.goto(`${system.server.url}/bookings/${booking.id}/pay`);
+    const notice = page.getByText('Your payment came after your seats were released, so it was not taken.', {
+      exact: false,
+    });
+    await notice.waitFor();
+    await page.getByRole('group', { name: 'Pick your seats' }).waitFor();
+    expect(await auditScreen(page, 'web payment not taken')).toEqual([]);
+    for (const language of ['en', 'hi'] as const) {
+      if (language === 'hi') {
+        // The notice is a message, not its English text: it follows the language switch.
+        await page.evaluate(() => (document.querySelector('.language-switch') as HTMLButtonElement).click());
+        await page.getByText('आपका भुगतान आपकी सीटें छूट जाने के बाद आया', { exact: false }).waitFor();
+      }
+      await page.setViewportSize({ width: 360, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await snap(page, `web-9-payment-not-taken-${language}-phone`);
+      await page.setViewportSize({ width: 1080, height: 1920 });
+      await snap(page, `web-9-payment-not-taken-${language}-portrait`);
+    }
+    await page.context().close();
+  }, 60_000);
 });

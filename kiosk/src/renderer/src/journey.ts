@@ -16,6 +16,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const segment = (s: string) => encodeURIComponent(s);
 
 /** The path of each screen. `day` (YYYY-MM-DD) is the web app's date tab; the kiosk sells today only. */
+/** Why the customer is back on a show's seat map after their hold ended: the message it shows. */
+export type TEndNotice = 'timeUp' | 'paymentNotTaken';
+
 export const paths = {
   home: (day?: string | null) => (day ? `/?day=${day}` : '/'),
   movies: '/movies',

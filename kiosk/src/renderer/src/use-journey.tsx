@@ -17,7 +17,7 @@ import { ConfirmDialog } from './components/confirm-dialog';
 import { errorMessage } from './components/error-message';
 import { ErrorNotice, Screen, Spinner } from './components/layout';
 import { useI18n } from './i18n/i18n';
-import { paths, savedBooking, stepFromPath, type TStep } from './journey';
+import { paths, savedBooking, stepFromPath, type TEndNotice, type TStep } from './journey';
 import { PaymentScreen } from './screens/payment/payment-screen';
 import type { TOwnHold } from './screens/seat-map/own-hold';
 import { SeatMapScreen } from './screens/seat-map/seat-map-screen';
@@ -74,7 +74,7 @@ export function useJourney({
   const [heldBookingId, setHeld] = useState(() => savedBooking.get(storage));
   const [resuming, setResuming] = useState(() => resumeOnStart && heldBookingId !== null);
   /** Why the customer is back on this show's map (their hold ran out), until they leave it. */
-  const [notice, setNotice] = useState<{ showtimeId: string; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ showtimeId: string; message: TEndNotice } | null>(null);
   /** The booking just confirmed or found, so "done" needs no second fetch (and works for a found one). */
   const [ticket, setTicket] = useState<{ booking: TBooking; own: boolean } | null>(null);
   /** The "Cancel booking?" question is open; `then` runs once the customer confirms. */
@@ -157,26 +157,38 @@ export function useJourney({
   );
 
   const backToSeats = useCallback(
-    (showtimeId: string | undefined, text: string | null) => {
+    (showtimeId: string | undefined, message: TEndNotice) => {
       if (!showtimeId) {
         finish();
         return;
       }
-      setNotice(text ? { showtimeId, text } : null);
+      setNotice({ showtimeId, message });
       navigate(paths.show(showtimeId), { replace: true });
     },
     [finish, navigate],
   );
 
-  // The hold ran out (on the pay screen or the seat map): the same show's seats, to pick again.
+  // The hold ran out (on the pay screen or the seat map): the same show's seats, to pick again. Without
+  // a reason given, the booking itself says which show and whether a payment came too late and was
+  // not taken: a pay link opened after the end may be told so by its status stream before its
+  // booking has loaded here.
   const showtimeIdOfBooking = b?.showtimeId;
   const onExpired = useCallback(
-    (notice?: string) => {
+    (notice?: TEndNotice) => {
+      const knownShow = showtimeIdOfBooking ?? (step.name === 'seats' ? step.showtimeId : undefined);
+      const bookingId = step.name === 'pay' ? step.bookingId : heldBookingId;
       hold(null);
       void queryClient.invalidateQueries({ queryKey: trpc.bookings.get.queryKey() });
-      backToSeats(showtimeIdOfBooking ?? (step.name === 'seats' ? step.showtimeId : undefined), notice ?? t.timeUp);
+      if (notice !== undefined || bookingId === null) return backToSeats(knownShow, notice ?? 'timeUp');
+      client.bookings.get.query({ bookingId }).then(
+        (ended) => backToSeats(ended.showtimeId, ended.paymentNotTaken ? 'paymentNotTaken' : 'timeUp'),
+        (err: unknown) => {
+          console.warn('the ended booking could not be read', err);
+          backToSeats(knownShow, 'timeUp');
+        },
+      );
     },
-    [backToSeats, hold, queryClient, showtimeIdOfBooking, step, t.timeUp, trpc],
+    [backToSeats, client, heldBookingId, hold, queryClient, showtimeIdOfBooking, step, trpc],
   );
 
   // A pay link whose booking is already paid shows the ticket; one that ended goes back to its seats
@@ -186,9 +198,9 @@ export function useJourney({
     if (b.status === 'CONFIRMED') {
       setTicket({ booking: b, own: true });
       navigate(paths.booking(b.id), { replace: true });
-    } else if (b.status !== 'PENDING') onExpired(b.paymentNotTaken ? t.paymentNotTaken : undefined);
+    } else if (b.status !== 'PENDING') onExpired(b.paymentNotTaken ? 'paymentNotTaken' : 'timeUp');
     else if (savedBooking.get(storage) !== b.id) hold(b.id); // the holder's own link, in a new tab
-  }, [step.name, b, navigate, onExpired, storage, hold, t.paymentNotTaken]);
+  }, [step.name, b, navigate, onExpired, storage, hold]);
 
   // Paid while away from the pay screen (the QR paid on a phone after the customer went Back): show
   // the ticket (the kiosk prints it) rather than a seat map where those seats now read as sold.
@@ -238,7 +250,8 @@ export function useJourney({
         ? { bookingId: b.id, seatIds: b.seats.map((s) => s.seatId), expiresAt: b.expiresAt }
         : null;
     const waiting = heldBookingId !== null && booking.isPending && booking.fetchStatus !== 'idle';
-    const text = notice?.showtimeId === step.showtimeId ? notice.text : own ? t.seatsStillHeld : null;
+    // The message, not its text: switching the language while it shows says it again in the other.
+    const text = notice?.showtimeId === step.showtimeId ? t[notice.message] : own ? t.seatsStillHeld : null;
     element = waiting ? (
       <Spinner label={t.loading} />
     ) : (

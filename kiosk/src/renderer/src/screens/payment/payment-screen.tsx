@@ -11,6 +11,7 @@ import { errorMessage } from '../../components/error-message';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { KioskKeyboard } from '../../components/lazy-keyboard';
 import { useI18n } from '../../i18n/i18n';
+import type { TEndNotice } from '../../journey';
 import { usePlatform } from '../../platform/platform-context';
 import { errorData, useTRPC, useTRPCClient } from '../../trpc';
 import { openCheckout } from './razorpay-checkout';
@@ -44,8 +45,8 @@ export function PaymentScreen({
 }: {
   bookingId: string;
   onConfirmed: (b: TBooking) => void;
-  /** The hold ended; `notice` says why when it is more than the time running out. */
-  onExpired: (notice?: string) => void;
+  /** The hold ended; `notice` says why when the screen knows (else the booking is asked). */
+  onExpired: (notice?: TEndNotice) => void;
   /** "Cancel booking": the app asks, then releases the seats. */
   onCancel: () => void;
   /** Back to the seat map, the seats still held (without it, Back cancels). */
@@ -116,7 +117,7 @@ export function PaymentScreen({
     },
     onError: (err) => {
       // This screen may be gone already (the hold ended while Checkout was open): the seat map says it.
-      if (errorData(err)?.appCode === 'PAY_NOT_CAPTURED') onExpired(t.paymentNotTaken);
+      if (errorData(err)?.appCode === 'PAY_NOT_CAPTURED') onExpired('paymentNotTaken');
       else setNotice(errorMessage(t, err));
     },
   });
