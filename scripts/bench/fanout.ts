@@ -25,7 +25,7 @@ import {
   stopProcess,
   type TRow,
 } from './lib';
-import type { TClientCommand, TClientReply } from './sse-clients';
+import type { TClientCommand, TClientReply, TStormResult } from './sse-clients';
 
 /** Subscribers per instance (BENCH_FANOUT_SUBSCRIBERS lowers it on a loaded machine). */
 const SUBSCRIBERS = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 10_000);
@@ -162,14 +162,7 @@ class ClientFleet {
     return { arrived: replies.flatMap((r) => r.arrived), parsed: replies.flatMap((r) => r.parsed) };
   }
 
-  async storm(seatMapPath: string | null): Promise<{
-    lastLiveAt: number;
-    liveAt: number[];
-    failed: number;
-    retries: number;
-    seatMaps: number;
-    error: string | null;
-  }> {
+  async storm(seatMapPath: string | null): Promise<TStormResult> {
     const replies = await Promise.all(
       this.procs.map((proc) =>
         this.ask<Extract<TClientReply, { type: 'stormed' }>>(proc, {

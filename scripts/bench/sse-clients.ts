@@ -14,19 +14,21 @@ export type TClientCommand =
   | { type: 'count' }
   | { type: 'close' };
 
+/** A reconnect storm as clients saw it (per process; the fleet adds the processes' up). */
+export interface TStormResult {
+  lastLiveAt: number;
+  /** When each subscriber was live again (with its seat map, when one was fetched). */
+  liveAt: number[];
+  failed: number;
+  retries: number;
+  seatMaps: number;
+  error: string | null;
+}
+
 export type TClientReply =
   | { type: 'opened'; failed: number; error: string | null }
   | { type: 'collected'; round: number; arrived: number[]; parsed: number[] }
-  | {
-      type: 'stormed';
-      lastLiveAt: number;
-      /** When each subscriber was live again with its seat map. */
-      liveAt: number[];
-      failed: number;
-      retries: number;
-      seatMaps: number;
-      error: string | null;
-    }
+  | ({ type: 'stormed' } & TStormResult)
   | { type: 'counted'; live: number; frames: number; pings: number };
 
 const now = () => performance.timeOrigin + performance.now();
