@@ -343,20 +343,17 @@ describe('manual capture', () => {
     await setCapture({ mode: 'manual', authorizationLapseMs: 150 });
     received.length = 0;
     const { paymentId } = await authorizedPayment(30_000);
-    let payment = await rp.payments.fetch(paymentId);
-    for (const until = Date.now() + 5_000; payment.status === 'authorized' && Date.now() < until;) {
-      await new Promise((r) => setTimeout(r, 25));
-      payment = await rp.payments.fetch(paymentId);
-    }
-    expect(payment).toMatchObject({
+    await expect
+      .poll(async () => (await rp.payments.fetch(paymentId)).status, { timeout: 5_000 })
+      .not.toBe('authorized');
+    expect(await rp.payments.fetch(paymentId)).toMatchObject({
       status: 'refunded',
       captured: false,
       amount_refunded: 30_000,
       refund_status: 'full',
     });
     expect(await rejection(rp.payments.capture(paymentId, 30_000, 'INR'))).toMatchObject({ statusCode: 400 });
-    for (const until = Date.now() + 5_000; received.length < 3 && Date.now() < until;)
-      await new Promise((r) => setTimeout(r, 25));
+    await expect.poll(() => received.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
     const events = received.map(
       (r) =>
         JSON.parse(r.body) as {

@@ -32,7 +32,10 @@ export const ZWebhookEnvelope = z.object({
 });
 export type TWebhookEnvelope = z.infer<typeof ZWebhookEnvelope>;
 
-async function bookingIdFor(tx: pg.PoolClient, by: { orderId?: string | null; qrId?: string }): Promise<string | null> {
+async function bookingIdFor(
+  tx: pg.PoolClient | pg.Pool,
+  by: { orderId?: string | null; qrId?: string },
+): Promise<string | null> {
   if (by.qrId)
     return (
       (await tx.query<{ id: string }>(`SELECT id::text FROM "Booking" WHERE "razorpayQrId" = $1`, [by.qrId])).rows[0]
@@ -162,13 +165,13 @@ async function handleAuthorized(services: TServices, delivery: TWebhookDelivery)
   const seen = await services.pg.query(`SELECT 1 FROM "WebhookEvent" WHERE "eventId" = $1`, [delivery.eventId]);
   if (seen.rowCount) return 'duplicate';
   const payment = delivery.envelope.payload.payment?.entity;
-  const booking =
+  const bookingId =
     payment?.order_id && payment.status === 'authorized'
-      ? await services.prisma.booking.findUnique({ where: { razorpayOrderId: payment.order_id }, select: { id: true } })
+      ? await bookingIdFor(services.pg, { orderId: payment.order_id })
       : null;
-  if (payment?.order_id && booking) {
+  if (payment?.order_id && bookingId) {
     const outcome = await captureAuthorizedPayment(services, {
-      bookingId: booking.id,
+      bookingId,
       paymentId: payment.id,
       orderId: payment.order_id,
       amountPaise: payment.amount,
@@ -177,10 +180,7 @@ async function handleAuthorized(services: TServices, delivery: TWebhookDelivery)
       // (reconciliation tries once more while the hold stands). No answer (PAY_PROVIDER_UNAVAILABLE)
       // goes up: the webhook answers 502 and Razorpay sends it again.
       if (!(err instanceof AppError && err.code === 'PAY_CAPTURE_REFUSED')) throw err;
-      services.log.error(
-        { err, bookingId: booking.id, paymentId: payment.id },
-        'Razorpay refused to capture a payment',
-      );
+      services.log.error({ err, bookingId, paymentId: payment.id }, 'Razorpay refused to capture a payment');
       return null;
     });
     if (outcome?.kind === 'settled') await afterSettlement(services, outcome.settlement, 'webhook');

@@ -11,7 +11,7 @@ import type { TServices } from '../services';
 import type { TRzpPayment } from '../razorpay/razorpay-gateway';
 import { captureAuthorizedPayment } from './capture-authorized-payment';
 import { settleInBatch } from './settle-in-batches';
-import { afterSettlement, settleCapturedPayment, type TCapturedPayment } from './settle-payment';
+import { afterSettlement, settleCapturedPayment, type TCapturedPayment, type TSettlement } from './settle-payment';
 
 /**
  * How long after its hold ended a booking with nothing unrefunded is still asked about. Razorpay
@@ -67,15 +67,18 @@ export async function reconcilePayments(
       };
       if (booking.razorpayOrderId) keep((await razorpay.fetchOrderPayments(booking.razorpayOrderId)).items, 'CHECKOUT');
       if (booking.razorpayQrId) keep((await razorpay.fetchQrPayments(booking.razorpayQrId)).items, 'UPI_QR');
-      for (const payment of captured) {
-        const settlement = await settleInBatch(services, {
-          booking: { bookingId: payment.bookingId },
-          run: (tx, batch) => settleCapturedPayment(tx, services, payment, now, batch),
-        });
+      const followUp = async (settlement: TSettlement) => {
         // A refund already recorded (refundId null) is not news: count only what this run changed.
         if (settlement.kind === 'confirmed' || (settlement.kind === 'refund' && settlement.refundId)) settled += 1;
         await afterSettlement(services, settlement, 'reconcile');
-      }
+      };
+      for (const payment of captured)
+        await followUp(
+          await settleInBatch(services, {
+            booking: { bookingId: payment.bookingId },
+            run: (tx, batch) => settleCapturedPayment(tx, services, payment, now, batch),
+          }),
+        );
       let lapsing = 0;
       for (const p of authorized) {
         if (!p.order_id) {
@@ -87,13 +90,8 @@ export async function reconcilePayments(
           { bookingId: booking.id, paymentId: p.id, orderId: p.order_id, amountPaise: p.amount },
           now,
         );
-        if (outcome.kind === 'released') {
-          lapsing += 1;
-          continue;
-        }
-        const settlement = outcome.settlement;
-        if (settlement.kind === 'confirmed' || (settlement.kind === 'refund' && settlement.refundId)) settled += 1;
-        await afterSettlement(services, settlement, 'reconcile');
+        if (outcome.kind === 'released') lapsing += 1;
+        else await followUp(outcome.settlement);
       }
       const closed = booking.status !== 'PENDING';
       done = closed && lapsing === 0 && now.getTime() - booking.expiresAt.getTime() > RECONCILE_HORIZON_MS;
