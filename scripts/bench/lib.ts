@@ -64,13 +64,16 @@ export async function queueHasWorker(prefix: string, queueName: 'expiry'): Promi
   }
 }
 
-/** Waits until some process has subscribed to a pub/sub channel (a live stream's readiness). */
-export async function channelHasSubscriber(channel: string): Promise<void> {
+/**
+ * Waits until some process has subscribed to a pub/sub channel (a live stream's readiness), or with
+ * `has` false until none has (its last stream gone).
+ */
+export async function channelHasSubscriber(channel: string, has = true): Promise<void> {
   const redis = createRedis({ url: REDIS_URL, prefix: '', lazyConnect: true });
   try {
     await redis.connect();
-    for (let i = 0; Number(((await redis.call('PUBSUB', 'NUMSUB', channel)) as [string, number])[1]) === 0; i++) {
-      if (i > 300) throw new Error(`nobody subscribed to ${channel}`);
+    for (let i = 0; Number(((await redis.call('PUBSUB', 'NUMSUB', channel)) as [string, number])[1]) > 0 !== has; i++) {
+      if (i > 300) throw new Error(has ? `nobody subscribed to ${channel}` : `${channel} kept its subscribers`);
       await new Promise((r) => setTimeout(r, 100));
     }
   } finally {

@@ -10,7 +10,7 @@ export type TClientCommand =
   | { type: 'open'; port: number; path: string; count: number; localAddress: string }
   | { type: 'round'; round: number; seatId: string }
   | { type: 'collect'; round: number }
-  | { type: 'storm'; spreadMs: number; seatMapPath: string | null }
+  | { type: 'storm'; spreadMs: number; seatMapPath: string | null; localAddress: string }
   | { type: 'count' }
   | { type: 'close' };
 
@@ -175,6 +175,8 @@ process.on('message', (command: TClientCommand) => {
         // EventSource clients do after their retry delay, and refetches the seat map as the app does
         // when its stream (re)starts.
         for (const sub of subscribers) sub.req?.destroy();
+        // Back from a fresh address (fanout.ts, sourceAddress: binding to a busy one is slow).
+        localAddress = command.localAddress;
         let failed = 0;
         let retries = 0;
         let seatMaps = 0;
