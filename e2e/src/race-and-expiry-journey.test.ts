@@ -56,6 +56,11 @@ describe.skipIf(!hasChromium)('two customers, one seat', () => {
     await expect.poll(() => seat(ravi, 'F5').getAttribute('aria-label')).toMatch(/taken/);
     expect(await seat(ravi, 'F5').isDisabled()).toBe(true);
     await snap(ravi, 'web-5-seat-taken-live');
+    // A customer who switches the language to read it is told again in theirs, and keeps the map as it was.
+    await ravi.locator('.language-switch').click();
+    await ravi.getByText('क्षमा करें, F5, F6 अभी बुक हो गईं। कृपया दूसरी सीटें चुनें।').waitFor();
+    await ravi.locator('.language-switch').click();
+    await ravi.getByText('Sorry, F5, F6 were just taken. Please pick other seats.').waitFor();
     await seat(ravi, 'F3').click();
     await seat(ravi, 'F4').click();
     await ravi.getByRole('button', { name: 'Continue' }).click();

@@ -250,15 +250,15 @@ export function useJourney({
         ? { bookingId: b.id, seatIds: b.seats.map((s) => s.seatId), expiresAt: b.expiresAt }
         : null;
     const waiting = heldBookingId !== null && booking.isPending && booking.fetchStatus !== 'idle';
-    // The message, not its text: switching the language while it shows says it again in the other.
-    const text = notice?.showtimeId === step.showtimeId ? t[notice.message] : own ? t.seatsStillHeld : null;
+    const message = notice?.showtimeId === step.showtimeId ? notice.message : own ? 'seatsStillHeld' : null;
     element = waiting ? (
       <Spinner label={t.loading} />
     ) : (
       <SeatMapScreen
         showtimeId={step.showtimeId}
-        key={`${step.showtimeId}:${own?.bookingId ?? ''}:${text ?? ''}`}
-        initialNotice={text}
+        key={`${step.showtimeId}:${own?.bookingId ?? ''}:${message ?? ''}`}
+        // The message, not its text: switching the language while it shows says it again in the other.
+        initialNotice={message && ((m) => m[message])}
         ownHold={own}
         onKeepHold={own ? () => navigate(paths.pay(own.bookingId)) : undefined}
         onHoldExpired={onExpired}

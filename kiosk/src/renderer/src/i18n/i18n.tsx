@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { LOCALES, MESSAGES, type TLanguage, type TMessages } from './messages';
 
 interface TI18n {
@@ -23,6 +23,22 @@ export function useI18n(): TI18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
+}
+
+/** A message as what it says (given the language's messages), not as text already in one language. */
+export type TSay = (t: TMessages) => string;
+
+/**
+ * A notice a screen shows until it is replaced: kept as what it says, so switching the language while
+ * it shows says it again in the other (a customer who cannot read the first is the one who switches).
+ * Returns its text in the language on screen, and the setter.
+ */
+export function useNotice(initial: TSay | null = null): [string | null, (say: TSay | null) => void] {
+  const { t } = useI18n();
+  // Wrapped: React would call a function given to useState as an initializer or updater.
+  const [notice, setNotice] = useState<{ say: TSay } | null>(initial && { say: initial });
+  const set = useCallback((say: TSay | null) => setNotice(say && { say }), []);
+  return [notice ? notice.say(t) : null, set];
 }
 
 /** On every screen: switches between English and Hindi. */

@@ -34,7 +34,8 @@ function CounterSale({ canComp, onNewSale }: { canComp: boolean; onNewSale: () =
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [hold, setHold] = useState<TBoxOfficeHold | null>(null);
   const [sold, setSold] = useState<TCounterSale | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Whether the last hold ran out (worded when shown, in the desk's language of the moment).
+  const [holdRanOut, setHoldRanOut] = useState(false);
   const [askCancel, setAskCancel] = useState(false);
   const refresh = () =>
     Promise.all(
@@ -43,7 +44,7 @@ function CounterSale({ canComp, onNewSale }: { canComp: boolean; onNewSale: () =
       ),
     );
   const holdSeats = useMutation(
-    trpc.boxOffice.hold.mutationOptions({ onSuccess: (h) => (setHold(h), setNotice(null)) }),
+    trpc.boxOffice.hold.mutationOptions({ onSuccess: (h) => (setHold(h), setHoldRanOut(false)) }),
   );
   const release = useMutation(
     trpc.boxOffice.release.mutationOptions({ onSuccess: () => (setHold(null), setSelected(new Set())) }),
@@ -51,8 +52,8 @@ function CounterSale({ canComp, onNewSale }: { canComp: boolean; onNewSale: () =
   const expired = useCallback(() => {
     setHold(null);
     setSelected(new Set());
-    setNotice(t.holdExpired);
-  }, [t]);
+    setHoldRanOut(true);
+  }, []);
   const paid = (sale: TCounterSale) => {
     setSold(sale);
     void refresh();
@@ -62,9 +63,9 @@ function CounterSale({ canComp, onNewSale }: { canComp: boolean; onNewSale: () =
     return (
       <div className="manager-section">
         <ShowPicker showtimeId={showtimeId} onShow={(id) => (setShowtimeId(id), setSelected(new Set()))} />
-        {notice && (
+        {holdRanOut && (
           <p className="notice notice-warning" role="alert">
-            {notice}
+            {t.holdExpired}
           </p>
         )}
         {showtimeId && (

@@ -10,7 +10,7 @@ import { Countdown } from '../../components/countdown';
 import { errorMessage } from '../../components/error-message';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
 import { KioskKeyboard } from '../../components/lazy-keyboard';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, useNotice } from '../../i18n/i18n';
 import type { TEndNotice } from '../../journey';
 import { usePlatform } from '../../platform/platform-context';
 import { errorData, useTRPC, useTRPCClient } from '../../trpc';
@@ -60,11 +60,11 @@ export function PaymentScreen({
   const client = useTRPCClient();
   const booking = useQuery(trpc.bookings.get.queryOptions({ bookingId }));
   const [email, setEmail] = useState('');
-  const [emailError, setEmailError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useNotice();
   /** A kiosk has no keyboard: its own comes up while the email field is being typed in. */
   const [typingEmail, setTypingEmail] = useState(false);
   const [qr, setQr] = useState<{ order: TCreateOrderOutput; imageUrl: string } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useNotice();
   const emailRequired = platform.mode === 'web';
 
   useSubscription(
@@ -89,7 +89,7 @@ export function PaymentScreen({
     const value = email.trim();
     if (!value && !emailRequired) return true;
     if (!EMAIL.test(value)) {
-      setEmailError(t.emailInvalid);
+      setEmailError((m) => m.emailInvalid);
       return false;
     }
     setEmailError(null);
@@ -108,7 +108,7 @@ export function PaymentScreen({
         setQr({ order, imageUrl: URL.createObjectURL(await image.blob()) });
         return;
       }
-      const outcome = await openCheckout(order, () => setNotice(t.paymentFailed));
+      const outcome = await openCheckout(order, () => setNotice((m) => m.paymentFailed));
       if (outcome.kind === 'paid') {
         setNotice(null);
         await client.payments.verify.mutate({ bookingId, ...outcome.response });
@@ -118,7 +118,7 @@ export function PaymentScreen({
     onError: (err) => {
       // This screen may be gone already (the hold ended while Checkout was open): the seat map says it.
       if (errorData(err)?.appCode === 'PAY_NOT_CAPTURED') onExpired('paymentNotTaken');
-      else setNotice(errorMessage(t, err));
+      else setNotice((m) => errorMessage(m, err));
     },
   });
 

@@ -15,7 +15,7 @@ import { Countdown } from '../../components/countdown';
 import { errorMessage } from '../../components/error-message';
 import { HoldChallenge } from '../../components/hold-challenge';
 import { ErrorNotice, Screen, Spinner } from '../../components/layout';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, useNotice, type TSay } from '../../i18n/i18n';
 import { usePlatform } from '../../platform/platform-context';
 import { errorData, isNetworkFailure, useTRPC } from '../../trpc';
 import { isSameSelection, withOwnHold, type TOwnHold } from './own-hold';
@@ -36,7 +36,7 @@ export function SeatMapScreen({
   onHeld: (hold: THoldCreateOutput) => void;
   onBack: () => void;
   /** Why the customer is back on this map (their hold ran out), until they pick a seat. */
-  initialNotice?: string | null;
+  initialNotice?: TSay | null;
   /** Seats still held for this customer (Back from paying): the selection, with their countdown. */
   ownHold?: TOwnHold | null;
   /** Continue with the held seats unchanged: the same booking, the hold goes on. */
@@ -54,7 +54,7 @@ export function SeatMapScreen({
   });
   const show = useQuery(trpc.catalog.showtimes.queryOptions(useCatalogScope())).data?.find((s) => s.id === showtimeId);
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(ownHold?.seatIds));
-  const [notice, setNotice] = useState<string | null>(initialNotice);
+  const [notice, setNotice] = useNotice(initialNotice);
 
   // Someone else holding or releasing a seat shows here at once; a gap in versions means a refetch.
   useSubscription(
@@ -78,7 +78,7 @@ export function SeatMapScreen({
     const lost = lostSeats(ownHold ? withOwnHold(next, ownHold.seatIds) : next, selected);
     if (!lost.length) return;
     setSelected((s) => new Set([...s].filter((id) => !lost.some((l) => l.id === id))));
-    setNotice(t.seatTakenLive(lost.map((s) => s.label)));
+    setNotice((m) => m.seatTakenLive(lost.map((s) => s.label)));
   }
 
   // Set when the server asks this (web) customer for a proof-of-work before holding; a new key each time.
@@ -94,7 +94,7 @@ export function SeatMapScreen({
         }
         const taken = errorData(err)?.takenSeatIds ?? [];
         if (taken.length) setSelected((s) => new Set([...s].filter((id) => !taken.includes(id))));
-        setNotice(errorMessage(t, err));
+        setNotice((m) => errorMessage(m, err));
         void queryClient.invalidateQueries({ queryKey: mapOptions.queryKey });
       },
     }),
@@ -103,7 +103,7 @@ export function SeatMapScreen({
   const onToggle = (seat: TSeat) => {
     const result = toggleSeat(selected, seat);
     setSelected(result.selected);
-    setNotice(result.refused === 'max-seats' ? t.maxSeats(MAX_SEATS_PER_HOLD) : null);
+    setNotice(result.refused === 'max-seats' ? (m) => m.maxSeats(MAX_SEATS_PER_HOLD) : null);
   };
 
   const picked = map.data?.seats.filter((s) => selected.has(s.id)) ?? [];
