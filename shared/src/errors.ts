@@ -86,11 +86,17 @@ export const ERROR_CODES = {
     trpc: 'BAD_GATEWAY',
     message: 'Payments are not reachable right now. Please try again in a moment.',
   },
-  /** An authorized payment that came after the hold ended (or for another amount): Marquee does not capture it. */
+  /** An authorized payment that came after the hold ended: Marquee does not capture it. */
   PAY_NOT_CAPTURED: {
     trpc: 'PRECONDITION_FAILED',
     message:
       'Your payment came after your seats were released, so it was not taken. Your bank releases the money it held within 5 days.',
+  },
+  /** An authorized payment for another amount than the booking's while its hold stands: not captured; it may pay again. */
+  PAY_AMOUNT_MISMATCH: {
+    trpc: 'PRECONDITION_FAILED',
+    message:
+      'That payment was not for the amount of your booking, so it was not taken. Your bank releases the money it held within 5 days. Your seats are still held: please pay again.',
   },
   /** Razorpay refused to capture an authorized payment (other than "already captured"). */
   PAY_CAPTURE_REFUSED: {

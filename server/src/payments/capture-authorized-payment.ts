@@ -33,7 +33,10 @@ export interface TAuthorizedPayment {
 
 export type TCaptureOutcome =
   | { kind: 'settled'; settlement: TSettlement }
-  | { kind: 'released'; bookingId: string; bookingStatus: string; reason: string };
+  | { kind: 'released'; bookingId: string; bookingStatus: string; why: TReleasedWhy; reason: string };
+
+/** Why an authorized payment was not captured: its hold had ended, or it was for another amount. */
+type TReleasedWhy = 'HOLD_ENDED' | 'WRONG_AMOUNT';
 
 type TClaim =
   | { kind: 'capture' }
@@ -41,14 +44,14 @@ type TClaim =
   | { kind: 'settle' }
   /** The hold ended after a capture of ours was claimed: only Razorpay knows whether it went through. */
   | { kind: 'ask' }
-  | { kind: 'released'; bookingStatus: string; reason: string };
+  | { kind: 'released'; bookingStatus: string; why: TReleasedWhy; reason: string };
 
 type TOwner = Pick<TServices, 'pg' | 'log' | 'env' | 'razorpay'>;
 
 async function recordReleased(
   tx: pg.PoolClient,
   p: TAuthorizedPayment,
-  why: { code: 'HOLD_ENDED' | 'WRONG_AMOUNT'; reason: string; bookingStatus: string },
+  why: { code: TReleasedWhy; reason: string; bookingStatus: string },
   now: Date,
 ): Promise<void> {
   await tx.query(
@@ -116,7 +119,7 @@ async function claimCapture(pool: pg.Pool, p: TAuthorizedPayment, now: Date): Pr
         }
       : { code: 'HOLD_ENDED' as const, reason: 'paid after the hold ended; not captured, the bank releases it' };
     await recordReleased(tx, p, { ...why, bookingStatus: booking.status }, now);
-    return { kind: 'released', bookingStatus: booking.status, reason: why.reason };
+    return { kind: 'released', bookingStatus: booking.status, why: why.code, reason: why.reason };
   });
 }
 
@@ -198,7 +201,7 @@ export async function captureAuthorizedPayment(
   const context = { bookingId: p.bookingId, paymentId: p.paymentId };
   if (claim.kind === 'released') {
     services.log.warn({ ...context, reason: claim.reason }, 'authorized payment not captured; the bank releases it');
-    return { kind: 'released', bookingId: p.bookingId, bookingStatus: claim.bookingStatus, reason: claim.reason };
+    return { ...claim, bookingId: p.bookingId };
   }
   if (claim.kind === 'settle') return { kind: 'settled', settlement: await settle(services, p, p.amountPaise, now) };
   if (claim.kind === 'ask') {
@@ -214,7 +217,7 @@ export async function captureAuthorizedPayment(
         return status;
       });
       services.log.warn({ ...context, reason }, 'authorized payment not captured; the bank releases it');
-      return { kind: 'released', bookingId: p.bookingId, bookingStatus, reason };
+      return { kind: 'released', bookingId: p.bookingId, bookingStatus, why: 'HOLD_ENDED', reason };
     }
     return { kind: 'settled', settlement: await settle(services, p, payment.amount, now) };
   }

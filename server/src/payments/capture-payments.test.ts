@@ -354,4 +354,20 @@ describe('bad inputs', () => {
     });
     expect(sandbox.store.payments.get(paymentId)).toMatchObject({ status: 'authorized' });
   });
+
+  it('tells a customer whose Checkout payment was for another amount to pay again, and their hold stands', async () => {
+    sandbox.setWebhookUrl(null);
+    const { customer, bookingId, order, amountPaise } = await holdWithOrder(1);
+    const response = await authorize(order.orderId);
+    // The bank authorized another amount than the order's (a tampered or broken Checkout).
+    sandbox.store.payments.get(response.razorpay_payment_id)!.amount = amountPaise - 100;
+    const refused = await refusal(customer.payments.verify.mutate({ bookingId, ...response }));
+    expect(refused.data).toMatchObject({ appCode: 'PAY_AMOUNT_MISMATCH', code: 'PRECONDITION_FAILED' });
+    expect(refused.message).toMatch(/not for the amount of your booking.*still held/);
+    expect(captureCalls(response.razorpay_payment_id)).toBe(0);
+    expect(await customer.bookings.get.query({ bookingId })).toMatchObject({
+      status: 'PENDING',
+      paymentNotTaken: false,
+    });
+  });
 });

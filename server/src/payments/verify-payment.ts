@@ -55,6 +55,11 @@ export async function verifyPayment(
     if (outcome.kind === 'released') {
       // A booking paid another way meanwhile stays paid; any other customer hears why nothing was taken.
       if (outcome.bookingStatus === 'CONFIRMED') return { bookingId: booking.id, status: 'CONFIRMED' };
+      // For another amount while the hold stands: the customer stays on the payment screen to pay again.
+      if (outcome.why === 'WRONG_AMOUNT' && outcome.bookingStatus === 'PENDING')
+        throw new AppError('PAY_AMOUNT_MISMATCH', {
+          message: `payment ${p.paymentId} not captured: ${outcome.reason}`,
+        });
       throw new AppError('PAY_NOT_CAPTURED', { message: `payment ${p.paymentId} not captured: ${outcome.reason}` });
     }
     settlement = outcome.settlement;
