@@ -8,6 +8,7 @@
 // the seat map as the app does, with the database reads it cost.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
@@ -32,6 +33,8 @@ const SUBSCRIBERS = Number(process.env.BENCH_FANOUT_SUBSCRIBERS ?? 10_000);
 const ROUNDS = 20;
 const PER_PROCESS = 2_500;
 const STORM_SPREAD_MS = 3_000;
+/** What a browser's fetch of the seat map sends: it takes the map compressed. */
+const SEAT_MAP_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 const now = () => performance.timeOrigin + performance.now();
 
 /** How the figures read, and the design before the show hub, measured by this bench (kept as written then). */
@@ -187,7 +190,7 @@ class ClientFleet {
         this.ask<Extract<TClientReply, { type: 'stormed' }>>(proc, {
           type: 'storm',
           spreadMs: STORM_SPREAD_MS,
-          seatMapPath,
+          seatMap: seatMapPath === null ? null : { path: seatMapPath, headers: SEAT_MAP_HEADERS },
           localAddress: sourceAddress(),
         }),
       ),
@@ -506,6 +509,16 @@ export async function benchFanout(): Promise<string> {
     // then again with every client refetching the seat map, as the app does.
     const seatMapPath = `/catalog/seat-maps/${show.id}`;
     const seatMapBytes = (await (await fetch(`http://127.0.0.1:${portA}${seatMapPath}`)).arrayBuffer()).byteLength;
+    // As the storm's clients take it (fetch would decompress): its size on the wire.
+    const seatMapWireBytes = await new Promise<number>((resolve, reject) => {
+      http
+        .get(`http://127.0.0.1:${portA}${seatMapPath}`, { headers: SEAT_MAP_HEADERS }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('end', () => resolve(bytes));
+        })
+        .on('error', reject);
+    });
     const streamsOnlyAt = now();
     const streamsOnly = await fleetA.storm(null);
     const streamsOnlyMs = streamsOnly.lastLiveAt - streamsOnlyAt;
@@ -638,7 +651,7 @@ export async function benchFanout(): Promise<string> {
       {
         name: 'reconnect storm: all live again, each with its seat map',
         value: ms(stormMs),
-        note: `the same, each client then fetching the seat map (${(seatMapBytes / 1024).toFixed(0)} KB of JSON, no ETag: every client needs the new map); ${ratio(stormMs, bareStormMs)}; half live again at ${ms(pct(stormLive, 0.5))}, nine in ten at ${ms(pct(stormLive, 0.9))}; connections dropped for a full accept queue ${overflows.toLocaleString('en')}; ${stormed.retries} retried a second later (first error: ${stormed.error ?? 'none'}), ${stormed.failed} failed for good, ${liveAfterStorm.toLocaleString('en')} live after`,
+        note: `the same, each client then fetching the seat map (${(seatMapBytes / 1024).toFixed(0)} KB of JSON, ${(seatMapWireBytes / 1024).toFixed(1)} KB as sent compressed to a browser; no ETag: every client needs the new map); ${ratio(stormMs, bareStormMs)}; half live again at ${ms(pct(stormLive, 0.5))}, nine in ten at ${ms(pct(stormLive, 0.9))}; connections dropped for a full accept queue ${overflows.toLocaleString('en')}; ${stormed.retries} retried a second later (first error: ${stormed.error ?? 'none'}), ${stormed.failed} failed for good, ${liveAfterStorm.toLocaleString('en')} live after`,
       },
       {
         name: 'reconnect storm: database transactions',

@@ -10,7 +10,12 @@ export type TClientCommand =
   | { type: 'open'; port: number; path: string; count: number; localAddress: string }
   | { type: 'round'; round: number; seatId: string }
   | { type: 'collect'; round: number }
-  | { type: 'storm'; spreadMs: number; seatMapPath: string | null; localAddress: string }
+  | {
+      type: 'storm';
+      spreadMs: number;
+      seatMap: { path: string; headers: Record<string, string> } | null;
+      localAddress: string;
+    }
   | { type: 'count' }
   | { type: 'close' };
 
@@ -106,10 +111,10 @@ function connect(sub: TSubscriber): Promise<void> {
   });
 }
 
-async function getSeatMap(seatMapPath: string): Promise<void> {
+async function getSeatMap(seatMap: { path: string; headers: Record<string, string> }): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path: seatMapPath, agent, localAddress }, (res) => {
+      .get({ host: '127.0.0.1', port, path: seatMap.path, agent, localAddress, headers: seatMap.headers }, (res) => {
         res.resume();
         res.on('end', () =>
           res.statusCode === 200 ? resolve() : reject(new Error(`seat map HTTP ${res.statusCode}`)),
@@ -188,8 +193,8 @@ process.on('message', (command: TClientCommand) => {
           for (let attempt = 0; ; attempt++) {
             try {
               await connect(sub);
-              if (command.seatMapPath) {
-                await getSeatMap(command.seatMapPath);
+              if (command.seatMap) {
+                await getSeatMap(command.seatMap);
                 seatMaps += 1;
               }
               lastLiveAt = Math.max(lastLiveAt, now());
