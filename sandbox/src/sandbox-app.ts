@@ -1,7 +1,8 @@
 // A Razorpay-compatible sandbox: the REST subset Marquee uses (orders, payments, refunds, UPI QR
 // codes) with Razorpay's rules, ids, object and error shapes and Basic auth, signed webhooks with
-// retries, and a control API (/_sandbox/...) with which people and tests play the customer's bank
-// and set the account's payment capture (automatic, or manual with lapsing authorizations).
+// retries, and a control API (/_sandbox/...) with which people and tests play the customer's bank,
+// set the account's payment capture (automatic, or manual with lapsing authorizations) and lose
+// refunds' answers.
 // The official `razorpay` SDK talks to it by base URL.
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
