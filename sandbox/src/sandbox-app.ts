@@ -1,7 +1,8 @@
 // A Razorpay-compatible sandbox: the REST subset Marquee uses (orders, payments, refunds, UPI QR
 // codes) with Razorpay's rules, ids, object and error shapes and Basic auth, signed webhooks with
-// retries, and a control API (/_sandbox/...) with which people and tests play the customer's bank
-// and set the account's payment capture (automatic, or manual with lapsing authorizations).
+// retries, and a control API (/_sandbox/...) with which people and tests play the customer's bank,
+// set the account's payment capture (automatic, or manual with lapsing authorizations) and lose
+// refunds' answers.
 // The official `razorpay` SDK talks to it by base URL.
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -69,6 +70,21 @@ const ZCaptureSettings = z.strictObject({
     .optional(),
 });
 
+/** Test faults of the refund API, as a network between Marquee and Razorpay can produce them. */
+export interface TRefundSettings {
+  /** How many of the next refunds are made and then answered by a dropped connection, as a timeout or reset loses an answer. */
+  loseAnswers: number;
+}
+
+const ZRefundSettings = z.strictObject({
+  loseAnswers: z.number().int().min(0).max(1000).optional(),
+});
+
+const ZPage = z.object({
+  count: z.coerce.number().int().min(1).max(100).default(10),
+  skip: z.coerce.number().int().min(0).default(0),
+});
+
 const ZRefundCreate = z.object({
   amount: z.number().int().optional(),
   speed: z.enum(['normal', 'optimum']).optional(),
@@ -112,6 +128,7 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
     mode: config.capture?.mode ?? 'automatic',
     authorizationLapseMs: config.capture?.authorizationLapseMs ?? RAZORPAY_AUTHORIZATION_LAPSE_MS,
   });
+  const refundSettings: TRefundSettings = { loseAnswers: 0 };
   app.addHook('onClose', () => {
     webhooks.close();
     bank.close();
@@ -196,12 +213,23 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
       api.post<{ Params: { id: string } }>('/payments/:id/capture', async (req) =>
         bank.capturePayment(req.params.id, parse(ZCapture, req.body)),
       );
-      api.post<{ Params: { id: string } }>('/payments/:id/refund', async (req) =>
-        bank.refund(req.params.id, parse(ZRefundCreate, req.body)),
-      );
+      api.post<{ Params: { id: string } }>('/payments/:id/refund', async (req, reply) => {
+        const refund = bank.refund(req.params.id, parse(ZRefundCreate, req.body));
+        if (refundSettings.loseAnswers > 0) {
+          // The refund is made; its answer never arrives.
+          refundSettings.loseAnswers -= 1;
+          reply.hijack();
+          req.raw.socket.destroy();
+          return;
+        }
+        return refund;
+      });
+      // Newest first, `count` (at most 100, 10 unless given) from `skip`, as Razorpay pages them.
       api.get<{ Params: { id: string } }>('/payments/:id/refunds', async (req) => {
         if (!store.payments.has(req.params.id)) throw notFound();
-        return collection([...store.refunds.values()].filter((r) => r.payment_id === req.params.id));
+        const { count, skip } = parse(ZPage, req.query);
+        const refunds = [...store.refunds.values()].filter((r) => r.payment_id === req.params.id).reverse();
+        return collection(refunds.slice(skip, skip + count));
       });
       api.get<{ Params: { id: string; rid: string } }>('/payments/:id/refunds/:rid', async (req) => {
         const refund = store.refunds.get(req.params.rid);
@@ -290,6 +318,11 @@ export async function buildSandbox(config: TSandboxConfig): Promise<TSandbox> {
   app.get('/_sandbox/settings/capture', async () => bank.capture);
   app.post('/_sandbox/settings/capture', async (req) => Object.assign(bank.capture, parse(ZCaptureSettings, req.body)));
   app.get('/_sandbox/captures', async () => ({ captures: store.captures }));
+  // Faults of the refund API, for the refunds made from now on (a test sets them per case).
+  app.get('/_sandbox/settings/refunds', async () => refundSettings);
+  app.post('/_sandbox/settings/refunds', async (req) =>
+    Object.assign(refundSettings, parse(ZRefundSettings, req.body)),
+  );
   registerPages(app, { store, keyId: config.keyId, publicUrl: config.publicUrl });
   app.get<{ Params: { id: string } }>('/_sandbox/qr_codes/:id/image.png', async (req, reply) => {
     const qr = store.qrCodes.get(req.params.id);

@@ -231,6 +231,54 @@ describe('refunds through the official SDK', () => {
     });
     expect(await rejection(rp.payments.refund(paymentId!, {}))).toMatchObject({ statusCode: 400 });
   });
+
+  it('keeps a refund’s receipt and notes, and lists a payment’s refunds newest first, page by page', async () => {
+    const order = await rp.orders.create({ amount: 50_000, currency: 'INR' });
+    const { razorpay_payment_id: paymentId } = (
+      await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' })
+    ).body as Record<string, string>;
+    const made = [];
+    for (const n of [1, 2, 3])
+      made.push(
+        await rp.payments.refund(paymentId!, { amount: 10_000, receipt: `row-${n}`, notes: { refundId: `row-${n}` } }),
+      );
+    expect(made[0]).toMatchObject({ receipt: 'row-1', notes: { refundId: 'row-1' } });
+    expect(await rp.refunds.fetch(made[0]!.id)).toMatchObject({ receipt: 'row-1' });
+    const all = await rp.payments.fetchMultipleRefund(paymentId!);
+    expect(all).toMatchObject({ entity: 'collection', count: 3 });
+    expect(all.items.map((r) => r.receipt)).toEqual(['row-3', 'row-2', 'row-1']);
+    const second = await rp.payments.fetchMultipleRefund(paymentId!, { count: 2, skip: 2 });
+    expect(second.items.map((r) => r.receipt)).toEqual(['row-1']);
+    expect(await rejection(rp.payments.fetchMultipleRefund(paymentId!, { count: 101 }))).toMatchObject({
+      statusCode: 400,
+    });
+  });
+
+  it('loses the answers of as many refunds as it is told to: the refund is made, the connection dropped', async () => {
+    const order = await rp.orders.create({ amount: 30_000, currency: 'INR' });
+    const { razorpay_payment_id: paymentId } = (
+      await control(`/_sandbox/orders/${order.id}/pay`, { outcome: 'captured' })
+    ).body as Record<string, string>;
+    expect(await control('/_sandbox/settings/refunds', { loseAnswers: 1 })).toEqual({
+      status: 200,
+      body: { loseAnswers: 1 },
+    });
+    const lost = await rp.payments.refund(paymentId!, { amount: 10_000, receipt: 'lost-1' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(lost).toBeInstanceOf(Error); // no answer: the SDK rejects with the connection's error
+    expect((await rp.payments.fetchMultipleRefund(paymentId!)).items).toEqual([
+      expect.objectContaining({ receipt: 'lost-1', amount: 10_000, status: 'processed' }),
+    ]);
+    expect(await rp.payments.fetch(paymentId!)).toMatchObject({ amount_refunded: 10_000 });
+    // Only as many as told: the next refund is answered.
+    expect(await rp.payments.refund(paymentId!, { amount: 10_000, receipt: 'answered' })).toMatchObject({
+      receipt: 'answered',
+    });
+    expect((await fetch(`${base}/_sandbox/settings/refunds`)).status).toBe(200);
+    expect(await control('/_sandbox/settings/refunds', { loseAnswers: -1 })).toMatchObject({ status: 400 });
+  });
 });
 
 describe('webhooks', () => {

@@ -11,7 +11,7 @@ import { announceBookingStatus } from './booking-events';
 import type { TClosedStatus } from './booking-lifecycle';
 import type { TFreedSeat } from './close-pending-bookings';
 import type { TConfirmedBooking } from './confirm-booking';
-import { markUnhonouredBookingRefunded } from './mark-refunded';
+import { sendRefund } from './send-refund';
 
 export type TBookingChange =
   /** Paid: PENDING → CONFIRMED (confirm-booking.ts). */
@@ -30,8 +30,8 @@ export type TBookingChange =
       seatVersion: number;
       refundIds: string[];
     }
-  /** A refund recorded for a payment that cannot be honoured, or one an outage left unsent. */
-  | { kind: 'refund-recorded'; refundId: string };
+  /** A refund recorded for a payment that cannot be honoured, or one an outage left unsent (`now`: the reconciler's clock). */
+  | { kind: 'refund-recorded'; refundId: string; now?: Date };
 
 /** The services each kind of change needs, so a caller passes only what its change uses. */
 interface TChangeNeeds {
@@ -59,8 +59,16 @@ export async function afterBookingChange<C extends TBookingChange>(
     case 'refunded':
       return afterRefunded(services, c);
     case 'refund-recorded':
-      return sendRefund(services, c.refundId);
+      return afterRefundRecorded(services, c);
   }
+}
+
+/** A recorded refund is sent to Razorpay, or found made there by an earlier send (send-refund.ts). */
+function afterRefundRecorded(
+  services: TNeeds<'refund-recorded'>,
+  change: Extract<TBookingChange, { kind: 'refund-recorded' }>,
+): Promise<void> {
+  return sendRefund(services, change.refundId, change.now);
 }
 
 /** Paid: the hold's Redis keys go, the seats show sold, the QR stops taking money, the receipt and reminder are relayed. */
@@ -135,34 +143,4 @@ async function afterPendingClosed(
   await Promise.all([...byShowtime.values()].map((event) => services.seatEvents.publish(event)));
   await Promise.all([...bookings.keys()].map((bookingId) => announceBookingStatus(services, bookingId, status)));
   await closeBookingQrs(services, [...bookings.keys()]);
-}
-
-/**
- * Sends a recorded Refund to Razorpay. The Refund row exists first (and is sent once, under its
- * Razorpay refund id), so a refund is made at most once however often this runs; a row left PENDING by an outage is
- * retried by the reconciler.
- */
-async function sendRefund(services: TNeeds<'refund-recorded'>, refundId: string): Promise<void> {
-  const { prisma, razorpay, log } = services;
-  const refund = await prisma.refund.findUniqueOrThrow({ where: { id: refundId } });
-  // Cash is handed back at the counter when the refund is recorded; only Razorpay's are sent.
-  if (refund.razorpayRefundId || !refund.razorpayPaymentId) return;
-  try {
-    const sent = await razorpay.refund(refund.razorpayPaymentId, {
-      amount: refund.amountPaise,
-      notes: { bookingId: refund.bookingId, reason: refund.reason.slice(0, 200) },
-    });
-    await prisma.refund.update({
-      where: { id: refundId },
-      data: {
-        razorpayRefundId: sent.id,
-        status: sent.status === 'processed' ? 'PROCESSED' : sent.status === 'failed' ? 'FAILED' : 'PENDING',
-        processedAt: sent.status === 'processed' ? new Date() : null,
-      },
-    });
-    if (await markUnhonouredBookingRefunded(services, refund.bookingId))
-      await announceBookingStatus(services, refund.bookingId, 'REFUNDED');
-  } catch (err) {
-    log.error({ err, refundId }, 'refund not sent; it stays PENDING for the reconciler');
-  }
 }

@@ -108,11 +108,18 @@ export async function reconcilePayments(
       },
     });
   }
+  // A refund whose send is in flight, or whose answer was lost less than a lease ago, waits (send-refund.ts).
   const unsent = await prisma.refund.findMany({
-    where: { razorpayRefundId: null, status: 'PENDING' },
+    where: {
+      razorpayRefundId: null,
+      razorpayPaymentId: { not: null },
+      status: 'PENDING',
+      OR: [{ sendLeaseUntil: null }, { sendLeaseUntil: { lte: now } }],
+    },
     select: { id: true },
   });
-  for (const refund of unsent) await afterBookingChange(services, { kind: 'refund-recorded', refundId: refund.id });
+  for (const refund of unsent)
+    await afterBookingChange(services, { kind: 'refund-recorded', refundId: refund.id, now });
   if (settled || unsent.length)
     log.info({ checked: due.length, settled, refundsRetried: unsent.length }, 'reconciled payments');
   return { checked: due.length, settled, refundsRetried: unsent.length };

@@ -43,7 +43,13 @@ export interface TRzpRefund {
   amount: number;
   status: 'pending' | 'processed' | 'failed';
   payment_id: string;
+  receipt: string | null;
+  /** An object, or [] when it has none (Razorpay's way of writing empty notes). */
+  notes: Record<string, string> | [];
 }
+
+/** Refunds listed per request: Razorpay's most (its default is 10). */
+const REFUNDS_PAGE = 100;
 
 async function call<T>(what: string, fn: () => Promise<unknown>): Promise<T> {
   try {
@@ -131,9 +137,24 @@ export class RazorpayGateway {
     return call('fetch QR payments', () => this.rp.qrCode.fetchAllPayments(qrId));
   }
 
-  refund(paymentId: string, p: { amount: number; notes: Record<string, string> }): Promise<TRzpRefund> {
+  refund(
+    paymentId: string,
+    p: { amount: number; receipt: string; notes: Record<string, string> },
+  ): Promise<TRzpRefund> {
     return call('refund', () =>
-      this.rp.payments.refund(paymentId, { amount: p.amount, speed: 'normal', notes: p.notes }),
+      this.rp.payments.refund(paymentId, { amount: p.amount, speed: 'normal', receipt: p.receipt, notes: p.notes }),
     );
+  }
+
+  /** Every refund of a payment, page by page. */
+  async fetchPaymentRefunds(paymentId: string): Promise<TRzpRefund[]> {
+    const refunds: TRzpRefund[] = [];
+    for (let skip = 0; ; skip += REFUNDS_PAGE) {
+      const page = await call<{ items: TRzpRefund[] }>('fetch payment refunds', () =>
+        this.rp.payments.fetchMultipleRefund(paymentId, { count: REFUNDS_PAGE, skip }),
+      );
+      refunds.push(...page.items);
+      if (page.items.length < REFUNDS_PAGE) return refunds;
+    }
   }
 }
