@@ -161,7 +161,6 @@ export async function getBookingDetail(
     payments: b.paymentAttempts
       .filter((a) => a.status === 'CAPTURED')
       .map((a) => ({ method: a.method, amountPaise: a.amountPaise, at: a.updatedAt.toISOString() })),
-    refundedPaise: b.refunds.filter((r) => r.status !== 'FAILED').reduce((sum, r) => sum + r.amountPaise, 0),
     refunds: b.refunds.map((r) => ({
       method: r.method,
       amountPaise: r.amountPaise,

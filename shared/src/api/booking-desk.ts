@@ -26,6 +26,8 @@ export const ZBookingSummarySchema = z.object({
   customerEmail: z.string().nullable(),
   customerPhone: z.string().nullable(),
   amountPaise: ZPaiseSchema,
+  /** Money given back so far (refunds pending or processed; failed ones not counted). */
+  refundedPaise: ZPaiseSchema,
   seatLabels: z.array(z.string()),
   /** Tickets of the booking checked in at the door. */
   admitted: z.int().nonnegative(),
@@ -78,8 +80,6 @@ export const ZBookingDetailSchema = ZBookingSummarySchema.extend({
   payments: z.array(
     z.object({ method: z.enum(['CHECKOUT', 'UPI_QR', 'CASH']), amountPaise: ZPaiseSchema, at: z.iso.datetime() }),
   ),
-  /** Money given back so far (refunds pending or processed; failed ones not counted). */
-  refundedPaise: ZPaiseSchema,
   /** Money given back, and how. */
   refunds: z.array(
     z.object({
