@@ -1,6 +1,6 @@
 // The box office on the dashboard: a manager opens a cash shift, sells seats at the counter for
-// cash, by UPI QR and as complimentary tickets, gives back one seat of an online booking, exchanges
-// the rest for another show, and closes the shift counted short; counter staff see the box office
+// cash, by UPI QR and as complimentary tickets, gives back one seat of an online booking (a full
+// refund then offers what is left), exchanges the rest for another show, and closes the shift counted short; counter staff see the box office
 // only. Screens are shot at the portrait desk (1080×1920) and a phone (360 px), in English and Hindi.
 import { DEMO_LOGINS } from '@marquee/server/seed/seed-demo-cinema';
 import { createCustomerClient } from '@marquee/server/test/customer-client';
@@ -236,6 +236,27 @@ describe.skipIf(!hasChromium)('box office journey', () => {
       .getByRole('row', { name: `Seat ${given}` })
       .getByText('refunded')
       .waitFor();
+
+    // ---- a full refund now offers what is left, not what was paid; kept ----
+    const givenBack = (await system.ctx.prisma.refund.findFirstOrThrow({ where: { bookingId: booking.bookingId } }))
+      .amountPaise;
+    const rest = booking.amountPaise - givenBack;
+    await detail
+      .getByText(`${formatRupees(booking.amountPaise)} paid, ${formatRupees(givenBack)} refunded`, { exact: false })
+      .waitFor();
+    await detail.getByLabel('Reason for the refund').fill('Checking the figure');
+    await detail.getByRole('button', { name: 'Refund in full' }).click();
+    const restAsk = page.getByRole('alertdialog', {
+      name: `Refund ${formatRupees(rest)} for booking ${booking.code}?`,
+    });
+    await restAsk.getByText(`${formatRupees(rest)} back to the online payment`, { exact: false }).waitFor();
+    await restAsk.getByRole('button', { name: `Refund ${formatRupees(rest)}` }).waitFor();
+    await shots(page, 'booking-desk-1-refund-rest', restAsk);
+    await restAsk.getByRole('button', { name: 'Keep the booking' }).click();
+    await restAsk.waitFor({ state: 'detached' });
+    expect((await system.ctx.prisma.booking.findUniqueOrThrow({ where: { id: booking.bookingId } })).status).toBe(
+      'CONFIRMED',
+    );
 
     // ---- the two seats left exchanged for seats of another show ----
     await detail.getByRole('button', { name: 'Move / exchange' }).click();

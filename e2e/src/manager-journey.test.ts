@@ -106,7 +106,11 @@ describe.skipIf(!hasChromium)('manager journey', () => {
     );
     await detail.getByRole('button', { name: 'Refund in full' }).click();
     await ask.getByRole('button', { name: `Refund ${formatRupees(booking.amountPaise)}` }).click();
-    await detail.getByText('Refunded. The money goes back').waitFor();
+    await detail
+      .getByText(
+        `Refunded ${formatRupees(booking.amountPaise)}: ${formatRupees(booking.amountPaise)} back to the online payment.`,
+      )
+      .waitFor();
     expect(nativeDialogs).toEqual([]);
     await detail.getByText(/manager: booking\.refund \(Customer could not come\)/i).waitFor();
     // The refund's credit note shows against the invoice.

@@ -48,6 +48,15 @@ export const bookingDeskRouter = router({
       await findBookingInCinema(ctx, input.bookingId, ctx.actor.cinemaId);
       return quoteSeatRefund(ctx, input);
     }),
+  // What refunding the booking in full would give back now: every standing seat, after any seats
+  // already given back, worked out exactly as the refund will.
+  refundQuote: manager
+    .input(ZBookingIdInputSchema)
+    .output(ZSeatRefundQuoteSchema)
+    .query(async ({ ctx, input }) => {
+      await findBookingInCinema(ctx, input.bookingId, ctx.actor.cinemaId);
+      return quoteSeatRefund(ctx, { bookingId: input.bookingId, seatLabels: 'all' });
+    }),
   refundSeats: manager
     .input(ZSeatRefundInputSchema)
     .output(ZSeatRefundResultSchema)

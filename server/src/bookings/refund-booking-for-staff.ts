@@ -7,7 +7,7 @@ import { findBookingInCinema } from './find-booking-in-cinema';
 export async function refundBookingForStaff(
   services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'seatEvents' | 'bookingEvents' | 'log'>,
   { actor, bookingId, reason }: { actor: TStaffActor; bookingId: string; reason: string },
-): Promise<{ refundId: string | null; alreadyRefunded: boolean }> {
+): Promise<Awaited<ReturnType<typeof refundBooking>>> {
   await findBookingInCinema(services, bookingId, actor.cinemaId);
   const result = await refundBooking(services, {
     bookingId,
@@ -22,7 +22,7 @@ export async function refundBookingForStaff(
       action: 'booking.refund',
       entityType: 'Booking',
       entityId: bookingId,
-      data: { reason, refundId: result.refundId },
+      data: { reason, refundId: result.refundId, amountPaise: result.amountPaise },
     });
   }
   return result;

@@ -3,7 +3,7 @@
 // other booking is refused and left as it is.
 import type { TStaffActor } from '../audit/record-audit';
 import type { TServices } from '../services';
-import { refundSeats, type TRefundRequester } from './refund-seats';
+import { refundSeats, type TRefundRequester, type TSeatRefundOutcome } from './refund-seats';
 
 export async function refundBooking(
   services: Pick<TServices, 'pg' | 'prisma' | 'razorpay' | 'seatEvents' | 'bookingEvents' | 'log'>,
@@ -16,7 +16,12 @@ export async function refundBooking(
     cashier?: TStaffActor | null;
     now?: Date;
   },
-): Promise<{ refundId: string | null; alreadyRefunded: boolean }> {
+): Promise<Pick<TSeatRefundOutcome, 'refundId' | 'alreadyRefunded' | 'amountPaise' | 'to'>> {
   const outcome = await refundSeats(services, { ...p, seatLabels: 'all' });
-  return { refundId: outcome.refundId, alreadyRefunded: outcome.alreadyRefunded };
+  return {
+    refundId: outcome.refundId,
+    alreadyRefunded: outcome.alreadyRefunded,
+    amountPaise: outcome.amountPaise,
+    to: outcome.to,
+  };
 }

@@ -169,7 +169,10 @@ export async function recordRefundRows(
   return refundIds;
 }
 
-/** Reads and checks what a seat refund would give back, under the booking's lock when called in its transaction. */
+/**
+ * Reads and checks what a seat refund would give back, under the booking's lock when called in its
+ * transaction; only a confirmed booking's standing seats can be given back.
+ */
 export async function planSeatRefund(tx: TSql, p: Pick<TSeatRefundRequest, 'bookingId' | 'seatLabels'>, lock: boolean) {
   const { rows } = await tx.query<{ status: string; feePaise: number; showtimeId: string }>(
     `SELECT status, "feePaise", "showtimeId"::text FROM "Booking" WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
@@ -177,6 +180,8 @@ export async function planSeatRefund(tx: TSql, p: Pick<TSeatRefundRequest, 'book
   );
   const booking = rows[0];
   if (!booking) throw new AppError('BOOKING_NOT_FOUND', { message: `booking ${p.bookingId} not found` });
+  // Asked first: a booking refunded already has no standing seat, and that is not a wrong choice of seats.
+  if (booking.status !== 'CONFIRMED') throw notChangeable(p.bookingId, booking.status);
   const seats = (
     await tx.query<TSeatRow>(
       `SELECT bs.id::text, bs."seatId"::text, s.label, bs."pricePaise", bs.active
@@ -208,14 +213,16 @@ export async function invoiceLinesOf(tx: TSql, bookingId: string) {
   return rows[0] ? z.array(ZTaxLineSchema).parse(rows[0].lines) : null;
 }
 
-/** What giving back these seats would refund, and where the money would go; changes nothing. */
+/**
+ * What giving back these seats ('all': every standing seat, as a full refund would) would refund,
+ * and where the money would go; changes nothing.
+ */
 export async function quoteSeatRefund(
   services: Pick<TServices, 'pg'>,
-  p: { bookingId: string; seatLabels: readonly string[] },
+  p: { bookingId: string; seatLabels: readonly string[] | 'all' },
 ): Promise<Pick<TSeatRefundOutcome, 'amountPaise' | 'seatsPaise' | 'feePaise' | 'gstPaise' | 'to'>> {
   return withTransaction(services.pg, async (tx) => {
     const plan = await planSeatRefund(tx, p, false);
-    if (plan.booking.status !== 'CONFIRMED') throw notChangeable(p.bookingId, plan.booking.status);
     const lines = await invoiceLinesOf(tx, p.bookingId);
     const credit = lines
       ? creditNoteLines(lines, {
@@ -259,7 +266,6 @@ async function recordSeatRefund(
   p: TSeatRefundRequest & { now: Date },
 ): Promise<{ outcome: TSeatRefundOutcome; showtimeId: string; freedSeatIds: string[] }> {
   const plan = await planSeatRefund(tx, p, true);
-  if (plan.booking.status !== 'CONFIRMED') throw notChangeable(p.bookingId, plan.booking.status);
   const parts =
     plan.money.amountPaise > 0
       ? allocateRefund(await refundSources(tx, p.bookingId), plan.money.amountPaise, p.bookingId)

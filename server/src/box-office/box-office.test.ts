@@ -173,6 +173,53 @@ describe('seat refunds', () => {
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(await ctx.prisma.refund.count({ where: { bookingId } })).toBe(1);
   });
+
+  it('quotes a full refund after a seat refund as what is left, and the full refund gives back exactly that', async () => {
+    const { bookingId, booking, amountPaise } = await paidWebBooking(3);
+    const stored = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } });
+    expect(await manager.client.bookingDesk.refundQuote.query({ bookingId })).toMatchObject({
+      amountPaise,
+      feePaise: stored.feePaise,
+      to: [{ method: 'RAZORPAY', amountPaise }],
+    });
+
+    const first = await manager.client.bookingDesk.refundSeats.mutate({
+      bookingId,
+      seatLabels: [booking.tickets[0]!.seatLabel],
+      reason: 'one friend could not come',
+    });
+    const rest = await manager.client.bookingDesk.refundQuote.query({ bookingId });
+    const standing = await ctx.prisma.bookingSeat.findMany({ where: { bookingId, active: true } });
+    expect(standing).toHaveLength(2);
+    expect(rest).toMatchObject({
+      amountPaise: amountPaise - first.amountPaise,
+      seatsPaise: standing.reduce((sum, s) => sum + s.pricePaise, 0),
+      feePaise: stored.feePaise - first.feePaise,
+      to: [{ method: 'RAZORPAY', amountPaise: amountPaise - first.amountPaise }],
+    });
+    expect(rest.gstPaise).toBeGreaterThan(0);
+    expect((await refusal(clerk.client.bookingDesk.refundQuote.query({ bookingId }))).data.code).toBe('FORBIDDEN');
+
+    const done = await manager.client.bookingDesk.refund.mutate({ bookingId, reason: 'the others could not either' });
+    expect(done).toMatchObject({ alreadyRefunded: false, amountPaise: rest.amountPaise, to: rest.to });
+    const refunds = await ctx.prisma.refund.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
+    expect(refunds.map((r) => r.amountPaise)).toEqual([first.amountPaise, rest.amountPaise]);
+    const detail = await manager.client.bookingDesk.detail.query({ bookingId });
+    expect(detail).toMatchObject({ status: 'REFUNDED', refundedPaise: amountPaise });
+    const note = detail.invoice!.creditNotes[1]!;
+    expect(note.totals.totalPaise).toBe(rest.amountPaise);
+    expect(note.totals.cgstPaise + note.totals.sgstPaise).toBe(rest.gstPaise);
+
+    // A refunded booking has nothing left to quote, and a second full refund gives nothing back.
+    expect((await refusal(manager.client.bookingDesk.refundQuote.query({ bookingId }))).data.appCode).toBe(
+      'BOOKING_NOT_CHANGEABLE',
+    );
+    expect(await manager.client.bookingDesk.refund.mutate({ bookingId, reason: 'asked again' })).toMatchObject({
+      alreadyRefunded: true,
+      amountPaise: 0,
+      to: [],
+    });
+  });
 });
 
 describe('moves and exchanges', () => {

@@ -26,6 +26,8 @@ export const ZBookingSummarySchema = z.object({
   customerEmail: z.string().nullable(),
   customerPhone: z.string().nullable(),
   amountPaise: ZPaiseSchema,
+  /** Money given back so far (refunds pending or processed; failed ones not counted). */
+  refundedPaise: ZPaiseSchema,
   seatLabels: z.array(z.string()),
   /** Tickets of the booking checked in at the door. */
   admitted: z.int().nonnegative(),
@@ -105,5 +107,11 @@ export const ZManagerRefundInputSchema = z.strictObject({
   reason: z.string().trim().min(3, 'say why, in a few words').max(200),
 });
 export const ZManagerReprintInputSchema = z.strictObject({ bookingId: z.uuid(), kioskId: z.uuid() });
-export const ZManagerRefundOutputSchema = z.object({ refundId: z.uuid().nullable(), alreadyRefunded: z.boolean() });
+export const ZManagerRefundOutputSchema = z.object({
+  refundId: z.uuid().nullable(),
+  alreadyRefunded: z.boolean(),
+  /** What went back (0 when it was refunded already), and where: as bookingDesk.refundQuote said. */
+  amountPaise: ZPaiseSchema,
+  to: z.array(z.object({ method: z.enum(['RAZORPAY', 'CASH']), amountPaise: ZPaiseSchema })),
+});
 export const ZResendReceiptOutputSchema = z.object({ jobId: z.string() });

@@ -12,7 +12,7 @@ import { BookingMoney } from './booking-money';
 import { useDeskMessages } from './desk-messages';
 import { ExchangePanel } from './exchange-panel';
 import { KioskChooser } from './kiosk-chooser';
-import { SeatRefundPanel } from './seat-refund-panel';
+import { goesTo, SeatRefundPanel } from './seat-refund-panel';
 
 const when = (iso: string, zone: string) =>
   new Date(iso).toLocaleString('en-IN', { timeZone: zone, dateStyle: 'medium', timeStyle: 'medium' });
@@ -177,7 +177,7 @@ function ShowBookings({
               </th>
               <td>{b.status.toLowerCase()}</td>
               <td>{b.seatLabels.join(', ')}</td>
-              <td className="amount">{formatRupees(b.amountPaise)}</td>
+              <td className="amount">{money(b)}</td>
               <td>{CHANNEL[b.channel]}</td>
               <td>
                 {[b.customerEmail, b.customerPhone]
@@ -198,8 +198,14 @@ function ShowBookings({
 
 const CHANNEL: Record<TBookingSummary['channel'], string> = { KIOSK: 'kiosk', WEB: 'online', BOX_OFFICE: 'box office' };
 
+/** What was paid, and what of it went back already: a partly refunded booking no longer holds all it was paid. */
+const money = (b: TBookingSummary) =>
+  b.refundedPaise > 0
+    ? `${formatRupees(b.amountPaise)} paid, ${formatRupees(b.refundedPaise)} refunded`
+    : formatRupees(b.amountPaise);
+
 const summaryLine = (b: TBookingSummary, zone: string) =>
-  `${b.code} · ${b.status.toLowerCase()} · ${b.movieTitle}, ${formatShowTime(b.startsAt, zone)} · ${b.seatLabels.join(', ')} · ${formatRupees(b.amountPaise)}${b.customerEmail ? ` · ${b.customerEmail}` : ''}`;
+  `${b.code} · ${b.status.toLowerCase()} · ${b.movieTitle}, ${formatShowTime(b.startsAt, zone)} · ${b.seatLabels.join(', ')} · ${money(b)}${b.customerEmail ? ` · ${b.customerEmail}` : ''}`;
 
 function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: string) => void }) {
   const t = useDeskMessages();
@@ -214,6 +220,7 @@ function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: 
   const [done, setDone] = useState<string | null>(null);
   // The refund asks first, in the page: the amount and what happens to the seats.
   const [askRefund, setAskRefund] = useState(false);
+  const confirmed = detail.data?.status === 'CONFIRMED';
   // A refund or a reprint changes the booking's story, the kiosks' sales today and the sales figures.
   const refresh = () =>
     Promise.all(
@@ -224,15 +231,22 @@ function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: 
   const refund = useMutation(
     trpc.bookingDesk.refund.mutationOptions({
       onSuccess: (r) => (
-        setDone(
-          r.alreadyRefunded
-            ? 'It was already refunded.'
-            : 'Refunded. The money goes back to the customer’s payment method.',
-        ),
+        setDone(r.alreadyRefunded ? t.alreadyRefunded : t.refundedAll(formatRupees(r.amountPaise), goesTo(t, r))),
         refresh()
       ),
     }),
   );
+  // What the refund gives back, as the server works it out when asked: the seats still standing
+  // after any given back, their share of the fee, and where the money goes. Read afresh each time
+  // the question is asked, and not while it is open or the refund runs, so the dialog offers no
+  // figure but this one.
+  const quote = useQuery({
+    ...trpc.bookingDesk.refundQuote.queryOptions({ bookingId }),
+    enabled: confirmed && askRefund && !refund.isPending,
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+  });
+  const q = askRefund && !quote.isFetching ? quote.data : undefined;
   const resend = useMutation(
     trpc.bookingDesk.resendReceipt.mutationOptions({
       onSuccess: () => (setDone('The receipt is on its way again.'), refresh()),
@@ -243,7 +257,7 @@ function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: 
       onSuccess: () => (setDone('Sent to the kiosk for printing.'), refresh()),
     }),
   );
-  const failure = refund.error ?? resend.error ?? reprint.error;
+  const failure = refund.error ?? (askRefund ? quote.error : null) ?? resend.error ?? reprint.error;
   if (detail.isPending) return <Spinner label="Loading booking…" />;
   if (detail.error)
     return (
@@ -252,7 +266,6 @@ function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: 
       </p>
     );
   const b = detail.data;
-  const confirmed = b.status === 'CONFIRMED';
   return (
     <article className="booking-detail" aria-label={`Booking ${b.code}`}>
       <h3>
@@ -260,7 +273,7 @@ function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: 
       </h3>
       <p>
         {b.movieTitle}, {b.screenName}, {formatShowTime(b.startsAt, zone)} · seats {b.seatLabels.join(', ')} ·{' '}
-        {formatRupees(b.amountPaise)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : CHANNEL[b.channel]}
+        {money(b)} · {b.channel === 'KIOSK' ? `kiosk ${b.kioskName ?? ''}` : CHANNEL[b.channel]}
         {b.customerEmail && ` · ${b.customerEmail}`}
         {b.customerPhone && ` · ${b.customerPhone}`}
       </p>
@@ -291,11 +304,12 @@ function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: 
             className="manager-inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              setAskRefund(true);
+              if (askRefund) void quote.refetch();
+              else setAskRefund(true);
             }}
           >
             <label className="field">
-              <span>Reason for the refund</span>
+              <span>{t.refundReason}</span>
               <input
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
@@ -304,16 +318,29 @@ function BookingDetail({ bookingId, onOpen }: { bookingId: string; onOpen: (id: 
                 required
               />
             </label>
-            <button type="submit" className="button button-danger" disabled={refund.isPending}>
-              Refund in full
+            <button
+              type="submit"
+              className="button button-danger"
+              disabled={refund.isPending || (askRefund && quote.isFetching)}
+            >
+              {askRefund && quote.isFetching ? t.workingOutRefund : t.refundInFull}
             </button>
           </form>
-          {askRefund && (
+          {q && (
             <ConfirmDialog
-              title={`Refund ${formatRupees(b.amountPaise)} for booking ${b.code}?`}
-              message="The money goes back to the customer’s payment method and the seats go back on sale. A refund cannot be undone."
-              confirmLabel={`Refund ${formatRupees(b.amountPaise)}`}
-              keepLabel="Keep the booking"
+              title={t.refundAllTitle(formatRupees(q.amountPaise), b.code)}
+              message={
+                q.to.length > 0
+                  ? t.refundHelp(
+                      formatRupees(q.seatsPaise),
+                      formatRupees(q.feePaise),
+                      formatRupees(q.gstPaise),
+                      goesTo(t, q),
+                    )
+                  : t.refundNothingHelp
+              }
+              confirmLabel={t.refundQuote(formatRupees(q.amountPaise))}
+              keepLabel={t.keepBooking}
               busy={refund.isPending}
               onConfirm={() => refund.mutate({ bookingId: b.id, reason }, { onSettled: () => setAskRefund(false) })}
               onKeep={() => setAskRefund(false)}

@@ -146,6 +146,15 @@ const en = {
   refunded: (amount: string, note: string | null) =>
     note ? `Refunded ${amount}. Credit note ${note}.` : `Refunded ${amount}.`,
   bookingNowRefunded: 'No seat is left: the booking is refunded.',
+  // ---- a full refund: every seat still standing, as the server quotes it ----
+  refundReason: 'Reason for the refund',
+  refundInFull: 'Refund in full',
+  workingOutRefund: 'Working out the refund…',
+  refundAllTitle: (amount: string, code: string) => `Refund ${amount} for booking ${code}?`,
+  refundNothingHelp:
+    'Nothing was paid for it, so no money goes back. The seats go back on sale. This cannot be undone.',
+  refundedAll: (amount: string, to: string) => (to ? `Refunded ${amount}: ${to}.` : `Refunded ${amount}.`),
+  alreadyRefunded: 'It was already refunded.',
   exchange: 'Move / exchange',
   sameShow: 'Other seats, same show',
   otherShow: 'Another show',
@@ -296,6 +305,14 @@ const hi: TDeskMessages = {
   keepBooking: 'बुकिंग रखें',
   refunded: (amount, note) => (note ? `${amount} रिफ़ंड हुआ। क्रेडिट नोट ${note}।` : `${amount} रिफ़ंड हुआ।`),
   bookingNowRefunded: 'कोई सीट नहीं बची: पूरी बुकिंग रिफ़ंड हो गई।',
+  refundReason: 'रिफ़ंड का कारण',
+  refundInFull: 'पूरा रिफ़ंड करें',
+  workingOutRefund: 'रिफ़ंड की राशि निकाली जा रही है…',
+  refundAllTitle: (amount, code) => `बुकिंग ${code} के लिए ${amount} रिफ़ंड करें?`,
+  refundNothingHelp:
+    'इसके लिए कुछ नहीं चुकाया गया था, इसलिए कोई पैसा वापस नहीं जाएगा। सीटें फिर से बिक्री पर आ जाएँगी। यह वापस नहीं होगा।',
+  refundedAll: (amount, to) => (to ? `${amount} रिफ़ंड हुआ: ${to}।` : `${amount} रिफ़ंड हुआ।`),
+  alreadyRefunded: 'यह पहले ही रिफ़ंड हो चुका था।',
   exchange: 'सीट बदलें / एक्सचेंज',
   sameShow: 'इसी शो में दूसरी सीटें',
   otherShow: 'दूसरा शो',

@@ -7,7 +7,7 @@ import { useDeskMessages, type TDeskMessages } from './desk-messages';
 import { useProblem } from './problem';
 
 /** Where a refund's money goes, in words: back to the online payment, or cash from the drawer. */
-const goesTo = (t: TDeskMessages, q: TSeatRefundQuote) =>
+export const goesTo = (t: TDeskMessages, q: Pick<TSeatRefundQuote, 'to'>) =>
   q.to
     .map((p) => t.goesTo(p.method === 'CASH' ? t.refundGoCash : t.methods.RAZORPAY, formatRupees(p.amountPaise)))
     .join(', ');
