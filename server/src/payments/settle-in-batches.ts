@@ -10,7 +10,7 @@
 // transaction), until its transaction commits. One at a time, a cinema's confirmations would queue
 // behind each other's commits; a batch pays for one commit and holds those rows only for it.
 import type pg from 'pg';
-import { finishConfirmBatch, type TConfirmBatch, type TConfirmBatchEntry } from '../bookings';
+import { finishConfirmBatch, lockBookings, type TConfirmBatch, type TConfirmBatchEntry } from '../bookings';
 import { groupBatches } from '../db/group-batches';
 import { withTransaction } from '../db/prisma';
 import type { TServices } from '../services';
@@ -32,7 +32,7 @@ const BATCH = { maxBatchSize: 16, maxInFlight: 4 };
  * exchange among them ends (completeExchange, in the same transaction). The shows follow at the
  * end, in id order (finishConfirmBatch), the replaced bookings' shows among them. So two batches
  * (or a batch and any other path of docs/design.md's lock order) take the rows they share in the
- * same order and never wait on each other in a circle.
+ * same order and never wait on each other in a circle (bookings/lock-bookings.ts).
  */
 async function applyOrder(
   tx: pg.PoolClient,
@@ -76,7 +76,7 @@ async function runBatch(services: TOwner, jobs: readonly TSettleJob<unknown>[]):
     // The bookings' rows first, before anything a job writes: two deliveries of one booking
     // (payment.captured and order.paid, each sent again) in two batches would otherwise each
     // record an event the other then waits on, while holding the booking the other needs.
-    await tx.query(`SELECT 1 FROM "Booking" WHERE id = ANY($1::uuid[]) ORDER BY "showtimeId", id FOR UPDATE`, [lock]);
+    await lockBookings(tx, lock);
     for (const i of order) {
       const mine: TConfirmBatchEntry[] = [];
       await tx.query('SAVEPOINT settlement');
