@@ -66,7 +66,9 @@ export function assertChangeable(old: TExchangedBooking, now: Date): void {
  * Inside a transaction confirming `newBookingId`, ends the booking it replaces: its standing seats
  * and tickets void, EXCHANGED, and a credit note of what stood. Refuses (BOOKING_NOT_CHANGEABLE)
  * if it is not confirmed any more or is no longer worth the credit the new booking counted on.
- * Returns what afterBookingChange needs to put the old seats back on sale.
+ * Returns what afterBookingChange needs to put the old seats back on sale. In a batch of
+ * confirmations (`batched`), the old show's seat version is moved by the batch at its end with its
+ * other shows, in id order (confirm-batch.ts), and filled in then; alone, it is moved here.
  */
 export async function completeExchange(
   tx: TSql,
@@ -75,12 +77,14 @@ export async function completeExchange(
     newCode,
     worthPaise,
     now,
+    batched = false,
   }: {
     oldBookingId: string;
     newCode: string;
     /** What the old booking was worth when the exchange was priced: it must be worth that still. */
     worthPaise: number;
     now: Date;
+    batched?: boolean;
   },
 ): Promise<NonNullable<TConfirmedBooking['exchanged']>> {
   const old = await readExchangedBooking(tx, oldBookingId, true);
@@ -115,14 +119,17 @@ export async function completeExchange(
     });
     await issueCreditNote(tx, { bookingId: oldBookingId, refundId: null, now, ...credit });
   }
+  const exchanged = {
+    bookingId: oldBookingId,
+    showtimeId: old.showtimeId,
+    seatIds: standing.map((s) => s.seatId),
+    seatVersion: 0,
+  };
+  if (batched) return exchanged;
   const bumped = await tx.query<{ seatVersion: number }>(
     `UPDATE "Showtime" SET "seatVersion" = "seatVersion" + 1, "updatedAt" = $2 WHERE id = $1 RETURNING "seatVersion"`,
     [old.showtimeId, now],
   );
-  return {
-    bookingId: oldBookingId,
-    showtimeId: old.showtimeId,
-    seatIds: standing.map((s) => s.seatId),
-    seatVersion: bumped.rows[0]!.seatVersion,
-  };
+  exchanged.seatVersion = bumped.rows[0]!.seatVersion;
+  return exchanged;
 }

@@ -12,16 +12,21 @@ export interface TConfirmBatchEntry {
 }
 
 /**
- * Moves each show's seat version by the number of its confirmations in the batch, giving each its
- * own version (in the order given), and numbers their invoices. The shows are locked as an UPDATE
- * locks them (FOR NO KEY UPDATE), so holds, which only key-share a show to see its seat blocks, do
- * not wait for a batch.
+ * Moves each show's seat version by the number of its changes in the batch, giving each its own
+ * version (in the order given), and numbers their invoices. A confirmation that ended the booking
+ * it replaces (an exchange settled in the batch, completeExchange's `batched`) moves that
+ * booking's show too, just before its own. The shows are locked as an UPDATE locks them (FOR NO
+ * KEY UPDATE), so holds, which only key-share a show to see its seat blocks, do not wait for a batch.
  */
 export async function finishConfirmBatch(tx: TSql, entries: readonly TConfirmBatchEntry[], now: Date): Promise<void> {
   if (entries.length === 0) return;
-  const byShow = new Map<string, TConfirmedBooking[]>();
-  for (const { confirmed } of entries)
-    byShow.set(confirmed.showtimeId, [...(byShow.get(confirmed.showtimeId) ?? []), confirmed]);
+  const byShow = new Map<string, { seatVersion: number }[]>();
+  const moves = (showtimeId: string, change: { seatVersion: number }) =>
+    byShow.set(showtimeId, [...(byShow.get(showtimeId) ?? []), change]);
+  for (const { confirmed } of entries) {
+    if (confirmed.exchanged) moves(confirmed.exchanged.showtimeId, confirmed.exchanged);
+    moves(confirmed.showtimeId, confirmed);
+  }
   const ids = [...byShow.keys()].sort();
   const { rows } = await tx.query<{ id: string; seatVersion: number }>(
     `UPDATE "Showtime" st SET "seatVersion" = st."seatVersion" + b.n, "updatedAt" = $3
@@ -32,8 +37,8 @@ export async function finishConfirmBatch(tx: TSql, entries: readonly TConfirmBat
     [ids, ids.map((id) => byShow.get(id)!.length), now],
   );
   for (const row of rows) {
-    const confirmations = byShow.get(row.id)!;
-    confirmations.forEach((c, i) => (c.seatVersion = row.seatVersion - confirmations.length + 1 + i));
+    const changes = byShow.get(row.id)!;
+    changes.forEach((c, i) => (c.seatVersion = row.seatVersion - changes.length + 1 + i));
   }
   await issuePreparedInvoices(
     tx,

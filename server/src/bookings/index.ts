@@ -9,6 +9,7 @@ export type { TClosePendingScope } from './close-pending-bookings';
 export { confirmPaidBooking } from './confirm-booking';
 export type { TConfirmBatch, TConfirmedBooking } from './confirm-booking';
 export { finishConfirmBatch } from './confirm-batch';
+export { lockBookings } from './lock-bookings';
 export type { TConfirmBatchEntry } from './confirm-batch';
 export { getBookingForKiosk } from './get-booking';
 export { refundBooking } from './refund-booking';

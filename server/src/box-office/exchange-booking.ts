@@ -15,10 +15,13 @@ import {
   assertChangeable,
   completeExchange,
   confirmPaidBooking,
+  finishConfirmBatch,
   findBookingInCinema,
+  lockBookings,
   readExchangedBooking,
   recordRefundRows,
   refundSources,
+  type TConfirmBatchEntry,
   type TExchangedBooking,
 } from '../bookings';
 import { recordCashPayment } from '../cash-shifts';
@@ -142,9 +145,13 @@ export async function exchangeBooking(
       };
     }
     const done = await withTransaction(services.pg, async (tx) => {
+      // The lock order of bookings/lock-bookings.ts: both bookings first; the credit note's counter
+      // (completeExchange); both shows in id order and the invoice's counter at the end
+      // (finishConfirmBatch), as a batch of settlements takes them.
+      await lockBookings(tx, [hold.bookingId, p.bookingId]);
       const { rows } = await tx.query<{ status: string; startsAt: Date; razorpayQrId: string | null }>(
         `SELECT b.status::text AS status, s."startsAt", b."razorpayQrId" FROM "Booking" b JOIN "Showtime" s ON s.id = b."showtimeId"
-          WHERE b.id = $1 FOR UPDATE OF b`,
+          WHERE b.id = $1`,
         [hold.bookingId],
       );
       const held = rows[0]!;
@@ -156,15 +163,19 @@ export async function exchangeBooking(
         newCode: hold.code,
         worthPaise: quote.creditPaise,
         now,
+        batched: true,
       });
+      const entries: TConfirmBatchEntry[] = [];
       const confirmed = await confirmPaidBooking(
         tx,
         services,
         { bookingId: hold.bookingId, paymentId: null },
         { showtimeId: p.showtimeId, startsAt: held.startsAt, razorpayQrId: held.razorpayQrId },
         now,
+        { add: (c, invoice) => entries.push({ confirmed: c, invoice }) },
       );
       if (!confirmed) throw new Error(`exchange: hold ${hold.bookingId} is not PENDING under its lock`);
+      Object.assign(confirmed, { exchanged });
       let refundIds: string[] = [];
       if (due < 0) {
         const parts = allocateRefund(await refundSources(tx, p.bookingId), -due, p.bookingId);
@@ -180,7 +191,9 @@ export async function exchangeBooking(
           now,
         });
       }
-      return { confirmed: Object.assign(confirmed, { exchanged }), refundIds };
+      // Fills in both seat versions (the old show's first) and numbers the invoice.
+      await finishConfirmBatch(tx, entries, now);
+      return { confirmed, refundIds };
     });
     await afterBookingChange(services, { kind: 'confirmed', ...done.confirmed });
     for (const refundId of done.refundIds) await afterBookingChange(services, { kind: 'refund-recorded', refundId });

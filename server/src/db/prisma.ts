@@ -38,7 +38,11 @@ export function createPrisma(opts: { databaseUrl: string; poolSize: number }): P
   return createDatabase(opts).prisma;
 }
 
-/** Runs fn in one transaction on one pooled connection; rolls back on any error. */
+/**
+ * Runs fn in one transaction on one pooled connection; rolls back on any error. It does not try
+ * again: a transaction that locks rows of bookings and shows takes them in the order of
+ * bookings/lock-bookings.ts, so two never wait on each other in a circle (a deadlock, 40P01).
+ */
 export async function withTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {

@@ -10,7 +10,7 @@
 // transaction), until its transaction commits. One at a time, a cinema's confirmations would queue
 // behind each other's commits; a batch pays for one commit and holds those rows only for it.
 import type pg from 'pg';
-import { finishConfirmBatch, type TConfirmBatch, type TConfirmBatchEntry } from '../bookings';
+import { finishConfirmBatch, lockBookings, type TConfirmBatch, type TConfirmBatchEntry } from '../bookings';
 import { groupBatches } from '../db/group-batches';
 import { withTransaction } from '../db/prisma';
 import type { TServices } from '../services';
@@ -27,18 +27,28 @@ type TOwner = Pick<TServices, 'pg' | 'log'>;
 const BATCH = { maxBatchSize: 16, maxInFlight: 4 };
 
 /**
- * Jobs are applied in the order of the show and booking they settle, so two batches (or a batch
- * and a single settlement) lock the bookings and shows they share in the same order and never
- * wait on each other in a circle; the shows and counters at the end are locked in key order too.
+ * Jobs are applied in the order of the show and booking they settle. Before any runs, every
+ * booking the batch may lock is locked at once in that order: the jobs' own and the bookings an
+ * exchange among them ends (completeExchange, in the same transaction). The shows follow at the
+ * end, in id order (finishConfirmBatch), the replaced bookings' shows among them. So two batches
+ * (or a batch and any other path of docs/design.md's lock order) take the rows they share in the
+ * same order and never wait on each other in a circle (bookings/lock-bookings.ts).
  */
 async function applyOrder(
   tx: pg.PoolClient,
   jobs: readonly TSettleJob<unknown>[],
-): Promise<{ order: number[]; bookingIds: (string | null)[] }> {
+): Promise<{ order: number[]; lock: string[] }> {
   const ids = (pick: (b: TSettleJob<unknown>['booking']) => string | null | undefined) =>
     jobs.map((j) => pick(j.booking)).filter((id): id is string => Boolean(id));
-  const { rows } = await tx.query<{ id: string; orderId: string | null; qrId: string | null; key: string }>(
-    `SELECT id::text, "razorpayOrderId" AS "orderId", "razorpayQrId" AS "qrId", "showtimeId"::text || ':' || id::text AS key
+  const { rows } = await tx.query<{
+    id: string;
+    orderId: string | null;
+    qrId: string | null;
+    key: string;
+    replacesBookingId: string | null;
+  }>(
+    `SELECT id::text, "razorpayOrderId" AS "orderId", "razorpayQrId" AS "qrId", "showtimeId"::text || ':' || id::text AS key,
+            "replacesBookingId"::text AS "replacesBookingId"
        FROM "Booking" WHERE id = ANY($1::uuid[]) OR "razorpayOrderId" = ANY($2::text[]) OR "razorpayQrId" = ANY($3::text[])`,
     [ids((b) => b.bookingId), ids((b) => b.orderId), ids((b) => b.qrId)],
   );
@@ -54,7 +64,7 @@ async function applyOrder(
   );
   return {
     order: jobs.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b)),
-    bookingIds: keys.map((k) => (k ? k.slice(k.indexOf(':') + 1) : null)),
+    lock: [...new Set(rows.flatMap((r) => (r.replacesBookingId ? [r.id, r.replacesBookingId] : [r.id])))],
   };
 }
 
@@ -62,14 +72,13 @@ async function runBatch(services: TOwner, jobs: readonly TSettleJob<unknown>[]):
   return withTransaction(services.pg, async (tx) => {
     const results = new Array<unknown>(jobs.length);
     const confirmed: TConfirmBatchEntry[] = [];
-    const { order, bookingIds } = await applyOrder(tx, jobs);
+    const { order, lock } = await applyOrder(tx, jobs);
+    // The bookings' rows first, before anything a job writes: two deliveries of one booking
+    // (payment.captured and order.paid, each sent again) in two batches would otherwise each
+    // record an event the other then waits on, while holding the booking the other needs.
+    await lockBookings(tx, lock);
     for (const i of order) {
       const mine: TConfirmBatchEntry[] = [];
-      // The booking's row first, before anything the job writes: two deliveries of one booking
-      // (payment.captured and order.paid, each sent again) in two batches would otherwise each
-      // record an event the other then waits on, while holding the booking the other needs.
-      const bookingId = bookingIds[i];
-      if (bookingId) await tx.query(`SELECT 1 FROM "Booking" WHERE id = $1 FOR UPDATE`, [bookingId]);
       await tx.query('SAVEPOINT settlement');
       try {
         results[i] = await jobs[i]!.run(tx, { add: (c, invoice) => mine.push({ confirmed: c, invoice }) });

@@ -75,6 +75,7 @@ export async function settleCapturedPayment(
         // Only a dearer exchange waits for a payment: its credit is the old booking's whole worth.
         worthPaise: booking.creditPaise,
         now,
+        batched: Boolean(batch),
       }).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'BOOKING_NOT_CHANGEABLE') {
           unchangeable = err.message;

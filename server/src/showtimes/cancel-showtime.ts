@@ -25,22 +25,32 @@ export async function cancelShowtime(
   }: { actor: TStaffActor; showtimeId: string; reason: string; now?: Date },
 ): Promise<{ alreadyCancelled: boolean; releasedHolds: number; refunds: number }> {
   const result = await withTransaction(services.pg, async (tx) => {
-    const st = await tx.query<{ cancelled: boolean; endsAt: Date }>(
-      `SELECT st.cancelled, st."endsAt" FROM "Showtime" st JOIN "Screen" sc ON sc.id = st."screenId" WHERE st.id = $1 AND sc."cinemaId" = $2 FOR UPDATE OF st`,
+    const inCinema = await tx.query(
+      `SELECT 1 FROM "Showtime" st JOIN "Screen" sc ON sc.id = st."screenId" WHERE st.id = $1 AND sc."cinemaId" = $2`,
       [showtimeId, actor.cinemaId],
     );
-    const show = st.rows[0];
-    if (!show)
+    if (!inCinema.rowCount)
       throw new AppError('CATALOG_SHOWTIME_NOT_FOUND', {
         message: `showtime ${showtimeId} not in cinema ${actor.cinemaId}`,
       });
+    // Bookings before their show, by id (the lock order of docs/design.md, Concurrency): a
+    // settlement holds the booking it confirms while it waits for the show's row, so locking the
+    // show first would wait on it in a circle. Holds written from here on wait for the show's lock
+    // below (they key-share it), and the closing statement locks what they wrote before it.
+    await tx.query(`SELECT 1 FROM "Booking" WHERE "showtimeId" = $1 AND status = 'PENDING' ORDER BY id FOR UPDATE`, [
+      showtimeId,
+    ]);
+    const st = await tx.query<{ cancelled: boolean; endsAt: Date }>(
+      `SELECT cancelled, "endsAt" FROM "Showtime" WHERE id = $1 FOR UPDATE`,
+      [showtimeId],
+    );
+    const show = st.rows[0]!;
     if (show.cancelled) return null;
     if (show.endsAt <= now)
       throw new AppError('INPUT_INVALID', {
         message: `showtime ${showtimeId} is over`,
         userMessage: 'This show is already over; refund single bookings instead.',
       });
-    // The show's row is locked above, before its holds' rows; the closing statement finds it already locked.
     const freed = await closePendingBookings(tx, {
       scope: { wholeShowtimeId: showtimeId },
       status: 'CANCELLED',
