@@ -335,6 +335,51 @@ describe('webhooks', () => {
     }
   });
 
+  it('changes nothing when an event of a payment comes after its booking was refunded', async () => {
+    const { customer, bookingId } = await holdSeats(2);
+    sandbox.setWebhookUrl(null);
+    try {
+      const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
+      const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+      const captured = structuredClone(sandbox.store.payments.get(paid.razorpay_payment_id!)!);
+      await customer.payments.verify.mutate({
+        bookingId,
+        razorpay_order_id: paid.razorpay_order_id!,
+        razorpay_payment_id: paid.razorpay_payment_id!,
+        razorpay_signature: paid.razorpay_signature!,
+      });
+      await refundBooking(ctx, { bookingId, requestedBy: 'CUSTOMER_SERVICE', reason: 'customer asked at the counter' });
+      const before = await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } });
+
+      // Razorpay sends order.paid as well as payment.captured for a payment, and retries a delivery
+      // for up to a day: this one comes after the refund.
+      const { raw, signature } = signed({
+        entity: 'event',
+        event: 'order.paid',
+        contains: ['payment', 'order'],
+        payload: { payment: { entity: captured }, order: { entity: sandbox.store.orders.get(order.orderId) } },
+      });
+      const res = await fetch(`${server.url}/webhooks/razorpay`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-razorpay-signature': signature,
+          'x-razorpay-event-id': 'evt_LateOrderPaid01',
+        },
+        body: raw,
+      });
+      expect(res.status).toBe(200);
+      expect(await ctx.prisma.refund.count({ where: { bookingId } })).toBe(1);
+      expect(await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).toMatchObject({
+        status: 'REFUNDED',
+        statusReason: before.statusReason,
+      });
+      expect([...sandbox.store.refunds.values()].filter((r) => r.payment_id === captured.id)).toHaveLength(1);
+    } finally {
+      sandbox.setWebhookUrl(`${server.url}/webhooks/razorpay`);
+    }
+  });
+
   it('weathers a storm of 20 payments, each delivered 5 times as two events, mixed with 100 forgeries: each confirmed once', async () => {
     sandbox.setWebhookUrl(null); // deliver by hand below
     try {

@@ -52,8 +52,10 @@ export async function settleCapturedPayment(
   );
   const booking = rows[0];
   if (!booking) throw new Error(`settle: booking ${p.bookingId} not found`);
-  if (booking.status === 'CONFIRMED' && booking.razorpayPaymentId === p.paymentId)
-    return { kind: 'already', bookingId: p.bookingId };
+  // The payment the booking was confirmed with: another event of it (Razorpay sends payment.captured
+  // and order.paid, and retries each for a day), or verify after the webhook, changes nothing, also
+  // after the booking was refunded or exchanged since (that money is accounted for already).
+  if (booking.razorpayPaymentId === p.paymentId) return { kind: 'already', bookingId: p.bookingId };
 
   const attempt = await tx.query<{ id: string }>(
     `INSERT INTO "PaymentAttempt" (id, "bookingId", method, status, "razorpayOrderId", "razorpayPaymentId", "amountPaise", "createdAt", "updatedAt")
