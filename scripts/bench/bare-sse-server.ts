@@ -5,7 +5,7 @@ import http from 'node:http';
 
 const streams = new Set<http.ServerResponse>();
 const server = http.createServer((req, res) => {
-  if (req.method === 'GET' && req.url === '/healthz') return res.end('ok');
+  if (req.method === 'GET' && req.url === '/healthz') return res.end(String(streams.size));
   if (req.method === 'POST' && req.url === '/publish') {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

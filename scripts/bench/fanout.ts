@@ -40,13 +40,13 @@ const now = () => performance.timeOrigin + performance.now();
 /** How the figures read, and the design before the show hub, measured by this bench (kept as written then). */
 const NOTE = `Where the delay was. Before the show hub each subscriber was a tRPC async generator with its own listener, timers, AbortSignals and Web streams, serializing and framing every event again. Measured by this bench on 2026-11-28 against that code, under load (other benches and builds on the two cores, load average 13 to 18): 157.6 KB of server memory per subscriber, hold → last subscriber p99 20,982 ms (6.3× its bare baseline's 3,311 ms). The stages of one event, medians of 20 rounds: the hold answered at 72 ms, its PUBLISH sent at 61 ms, the channel message at the instance at 114 ms, the first subscriber socket written at 4,295 ms and the last at 6,489 ms. The seconds went between the instance's receipt and its first write: every event woke ten thousand generators, each stepping through a dozen awaits in lock step, and no socket was written before nearly all of them had been worked through. With the hub (table above, a quiet machine) the first socket is written within a millisecond of the channel message and the rest follow at the machine's write speed, a thousand per turn of the event loop: the last write lands where the bare server's does.
 
-Memory. A hijacked stream used to keep everything Node's HTTP server and Fastify had made for its request: the HTTP parser (C++ memory too), eleven bound listeners, the request with its headers, the response and Fastify's request and reply, about 9 KB of JavaScript heap a subscriber. The stream now takes its socket out of the HTTP server as Node does for an upgraded connection (server/src/http/take-socket.ts) and keeps 2.8 KB (heap row; the bare server keeps 4.9 KB, its request and response). Resident memory per subscriber is read after a full collection, once with the API and the baseline at the same fixed young generation, once with the API's own flags after it has opened and closed a first ten thousand streams: a fresh process grows its young generation (128 MB semi-spaces) to fit the garbage of its first ten thousand opening requests and keeps it, a one-off of up to 384 MB, which read from a fresh process (as this bench did before 2026-11-28's last runs) came to 12 to 20 KB a subscriber.
+Memory. A hijacked stream used to keep everything Node's HTTP server and Fastify had made for its request: the HTTP parser (C++ memory too), eleven bound listeners, the request with its headers, the response and Fastify's request and reply, about 9 KB of JavaScript heap a subscriber. The stream now takes its socket out of the HTTP server as Node does for an upgraded connection (server/src/http/take-socket.ts) and keeps 2.8 KB (heap row; the bare server keeps 4.9 KB, its request and response). Resident memory per subscriber is read after a full collection from each server once it has opened and closed a first ten thousand streams, as a server that has been up a while has: a fresh API process grows its young generation (128 MB semi-spaces) to fit the garbage of its first ten thousand opening requests and keeps it, a one-off of up to 384 MB, which read from a fresh process (as this bench did before 2026-11-28's last runs) came to 12 to 20 KB a subscriber. The resident figure moves by a few KB between runs; the heap row is the steady one.
 
-The bench's own clients. Until 2026-11-28's last runs the client processes bound every connection to one 127.0.0.x address each for the whole bench. By the API's turn each address had thousands of ports taken (open, or in TIME_WAIT for a minute after the baseline's streams closed), and the kernel's search for a free port on each bind cost the clients milliseconds a connection: in a CPU profile of the seat-map storm each client process spent 20 s of its 28 in connect. Those clients took the cores from the server they measured: the API's streams took 2.5 times the baseline's to open, the storms 3 to 5 times as long (4.6 to 35 s), and hold → last subscriber p99 read 262 to 417 ms (the bare server 270 to 509 ms). Each burst of connections now comes from loopback addresses no connection has used, as ten thousand browsers on their own machines would, and the same server code reads as in the table: over 2026-11-28's last runs p99 191 to 203 ms (1.1× to 1.2× the bare server), medians 116 to 123 ms.
+The bench's own clients. Until 2026-11-28's last runs the client processes bound every connection to one 127.0.0.x address each for the whole bench. By the API's turn each address had thousands of ports taken (open, or in TIME_WAIT for a minute after the baseline's streams closed), and the kernel's search for a free port on each bind cost the clients milliseconds a connection: in a CPU profile of the seat-map storm each client process spent 20 s of its 28 in connect. Those clients took the cores from the server they measured: the API's streams took 2.5 times the baseline's to open, the storms 3 to 5 times as long (4.6 to 35 s), and hold → last subscriber p99 read 262 to 417 ms (the bare server 270 to 509 ms). Each burst of connections now comes from loopback addresses no connection has used, as ten thousand browsers on their own machines would, and the same server code reads as in the table: over 2026-11-28's last runs on a quiet machine p99 149 to 203 ms (1.0× to 1.2× the bare server), medians 113 to 123 ms.
 
 Latency. The writes are the time now: the first socket is written within a millisecond of the channel message, then ten thousand writes at about 11 µs each, most of it the kernel's loopback TCP (charged to the writer), and the last subscriber has the bytes within a few milliseconds of its write, at the same median as the bare server's. A fresh process's first event also pays for compiling its path (the hold, the writes, the clients' parse) and is reported apart, in the row's note. Two instances on this machine share its two cores with twenty thousand clients: their p99 is over 250 ms as the two bare servers' is, at 1.1× theirs.
 
-The reconnect storm. With streams alone the API is back as fast as the bare server (about 3.2 s, the reconnections spread over 3 s). With every client also fetching the 25 KB seat map (two requests each, twenty thousand in three seconds) it takes 4.0 to 4.6 s: the accept queue (4,096, the API's listen backlog; Node's default is 511) overflows for several hundred to four thousand connection attempts, and TCP sends each of those again a second later. The database was read a handful of times for ten thousand seat maps and streams (the last row): opening a stream of a live show and answering its seat map read the hub's version and the kept JSON.`;
+The reconnect storm. With streams alone the API is back as fast as the bare server (about 3.2 s, the reconnections spread over 3 s). With every client also fetching the seat map (two requests each, twenty thousand in three seconds), about 3.6 s: the map goes as brotli (2.5 KB of its 25 KB of JSON), compressed once per seat version. Sent whole, as before 2026-11-28's last runs, it took 4.0 to 4.6 s, the accept queue (4,096, the API's listen backlog; Node's default is 511) overflowing for several hundred to four thousand connection attempts that TCP sent again a second later. The database was read a handful of times for ten thousand seat maps and streams (the last row): opening a stream of a live show and answering its seat map read the hub's version and the kept JSON.`;
 
 /** Resident memory of a process and its children (tsx runs the server in a child node process). */
 function rssOf(pid: number): number {
@@ -88,18 +88,19 @@ async function settled(pid: number): Promise<{ rss: number; heap: number }> {
   return { rss: rssOf(pid), heap: Math.max(...heaps) };
 }
 
+/** Waits until the bare server holds no stream (it answers /healthz with how many it holds). */
+async function bareStreamsClosed(port: number): Promise<void> {
+  for (let i = 0; (await (await fetch(`http://127.0.0.1:${port}/healthz`)).text()) !== '0'; i++) {
+    if (i === 200) throw new Error('the bare server kept its streams for 20 s after their clients went');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Per subscriber: what `after` holds more than `before`. */
 const perSubscriber = (before: { rss: number; heap: number }, after: { rss: number; heap: number }) => ({
   rss: (after.rss - before.rss) / SUBSCRIBERS,
   heap: (after.heap - before.heap) / SUBSCRIBERS,
 });
-
-/**
- * The young generation of the processes whose memory per subscriber is compared, fixed at V8's
- * default size: a young generation that grows (or shrinks) while streams open would be counted as
- * (or against) what the streams keep.
- */
-const FIXED_YOUNG_GENERATION = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 
 /** Where memory-probe.mjs answers; made when the bench starts. */
 let MEMORY_PROBE_DIR = '';
@@ -378,15 +379,23 @@ export async function benchFanout(): Promise<string> {
       [String(barePort)],
       withMemoryProbe(),
       `http://127.0.0.1:${barePort}/healthz`,
-      FIXED_YOUNG_GENERATION,
+      [],
     );
     stopping.push(() => stopProcess(bare));
+    // Each server opens a first set of streams (timed) and sees them closed before its memory is read
+    // from a second: see the API's below.
+    const firstBareFleet = new ClientFleet(processes);
+    stopping.push(() => firstBareFleet.close());
+    let openedAt = now();
+    let failed = await firstBareFleet.open(barePort, '/stream', SUBSCRIBERS);
+    const bareOpen = now() - openedAt;
+    if (failed) throw new Error(`baseline: ${failed} streams did not open`);
+    await firstBareFleet.close();
+    await bareStreamsClosed(barePort);
     const bareFleet = new ClientFleet(processes);
     stopping.push(() => bareFleet.close());
     const bareBefore = await settled(bare.pid!);
-    let openedAt = now();
-    let failed = await bareFleet.open(barePort, '/stream', SUBSCRIBERS);
-    const bareOpen = now() - openedAt;
+    failed = await bareFleet.open(barePort, '/stream', SUBSCRIBERS);
     if (failed) throw new Error(`baseline: ${failed} streams did not open`);
     const bareMemory = perSubscriber(bareBefore, await settled(bare.pid!));
     const frameOf = (seatId: string, version: number) =>
@@ -414,7 +423,7 @@ export async function benchFanout(): Promise<string> {
       [String(barePortB)],
       {},
       `http://127.0.0.1:${barePortB}/healthz`,
-      FIXED_YOUNG_GENERATION,
+      [],
     );
     stopping.push(() => stopProcess(bareB));
     const bareFleetB = new ClientFleet(processes);
@@ -428,7 +437,7 @@ export async function benchFanout(): Promise<string> {
       (seatId, r) => Promise.all([publish(barePort, seatId, r), publish(barePortB, seatId, r)]).then(() => {}),
       null,
     );
-    for (const stop of stopping.splice(stopping.length - 4).reverse()) await stop();
+    for (const stop of stopping.splice(0).reverse()) await stop();
 
     // One API instance.
     const prefix = benchPrefix();
@@ -461,8 +470,9 @@ export async function benchFanout(): Promise<string> {
     const streamPath = `/trpc/seats.onChange?input=${encodeURIComponent(JSON.stringify({ showtimeId: show.id }))}`;
     // The fresh process opens its first streams (timed, as the baseline's were), which closed again
     // leave it as a server that has been up a while: its young generation grown once, to the API's
-    // 128 MB semi-spaces, to fit the opening requests' garbage. Its memory per subscriber is then read
-    // from a second set of streams, so that one-off (up to 384 MB) is in both readings.
+    // 128 MB semi-spaces (npm start's flags), to fit the opening requests' garbage. Its memory per
+    // subscriber is then read from a second set of streams, so that one-off (up to 384 MB) is in
+    // both readings; read from a fresh process it came to 12 to 20 KB a subscriber.
     const firstFleet = new ClientFleet(processes);
     stopping.push(() => firstFleet.close());
     openedAt = now();
@@ -477,7 +487,7 @@ export async function benchFanout(): Promise<string> {
     failed = await fleetA.open(portA, streamPath, SUBSCRIBERS);
     if (failed) throw new Error(`${failed} seats.onChange streams did not open`);
     await channelHasSubscriber(`${prefix}seats:${show.id}`);
-    const apiMemory = perSubscriber(before, await settled(apiA.pid!)).rss;
+    const apiMemory = perSubscriber(before, await settled(apiA.pid!));
     const hold = (port: number) => async (seatId: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/trpc/holds.create`, {
         method: 'POST',
@@ -499,7 +509,7 @@ export async function benchFanout(): Promise<string> {
         ),
       ),
       'memory',
-      kb(apiMemory),
+      kb(apiMemory.rss),
       'base last p99',
       p99(base, 'last'),
       'last p99',
@@ -551,26 +561,7 @@ export async function benchFanout(): Promise<string> {
       hold(portA),
       null,
     );
-    for (const stop of stopping.splice(stopping.length - 4).reverse()) await stop();
-
-    // What the subscribers themselves hold: the API with the baseline's fixed young generation. With
-    // the API's 128 MB semi-spaces (API_NODE_FLAGS) the young generation grows to fit ten thousand
-    // requests' garbage and stays resident: up to 384 MB once, whatever the number of subscribers.
-    const portC = await freePort();
-    const apiC = await startProcess(
-      'server/src/main.ts',
-      [],
-      withMemoryProbe(apiEnv(portC)),
-      `http://127.0.0.1:${portC}/readyz`,
-      FIXED_YOUNG_GENERATION,
-    );
-    stopping.push(() => stopProcess(apiC));
-    const fleetC = new ClientFleet(processes);
-    stopping.push(() => fleetC.close());
-    const beforeC = await settled(apiC.pid!);
-    failed = await fleetC.open(portC, streamPath, SUBSCRIBERS);
-    if (failed) throw new Error(`${failed} seats.onChange streams did not open (fixed young generation)`);
-    const ownMemory = perSubscriber(beforeC, await settled(apiC.pid!));
+    for (const stop of stopping.splice(0).reverse()) await stop();
 
     const baseLast = p99(base, 'last');
     rows.push(
@@ -586,18 +577,13 @@ export async function benchFanout(): Promise<string> {
       },
       {
         name: 'server memory per subscriber',
-        value: kb(ownMemory.rss),
-        note: `${ratio(ownMemory.rss, bareMemory.rss)} (${kb(bareMemory.rss)}); resident memory after a full garbage collection, ${SUBSCRIBERS.toLocaleString('en')} streams open against none, the API and the baseline with the same fixed young generation (16 MB semi-spaces); it moves by a few KB from run to run (pages V8 and malloc keep or give back), the heap row below does not; target 16 KB`,
+        value: kb(apiMemory.rss),
+        note: `${ratio(apiMemory.rss, bareMemory.rss)} (${kb(bareMemory.rss)}); resident memory after a full garbage collection, ${SUBSCRIBERS.toLocaleString('en')} streams open against none (RSS ${Math.round(before.rss / 2 ** 20)} → ${Math.round((before.rss + apiMemory.rss * SUBSCRIBERS) / 2 ** 20)} MB), the API with npm start's flags, each server read once it had opened and closed a first ${SUBSCRIBERS.toLocaleString('en')}: what such a burst grows (the API's young generation, up to 384 MB) is in both readings; it moves by a few KB from run to run (pages V8 and malloc keep or give back), the heap row below does not; target 16 KB`,
       },
       {
         name: 'server memory per subscriber: JavaScript heap kept',
-        value: kb(ownMemory.heap),
-        note: `${ratio(ownMemory.heap, bareMemory.heap)} (${kb(bareMemory.heap)}); live objects after a full collection: the socket and its hub entry (the bare server also keeps each request and response)`,
-      },
-      {
-        name: 'the same, the API as npm start runs it',
-        value: kb(apiMemory),
-        note: `${ratio(apiMemory, bareMemory.rss)}; RSS ${Math.round(before.rss / 2 ** 20)} → ${Math.round((before.rss + apiMemory * SUBSCRIBERS) / 2 ** 20)} MB, after a full collection, the process's default flags (128 MB semi-spaces), read once it had opened and closed a first ${SUBSCRIBERS.toLocaleString('en')} streams: the young generation grows once to fit the opening requests' garbage and stays, a one-off of up to 384 MB that is then in both readings`,
+        value: kb(apiMemory.heap),
+        note: `${ratio(apiMemory.heap, bareMemory.heap)} (${kb(bareMemory.heap)}); live objects after a full collection: the socket and its hub entry (the bare server also keeps each request and response)`,
       },
       {
         name: 'hold → last subscriber sees it, p99 of rounds',
