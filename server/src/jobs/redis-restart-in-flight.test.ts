@@ -3,14 +3,13 @@
 // Overdue holds expire, a payment whose webhook was lost is settled by reconciliation, and every
 // confirmed booking with an email gets exactly one receipt and its reminder. The machine's shared
 // Redis is never stopped or flushed.
-import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpCatcher } from '../mail/smtp-catcher';
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
 import { outboxRelayPasses } from '../test/jobs';
-import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
+import { startPaymentSandbox, TEST_RAZORPAY, type TTestSandbox } from '../test/payment-sandbox';
 import { freePort, hasRedisServer, TestRedisServer } from '../test/redis-server';
 import { canRun } from '../test/skip';
 import { createTestContext, type TTestContext } from '../test/test-context';
@@ -26,7 +25,7 @@ const runs = canRun(
 
 describe.skipIf(!runs)('Redis restarted empty with payments in flight', () => {
   let redisServer: TestRedisServer;
-  let sandbox: TSandbox & { url: string };
+  let sandbox: TTestSandbox;
   let smtp: SmtpCatcher;
   let ctx: TTestContext;
   let server: TTestServer;
@@ -58,15 +57,6 @@ describe.skipIf(!runs)('Redis restarted empty with payments in flight', () => {
     await redisServer?.kill();
   });
 
-  async function bank(path: string, body: object): Promise<Record<string, string>> {
-    const res = await fetch(`${sandbox.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return (await res.json()) as Record<string, string>;
-  }
-
   /** A customer holding one seat of a new show, with an email and a Checkout order. */
   async function heldWithOrder(email: string) {
     const { showtime, seatIds } = await futureShowtime(ctx.prisma);
@@ -79,7 +69,7 @@ describe.skipIf(!runs)('Redis restarted empty with payments in flight', () => {
 
   /** Pays through Checkout as the web app does: the bank pays, the handler's response goes to payments.verify. */
   async function payAndVerify(b: Awaited<ReturnType<typeof heldWithOrder>>) {
-    const paid = await bank(`/_sandbox/orders/${b.order.orderId}/pay`, { outcome: 'captured' });
+    const paid = await sandbox.control(`/_sandbox/orders/${b.order.orderId}/pay`, { outcome: 'captured' });
     return b.customer.payments.verify.mutate({
       bookingId: b.bookingId,
       razorpay_order_id: paid.razorpay_order_id!,
@@ -107,7 +97,9 @@ describe.skipIf(!runs)('Redis restarted empty with payments in flight', () => {
 
     // Redis dies and comes back empty while four customers pay and a fifth's webhook is lost.
     sandbox.setWebhookUrl(null);
-    const lostPayment = await bank(`/_sandbox/orders/${lostWebhook.order.orderId}/pay`, { outcome: 'captured' });
+    const lostPayment = await sandbox.control(`/_sandbox/orders/${lostWebhook.order.orderId}/pay`, {
+      outcome: 'captured',
+    });
     expect(lostPayment.razorpay_payment_id).toBeTruthy();
     const payments = paying.map((b) => payAndVerify(b));
     await redisServer.kill();

@@ -2,7 +2,6 @@
 // authorized payment is captured once while its hold stands and confirms the booking, whichever
 // paths race or crash; one that comes after the hold ended is never captured and lapses.
 import { createHmac } from 'node:crypto';
-import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getBookingDetail } from '../bookings/get-booking-detail';
 import { expireOverdueBookings } from '../holds/expire-bookings';
@@ -10,14 +9,14 @@ import { RazorpayApiError, RazorpayGateway } from '../razorpay/razorpay-gateway'
 import { createCustomerClient } from '../test/customer-client';
 import { eventually } from '../test/eventually';
 import { futureShowtime, seedCinema } from '../test/fixtures';
-import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
+import { startPaymentSandbox, TEST_RAZORPAY, type TTestSandbox } from '../test/payment-sandbox';
 import { refusal } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { CAPTURE_LEASE_MS, captureAuthorizedPayment } from './capture-authorized-payment';
 import { reconcilePayments } from './reconcile-payments';
 
-let sandbox: TSandbox & { url: string };
+let sandbox: TTestSandbox;
 let ctx: TTestContext;
 let server: TTestServer;
 let webhookUrl: string;
@@ -31,22 +30,13 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   sandbox.setWebhookUrl(webhookUrl);
-  await post('/_sandbox/settings/capture', { mode: 'manual', authorizationLapseMs: 5 * 24 * 3600_000 });
+  await sandbox.control('/_sandbox/settings/capture', { mode: 'manual', authorizationLapseMs: 5 * 24 * 3600_000 });
 });
 afterAll(async () => {
   await server.close();
   await sandbox.app.close();
   await ctx.close();
 });
-
-async function post(path: string, body: object): Promise<Record<string, string>> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, string>;
-}
 
 async function holdWithOrder(seats = 2) {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
@@ -58,7 +48,7 @@ async function holdWithOrder(seats = 2) {
 
 /** Checkout succeeds: the sandbox leaves the payment authorized and answers the signed handler response. */
 async function authorize(orderId: string) {
-  const paid = await post(`/_sandbox/orders/${orderId}/pay`, { outcome: 'captured' });
+  const paid = await sandbox.control(`/_sandbox/orders/${orderId}/pay`, { outcome: 'captured' });
   expect(sandbox.store.payments.get(paid.razorpay_payment_id!)).toMatchObject({ status: 'authorized' });
   return {
     razorpay_order_id: paid.razorpay_order_id!,
@@ -254,7 +244,7 @@ describe('an authorized payment within the hold', () => {
 
 describe('an authorized payment after the hold ended', () => {
   it('is never captured, lapses at Razorpay, and the booking and its customer say why', async () => {
-    await post('/_sandbox/settings/capture', { mode: 'manual', authorizationLapseMs: 1_500 });
+    await sandbox.control('/_sandbox/settings/capture', { mode: 'manual', authorizationLapseMs: 1_500 });
     const { customer, bookingId, order } = await holdWithOrder(2);
     await ctx.prisma.booking.update({ where: { id: bookingId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await expireOverdueBookings(ctx, { bookingIds: [bookingId] }, { by: 'sweep' })).toEqual([bookingId]);

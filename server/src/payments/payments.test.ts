@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { verifyTicketToken } from '@marquee/shared';
-import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomerClient, sessionCookie } from '../test/customer-client';
 import { futureShowtime, secondCinema, seedCinema } from '../test/fixtures';
 import { cookieJar, signedInStaff } from '../test/staff-client';
-import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
+import { startPaymentSandbox, TEST_RAZORPAY, type TTestSandbox } from '../test/payment-sandbox';
 import { eventually } from '../test/eventually';
 import { refusal } from '../test/refusal';
 import { createTestContext, type TTestContext } from '../test/test-context';
@@ -16,7 +15,7 @@ import { reconcilePayments } from './reconcile-payments';
 import { receiptJobId } from '../jobs/receipts';
 import { refundBooking } from '../bookings/refund-booking';
 
-let sandbox: TSandbox & { url: string };
+let sandbox: TTestSandbox;
 let ctx: TTestContext;
 let server: TTestServer;
 
@@ -34,15 +33,6 @@ afterAll(async () => {
 });
 
 type TClient = ReturnType<typeof createCustomerClient>;
-
-async function bank(path: string, body: object): Promise<Record<string, string>> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, string>;
-}
 
 async function holdSeats(
   count = 2,
@@ -68,7 +58,7 @@ describe('paying with Checkout', () => {
     const rzpOrder = sandbox.store.orders.get(order.orderId)!;
     expect(rzpOrder).toMatchObject({ amount: amountPaise, receipt: expect.stringMatching(/^[2-9A-Z]{6}$/) as string });
 
-    const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+    const paid = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
     const verified = await customer.payments.verify.mutate({
       bookingId,
       razorpay_order_id: paid.razorpay_order_id!,
@@ -120,7 +110,7 @@ describe('paying with Checkout', () => {
       bookingId: cheap.bookingId,
       method: 'checkout',
     });
-    const paid = await bank(`/_sandbox/orders/${cheapOrder.orderId}/pay`, { outcome: 'captured' });
+    const paid = await sandbox.control(`/_sandbox/orders/${cheapOrder.orderId}/pay`, { outcome: 'captured' });
     const swapped = await refusal(
       customer.payments.verify.mutate({
         bookingId,
@@ -141,7 +131,7 @@ describe('paying with Checkout', () => {
   it('keeps the hold after a failed payment and confirms a retry within the hold', async () => {
     const { customer, bookingId } = await holdSeats(1);
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
-    const failed = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'failed' });
+    const failed = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'failed' });
     expect(failed).toHaveProperty('error');
     await eventually(
       () => ctx.prisma.paymentAttempt.count({ where: { bookingId, status: 'FAILED' } }),
@@ -151,7 +141,7 @@ describe('paying with Checkout', () => {
 
     const again = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
     expect(again.orderId).toBe(order.orderId);
-    const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+    const paid = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
     await customer.payments.verify.mutate({
       bookingId,
       razorpay_order_id: paid.razorpay_order_id!,
@@ -217,7 +207,7 @@ describe('paying by UPI QR (webhook only)', () => {
       async () => statuses.length,
       (n) => n > 0,
     );
-    await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+    await sandbox.control(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
     await eventually(
       async () => statuses.at(-1),
       (s) => s === 'CONFIRMED',
@@ -232,7 +222,7 @@ describe('paying by UPI QR (webhook only)', () => {
   it('closes the QR when the booking is paid by Checkout instead', async () => {
     const { customer, bookingId } = await holdSeats(1);
     const qrOrder = await customer.payments.createOrder.mutate({ bookingId, method: 'upi_qr' });
-    const paid = await bank(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
+    const paid = await sandbox.control(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
     await customer.payments.verify.mutate({
       bookingId,
       razorpay_order_id: paid.razorpay_order_id!,
@@ -259,7 +249,7 @@ describe('webhooks', () => {
     sandbox.setWebhookUrl(null); // deliver by hand below
     try {
       const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
-      const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+      const paid = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
       const payment = sandbox.store.payments.get(paid.razorpay_payment_id!)!;
       expect(payment.amount).toBe(amountPaise);
       const { raw, signature } = signed({
@@ -302,7 +292,7 @@ describe('webhooks', () => {
     sandbox.setWebhookUrl(null);
     try {
       const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
-      const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+      const paid = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
       const payment = sandbox.store.payments.get(paid.razorpay_payment_id!)!;
       const { raw, signature } = signed({
         entity: 'event',
@@ -340,7 +330,7 @@ describe('webhooks', () => {
     sandbox.setWebhookUrl(null);
     try {
       const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
-      const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+      const paid = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
       const captured = structuredClone(sandbox.store.payments.get(paid.razorpay_payment_id!)!);
       await customer.payments.verify.mutate({
         bookingId,
@@ -387,7 +377,7 @@ describe('webhooks', () => {
       for (let i = 0; i < 20; i++) {
         const { customer, bookingId } = await holdSeats(1);
         const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
-        const pay = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+        const pay = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
         paid.push({
           bookingId,
           orderId: order.orderId,
@@ -490,7 +480,7 @@ describe('a payment that cannot be honoured', () => {
     expect(refused.data.appCode).toBe('BOOKING_EXPIRED');
 
     // ...but a Checkout modal left open can still pay the order: that money goes back.
-    const paid = await bank(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
+    const paid = await sandbox.control(`/_sandbox/orders/${qrOrder.orderId}/pay`, { outcome: 'captured' });
     const booking = await eventually(
       () => customer.bookings.get.query({ bookingId }),
       (b) => b.status === 'REFUNDED',
@@ -532,7 +522,7 @@ describe('reconciliation', () => {
     sandbox.setWebhookUrl(null); // the webhook never arrives
     try {
       const deliveries = sandbox.store.webhooks.length;
-      await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+      await sandbox.control(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
       // The sandbox decides at payment time, synchronously, that no webhook goes out: none is on its way.
       expect(sandbox.store.webhooks.slice(deliveries)).toEqual([]);
       expect((await customer.bookings.get.query({ bookingId })).status).toBe('PENDING');
@@ -563,7 +553,7 @@ describe('refunding a confirmed booking', () => {
   it('refunds the payment in full once, records who asked, and puts the seats back on sale', async () => {
     const { customer, bookingId, seatIds, showtimeId, amountPaise } = await holdSeats(2);
     const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
-    const paid = await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+    const paid = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
     await customer.payments.verify.mutate({
       bookingId,
       razorpay_order_id: paid.razorpay_order_id!,

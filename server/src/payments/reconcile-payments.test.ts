@@ -1,16 +1,15 @@
 // Reconciliation against the payment sandbox over HTTP: a payment whose webhook was lost is settled
 // however late it is found, and bookings are asked about less often as they age, not for ever.
-import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireOverdueBookings } from '../holds/expire-bookings';
 import { createCustomerClient } from '../test/customer-client';
 import { futureShowtime, seedCinema } from '../test/fixtures';
-import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
+import { startPaymentSandbox, TEST_RAZORPAY, type TTestSandbox } from '../test/payment-sandbox';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { RECONCILE_HORIZON_MS, reconcilePayments } from './reconcile-payments';
 
-let sandbox: TSandbox & { url: string };
+let sandbox: TTestSandbox;
 let ctx: TTestContext;
 let server: TTestServer;
 
@@ -26,15 +25,6 @@ afterAll(async () => {
   await sandbox.app.close();
   await ctx.close();
 });
-
-async function bank(path: string, body: object): Promise<Record<string, string>> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, string>;
-}
 
 async function holdWithOrder(method: 'checkout' | 'upi_qr') {
   const { showtime, seatIds } = await futureShowtime(ctx.prisma);
@@ -55,7 +45,7 @@ const HOUR = 3600_000;
 describe('reconciliation without a look-back window', () => {
   it('refunds a UPI payment first found two hours after its hold ended, once', async () => {
     const { customer, bookingId, order } = await holdWithOrder('upi_qr');
-    await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+    await sandbox.control(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
     await endHold(bookingId, 2 * HOUR); // nobody heard of the payment: the hold expired as unpaid
     expect((await customer.bookings.get.query({ bookingId })).status).toBe('EXPIRED');
 
@@ -74,7 +64,7 @@ describe('reconciliation without a look-back window', () => {
 
   it('confirms a Checkout payment found two hours late on a hold no worker expired', async () => {
     const { customer, bookingId, order } = await holdWithOrder('checkout');
-    await bank(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
+    await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
     await ctx.prisma.booking.update({ where: { id: bookingId }, data: { expiresAt: new Date(Date.now() - 2 * HOUR) } });
 
     expect(await reconcilePayments(ctx)).toMatchObject({ settled: 1 });

@@ -1,19 +1,18 @@
 // A refund is made at Razorpay once, against the payment sandbox over HTTP: every refund carries its
 // Refund row's id, and a send after one whose answer was lost adopts the refund Razorpay made instead
 // of making another, however many reconciler runs retry it at once.
-import type { TSandbox } from '@marquee/razorpay-sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REFUND_SEND_LEASE_MS } from '../bookings/send-refund';
 import { expireOverdueBookings } from '../holds/expire-bookings';
 import { RazorpayApiError, RazorpayGateway } from '../razorpay/razorpay-gateway';
 import { createCustomerClient } from '../test/customer-client';
 import { futureShowtime, seedCinema } from '../test/fixtures';
-import { startPaymentSandbox, TEST_RAZORPAY } from '../test/payment-sandbox';
+import { startPaymentSandbox, TEST_RAZORPAY, type TTestSandbox } from '../test/payment-sandbox';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 import { reconcilePayments } from './reconcile-payments';
 
-let sandbox: TSandbox & { url: string };
+let sandbox: TTestSandbox;
 let ctx: TTestContext;
 let server: TTestServer;
 
@@ -25,22 +24,13 @@ beforeAll(async () => {
   sandbox.setWebhookUrl(null); // every webhook is lost: only reconciliation finds the payments
 });
 beforeEach(async () => {
-  await bank('/_sandbox/settings/refunds', { loseAnswers: 0 });
+  await sandbox.control('/_sandbox/settings/refunds', { loseAnswers: 0 });
 });
 afterAll(async () => {
   await server.close();
   await sandbox.app.close();
   await ctx.close();
 });
-
-async function bank(path: string, body: object): Promise<Record<string, string>> {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as Record<string, string>;
-}
 
 /**
  * A UPI payment made after its hold ended, which nobody heard of: the next reconciliation finds it
@@ -51,7 +41,7 @@ async function paidTooLate() {
   const customer = createCustomerClient(server.url);
   const hold = await customer.holds.create.mutate({ showtimeId: showtime.id, seatIds: seatIds.slice(0, 1) });
   const order = await customer.payments.createOrder.mutate({ bookingId: hold.bookingId, method: 'upi_qr' });
-  const payment = await bank(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
+  const payment = await sandbox.control(`/_sandbox/qr_codes/${order.qr!.id}/pay`, {});
   await ctx.prisma.booking.update({
     where: { id: hold.bookingId },
     data: { expiresAt: new Date(Date.now() - 60_000) },
@@ -92,7 +82,7 @@ describe('a refund sent to Razorpay', () => {
 
   it('whose answer was lost is made once, found by two reconciler runs at once, and ends PROCESSED', async () => {
     const { bookingId, paymentId } = await paidTooLate();
-    await bank('/_sandbox/settings/refunds', { loseAnswers: 1 });
+    await sandbox.control('/_sandbox/settings/refunds', { loseAnswers: 1 });
     // The run records the refund and sends it; Razorpay makes it and the answer is lost. The same
     // run's retry of unsent refunds leaves it alone while its lease lasts.
     await reconcilePayments(ctx);
