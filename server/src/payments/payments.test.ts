@@ -244,6 +244,25 @@ describe('webhooks', () => {
     return { raw, signature: createHmac('sha256', secret).update(raw).digest('hex') };
   }
 
+  /** Delivers an order.paid event of an order's payment, signed, as Razorpay would. */
+  function deliverOrderPaid(payment: object, orderId: string, eventId: string) {
+    const { raw, signature } = signed({
+      entity: 'event',
+      event: 'order.paid',
+      contains: ['payment', 'order'],
+      payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(orderId) } },
+    });
+    return fetch(`${server.url}/webhooks/razorpay`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-razorpay-signature': signature,
+        'x-razorpay-event-id': eventId,
+      },
+      body: raw,
+    });
+  }
+
   it('confirms once when the same event is delivered 100 times at once', async () => {
     const { customer, bookingId, amountPaise } = await holdSeats(3);
     sandbox.setWebhookUrl(null); // deliver by hand below
@@ -294,21 +313,7 @@ describe('webhooks', () => {
       const order = await customer.payments.createOrder.mutate({ bookingId, method: 'checkout' });
       const paid = await sandbox.control(`/_sandbox/orders/${order.orderId}/pay`, { outcome: 'captured' });
       const payment = sandbox.store.payments.get(paid.razorpay_payment_id!)!;
-      const { raw, signature } = signed({
-        entity: 'event',
-        event: 'order.paid',
-        contains: ['payment', 'order'],
-        payload: { payment: { entity: payment }, order: { entity: sandbox.store.orders.get(order.orderId) } },
-      });
-      const res = await fetch(`${server.url}/webhooks/razorpay`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-razorpay-signature': signature,
-          'x-razorpay-event-id': 'evt_WebhookFirst01',
-        },
-        body: raw,
-      });
+      const res = await deliverOrderPaid(payment, order.orderId, 'evt_WebhookFirst01');
       expect(res.status).toBe(200);
       const byWebhook = await customer.bookings.get.query({ bookingId });
       expect(byWebhook.status).toBe('CONFIRMED');
@@ -343,21 +348,7 @@ describe('webhooks', () => {
 
       // Razorpay sends order.paid as well as payment.captured for a payment, and retries a delivery
       // for up to a day: this one comes after the refund.
-      const { raw, signature } = signed({
-        entity: 'event',
-        event: 'order.paid',
-        contains: ['payment', 'order'],
-        payload: { payment: { entity: captured }, order: { entity: sandbox.store.orders.get(order.orderId) } },
-      });
-      const res = await fetch(`${server.url}/webhooks/razorpay`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-razorpay-signature': signature,
-          'x-razorpay-event-id': 'evt_LateOrderPaid01',
-        },
-        body: raw,
-      });
+      const res = await deliverOrderPaid(captured, order.orderId, 'evt_LateOrderPaid01');
       expect(res.status).toBe(200);
       expect(await ctx.prisma.refund.count({ where: { bookingId } })).toBe(1);
       expect(await ctx.prisma.booking.findUniqueOrThrow({ where: { id: bookingId } })).toMatchObject({
