@@ -4,13 +4,13 @@
 // reordering, and the financial year must turn at midnight of 31 March, India time.
 import { createHmac } from 'node:crypto';
 import { financialYearOf, taxDocumentNumber } from '@marquee/shared';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../create-services';
 import { withTransaction } from '../db/prisma';
 import { settleInBatch } from '../payments/settle-in-batches';
 import { settleCapturedPayment } from '../payments/settle-payment';
 import { futureShowtime, seedCinema } from '../test/fixtures';
+import { pendingBookings as pendingBookingsOf, type TPendingBooking } from '../test/pending-bookings';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { startTestServer, type TTestServer } from '../test/test-server';
 
@@ -32,57 +32,18 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-interface TPendingBooking {
-  id: string;
-  orderId: string;
-  amountPaise: number;
-}
-
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
-let made = 0;
-
 /** PENDING bookings of one seat each, as holds leave them, over enough shows of Audi 2 (90 seats). */
 async function pendingBookings(count: number): Promise<TPendingBooking[]> {
   const bookings: TPendingBooking[] = [];
   while (bookings.length < count) {
     const { showtime } = await futureShowtime(ctx.prisma);
-    const { rows } = await ctx.pg.query<{ seatId: string; pricePaise: number }>(
-      `SELECT s.id::text AS "seatId", p."pricePaise" FROM "Seat" s
-         JOIN "ShowtimePrice" p ON p."showtimeId" = $1 AND p."seatType" = s.type
-        WHERE s."screenId" = $2 ORDER BY s.label LIMIT $3`,
-      [showtime.id, showtime.screenId, count - bookings.length],
-    );
-    const batch = rows.map((r) => {
-      let n = made++;
-      let code = '';
-      for (let i = 0; i < 6; i++, n = Math.floor(n / CODE_ALPHABET.length))
-        code += CODE_ALPHABET[n % CODE_ALPHABET.length];
-      return { id: uuidv7(), code, orderId: `order_Inv${String(made).padStart(10, '0')}`, ...r };
-    });
-    await ctx.pg.query(
-      `INSERT INTO "Booking" (id, code, "showtimeId", status, channel, holder, "amountPaise", "expiresAt", "razorpayOrderId", "updatedAt")
-       SELECT b.id, b.code, $1, 'PENDING', 'WEB', 'web:' || b.id, b.amount, now() + interval '10 minutes', b.order_id, now()
-         FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[]) AS b(id, code, amount, order_id)`,
-      [
-        showtime.id,
-        batch.map((b) => b.id),
-        batch.map((b) => b.code),
-        batch.map((b) => b.pricePaise),
-        batch.map((b) => b.orderId),
-      ],
-    );
-    await ctx.pg.query(
-      `INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise")
-       SELECT gen_random_uuid(), b.id, $1, b.seat, b.price FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS b(id, seat, price)`,
-      [showtime.id, batch.map((b) => b.id), batch.map((b) => b.seatId), batch.map((b) => b.pricePaise)],
-    );
-    bookings.push(...batch.map((b) => ({ id: b.id, orderId: b.orderId, amountPaise: b.pricePaise })));
+    bookings.push(...(await pendingBookingsOf(ctx.pg, showtime, count - bookings.length)));
   }
   return bookings;
 }
 
 function paymentFor(b: TPendingBooking) {
-  return { bookingId: b.id, paymentId: `pay_${b.orderId.slice(6)}`, orderId: b.orderId, amountPaise: b.amountPaise };
+  return { bookingId: b.id, paymentId: b.paymentId, orderId: b.orderId, amountPaise: b.amountPaise };
 }
 
 /** A signed payment.captured delivery, as Razorpay sends it, to one API instance. */
