@@ -42,6 +42,8 @@ async function takenInPostgres(
  */
 /** The SQLSTATE marquee_write_holds gives a hold one of whose seats was blocked meanwhile. */
 const SEAT_BLOCKED_AT_WRITE = 'MQ409';
+/** The SQLSTATE marquee_write_holds gives a hold of a show cancelled meanwhile. */
+const SHOW_CANCELLED_AT_WRITE = 'MQ410';
 
 export async function writeHoldWithRetries(
   services: Pick<TServices, 'pg' | 'prisma' | 'log'>,
@@ -69,6 +71,13 @@ export async function writeHoldWithRetries(
           throw new AppError('HOLD_SEAT_BLOCKED', {
             message: `seats blocked while the hold was written: ${seatIds.join(', ')}`,
             data: { takenSeatIds: seatIds },
+          });
+        }
+        // The show was cancelled between the hold's checks and its write: nothing is held for it.
+        if ((err as { code?: string }).code === SHOW_CANCELLED_AT_WRITE) {
+          metrics.holds.inc({ result: 'conflict' });
+          throw new AppError('HOLD_SHOW_CANCELLED', {
+            message: `showtime ${showtimeId} cancelled while the hold was written`,
           });
         }
         throw err;

@@ -2,10 +2,12 @@
 // verify calls settle them, or while its customers change their seats: each locks the show and its
 // bookings, in the one order of docs/design.md (bookings before shows), so none is ever chosen to
 // break a deadlock. Every booking ends either cancelled with its payment refunded once, or
-// confirmed and on the cancellation's refund list; none is left pending.
+// confirmed and on the cancellation's refund list; none is left pending, and no hold is written
+// on the show once it is cancelled.
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeHold } from '../holds/insert-hold';
+import { writeHoldWithRetries } from '../holds/write-hold-with-retries';
 import { settleInBatch } from '../payments/settle-in-batches';
 import { settleCapturedPayment } from '../payments/settle-payment';
 import { futureShowtime, seedCinema } from '../test/fixtures';
@@ -116,11 +118,14 @@ it('cancels a show while its customers change their seats, 20 times, with no dea
         now,
       }),
     );
-    const [cancelled] = await Promise.all([
+    const [cancelled, ...written] = await Promise.all([
       pause(round % 4).then(() => cancelShowtime(ctx, { actor, showtimeId: showtime.id, reason: 'flooded' })),
-      ...changes,
+      // A change written after the cancellation committed is refused: nothing is held on a cancelled show.
+      ...changes.map((c) => c.catch((err: unknown) => err)),
     ]);
     expect(cancelled.alreadyCancelled).toBe(false);
+    for (const w of written) if (typeof w !== 'number') expect(w).toMatchObject({ code: 'MQ410' });
+    expect(await ctx.prisma.booking.count({ where: { showtimeId: showtime.id, status: 'PENDING' } })).toBe(0);
     expect(await ctx.prisma.booking.count({ where: { id: { in: held.map((b) => b.id) }, status: 'CANCELLED' } })).toBe(
       held.length,
     );
@@ -128,3 +133,33 @@ it('cancels a show while its customers change their seats, 20 times, with no dea
   await pause(1_500);
   expect(await deadlocks()).toBe(before);
 }, 60_000);
+
+it('refuses a hold whose checks passed before its show was cancelled and whose write came after', async () => {
+  const { showtime } = await futureShowtime(ctx.prisma);
+  const { rows: seats } = await ctx.pg.query<{ id: string; pricePaise: number }>(
+    `SELECT s.id::text, p."pricePaise" FROM "Seat" s JOIN "ShowtimePrice" p ON p."showtimeId" = $1 AND p."seatType" = s.type
+      WHERE s."screenId" = $2 ORDER BY s.label LIMIT 1`,
+    [showtime.id, showtime.screenId],
+  );
+  const seat = seats[0]!;
+  await cancelShowtime(ctx, { actor, showtimeId: showtime.id, reason: 'projector failed' });
+  const now = new Date();
+  const refused = await writeHoldWithRetries(
+    ctx,
+    {
+      bookingId: uuidv7(),
+      showtimeId: showtime.id,
+      channel: 'WEB',
+      holder: 'web:late-customer',
+      kioskId: null,
+      amountPaise: seat.pricePaise,
+      feePaise: 0,
+      expiresAt: new Date(now.getTime() + 600_000),
+      lines: [{ seatId: seat.id, pricePaise: seat.pricePaise }],
+      now,
+    },
+    { seatIds: [seat.id], previous: null, undoKeys: null },
+  ).catch((err: unknown) => err);
+  expect(refused).toMatchObject({ code: 'HOLD_SHOW_CANCELLED' });
+  expect(await ctx.prisma.booking.count({ where: { showtimeId: showtime.id } })).toBe(0);
+});

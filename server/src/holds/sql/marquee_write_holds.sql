@@ -17,7 +17,7 @@
 -- Arguments are parallel arrays, one element per hold (p_now: the time of each hold's request); seats
 -- are flattened, p_seat_hold naming the hold (1-based) each seat belongs to. Returns one row per
 -- hold, in order: its seat version, or the SQLSTATE, constraint and message of the error that undid it
--- (MQ409: one of its seats was blocked for the show meanwhile).
+-- (MQ409: one of its seats was blocked for the show meanwhile; MQ410: the show was cancelled meanwhile).
 CREATE OR REPLACE FUNCTION marquee_write_holds(
   p_now timestamptz[], p_previous uuid[], p_booking uuid[], p_code text[], p_showtime uuid[], p_channel "Channel"[],
   p_holder text[], p_kiosk uuid[], p_amount integer[], p_fee integer[], p_expires timestamptz[],
@@ -37,6 +37,7 @@ DECLARE
   v_count integer;
   v_at timestamptz;
   v_last integer;
+  v_cancelled boolean;
 BEGIN
   -- Local to this transaction: the pooled connection keeps synchronous commits for everything else.
   PERFORM set_config('synchronous_commit', 'off', true);
@@ -52,11 +53,15 @@ BEGIN
       INSERT INTO "BookingSeat" (id, "bookingId", "showtimeId", "seatId", "pricePaise", active)
       SELECT gen_random_uuid(), p_booking[k], p_showtime[k], x.seat_id, x.price, true
         FROM unnest(p_seat_hold, p_seat, p_price) AS x(hold, seat_id, price) WHERE x.hold = k;
-      -- A seat block decides against a hold only here, at the write: the show's row is share-locked
-      -- (a block holds it FOR UPDATE until it commits; other holds' seat-version updates do not
-      -- conflict), then the blocks are read afresh. So a block either commits first and is seen
-      -- here, or waits for this transaction and then sees the seats held.
-      PERFORM 1 FROM "Showtime" WHERE id = p_showtime[k] FOR KEY SHARE;
+      -- A seat block or the show's cancellation decides against a hold only here, at the write: the
+      -- show's row is share-locked (a block or a cancellation holds it FOR UPDATE until it commits;
+      -- other holds' seat-version updates do not conflict), which reads the row as committed, then
+      -- the blocks are read afresh. So a block or a cancellation either commits first and is seen
+      -- here, or waits for this transaction and then sees the seats held (a cancellation closes them).
+      SELECT cancelled INTO v_cancelled FROM "Showtime" WHERE id = p_showtime[k] FOR KEY SHARE;
+      IF v_cancelled THEN
+        RAISE EXCEPTION 'show % cancelled', p_showtime[k] USING ERRCODE = 'MQ410';
+      END IF;
       IF EXISTS (SELECT 1 FROM "SeatBlock" b JOIN unnest(p_seat_hold, p_seat) AS x(hold, seat_id) ON b."seatId" = x.seat_id
                   WHERE x.hold = k AND b."showtimeId" = p_showtime[k]) THEN
         RAISE EXCEPTION 'seat blocked for show %', p_showtime[k] USING ERRCODE = 'MQ409';
