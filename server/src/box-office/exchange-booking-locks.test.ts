@@ -3,10 +3,8 @@
 // (bookings by show and id, then shows by id), as the batch does, so neither is chosen to break a
 // deadlock. Raced 20 times: every exchange done, every payment confirmed.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { settleInBatch } from '../payments/settle-in-batches';
-import { settleCapturedPayment } from '../payments/settle-payment';
 import { futureShowtime, seedCinema } from '../test/fixtures';
-import { pendingBookings, type TPendingBooking } from '../test/pending-bookings';
+import { pendingBookings, settleAsWebhook } from '../test/pending-bookings';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { exchangeBooking } from './exchange-booking';
 
@@ -35,27 +33,6 @@ async function showLocked(showtimeId: string) {
   }
 }
 
-/**
- * The booking's payment settled in this process's next batch, as a webhook settles it; the job
- * ends once `ready`, so a batch whose last job this is moves its shows' seat versions then.
- */
-function settle(b: TPendingBooking, ready?: Promise<void>) {
-  return settleInBatch(ctx, {
-    booking: { orderId: b.orderId },
-    run: async (tx, batch) => {
-      const settled = await settleCapturedPayment(
-        tx,
-        ctx,
-        { bookingId: b.id, paymentId: b.paymentId, orderId: b.orderId, amountPaise: b.amountPaise, method: 'CHECKOUT' },
-        undefined,
-        batch,
-      );
-      await ready;
-      return settled;
-    },
-  });
-}
-
 it('exchanges a booking to an earlier show while a batch confirms bookings of both shows, 20 times, without a deadlock', async () => {
   for (let round = 0; round < 20; round++) {
     const [early, late] = [
@@ -65,7 +42,7 @@ it('exchanges a booking to an earlier show while a batch confirms bookings of bo
     // Sold at the counter on the later show; moved to the same seat of the earlier one, for nothing more.
     const [old] = await pendingBookings(ctx.pg, late!, 1);
     await ctx.pg.query(`UPDATE "Booking" SET channel = 'BOX_OFFICE' WHERE id = $1`, [old!.id]);
-    await settle(old!);
+    await settleAsWebhook(ctx, old!);
     const seatId = (await ctx.prisma.bookingSeat.findFirstOrThrow({ where: { bookingId: old!.id } })).seatId;
     const paying = [
       ...(await pendingBookings(ctx.pg, early!, 2, { skipSeats: 1 })),
@@ -83,7 +60,7 @@ it('exchanges a booking to an earlier show while a batch confirms bookings of bo
         seatIds: [seatId],
         reason: 'wrong day',
       }),
-      ...paying.map((b, i) => settle(b, i === last ? ready : undefined)),
+      ...paying.map((b, i) => settleAsWebhook(ctx, b, { ready: i === last ? ready : undefined })),
     ]);
     expect(exchanged.kind).toBe('done');
     expect(exchanged.differencePaise).toBe(0);

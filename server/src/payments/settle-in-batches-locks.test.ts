@@ -8,10 +8,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServices } from '../create-services';
 import { futureShowtime, seedCinema } from '../test/fixtures';
-import { pendingBookings, type TPendingBooking } from '../test/pending-bookings';
+import { pendingBookings, settleAsWebhook, type TPendingBooking } from '../test/pending-bookings';
 import { createTestContext, type TTestContext } from '../test/test-context';
-import { settleInBatch } from './settle-in-batches';
-import { settleCapturedPayment, type TSettlement } from './settle-payment';
+import type { TSettlement } from './settle-payment';
 
 type TProcess = ReturnType<typeof createServices>;
 
@@ -37,22 +36,8 @@ interface TPayment {
 }
 
 /** The payment settled in `worker`'s next batch, as a webhook delivery settles it. */
-function settle(
-  worker: TProcess,
-  { booking: b, amountPaise, paymentId = b.paymentId }: TPayment,
-): Promise<TSettlement> {
-  return settleInBatch(worker, {
-    booking: { orderId: b.orderId },
-    run: (tx, batch) =>
-      settleCapturedPayment(
-        tx,
-        worker,
-        { bookingId: b.id, paymentId, orderId: b.orderId, amountPaise, method: 'CHECKOUT' },
-        undefined,
-        batch,
-      ),
-  });
-}
+const settle = (worker: TProcess, { booking, amountPaise, paymentId }: TPayment): Promise<TSettlement> =>
+  settleAsWebhook(worker, booking, { amountPaise, paymentId });
 
 /** Several payments settled by one process at once: they share its next batch. */
 const together = (worker: TProcess, payments: TPayment[]) => Promise.all(payments.map((p) => settle(worker, p)));

@@ -8,10 +8,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeHold } from '../holds/insert-hold';
 import { writeHoldWithRetries } from '../holds/write-hold-with-retries';
-import { settleInBatch } from '../payments/settle-in-batches';
-import { settleCapturedPayment } from '../payments/settle-payment';
 import { futureShowtime, seedCinema } from '../test/fixtures';
-import { pendingBookings, type TPendingBooking } from '../test/pending-bookings';
+import { pendingBookings, settleAsWebhook } from '../test/pending-bookings';
 import { createTestContext, type TTestContext } from '../test/test-context';
 import { cancelShowtime } from './cancel-showtime';
 
@@ -28,21 +26,6 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** The booking's captured payment settled as the webhook settles it: in this process's next batch. */
-function settle(b: TPendingBooking) {
-  return settleInBatch(ctx, {
-    booking: { orderId: b.orderId },
-    run: (tx, batch) =>
-      settleCapturedPayment(
-        tx,
-        ctx,
-        { bookingId: b.id, paymentId: b.paymentId, orderId: b.orderId, amountPaise: b.amountPaise, method: 'CHECKOUT' },
-        undefined,
-        batch,
-      ),
-  });
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('cancels a show while its payments settle, 20 times, with no deadlock and every booking accounted for', async () => {
@@ -53,7 +36,7 @@ it('cancels a show while its payments settle, 20 times, with no deadlock and eve
     const others = await pendingBookings(ctx.pg, other, 2);
     const [cancelled, ...settled] = await Promise.all([
       pause(round % 5).then(() => cancelShowtime(ctx, { actor, showtimeId: showtime.id, reason: 'projector failed' })),
-      ...[...bookings, ...others].map((b) => settle(b)),
+      ...[...bookings, ...others].map((b) => settleAsWebhook(ctx, b)),
     ]);
     expect(cancelled.alreadyCancelled).toBe(false);
     for (const s of settled) expect(s.kind === 'confirmed' || s.kind === 'refund').toBe(true);

@@ -2,6 +2,9 @@
 // cancel or exchange them without going through Redis and the hold path.
 import { v7 as uuidv7 } from 'uuid';
 import type pg from 'pg';
+import { settleInBatch } from '../payments/settle-in-batches';
+import { settleCapturedPayment, type TSettlement } from '../payments/settle-payment';
+import type { TServices } from '../services';
 
 export interface TPendingBooking {
   id: string;
@@ -59,4 +62,34 @@ export async function pendingBookings(
     paymentId: `pay_${b.orderId.slice(6)}`,
     amountPaise: b.pricePaise,
   }));
+}
+
+/**
+ * A pending booking's captured payment settled as a webhook delivery settles it: in the next batch
+ * of `services`' process. `paymentId` and `amountPaise` stand in for another payment than the
+ * booking's own; the job ends once `ready` settles, so a batch whose last job this is finishes then.
+ */
+export function settleAsWebhook(
+  services: Pick<TServices, 'pg' | 'log' | 'env'>,
+  b: TPendingBooking,
+  {
+    paymentId = b.paymentId,
+    amountPaise = b.amountPaise,
+    ready,
+  }: { paymentId?: string; amountPaise?: number; ready?: Promise<void> } = {},
+): Promise<TSettlement> {
+  return settleInBatch(services, {
+    booking: { orderId: b.orderId },
+    run: async (tx, batch) => {
+      const settled = await settleCapturedPayment(
+        tx,
+        services,
+        { bookingId: b.id, paymentId, orderId: b.orderId, amountPaise, method: 'CHECKOUT' },
+        undefined,
+        batch,
+      );
+      await ready;
+      return settled;
+    },
+  });
 }
