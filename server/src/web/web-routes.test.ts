@@ -117,12 +117,15 @@ async function policyOf(url: string): Promise<Record<string, string[]>> {
   );
 }
 
+/** The pages with a policy of their own, each with what its connect-src admits on the loopback (the kiosk's print agent). */
+const POLICY_PAGES = [
+  ['/', []],
+  ['/kiosk', ['http://127.0.0.1:*']],
+] as const;
+
 describe('Checkout in the content security policy', () => {
   it("admits each of Razorpay Checkout's hosts in its directive, and no other host, with real keys", async () => {
-    for (const [page, loopback] of [
-      ['/', []],
-      ['/kiosk', ['http://127.0.0.1:*']],
-    ] as const) {
+    for (const [page, loopback] of POLICY_PAGES) {
       const csp = await policyOf(`${server.url}${page}`);
       expect(csp['script-src'], page).toEqual(["'self'", ...RAZORPAY_CHECKOUT_SOURCES.scriptSrc]);
       expect(csp['frame-src'], page).toEqual([...RAZORPAY_CHECKOUT_SOURCES.frameSrc]);
@@ -135,10 +138,7 @@ describe('Checkout in the content security policy', () => {
   });
 
   it("admits the sandbox's origin alone, and nothing of razorpay.com, with the sandbox", async () => {
-    for (const [page, loopback] of [
-      ['/', []],
-      ['/kiosk', ['http://127.0.0.1:*']],
-    ] as const) {
+    for (const [page, loopback] of POLICY_PAGES) {
       const csp = await policyOf(`${sandboxServer.url}${page}`);
       expect(csp['script-src'], page).toEqual(["'self'", SANDBOX]);
       expect(csp['frame-src'], page).toEqual([SANDBOX]);
